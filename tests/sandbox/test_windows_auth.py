@@ -430,3 +430,43 @@ def test_the_command_line_says_what_it_cannot_serve(args, said):
     done = subprocess.run([sys.executable, "-m", "app.sandbox", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 2 and said in done.stderr and done.stdout == ""
+
+
+# ---------------- hostile tokens ----------------
+
+def _tokens():
+    """Authorization values: each scheme with random bytes, with the start of a real NTLM or SPNEGO token and
+    random bytes after it, or text that is not base64."""
+    from hypothesis import strategies as st
+
+    starts = st.sampled_from([b"", b"NTLMSSP\x00\x01\x00\x00\x00", b"NTLMSSP\x00\x03\x00\x00\x00",
+                              b"\x60\x82\x02\x00\x06\x06\x2b\x06\x01\x05\x05\x02", b"\xa1\x82\x01\x00"])
+    token = st.builds(lambda a, b: base64.b64encode(a + b).decode(), starts, st.binary(max_size=300))
+    return st.one_of(st.tuples(st.sampled_from(["NTLM", "Negotiate", "Basic", "Digest", "ntlm"]), token),
+                     st.tuples(st.sampled_from(["NTLM", "Negotiate"]),
+                               st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=40)))
+
+
+def test_a_hostile_token_is_a_401_and_the_connection_goes_on(sandbox_factory, kdc_realm):
+    """A seeded fuzz: whatever comes after NTLM or Negotiate, the answer is the 401 with the offers (or NTLM's
+    challenge) on a connection that still answers the next request, never a dropped connection or a 5xx."""
+    from hypothesis import HealthCheck, given, seed, settings
+
+    sb = sandbox_factory(host="localhost", auth_methods=("basic", "ntlm", "negotiate"),
+                         keytab=str(kdc_realm.keytab))
+    conn = http.client.HTTPConnection("localhost", sb.port, timeout=10)
+
+    @seed(75)
+    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(case=_tokens())
+    def check(case):
+        scheme, token = case
+        r = _post(conn, f"{scheme} {token}".strip())
+        assert r.status == 401
+        offered = r.msg.get_all("WWW-Authenticate")
+        assert offered == ["Negotiate", "NTLM", f'Basic realm="{sb.realm}"'] or \
+            (len(offered) == 1 and offered[0].startswith("NTLM "))  # the offers, or NTLM's challenge
+        assert _post(conn).status == 401  # the same connection answers again
+
+    check()
+    conn.close()
