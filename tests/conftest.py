@@ -203,6 +203,27 @@ def sandbox(sandbox_factory):
     return sandbox_factory()
 
 
+@pytest.fixture(scope="session")
+def kdc_realm(tmp_path_factory):
+    """A real MIT Kerberos realm for the process (tests/helpers/kdc.py: DISPATCH.TEST, alice's ticket, the
+    HTTP/localhost keytab), its variables (``KRB5_CONFIG``, ``KRB5_KDC_PROFILE``, ``KRB5CCNAME``) set in this
+    process for every Kerberos call the tests and their sandboxes make; skipped, saying why, where MIT Kerberos
+    or the Python bindings are missing."""
+    from tests.helpers.kdc import skip_reason, start_realm
+
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    realm = start_realm(tmp_path_factory.mktemp("kdc"))
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in realm.env.items():
+            mp.setenv(k, v)
+        try:
+            yield realm
+        finally:
+            realm.stop()
+
+
 # ---------------- Qt + qasync ----------------
 
 @pytest.fixture(scope="session")

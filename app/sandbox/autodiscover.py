@@ -4,7 +4,8 @@ the host name as it would in production) and plain http (only the unauthenticate
 as ``http://autodiscover.<domain>/autodiscover/autodiscover.xml`` does). Which host a request was for is its
 ``Host`` header: tests map every name to these ports with their own resolver (no real DNS).
 
-``POST /autodiscover/autodiscover.xml`` (https) is behind Basic auth like EWS; the default answer for
+``POST /autodiscover/autodiscover.xml`` (https) is behind the sandbox's auth methods like EWS (windows_auth.py:
+Basic, NTLM, Negotiate; Extended Protection binds to this listener's own certificate); the default answer for
 ``autodiscover.<domain>`` is the user's settings: Action "settings", EXCH and EXPR protocols whose EwsUrl is
 the sandbox's ``ews_url``, and AlternateMailboxes (type "Delegate") for the mailboxes the user has Full Access
 to (core/permissions.py). Any other host answers 404 unless a case is set for it with :meth:`set_case`:
@@ -41,8 +42,9 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from .core.permissions import has_right
-from .http_framing import FramingError, read_body, request_framing
+from .http_framing import DISCARD_LIMIT, FramingError, discard, read_body, request_framing
 from .http_server import HttpHandler, TrackingServer
+from .windows_auth import AuthenticatingHandler
 
 log = logging.getLogger("app.sandbox")
 
@@ -149,7 +151,7 @@ class _Server(TrackingServer):
         super().__init__(address, _Handler, ssl_context)
 
 
-class _Handler(HttpHandler):
+class _Handler(AuthenticatingHandler, HttpHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""
@@ -167,12 +169,17 @@ class _Handler(HttpHandler):
 
     def _send(self, status: int, body: bytes = b"", ctype: str = "text/xml; charset=utf-8", headers=()):
         self.send_response(status)
-        for k, v in [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers]:
+        for k, v in [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers, *self.reply_headers()]:
             self.send_header(k, v)
         self.end_headers()
         self.wfile.write(body)
 
     def _user(self):
+        """Who sends this POST (https only), by the sandbox's methods; None: answered 401 (challenge())."""
+        sb = self.service.sb
+        return self.authenticate(sb.auth, self.service.cert_path, self._basic_user)
+
+    def _basic_user(self):
         h = self.headers.get("Authorization") or ""
         if not h.lower().startswith("basic "):
             return None
@@ -204,16 +211,24 @@ class _Handler(HttpHandler):
                 or case[0] == "http_redirect":
             self.close_connection = True
             return self._send(404, b"Not Found", "text/plain")
-        if user is None:
-            self.close_connection = True
-            return self._send(401, b"401 - Unauthorized", "text/html",
-                              [("WWW-Authenticate", f'Basic realm="{host}"')])
         try:
-            raw = read_body(self.rfile, request_framing(self.headers), MAX_BODY)
+            framing = request_framing(self.headers)
+            if user is None:
+                return self._refuse_unread(framing, self.challenge(self.service.sb.auth, host))
+            raw = read_body(self.rfile, framing, MAX_BODY)
         except FramingError as e:
             self.close_connection = True
             return self._send(e.status, e.reason.encode(), "text/plain")
         self._answer(case, user, raw)
+
+    def _refuse_unread(self, framing, challenge) -> None:
+        """401 before the body is read (as EWS, server.py): a small declared body is then read and dropped, so
+        that the connection stays open for NTLM's next leg; a large, chunked or awaited ("100-continue") one
+        closes it."""
+        expect = (self.headers.get("Expect") or "").lower() == "100-continue"
+        close = framing.chunked or framing.length > DISCARD_LIMIT or (expect and framing.has_body)
+        self._send(401, b"401 - Unauthorized", "text/html", [*challenge, *([("Connection", "close")] if close else [])])
+        self.close_connection = close or not discard(self.rfile, framing.length)
 
     def _answer(self, case, user, raw: bytes):
         kind, params = case

@@ -56,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="sending limits for every mailbox (a user's own \"limits\" in --users overrides them): "
                         "exchange-online is 30 messages a minute (beyond: they wait in the Outbox), 10,000 "
                         "recipients a day (beyond: a non-delivery report), 500 recipients a message, 35 MB")
+    p.add_argument("--auth", default="basic", metavar="METHODS",
+                   help="how clients sign in to EWS, as IIS in front of Exchange: a comma-separated subset of "
+                        "basic, ntlm, negotiate (default basic); ntlm and negotiate sign in a connection once")
+    p.add_argument("--extended-protection", choices=("off", "allow", "require"), default="off",
+                   help="Extended Protection for NTLM and Negotiate over --tls: the client's token must carry (allow: "
+                        "when it has one) the channel binding of this server's certificate (default off)")
+    p.add_argument("--keytab", help="the keytab of the HTTP/<host> service for --auth negotiate "
+                                    "(default: KRB5_KTNAME, then the system's)")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     return p
 
@@ -76,7 +84,8 @@ def main(argv=None) -> int:
                      max_answer_bytes=args.max_answer_bytes, graph=not args.no_graph,
                      graph_send_delay=args.graph_send_delay, token_lifetime=args.token_lifetime,
                      device_interval=args.device_interval, device_lifetime=args.device_lifetime,
-                     limits=None if args.limits == "none" else args.limits)
+                     limits=None if args.limits == "none" else args.limits, auth_methods=args.auth,
+                     extended_protection=args.extended_protection, keytab=args.keytab)
         sb.start()
     except (OSError, ValueError, KeyError) as e:
         print(f"error: {e}", file=sys.stderr)
@@ -92,7 +101,7 @@ def main(argv=None) -> int:
     info = {"ews_url": sb.ews_url,
             "accounts": [{"email": u["email"], "username": u["username"], "password": u["password"]}
                          for u in sb.accounts],
-            "admin_url": sb.admin_url, "admin_token": sb.admin_token}
+            "admin_url": sb.admin_url, "admin_token": sb.admin_token, "auth": list(sb.auth.config.methods)}
     if sb.tls:
         info["cert_sha256"] = sb.cert_sha256
         info["cert_path"] = sb.cert_path

@@ -32,6 +32,7 @@ from .ews.budget import DEFAULT_MAX_ANSWER_BYTES
 from .ews import validation
 from .graph.endpoint import Concurrency
 from .server import EwsServer, HandlerCount
+from .windows_auth import AuthConfig, WindowsAuth
 
 log = logging.getLogger("app.sandbox")
 
@@ -126,7 +127,7 @@ class MailboxView:
 
 
 class Sandbox:
-    """An Exchange 2016-like EWS server (``/EWS/Exchange.asmx``, Basic auth, SOAP 1.1, SQLite) on loopback.
+    """An Exchange 2016-like EWS server (``/EWS/Exchange.asmx``, Basic, NTLM or Kerberos, SOAP 1.1, SQLite), loopback.
 
     Sandbox(data=":memory:" | DIR | FILE.sqlite3, port=0, host="127.0.0.1", tls=False, users=None,
             max_send_bytes=10 MiB, smtp_relay="HOST:PORT", cert=None, key=None, schema_dir=None,
@@ -146,6 +147,8 @@ class Sandbox:
     bytes of an EWS answer's per-id responses after which the rest are ErrorBatchProcessingStopped; of a
     Graph $batch's response bodies after which its remaining requests are 429, graph/batch.py),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
+    auth_methods (a subset of "basic", "ntlm", "negotiate"; Basic alone by default), extended_protection ("off",
+    "allow", "require"; TLS only), keytab (Negotiate's keys; default: KRB5_KTNAME): windows_auth.py, ``auth``.
     mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
     set_ews(email, False | "policy" | True): Exchange Online's EWS block for one mailbox (ews/blocked.py).
     relay_queue() -> email.message.EmailMessage objects with .envelope_from, .envelope_to, .relayed.
@@ -172,7 +175,8 @@ class Sandbox:
                  graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None,
                  device_interval: int = 5, device_lifetime: int = 900,
                  autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None, signing_key=None,
-                 poll_interval: float = 0.1):
+                 poll_interval: float = 0.1, auth_methods=("basic",), extended_protection: str = "off",
+                 keytab: str | None = None):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
@@ -193,6 +197,8 @@ class Sandbox:
         self.users = [self._norm_user(u) for u in (users or DEFAULT_USERS)]
         self.domains = {u["email"].split("@", 1)[1] for u in self.users}
         self.realm = host
+        # who may sign in, and how (windows_auth.py): Basic alone by default; NTLM and Negotiate as IIS serves them
+        self.auth = WindowsAuth(AuthConfig.make(auth_methods, extended_protection, keytab, tls=tls), self)
         self.wire_observer = None
         self.faults = FaultInjector()
         self.request_log: list[str] = []
@@ -261,6 +267,7 @@ class Sandbox:
             self.cert_sha256 = fingerprint(self.cert_path)
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             ctx.load_cert_chain(self.cert_path, self.key_path)
+        self.auth.start()
         self._server = EwsServer((self.host, self.port), self, ctx)
         self.port = self._server.server_address[1]
         host = f"[{self.host}]" if ":" in self.host else self.host
@@ -313,6 +320,7 @@ class Sandbox:
             self._server.server_close()
             self._thread.join(timeout=5)
             self._server = None
+        self.auth.stop()
         if self.store is not None:
             with self.store.tx():
                 pass  # wait for in-flight requests

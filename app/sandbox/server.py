@@ -1,7 +1,8 @@
-"""HTTP/1.1 (keep-alive) front end: Basic auth, the EWS endpoint, fault injection, the admin endpoint.
+"""HTTP/1.1 (keep-alive) front end: authentication (windows_auth.py: Basic, NTLM, Negotiate), the EWS endpoint,
+fault injection, the admin endpoint.
 
-Order of work on a request: its framing headers are checked (http_framing.py), then who sends it (Basic
-auth; the admin endpoint's checks in admin.py), and only then is its body read, up to a size limit. Any
+Order of work on a request: its framing headers are checked (http_framing.py), then who sends it (the sandbox's
+auth methods; the admin endpoint's checks in admin.py), and only then is its body read, up to a size limit. Any
 refusal that leaves a body unread, and any framing error, answers ``Connection: close`` and closes."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 import math
 import select
 import socket
+import ssl
 import threading
 import time
 from urllib.parse import unquote, urlsplit
@@ -23,6 +25,7 @@ from .ews import endpoint
 from .graph import batch as graph_batch
 from .graph import endpoint as graph_endpoint
 from .http_server import HttpHandler, TrackingServer
+from .windows_auth import AuthenticatingHandler
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
@@ -99,7 +102,7 @@ class EwsServer(TrackingServer):
             self.sandbox.handlers.ended()
 
 
-class EwsHandler(HttpHandler):
+class EwsHandler(AuthenticatingHandler, HttpHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""
@@ -154,7 +157,7 @@ class EwsHandler(HttpHandler):
         self.send(status, body, ctype, headers)
 
     def send(self, status: int, body: bytes, ctype="text/xml; charset=utf-8", headers=()):
-        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers]
+        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers, *self.reply_headers()]
         if self._closing:
             headers.append(("Connection", "close"))
         try:
@@ -181,10 +184,12 @@ class EwsHandler(HttpHandler):
         super().send_header(keyword, value)
 
     def send_401(self, injected=False):
+        """401 with the sandbox's offers, or with the challenge _authenticate chose (NTLM's second leg)."""
         body = b"401 - Unauthorized: Access is denied due to invalid credentials."
         if injected:
             self.sb.observe("response", body, injected=True)
-        self.send(401, body, "text/html", [("WWW-Authenticate", f'Basic realm="{self.sb.realm}"')])
+        challenge = self.challenge(self.sb.auth, self.sb.realm)
+        self.send(401, body, "text/html", self.sb.auth.offers(self.sb.realm) if injected else challenge)
 
     def drop(self):
         self.close_connection = True
@@ -193,7 +198,13 @@ class EwsHandler(HttpHandler):
         except OSError:
             pass
 
-    def _user(self):
+    def _authenticate(self):
+        """Who sends this request, by the sandbox's methods (windows_auth.py: Basic per request; NTLM and
+        Negotiate once per connection), or None: then send_401 answers with the offers or the next leg."""
+        tls = isinstance(self.connection, ssl.SSLSocket)
+        return self.authenticate(self.sb.auth, self.sb.cert_path if tls else None, self._basic_user)
+
+    def _basic_user(self):
         h = self.headers.get("Authorization") or ""
         if not h.lower().startswith("basic "):
             return None
@@ -257,7 +268,7 @@ class EwsHandler(HttpHandler):
         if path == ADMIN_PATH:
             return self._admin(None)
         if path == EWS_PATH:
-            if self._user() is None:
+            if self._authenticate() is None:
                 return self.send_401()
             return self.send(200, b"<html><body>Exchange Web Services (sandbox)</body></html>", "text/html")
         self.send(404, b"Not Found", "text/plain")
@@ -280,7 +291,7 @@ class EwsHandler(HttpHandler):
         self._closing = framing.has_body  # refused below: the body stays unread
         if self.sb.store is None:  # stopping: answer like an IIS app pool that is going down
             return self.send_unavailable()
-        user = self._user()
+        user = self._authenticate()
         if user is None:  # answered before a byte of the body is read; a small body is then dropped unread
             expect = (self.headers.get("Expect") or "").lower() == "100-continue"
             self._closing = framing.chunked or framing.length > DISCARD_LIMIT or (expect and framing.has_body)
