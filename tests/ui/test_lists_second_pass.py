@@ -283,3 +283,28 @@ def test_at_683_px_the_sidebar_shows_icons_as_narrow_in_every_language_and_the_s
             assert d.table.columnWidth(subject) >= fm.horizontalAdvance("Good one") + 12, d.table.columnWidth(subject)
         finally:
             close_window(win, session)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_at_the_default_width_every_sidebar_name_is_whole(qtbot, aloop, sandbox, settings, language):
+    """The sidebar's full width holds its longest name whole in the room an item gives its text (the list's and
+    the item's padding, the icon and its gap, the view's text margins): "Éléments envoyés" was cut to
+    "Éléments envo…" once the sidebar's padding was the style sheet's own."""
+    from tests.helpers.language import in_language
+    from tests.helpers.windows import close_window, open_window
+
+    with in_language(language):
+        win, session = open_window(qtbot, sandbox, settings, connected=True)
+        try:
+            win.resize(1100, 720)
+            qtbot.waitUntil(lambda: win.width() == 1100 and not win.sidebar_fit.compact, timeout=5000)
+            side = win.sidebar
+            QApplication.processEvents()
+            for row in range(side.count()):
+                item = side.item(row)
+                room = (min(side.visualItemRect(item).width(), side.viewport().width())
+                        - 2 * 12 - side.iconSize().width() - 6 - 2 * 4)  # item padding, icon + gap, text margins
+                name = item.text()
+                assert side.fontMetrics().horizontalAdvance(name) <= room, (name, room)
+        finally:
+            close_window(win, session)
