@@ -41,14 +41,22 @@ def small_display(tmp_path):
         with os.fdopen(r) as f:
             display = ":" + f.readline().strip()
         env = {**os.environ, "DISPLAY": display, "HOME": str(tmp_path)}
-        procs.append(subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL))
 
         def managed() -> bool:  # the window manager names itself on the root window (EWMH)
             out = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env, capture_output=True,
                                  text=True).stdout
             return "window id" in out
-        _wait_for("openbox", managed)
+        # openbox, started again if it ended before it managed the display (seen once in a full run: the wait ran
+        # out with no window manager); what it said is in the failure
+        for attempt in range(3):
+            log = tmp_path / f"openbox-{attempt}.log"
+            with open(log, "wb") as out:
+                wm = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=out, stderr=subprocess.STDOUT)
+            procs.append(wm)
+            _wait_for("openbox", lambda: managed() or wm.poll() is not None)
+            if managed():
+                break
+        assert managed(), f"openbox did not come up: {log.read_text(errors='replace')[-2000:]}"
         yield display
     finally:
         for p in reversed(procs):
