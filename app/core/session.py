@@ -124,6 +124,7 @@ class Session:
         self.server_info = info
         self.account.server_build = info.build or self.account.server_build
         self.account.server_version_name = info.version_name or self.account.server_version_name
+        self.account.auth_used = getattr(info, "auth_used", "") or self.account.auth_used
         if self._on_server_info is not None:
             try:
                 self._on_server_info(info)

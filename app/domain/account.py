@@ -9,8 +9,19 @@ from app.domain.senders import Principal
 
 
 class AuthType(str, enum.Enum):
+    """How the account signs in to Exchange. AUTOMATIC follows the server's offer (its first 401's
+    ``WWW-Authenticate``): Negotiate with the user's Kerberos ticket, then NTLM, then Basic; the others are chosen
+    by hand and always win."""
+
+    AUTOMATIC = "automatic"
     BASIC = "basic"
     NTLM = "ntlm"
+    KERBEROS = "kerberos"
+
+
+#: how each method is named to the user ("Signed in with Kerberos as ...")
+AUTH_NAMES = {AuthType.AUTOMATIC: "Automatic", AuthType.BASIC: "Basic", AuthType.NTLM: "NTLM",
+              AuthType.KERBEROS: "Kerberos"}
 
 
 class Backend(str, enum.Enum):
@@ -33,6 +44,8 @@ class AccountConfig:
     server_build: str = ""
     server_version_name: str = ""
     extra: dict = field(default_factory=dict)
+    #: the method the last sign-in used ("kerberos", "ntlm", "basic"; "" none yet): what Automatic chose
+    auth_used: str = ""
     #: the mailboxes this account may send as or on behalf of, besides its own
     principals: list[Principal] = field(default_factory=list)
 
