@@ -10,7 +10,7 @@ import pytest
 
 from app.domain.account import AccountConfig, AuthType
 from app.domain.models import Draft, ErrorKind, Folder, OutcomeStatus, Recipient
-from app.mail.errors import AuthFailed, NoKerberosTicket, WrongAuthMethod
+from app.mail.errors import AuthFailed, ExtendedProtectionMismatch, NoKerberosTicket, WrongAuthMethod
 from app.mail.ews import EwsMailService
 
 ALICE, BOB = "alice@example.com", "bob@example.com"
@@ -102,3 +102,38 @@ def test_negotiate_with_a_ticket_for_ntlm_too_falls_back_to_ntlm(sandbox_factory
     sb = _serve(sandbox_factory, ("negotiate", "ntlm"), "require", kdc_realm)
     monkeypatch.setenv("KRB5CCNAME", f"FILE:{tmp_path / 'none'}")
     assert connect(sb).connect().auth_used == "ntlm"
+
+
+@pytest.fixture
+def tls_proxy(tmp_path):
+    """A TLS-terminating proxy (its own certificate) in front of a TLS sandbox, as a load balancer that decrypts
+    and encrypts again: what Extended Protection is there to refuse (tests/helpers/tls_proxy.py)."""
+    from tests.helpers.tls_proxy import TlsProxy
+
+    proxies = []
+
+    def make(sb):
+        proxy = TlsProxy(tmp_path, "localhost", sb.port)
+        proxies.append(proxy)
+        return proxy
+
+    yield make
+    for proxy in proxies:
+        proxy.stop()
+
+
+def test_kerberos_through_a_tls_terminating_proxy_is_said_as_extended_protection(sandbox_factory, kdc_realm,
+                                                                                tls_proxy):
+    sb = _serve(sandbox_factory, ("negotiate",), "require", kdc_realm)
+    proxy = tls_proxy(sb)
+    url = sb.ews_url.replace(f":{sb.port}/", f":{proxy.port}/")
+    cfg = AccountConfig(email=ALICE, ews_url=url, username="alice", auth_type=AuthType.AUTOMATIC,
+                        pinned_cert_sha256=proxy.cert_sha256)
+    svc = EwsMailService(cfg, "", timeout=10)
+    try:
+        with pytest.raises(ExtendedProtectionMismatch) as refused:
+            svc.connect()
+    finally:
+        svc.close()
+    assert "Extended Protection does not match" in str(refused.value.message)
+    assert proxy.connections >= 1  # it went through the proxy
