@@ -14,7 +14,11 @@ from app.sandbox.tlscert import make_self_signed
 
 
 class TlsProxy:
-    def __init__(self, folder: Path, host: str, port: int):
+    """``requests``: how many EWS requests (``POST /EWS/``) clients sent through it. ``tls=False``: plain TCP both
+    ways (only to count the requests)."""
+
+    def __init__(self, folder: Path, host: str, port: int, *, tls: bool = True):
+        self.tls, self.requests = tls, 0
         cert, key, self.cert_sha256 = make_self_signed(str(folder / "proxy"), host="localhost", stem="proxy",
                                                        common_name="Dispatch test TLS proxy")
         self._server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -40,16 +44,20 @@ class TlsProxy:
 
     def _serve(self, raw: socket.socket) -> None:
         try:
-            client = self._server_ctx.wrap_socket(raw, server_side=True)
-            upstream = self._client_ctx.wrap_socket(socket.create_connection(self._upstream, timeout=10),
-                                                    server_hostname=self._upstream[0])
+            client, upstream = raw, socket.create_connection(self._upstream, timeout=10)
+            if self.tls:
+                client = self._server_ctx.wrap_socket(raw, server_side=True)
+                upstream = self._client_ctx.wrap_socket(upstream, server_hostname=self._upstream[0])
         except OSError:
             raw.close()
             return
         self.connections += 1
         self._open += [client, upstream]
         threading.Thread(target=_pump, args=(upstream, client), daemon=True).start()
-        _pump(client, upstream)
+        _pump(client, upstream, self._count)
+
+    def _count(self, data: bytes) -> None:
+        self.requests += data.count(b"POST /EWS/")
 
     def stop(self) -> None:
         self._listener.close()
@@ -60,12 +68,14 @@ class TlsProxy:
                 pass
 
 
-def _pump(source: socket.socket, sink: socket.socket) -> None:
+def _pump(source: socket.socket, sink: socket.socket, seen=None) -> None:
     try:
         while True:
             data = source.recv(65536)
             if not data:
                 break
+            if seen is not None:
+                seen(data)
             sink.sendall(data)
     except OSError:
         pass

@@ -1,0 +1,115 @@
+"""Issue 75 from ``dispatch-mail send`` as a script runs it (a real process, tests/helpers/commands.py) against the
+sandbox in its own process serving IIS's Windows authentication (``--auth``, ``--extended-protection``,
+``--keytab``) and a real MIT KDC (tests/helpers/kdc.py; the ticket cache is the command's ``KRB5CCNAME``):
+
+- an account set to Automatic signs in by the server's offer in each mode and sends once;
+- every refusal is one line on stderr in words (no traceback, no request dump, no password), exit 77, the message
+  kept in the Outbox; without a Kerberos ticket the requests are bounded (counted by a forwarding proxy)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers.commands import BOB, CommandHome, ServerProcess
+from tests.helpers.sandbox_cli import ROOT
+
+pytestmark = pytest.mark.timeout(300)
+
+_SET_UP = """
+import sys
+from app.domain.account import AccountConfig, AuthType
+from app.storage.settings import Settings
+Settings().set_account(AccountConfig(email="alice@example.com", ews_url=sys.argv[1], username=sys.argv[2],
+                                     auth_type=AuthType(sys.argv[3]), pinned_cert_sha256=sys.argv[4]))
+"""
+
+#: (served methods, Extended Protection)
+MODES = [("basic", "off"), ("ntlm", "require"), ("negotiate", "require"), ("negotiate,ntlm", "require")]
+
+
+def _server(tmp_path, methods: str, ep: str, kdc=None, tls: bool = True) -> ServerProcess:
+    args = ["--host", "localhost", "--auth", methods]
+    if tls:
+        args += ["--tls", "--extended-protection", ep]
+    if kdc is not None:
+        args += ["--keytab", str(kdc.keytab)]
+    return ServerProcess(tmp_path / "server", *args)
+
+
+def _home(tmp_path, server: ServerProcess, auth: str = "automatic", url: str = "") -> CommandHome:
+    home = CommandHome(tmp_path / "home", server)
+    subprocess.run([sys.executable, "-c", _SET_UP, url or server.ews_url, server.alice["username"], auth,
+                    server.cert_sha256], env=home.env, cwd=str(ROOT), check=True, timeout=60)
+    return home
+
+
+def _send(home: CommandHome, subject: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return home.run("send", "--to", BOB, "--subject", subject, "--body-file", "-", stdin=b"hi\n", env=env)
+
+
+def _one_line(done: subprocess.CompletedProcess) -> str:
+    err = done.stderr.decode()
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err and "Envelope" not in err and "Authorization" not in err, err
+    return err
+
+
+@pytest.mark.parametrize("methods, ep", MODES, ids=[f"{m}-ep-{e}" for m, e in MODES])
+def test_automatic_sends_once_in_each_mode(tmp_path, request, methods, ep):
+    kdc = request.getfixturevalue("kdc_realm") if "negotiate" in methods else None
+    server = _server(tmp_path, methods, ep, kdc)
+    try:
+        home = _home(tmp_path, server)
+        done = _send(home, f"over {methods}")
+        assert done.returncode == 0, done.stderr
+        assert sum(server.copies()["inbox"].values()) == 1
+    finally:
+        server.stop()
+
+
+def test_a_basic_account_against_ntlm_only_says_switch_to_automatic(tmp_path):
+    server = _server(tmp_path, "ntlm", "off")
+    try:
+        home = _home(tmp_path, server, auth="basic")
+        done = _send(home, "basic to ntlm")
+        err = _one_line(done)
+        assert done.returncode == 77, err
+        assert "asks for Windows sign-in (NTLM/Kerberos), not a plain password" in err, err
+        assert not any(server.copies()["inbox"].values())
+    finally:
+        server.stop()
+
+
+def test_a_wrong_password_is_said_in_one_line(tmp_path):
+    from tests.helpers.commands import PASSWORD_VAR
+
+    server = _server(tmp_path, "ntlm", "require")
+    try:
+        home = _home(tmp_path, server)
+        done = _send(home, "wrong", env=dict(home.env, **{PASSWORD_VAR: "not-the-password"}))
+        err = _one_line(done)
+        assert done.returncode == 77, err
+        assert "refused the password" in err and "not-the-password" not in err, err
+    finally:
+        server.stop()
+
+
+def test_negotiate_only_without_a_ticket_says_kinit_bounded(tmp_path, kdc_realm):
+    from tests.helpers.tls_proxy import TlsProxy
+
+    server = _server(tmp_path, "negotiate", "off", kdc_realm, tls=False)
+    proxy = TlsProxy(tmp_path, "localhost", server.port, tls=False)
+    try:
+        home = _home(tmp_path, server, url=server.ews_url.replace(f":{server.port}/", f":{proxy.port}/"))
+        env = dict(home.env, KRB5CCNAME=f"FILE:{tmp_path / 'no-ticket'}")
+        done = _send(home, "no ticket", env=env)
+        err = _one_line(done)
+        assert done.returncode == 77, err
+        assert "You have no Kerberos ticket: run kinit, or sign in to your desktop session again" in err, err
+        assert 1 <= proxy.requests <= 2, proxy.requests  # the probe (and at most one more): no retry loop
+    finally:
+        proxy.stop()
+        server.stop()
