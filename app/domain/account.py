@@ -6,6 +6,7 @@ import enum
 from dataclasses import asdict, dataclass, field
 
 from app.domain.senders import Principal
+from app.domain.words import translate
 
 
 class AuthType(str, enum.Enum):
@@ -22,6 +23,17 @@ class AuthType(str, enum.Enum):
 #: how each method is named to the user ("Signed in with Kerberos as ...")
 AUTH_NAMES = {AuthType.AUTOMATIC: "Automatic", AuthType.BASIC: "Basic", AuthType.NTLM: "NTLM",
               AuthType.KERBEROS: "Kerberos"}
+
+
+def signed_in_words(account: "AccountConfig") -> str:
+    """"Signed in with Kerberos as alice@CONTOSO.COM" from the last sign-in ("" before the first)."""
+    try:
+        method = AUTH_NAMES[AuthType(account.auth_used)]
+    except (ValueError, KeyError):
+        return ""
+    if not account.signed_in_as:
+        return translate("Account", "Signed in with {method}").format(method=method)
+    return translate("Account", "Signed in with {method} as {name}").format(method=method, name=account.signed_in_as)
 
 
 class Backend(str, enum.Enum):
@@ -46,6 +58,8 @@ class AccountConfig:
     extra: dict = field(default_factory=dict)
     #: the method the last sign-in used ("kerberos", "ntlm", "basic"; "" none yet): what Automatic chose
     auth_used: str = ""
+    #: whom the server knew it as then (the Kerberos principal, else the user name)
+    signed_in_as: str = ""
     #: the mailboxes this account may send as or on behalf of, besides its own
     principals: list[Principal] = field(default_factory=list)
 

@@ -113,3 +113,30 @@ def test_negotiate_only_without_a_ticket_says_kinit_bounded(tmp_path, kdc_realm)
     finally:
         proxy.stop()
         server.stop()
+
+
+def test_account_add_kerberos_asks_no_password_and_send_needs_none(tmp_path, kdc_realm):
+    """``account add --auth kerberos`` with no terminal and no --password-env: the ticket signs in; then a send with
+    no password anywhere (no keyring here) goes out, and the account says how it signed in."""
+    import os
+
+    server = _server(tmp_path, "negotiate", "require", kdc_realm)
+    try:
+        env = dict(os.environ, DISPATCH_HOME=str(tmp_path / "home"),
+                   PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+        env.pop("QT_QPA_PLATFORM", None)
+
+        def dm(*argv, stdin=b""):
+            return subprocess.run([sys.executable, "-m", "app", *argv], env=env, cwd=str(ROOT), input=stdin,
+                                  capture_output=True, timeout=120)
+
+        added = dm("account", "add", "--email", "alice@example.com", "--ews-url", server.ews_url, "--username",
+                   "alice", "--auth", "kerberos", "--trust-certificate", server.cert_sha256)
+        assert added.returncode == 0, added.stderr
+        sent = dm("send", "--to", BOB, "--subject", "kerberos, no password", "--body-file", "-", stdin=b"hi\n")
+        assert sent.returncode == 0, sent.stderr
+        assert sum(server.copies()["inbox"].values()) == 1
+        listed = dm("account", "list").stdout.decode()
+        assert "Signed in with Kerberos as alice@DISPATCH.TEST" in listed, listed
+    finally:
+        server.stop()

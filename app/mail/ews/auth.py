@@ -18,6 +18,7 @@ from __future__ import annotations
 from exchangelib import BASIC, GSSAPI, NTLM
 from exchangelib.errors import UnauthorizedError
 
+from app.domain.words import translate
 from app.mail.errors import AuthFailed, ExtendedProtectionMismatch, MailError, NoKerberosTicket, WrongAuthMethod
 
 #: the schemes Dispatch knows in a ``WWW-Authenticate`` (lower case)
@@ -102,8 +103,9 @@ def choose(offers: tuple[str, ...], password: str) -> str:
         return BASIC
     if problem is not None:
         raise problem
-    if "ntlm" in offers or "basic" in offers:
-        raise AuthFailed()  # a password method, and no password
+    if "ntlm" in offers or "basic" in offers:  # a password method, and no password
+        raise AuthFailed(translate("MailErrors", "The server asks for a password (NTLM or Basic), and none was "
+                                   "given"))
     raise WrongAuthMethod(offers)
 
 
