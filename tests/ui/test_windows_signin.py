@@ -1,0 +1,83 @@
+"""Issue 75 in the window: an account set to Automatic signs in by the server's offer (Basic, NTLM, Negotiate with
+Kerberos, Negotiate+NTLM, Extended Protection required where Windows sign-in is served) against the sandbox's IIS-like
+Windows authentication and a real MIT KDC (tests/helpers/kdc.py), lists Drafts and sends once from the keyboard; a
+Basic account against an NTLM-only server is told so with no password prompt, and Alt+A switches it to Automatic,
+which connects. Real window, real exchangelib, real keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.session import ConnectionState, Session
+from app.domain.account import AccountConfig, AuthType
+from app.domain.models import Recipient
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import close_window, make_window
+
+MODES = [(("basic",), "off"), (("ntlm",), "require"), (("negotiate",), "require"), (("negotiate", "ntlm"), "require")]
+
+
+def _sandbox(sandbox_factory, methods, ep, kdc=None):
+    options = {"host": "localhost", "tls": True, "auth_methods": methods, "extended_protection": ep}
+    if kdc is not None:
+        options["keytab"] = str(kdc.keytab)
+    return sandbox_factory(**options)
+
+
+def _window(qtbot, sb, settings, auth_type):
+    user = next(a for a in sb.accounts if a["email"] == ALICE)
+    acc = AccountConfig(email=ALICE, ews_url=sb.ews_url, username=user["username"], auth_type=auth_type,
+                        pinned_cert_sha256=sb.cert_sha256)
+    settings.set_account(acc)
+    session = Session.for_account(acc, user["password"])
+    return make_window(qtbot, session, settings), session
+
+
+@pytest.mark.parametrize("methods, ep", MODES, ids=["+".join(m) + "-ep-" + e for m, e in MODES])
+def test_automatic_signs_in_lists_drafts_and_sends_once(qtbot, aloop, sandbox_factory, settings, request, methods,
+                                                         ep):
+    kdc = request.getfixturevalue("kdc_realm") if "negotiate" in methods else None
+    sb = _sandbox(sandbox_factory, methods, ep, kdc)
+    win, session = _window(qtbot, sb, settings, AuthType.AUTOMATIC)
+    try:
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        kerberos = "negotiate" in methods
+        expected = "Signed in with Kerberos as alice@DISPATCH.TEST" if kerberos else \
+            f"Signed in with {'Basic' if methods == ('basic',) else 'NTLM'} as "
+        assert win.status.state_label.accessibleDescription().startswith(expected)
+        assert not win.flows.security.prompt  # no password asked
+        c = win.compose
+        c.to.set_recipients([Recipient(BOB)])
+        c.subject.setText(f"over {methods[0]}")
+        c.body.setPlainText("hello")
+        c.body.setFocus()
+        qtbot.keyClick(c.body, Qt.Key_Return, Qt.ControlModifier)  # Ctrl+Enter: send
+        qtbot.waitUntil(lambda: sb.mailbox(BOB).count("inbox") == 1, timeout=20000)
+        qtbot.waitUntil(lambda: not win.busy, timeout=10000)
+        assert sb.mailbox(BOB).count("inbox") == 1
+    finally:
+        close_window(win, session)
+
+
+def test_a_basic_account_against_ntlm_only_is_offered_automatic(qtbot, aloop, sandbox_factory, settings,
+                                                                 screenshot_dir):
+    sb = _sandbox(sandbox_factory, ("ntlm",), "off")
+    win, session = _window(qtbot, sb, settings, AuthType.BASIC)
+    try:
+        qtbot.waitUntil(lambda: win.banner.choice_pending, timeout=20000)
+        text = win.banner.text()
+        assert text == (f"This server asks for Windows sign-in (NTLM/Kerberos), not a plain password: switch {ALICE} "
+                        "to Automatic?")
+        assert win.banner.accept_button.text() == "Switch to &Automatic"
+        assert not win.flows.security.prompt  # no password prompt: a password would not help
+        win.grab().save(str(screenshot_dir / "switch-to-automatic-banner.png"))
+        qtbot.keyClick(win.compose.to.edit, Qt.Key_A, Qt.AltModifier)  # Alt+A: the button's mnemonic
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+        assert not win.banner.choice_pending and not win.flows.security.prompt
+        assert session.account.auth_type == AuthType.AUTOMATIC and session.account.auth_used == "ntlm"
+        assert settings.account().auth_type == AuthType.AUTOMATIC  # kept
+        win.grab().save(str(screenshot_dir / "switched-to-automatic.png"))
+    finally:
+        close_window(win, session)
