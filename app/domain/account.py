@@ -20,7 +20,7 @@ class AuthType(str, enum.Enum):
     KERBEROS = "kerberos"
 
 
-#: how each method is named to the user ("Signed in with Kerberos as ...")
+# how each method is named to the user ("Signed in with Kerberos as ...")
 AUTH_NAMES = {AuthType.AUTOMATIC: "Automatic", AuthType.BASIC: "Basic", AuthType.NTLM: "NTLM",
               AuthType.KERBEROS: "Kerberos"}
 

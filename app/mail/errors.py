@@ -57,7 +57,7 @@ class AuthFailed(MailError):
         super().__init__("ErrorAuthenticationFailed", message, **kw)
 
 
-#: the code of :class:`WrongAuthMethod`
+# the code of WrongAuthMethod
 WRONG_AUTH_METHOD = "ErrorAuthMethodNotOffered"
 
 

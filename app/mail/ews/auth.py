@@ -21,9 +21,9 @@ from exchangelib.errors import UnauthorizedError
 from app.domain.words import translate
 from app.mail.errors import AuthFailed, ExtendedProtectionMismatch, MailError, NoKerberosTicket, WrongAuthMethod
 
-#: the schemes Dispatch knows in a ``WWW-Authenticate`` (lower case)
+# the schemes Dispatch knows in a WWW-Authenticate (lower case)
 KNOWN_SCHEMES = ("negotiate", "ntlm", "basic")
-#: exchangelib's auth type -> the name kept with the account (``AccountConfig.auth_used``)
+# exchangelib's auth type -> the name kept with the account (AccountConfig.auth_used)
 USED_NAMES = {GSSAPI: "kerberos", NTLM: "ntlm", BASIC: "basic"}
 
 

@@ -76,6 +76,9 @@ def _guard_exchangelib_logging() -> None:
 
 
 _guard_exchangelib_logging()
+# requests_gssapi logs a failed token (no ticket: its GSSAPI message, with a traceback) at ERROR through
+# log.exception; the refusal is said in words by auth.py, and the log keeps states and codes only
+logging.getLogger("requests_gssapi").setLevel(logging.CRITICAL)
 MAX_CONNECTIONS = 4
 #: the code of the error raised for an endpoint that must not be used (plain http:// to another host...)
 INSECURE_URL_CODE = "ErrorInvalidEwsUrl"
