@@ -54,7 +54,7 @@ def _password(account: AccountConfig, argv: list[str]) -> str:
 
     password = secrets.load(account.email, account.username)
     if password is None and account.auth_type in (AuthType.KERBEROS, AuthType.AUTOMATIC):
-        return ""  # the user's Kerberos ticket may be all it takes (issue 75); a server asking a password says so
+        return ""  # the user's Kerberos ticket may be all it takes; a server asking a password says so
     if password is None:
         raise sc.CommandError(sc.EX_CONFIG, f"No password for {account.email} in the system keyring: sign in once "
                                             "(dispatch-mail sign-in --password-env VARNAME, or in Dispatch), or "

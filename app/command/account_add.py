@@ -199,7 +199,7 @@ def _connect_and_keep(settings, account, password: str) -> bool:
         raise CommandError(EX_UNAVAILABLE, f"{PROG} add: {describe(e.code, e.message)}.{fp} Nothing was "
                                            "changed.") from None
     except MailError as e:
-        if e.kind == ErrorKind.AUTH and e.code != "ErrorAuthenticationFailed":  # not the password (issue 75)
+        if e.kind == ErrorKind.AUTH and e.code != "ErrorAuthenticationFailed":  # not the password
             raise CommandError(EX_NOPERM, f"{PROG} add: {account.email}: {e.message}; nothing was "
                                           "changed") from None
         if e.kind == ErrorKind.AUTH:

@@ -46,7 +46,7 @@ _BAD_MESSAGE = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE)
 #: a send given up on without the server refusing it (not reached, busy, or not known to have gone): try later
 _NOT_REFUSED = (ErrorKind.OUTCOME_UNKNOWN, ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED)
 NOT_AGAIN = "do not send it again: it goes out by itself"
-#: a refused sign-in that no password helps (issue 75): its error code -> what makes the next command go through
+#: a refused sign-in that no password helps: its error code -> what makes the next command go through
 _SIGN_IN_FIXES = {
     WRONG_AUTH_METHOD: "once the account signs in by the server's offer (dispatch-mail account add --auth "
                        "automatic, or Automatic in Dispatch's account settings)",
@@ -302,7 +302,7 @@ class ScriptDesk:
 
     def _refused_sign_in(self, sub: Submission) -> str:
         """The server refused this process's password (or the Microsoft 365 sign-in is missing, or the sign-in
-        method: issue 75): the message waits, and goes out only once the sign-in is right."""
+        method): the message waits, and goes out only once the sign-in is right."""
         lid = sub.local_id
         waits = f"It waits in the Outbox ({lid}); do not send it again:"
         how = _SIGN_IN_FIXES.get(sub.code)

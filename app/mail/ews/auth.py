@@ -1,4 +1,4 @@
-"""Which method signs in to this Exchange server, and what its refusals mean (issue 75).
+"""Which method signs in to this Exchange server, and what its refusals mean.
 
 - **Automatic** (``AuthType.AUTOMATIC``) follows the server's offer. exchangelib asks its Protocol's public
   ``get_auth_type()`` when a Configuration has no ``auth_type`` (its own ``get_service_authtype`` knows NTLM and

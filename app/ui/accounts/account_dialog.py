@@ -74,7 +74,7 @@ class AccountDialog(QDialog):
         self.username.setPlaceholderText(translate("AccountDialog", "DOMAIN\\user or you@company.com"))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
-        self.auth = QComboBox(self)  # Automatic first (the default): the server's offer (issue 75)
+        self.auth = QComboBox(self)  # Automatic first (the default): the server's offer
         self.auth.addItem(translate("AccountDialog", "Automatic (Kerberos, NTLM or Basic, as the server offers)"),
                           AuthType.AUTOMATIC.value)
         self.auth.addItem("Basic", AuthType.BASIC.value)

@@ -190,7 +190,7 @@ class Security:
         self.prompt.ask(reason)
 
     def _said_without_password(self, session) -> bool:
-        """A refusal no password mends (issue 75), said in words instead of the password prompt: the server does
+        """A refusal no password mends, said in words instead of the password prompt: the server does
         not offer this account's method (the banner offers Automatic), no Kerberos ticket, Extended Protection."""
         err = session.last_error
         if isinstance(err, WrongAuthMethod):
