@@ -109,7 +109,9 @@ def test_negotiate_only_without_a_ticket_says_kinit_bounded(tmp_path, kdc_realm)
         err = _one_line(done)
         assert done.returncode == 77, err
         assert "You have no Kerberos ticket: run kinit, or sign in to your desktop session again" in err, err
-        assert 1 <= proxy.requests <= 2, proxy.requests  # the probe (and at most one more): no retry loop
+        # the probe, once for the command's connect and once for its send: nothing signs in without a ticket, and
+        # nothing is tried again
+        assert 1 <= proxy.requests <= 2, proxy.requests
     finally:
         proxy.stop()
         server.stop()
@@ -139,4 +141,28 @@ def test_account_add_kerberos_asks_no_password_and_send_needs_none(tmp_path, kdc
         listed = dm("account", "list").stdout.decode()
         assert "Signed in with Kerberos as alice@DISPATCH.TEST" in listed, listed
     finally:
+        server.stop()
+
+
+def test_extended_protection_through_a_tls_terminating_proxy_is_its_own_line(tmp_path, kdc_realm):
+    from tests.helpers.tls_proxy import TlsProxy
+
+    server = _server(tmp_path, "negotiate", "require", kdc_realm)
+    proxy = TlsProxy(tmp_path, "localhost", server.port)
+    try:
+        home = CommandHome(tmp_path / "home", server)
+        url = server.ews_url.replace(f":{server.port}/", f":{proxy.port}/")
+        subprocess.run([sys.executable, "-c", _SET_UP, url, "alice", "automatic", proxy.cert_sha256], env=home.env,
+                       cwd=str(ROOT), check=True, timeout=60)
+        done = _send(home, "through a proxy")
+        err = _one_line(done)
+        assert done.returncode == 77, err
+        assert "Extended Protection does not match the connection" in err, err
+        assert "password" not in err, err
+        # the probe (once, or once each for the command's connect and its send, which run together), then each
+        # signs in once: the request without credentials and requests_gssapi's token, which it sends twice when
+        # refused (its own handshake): 8 at most, no retry loop
+        assert 3 <= proxy.requests <= 8, proxy.requests
+    finally:
+        proxy.stop()
         server.stop()
