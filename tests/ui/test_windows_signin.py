@@ -81,3 +81,32 @@ def test_a_basic_account_against_ntlm_only_is_offered_automatic(qtbot, aloop, sa
         win.grab().save(str(screenshot_dir / "switched-to-automatic.png"))
     finally:
         close_window(win, session)
+
+
+def test_a_kerberos_account_starts_without_asking_a_password(qtbot, aloop, sandbox_factory, tmp_path, kdc_realm,
+                                                            fake_keyring):
+    """A saved Kerberos account with no password anywhere: the window signs in with the user's ticket, no prompt,
+    and the connected state says who (Signed in with Kerberos as alice@DISPATCH.TEST)."""
+    from app.app_main import Controller
+    from app.cli import parse
+    from app.storage.settings import Settings
+    from app.ui.window.main_window import MainWindow
+
+    sb = _sandbox(sandbox_factory, ("negotiate",), "require", kdc_realm)
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set_account(AccountConfig(email=ALICE, ews_url=sb.ews_url, username="alice",
+                                       auth_type=AuthType.KERBEROS, pinned_cert_sha256=sb.cert_sha256))
+    win = MainWindow(settings=settings, keyring_ok=True)
+    qtbot.addWidget(win)
+    win.show()
+    ctl = Controller(parse([]), win, settings)
+    ctl.start()
+    try:
+        assert ctl._prompt is None  # no password asked
+        qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED,
+                        timeout=20000)
+        qtbot.waitUntil(lambda: win.status.state_label.accessibleDescription() != "", timeout=5000)
+        assert win.status.state_label.accessibleDescription() == "Signed in with Kerberos as alice@DISPATCH.TEST"
+        assert not win.flows.security.prompt
+    finally:
+        close_window(win)
