@@ -166,3 +166,32 @@ def test_extended_protection_through_a_tls_terminating_proxy_is_its_own_line(tmp
     finally:
         proxy.stop()
         server.stop()
+
+
+def test_account_add_says_the_method_and_automatic_sets_it_up(tmp_path):
+    import os
+
+    from tests.helpers.commands import PASSWORD_VAR
+
+    server = _server(tmp_path, "ntlm", "require")
+    try:
+        env = dict(os.environ, DISPATCH_HOME=str(tmp_path / "home"), **{PASSWORD_VAR: server.alice["password"]},
+                   PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+        env.pop("QT_QPA_PLATFORM", None)
+
+        def add(*more):
+            return subprocess.run([sys.executable, "-m", "app", "account", "add", "--email", "alice@example.com",
+                                   "--ews-url", server.ews_url, "--username", server.alice["username"],
+                                   "--password-env", PASSWORD_VAR, "--trust-certificate", server.cert_sha256, *more],
+                                  env=env, cwd=str(ROOT), capture_output=True, timeout=120)
+
+        basic = add("--auth", "basic")
+        err = _one_line(basic)
+        assert basic.returncode == 77 and "asks for Windows sign-in (NTLM/Kerberos), not a plain password" in err
+        automatic = add()  # the default: automatic
+        assert automatic.returncode == 0, automatic.stderr
+        listed = subprocess.run([sys.executable, "-m", "app", "account", "list"], env=env, cwd=str(ROOT),
+                                capture_output=True, timeout=60).stdout.decode()
+        assert "method: automatic" in listed and "Signed in with NTLM as " in listed, listed
+    finally:
+        server.stop()
