@@ -19,7 +19,8 @@ from exchangelib import BASIC, GSSAPI, NTLM
 from exchangelib.errors import UnauthorizedError
 
 from app.domain.words import translate
-from app.mail.errors import AuthFailed, ExtendedProtectionMismatch, MailError, NoKerberosTicket, WrongAuthMethod
+from app.mail.errors import AuthFailed, ExtendedProtectionMismatch, MailError, WrongAuthMethod
+from app.mail.ews.kerberos import kerberos_problem
 
 # the schemes Dispatch knows in a WWW-Authenticate (lower case)
 KNOWN_SCHEMES = ("negotiate", "ntlm", "basic")
@@ -61,34 +62,6 @@ def sent_scheme(response) -> str:
 def refused(response) -> Refused:
     url = response.url or ""
     return Refused(url, sent_scheme(response), offered(response), url.lower().startswith("https:"))
-
-
-def kerberos_problem() -> NoKerberosTicket | None:
-    """None when the user holds a Kerberos ticket-granting ticket that has not expired (the default ccache,
-    ``KRB5CCNAME``), else what is wrong, in words."""
-    try:
-        import gssapi
-    except ImportError:  # the kerberos extra is not installed: no ticket can be used
-        return NoKerberosTicket()
-    try:
-        creds = gssapi.Credentials(usage="initiate")
-        if creds.lifetime == 0:
-            return NoKerberosTicket(expired=True)
-    except gssapi.exceptions.ExpiredCredentialsError:
-        return NoKerberosTicket(expired=True)
-    except gssapi.exceptions.GSSError:
-        return NoKerberosTicket()
-    return None
-
-
-def kerberos_principal() -> str:
-    """The user's Kerberos name (alice@CONTOSO.COM), "" when none can be read."""
-    try:
-        import gssapi
-
-        return str(gssapi.Credentials(usage="initiate").name)
-    except Exception:  # noqa: BLE001 - only for display
-        return ""
 
 
 def choose(offers: tuple[str, ...], password: str) -> str:

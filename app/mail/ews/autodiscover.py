@@ -36,7 +36,7 @@ import urllib3
 from lxml import etree
 
 from app.domain.autodiscover import AlternateMailbox, PoxAnswer
-from app.mail.ews.auth import kerberos_problem
+from app.mail.ews.kerberos import kerberos_problem
 
 log = logging.getLogger("app.mail.ews.autodiscover")
 

@@ -39,6 +39,7 @@ from app.domain.models import ErrorKind
 from app.domain.validation import check_ews_url
 from app.mail.errors import MailError
 from app.mail.ews import auth
+from app.mail.ews.kerberos import kerberos_principal
 from app.mail.ews.pool import SafePoolProtocol
 from app.mail.ews.replies import damage
 from app.mail.ews.retirement import EwsPolicyRefusal, policy_reason
@@ -334,7 +335,7 @@ class EwsConnection:
     def signed_in_as(self) -> str:
         """Whom the server knows this connection as: the Kerberos principal, else the user name."""
         if self.config.auth_type == GSSAPI:
-            return auth.kerberos_principal() or self.credentials.username
+            return kerberos_principal() or self.credentials.username
         return self.credentials.username
 
     @property
