@@ -110,3 +110,29 @@ def test_a_kerberos_account_starts_without_asking_a_password(qtbot, aloop, sandb
         assert not win.flows.security.prompt
     finally:
         close_window(win)
+
+
+def test_the_dialog_offers_automatic_first_and_kerberos_without_a_password(qtbot):
+    """A new account's method is Automatic; Kerberos (chosen from the keyboard) needs no password to Connect."""
+    from app.ui.accounts.account_dialog import AccountDialog
+
+    dlg = AccountDialog(None, keyring_ok=False)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    assert dlg.auth.currentData() == AuthType.AUTOMATIC.value
+    assert dlg.auth.currentText() == "Automatic (Kerberos, NTLM or Basic, as the server offers)"
+    entered = []
+    dlg.account_entered.connect(lambda acc, pw: entered.append((acc, pw)))
+    for field, text in ((dlg.email, ALICE), (dlg.url, "https://mail.example.com/EWS/Exchange.asmx"),
+                        (dlg.username, "alice")):
+        field.setFocus()
+        qtbot.keyClicks(field, text)
+    dlg.auth.setFocus()
+    qtbot.keyClick(dlg.auth, Qt.Key_End)  # the last: Kerberos
+    assert dlg.auth.currentData() == AuthType.KERBEROS.value
+    qtbot.keyClick(dlg.auth, Qt.Key_Return)  # Connect, with no password typed
+    qtbot.waitUntil(lambda: bool(entered), timeout=5000)
+    acc, password = entered[0]
+    assert acc.auth_type == AuthType.KERBEROS and password == ""
