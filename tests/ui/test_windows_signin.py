@@ -136,3 +136,18 @@ def test_the_dialog_offers_automatic_first_and_kerberos_without_a_password(qtbot
     qtbot.waitUntil(lambda: bool(entered), timeout=5000)
     acc, password = entered[0]
     assert acc.auth_type == AuthType.KERBEROS and password == ""
+
+
+def test_no_kerberos_ticket_is_said_in_the_window_without_a_password_prompt(qtbot, aloop, sandbox_factory, settings,
+                                                                           kdc_realm, monkeypatch, tmp_path):
+    sb = _sandbox(sandbox_factory, ("negotiate",), "require", kdc_realm)
+    monkeypatch.setenv("KRB5CCNAME", f"FILE:{tmp_path / 'no-ticket'}")  # the user's ccache: empty
+    win, session = _window(qtbot, sb, settings, AuthType.AUTOMATIC)
+    try:
+        qtbot.waitUntil(lambda: "Kerberos ticket" in win.banner.text(), timeout=20000)
+        assert "You have no Kerberos ticket: run kinit, or sign in to your desktop session again" in win.banner.text()
+        assert "could not be read" not in win.banner.text()  # never "an unreadable reply"
+        assert session.state == ConnectionState.AUTH_FAILED
+        assert not win.flows.security.prompt  # a password would not help
+    finally:
+        close_window(win, session)
