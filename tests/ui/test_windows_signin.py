@@ -147,6 +147,10 @@ def test_no_kerberos_ticket_is_said_in_the_window_without_a_password_prompt(qtbo
         qtbot.waitUntil(lambda: "Kerberos ticket" in win.banner.text(), timeout=20000)
         assert "You have no Kerberos ticket: run kinit, or sign in to your desktop session again" in win.banner.text()
         assert "could not be read" not in win.banner.text()  # never "an unreadable reply"
+        # nor the Drafts list's "Could not load Drafts: …" in front of the same words, once the list has tried
+        qtbot.waitUntil(lambda: not win.drafts.model.loading, timeout=20000)
+        assert not win.banner.text().startswith("Could not load"), win.banner.text()
+        assert "Kerberos ticket" in win.banner.text()
         assert session.state == ConnectionState.AUTH_FAILED
         assert not win.flows.security.prompt  # a password would not help
     finally:
