@@ -152,7 +152,9 @@ class Controller:
                 from app.storage import secrets
 
                 pw = secrets.load(acc.email, acc.username)
-                if pw is None:
+                if pw is None and acc.auth_type.value == "kerberos":
+                    self._start_account(acc, "")  # the user's Kerberos ticket signs in: no password is asked
+                elif pw is None:
                     self._ask_password(acc)
                 else:
                     self._start_account(acc, pw)

@@ -49,8 +49,10 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Arg, ...]], ...] = (
             {"metavar": "USER"}),
         Arg(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "name of an environment variable holding the password"),
             {"metavar": "VARNAME"}),
-        Arg(("--auth",), QT_TRANSLATE_NOOP("ManPage", "authentication type (default basic)"),
-            {"choices": ["basic", "ntlm"], "default": "basic"}),
+        Arg(("--auth",), QT_TRANSLATE_NOOP("ManPage", "sign-in method: automatic (the server's offer: Kerberos with "
+                                                     "your ticket, NTLM, then Basic), basic, ntlm or kerberos "
+                                                     "(default automatic)"),
+            {"choices": ["automatic", "basic", "ntlm", "kerberos"], "default": "automatic"}),
         Arg(("--no-verify-tls",), QT_TRANSLATE_NOOP("ManPage", "do not verify the server's TLS certificate"),
             {"action": "store_true"}),
     )),
@@ -88,7 +90,7 @@ def parse(argv: list[str] | None = None):
     argv = sys.argv[1:] if argv is None else list(argv)
     if tuple(argv) in _FAST:  # the common starts skip argparse (~20 ms on the way to the first frame)
         return SimpleNamespace(sandbox=_FAST[tuple(argv)], ews_url=None, email=None, username=None,
-                               password_env=None, auth="basic", no_verify_tls=False, password=None,
+                               password_env=None, auth="automatic", no_verify_tls=False, password=None,
                                self_test=False)
     p = build_parser()
     args = p.parse_args(argv)

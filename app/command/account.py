@@ -7,7 +7,7 @@ import os
 
 from app.core import send_command as sc
 from app.core.script_desk import account_option
-from app.domain.account import AccountConfig, Backend
+from app.domain.account import AccountConfig, AuthType, Backend
 
 
 def chosen_account(settings, argv: list[str]) -> AccountConfig:
@@ -53,6 +53,8 @@ def _password(account: AccountConfig, argv: list[str]) -> str:
     from app.storage import secrets
 
     password = secrets.load(account.email, account.username)
+    if password is None and account.auth_type in (AuthType.KERBEROS, AuthType.AUTOMATIC):
+        return ""  # the user's Kerberos ticket may be all it takes; a server asking a password says so
     if password is None:
         raise sc.CommandError(sc.EX_CONFIG, f"No password for {account.email} in the system keyring: sign in once "
                                             "(dispatch-mail sign-in --password-env VARNAME, or in Dispatch), or "

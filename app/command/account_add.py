@@ -103,7 +103,7 @@ def _add_ews(args, find_transport) -> int:
     email = args.email.strip()
     username = (args.username or email).strip()
     pin = _pin(args)
-    password = _password(args.password_env, username)
+    password = "" if args.auth == "kerberos" else _password(args.password_env, username)  # the user's ticket
     url = args.ews_url.strip() if args.ews_url else _find(email, username, password, find_transport)
     settings = Settings()
     account = AccountConfig(email=email, ews_url=url, username=username, auth_type=AuthType(args.auth),
@@ -199,6 +199,9 @@ def _connect_and_keep(settings, account, password: str) -> bool:
         raise CommandError(EX_UNAVAILABLE, f"{PROG} add: {describe(e.code, e.message)}.{fp} Nothing was "
                                            "changed.") from None
     except MailError as e:
+        if e.kind == ErrorKind.AUTH and e.code != "ErrorAuthenticationFailed":  # not the password
+            raise CommandError(EX_NOPERM, f"{PROG} add: {account.email}: {e.message}; nothing was "
+                                          "changed") from None
         if e.kind == ErrorKind.AUTH:
             raise CommandError(EX_NOPERM, f"{PROG} add: the server refused the user name or password for "
                                           f"{account.email}; nothing was changed") from None

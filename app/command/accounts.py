@@ -65,6 +65,8 @@ def _list(args) -> int:
     lines = [f"{d['email']}  {_KINDS[d['type']]}"]
     if d.get("ews_url"):
         lines.append(f"  server: {d['ews_url']}  user: {d['username']}  method: {d['auth']}")
+        if d.get("signed_in"):
+            lines.append(f"  {d['signed_in']}")
     if d["type"] != "sandbox":
         lines.append("  " + _SECRET_WORDS[d["type"], d["secret_kept"]])
     print("\n".join(lines))
@@ -90,10 +92,11 @@ def _described(account) -> dict:
         signin = (account.extra or {}).get("graph_signin") or {}
         return {"email": account.email, "type": "microsoft-365", "application_id": signin.get("client_id", ""),
                 "authority": signin.get("authority", ""), "secret_kept": _signed_in(account)}
+    from app.domain.account import signed_in_words
     from app.storage import secrets
 
     return {"email": account.email, "type": "exchange", "ews_url": account.ews_url, "username": account.username,
-            "auth": account.auth_type.value, "secret_kept": secrets.load(account.email, account.username) is not None}
+            "auth": account.auth_type.value, "signed_in": str(signed_in_words(account)), "secret_kept": secrets.load(account.email, account.username) is not None}
 
 
 def _signed_in(account) -> bool:

@@ -38,8 +38,11 @@ ACCOUNT_OPTIONS: tuple[Option, ...] = (
            {"action": "store_true"}),
     Option(("--username",), QT_TRANSLATE_NOOP("ManPage", "add, Exchange (EWS): the sign-in user name (DOMAIN\\user "
                                                          "or UPN; default the address)"), {"metavar": "USER"}),
-    Option(("--auth",), QT_TRANSLATE_NOOP("ManPage", "add, Exchange (EWS): the authentication method (default "
-                                                     "basic)"), {"choices": ("basic", "ntlm"), "default": "basic"}),
+    Option(("--auth",), QT_TRANSLATE_NOOP("ManPage", "add, Exchange (EWS): the sign-in method: automatic (the "
+                                                     "server's offer: Kerberos with your ticket, NTLM, then Basic), "
+                                                     "basic, ntlm or kerberos (no password asked; default "
+                                                     "automatic)"),
+           {"choices": ("automatic", "basic", "ntlm", "kerberos"), "default": "automatic"}),
     Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "add, Exchange (EWS): the password from the environment "
                                                              "variable VARNAME (else it is asked on the terminal); it "
                                                              "goes into the system keyring"), {"metavar": "VARNAME"}),

@@ -36,7 +36,7 @@ from app.domain.account import AccountConfig, Backend
 from app.domain.models import Draft, ErrorKind, Folder, Recipient
 from app.domain.senders import Principal
 from app.domain.validation import human_size, printable
-from app.mail.errors import MailError
+from app.mail.errors import WRONG_AUTH_METHOD, ExtendedProtectionMismatch, MailError, NoKerberosTicket
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,13 @@ _BAD_MESSAGE = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE)
 # a send given up on without the server refusing it (not reached, busy, or not known to have gone): try later
 _NOT_REFUSED = (ErrorKind.OUTCOME_UNKNOWN, ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED)
 NOT_AGAIN = "do not send it again: it goes out by itself"
+#: a refused sign-in that no password helps: its error code -> what makes the next command go through
+_SIGN_IN_FIXES = {
+    WRONG_AUTH_METHOD: "once the account signs in by the server's offer (dispatch-mail account add --auth "
+                       "automatic, or Automatic in Dispatch's account settings)",
+    NoKerberosTicket.CODE: "once you hold a Kerberos ticket",
+    ExtendedProtectionMismatch.CODE: "once the server's Extended Protection matches its certificate",
+}
 
 
 def exit_code(sub: Submission | None, *, waited_enough: bool) -> int:
@@ -286,17 +293,22 @@ class ScriptDesk:
         elif code == sc.EX_OK:
             result, text = "queued", "" if quiet else f"Queued ({lid}): {ended(words)}"
         elif sub.kind == ErrorKind.AUTH and self.outbox.parked(sub):  # the sign-in failed: nothing goes by itself
-            result, text = "sign-in refused", self._refused_sign_in(lid)
+            code = sc.EX_NOPERM  # refused: the queue stops for this account until the user acts (77)
+            result, text = "sign-in refused", self._refused_sign_in(sub)
         else:
             result, text = "waiting", (f"Not sent yet: {ended(words)} It waits in the Outbox ({lid}); {NOT_AGAIN} "
                                        "with the next dispatch-mail command or when Dispatch starts.")
         info = {"id": lid, "message_id": mid, "result": result, "state": sub.state.value, "text": words}
         return _say(code, as_json, info, text)
 
-    def _refused_sign_in(self, lid: str) -> str:
-        """The server refused this process's password (or the Microsoft 365 sign-in is missing): the message waits,
-        and goes out only once the sign-in is right."""
+    def _refused_sign_in(self, sub: Submission) -> str:
+        """The server refused this process's password (or the Microsoft 365 sign-in is missing, or the sign-in
+        method): the message waits, and goes out only once the sign-in is right."""
+        lid = sub.local_id
         waits = f"It waits in the Outbox ({lid}); do not send it again:"
+        how = _SIGN_IN_FIXES.get(sub.code)
+        if how is not None:
+            return f"Not sent yet: {ended(str(sub.reason))} {waits} it goes out with the next dispatch-mail command {how}."
         if self.account.backend == Backend.GRAPH:
             return (f"Not sent yet: {self.account.email} is not signed in to Microsoft 365. {waits} it goes out once "
                     "signed in (dispatch-mail sign-in --device-code, or in Dispatch).")

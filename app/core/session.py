@@ -124,6 +124,8 @@ class Session:
         self.server_info = info
         self.account.server_build = info.build or self.account.server_build
         self.account.server_version_name = info.version_name or self.account.server_version_name
+        if getattr(info, "auth_used", ""):  # the method that worked, kept with the account
+            self.account.auth_used, self.account.signed_in_as = info.auth_used, info.signed_in_as
         if self._on_server_info is not None:
             try:
                 self._on_server_info(info)

@@ -6,11 +6,34 @@ import enum
 from dataclasses import asdict, dataclass, field
 
 from app.domain.senders import Principal
+from app.domain.words import translate
 
 
 class AuthType(str, enum.Enum):
+    """How the account signs in to Exchange. AUTOMATIC follows the server's offer (its first 401's
+    ``WWW-Authenticate``): Negotiate with the user's Kerberos ticket, then NTLM, then Basic; the others are chosen
+    by hand and always win."""
+
+    AUTOMATIC = "automatic"
     BASIC = "basic"
     NTLM = "ntlm"
+    KERBEROS = "kerberos"
+
+
+# how each method is named to the user ("Signed in with Kerberos as ...")
+AUTH_NAMES = {AuthType.AUTOMATIC: "Automatic", AuthType.BASIC: "Basic", AuthType.NTLM: "NTLM",
+              AuthType.KERBEROS: "Kerberos"}
+
+
+def signed_in_words(account: "AccountConfig") -> str:
+    """"Signed in with Kerberos as alice@CONTOSO.COM" from the last sign-in ("" before the first)."""
+    try:
+        method = AUTH_NAMES[AuthType(account.auth_used)]
+    except (ValueError, KeyError):
+        return ""
+    if not account.signed_in_as:
+        return translate("Account", "Signed in with {method}").format(method=method)
+    return translate("Account", "Signed in with {method} as {name}").format(method=method, name=account.signed_in_as)
 
 
 class Backend(str, enum.Enum):
@@ -33,6 +56,10 @@ class AccountConfig:
     server_build: str = ""
     server_version_name: str = ""
     extra: dict = field(default_factory=dict)
+    # the method the last sign-in used ("kerberos", "ntlm", "basic"; "" none yet): what Automatic chose
+    auth_used: str = ""
+    # whom the server knew it as then (the Kerberos principal, else the user name)
+    signed_in_as: str = ""
     # the mailboxes this account may send as or on behalf of, besides its own
     principals: list[Principal] = field(default_factory=list)
 

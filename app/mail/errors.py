@@ -21,7 +21,8 @@ from app.domain.words import translate
 __all__ = [
     "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInCancelled", "SignInNeeded",
     "needs_sign_in", "TlsFailed", "ServerBusy", "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
-    "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked", "SEND_AS_DENIED", "is_send_as_denied",
+    "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked", "SEND_AS_DENIED", "is_send_as_denied", "WrongAuthMethod",
+    "WRONG_AUTH_METHOD", "NoKerberosTicket", "ExtendedProtectionMismatch",
 ]
 
 # The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).
@@ -54,6 +55,57 @@ class AuthFailed(MailError):
 
     def __init__(self, message: str = translate("MailErrors", "The server refused the user name or password"), **kw):
         super().__init__("ErrorAuthenticationFailed", message, **kw)
+
+
+# the code of WrongAuthMethod
+WRONG_AUTH_METHOD = "ErrorAuthMethodNotOffered"
+
+
+class WrongAuthMethod(AuthFailed):
+    """The server does not offer the method this account is set to (its 401's ``WWW-Authenticate``): a password
+    sent as Basic to a server that asks for Windows sign-in, NTLM to a server that asks for a plain password.
+    Asking for the password again would not help: switching the account to Automatic does. ``offered``: the
+    server's methods, lower case ("negotiate", "ntlm", "basic")."""
+
+    def __init__(self, offered: tuple[str, ...] = (), **kw):
+        self.offered = tuple(offered)
+        if set(self.offered) & {"negotiate", "ntlm"}:
+            message = translate("MailErrors", "This server asks for Windows sign-in (NTLM/Kerberos), not a plain "
+                                "password: switch the account to Automatic sign-in")
+        else:
+            message = translate("MailErrors", "This server asks for a plain password, not Windows sign-in: switch "
+                                "the account to Automatic sign-in")
+        MailError.__init__(self, WRONG_AUTH_METHOD, message, **kw)
+
+
+class NoKerberosTicket(AuthFailed):
+    """Kerberos was to be used (the server offers only Negotiate, or the account is set to Kerberos) but the user
+    holds no ticket (``KRB5CCNAME``), or it expired: said with what to do."""
+
+    CODE = "ErrorNoKerberosTicket"
+
+    def __init__(self, expired: bool = False, **kw):
+        self.expired = expired
+        if expired:
+            message = translate("MailErrors", "Your Kerberos ticket has expired: run kinit, or sign in to your "
+                                "desktop session again")
+        else:
+            message = translate("MailErrors", "You have no Kerberos ticket: run kinit, or sign in to your desktop "
+                                "session again")
+        MailError.__init__(self, self.CODE, message, **kw)
+
+
+class ExtendedProtectionMismatch(AuthFailed):
+    """The server refused a valid Kerberos ticket bound to the TLS channel Dispatch sees: Extended Protection
+    (channel binding) on the server does not match the certificate it presents here, as when a proxy
+    terminates TLS in front of Exchange."""
+
+    CODE = "ErrorExtendedProtection"
+
+    def __init__(self, **kw):
+        MailError.__init__(self, self.CODE, translate(
+            "MailErrors", "The server refused a valid Kerberos ticket: its Extended Protection does not match the "
+            "connection (a proxy that terminates TLS in front of Exchange?). Ask the administrator"), **kw)
 
 
 class SignInCancelled(AuthFailed):

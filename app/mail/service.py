@@ -23,6 +23,9 @@ class ServerInfo:
     build: str
     version_name: str
     max_send_bytes: int
+    #: the sign-in method that worked ("kerberos", "ntlm", "basic"; "" not said) and the name it signed in as
+    auth_used: str = ""
+    signed_in_as: str = ""
 
 
 def list_order(folder: Folder) -> tuple[str, ...]:

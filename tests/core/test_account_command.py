@@ -90,7 +90,8 @@ def test_an_exchange_account_added_by_the_command_is_kept_as_the_window_keeps_it
     kept = settings_of(home).account()
     as_the_dialog = AccountConfig(email=ALICE, ews_url=sandbox["ews_url"], username=alice(sandbox)["username"],
                                   auth_type=AuthType.BASIC, verify_tls=True)
-    kept.server_build = kept.server_version_name = ""  # learnt at the connection, as the window's Connect does
+    assert (kept.auth_used, kept.signed_in_as) == ("basic", alice(sandbox)["username"])  # learnt at the connection
+    kept.server_build = kept.server_version_name = kept.auth_used = kept.signed_in_as = ""  # as the window's Connect
     assert kept == as_the_dialog
     assert keyring_holds(env, sandbox, password) == "the same"
     assert password not in (home / "config" / Settings.FILE).read_text() + done.stdout + done.stderr
@@ -99,6 +100,7 @@ def test_an_exchange_account_added_by_the_command_is_kept_as_the_window_keeps_it
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout) == [{"email": ALICE, "type": "exchange", "ews_url": sandbox["ews_url"],
                                           "username": alice(sandbox)["username"], "auth": "basic",
+                                          "signed_in": f"Signed in with Basic as {alice(sandbox)['username']}",
                                           "secret_kept": True}]
     plain = dm(env, "account", "list")
     assert plain.stdout.startswith(f"{ALICE}  Exchange (EWS)") and "password: in the system keyring" in plain.stdout

@@ -239,7 +239,7 @@ def test_bash_offers_the_words_an_option_takes(bash_script):
     assert bash_complete(bash_script, ["dispatch-mail", "outbox", ""]) == ["list", "retry", "cancel"]
     assert bash_complete(bash_script, ["dispatch-mail", "outbox", "--account", "a@example.com", "r"]) == ["retry"]
     assert bash_complete(bash_script, ["dispatch-mail", "outbox", "retry", ""]) == []  # the ID: nothing to guess
-    assert bash_complete(bash_script, ["dispatch-mail", "--auth", ""]) == ["basic", "ntlm"]
+    assert bash_complete(bash_script, ["dispatch-mail", "--auth", ""]) == ["automatic", "basic", "ntlm", "kerberos"]
     assert bash_complete(bash_script, ["dispatch-mail", "send", "--to", ""]) == []  # an address: nothing offered
 
 

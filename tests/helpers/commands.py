@@ -41,6 +41,7 @@ class ServerProcess:
         info = json.loads(line)
         self.ews_url, self.admin_url, self.token = info["ews_url"], info["admin_url"], info["admin_token"]
         self.alice = next(a for a in info["accounts"] if a["email"] == ALICE)
+        self.cert_sha256 = info.get("cert_sha256", "")  # with --tls
         self.port = int(self.ews_url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
 
     def admin(self, payload: dict | None = None) -> dict:

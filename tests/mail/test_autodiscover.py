@@ -267,3 +267,14 @@ def test_the_answer_reader_takes_exch_before_expr_and_reads_errors():
            "found.</Message></Error></Response></Autodiscover>").encode()
     assert parse_pox(err).action == "error" and "can't be found" in parse_pox(err).error
     assert parse_pox(b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>').action == "error"
+
+
+@pytest.mark.parametrize("ep", ["off", "require"])
+def test_found_behind_ntlm_as_on_premises_answers(sandbox_factory, ep):
+    """On-premises Autodiscover sits behind IIS's Windows sign-in (NTLM only here, Extended Protection as EWS's):
+    the 401 to the password sent as Basic offers NTLM, and Find server signs in with it, bound to the certificate."""
+    sb = sandbox_factory(tls=True, auth_methods=("ntlm",), extended_protection=ep, autodiscover=True,
+                         autodiscover_names=OTHER)
+    out, steps, _ = _run(sb)
+    assert out.found and out.ews_url == sb.ews_url, steps
+    assert [r.user for r in sb.autodiscover.requests if r.user] == [ALICE]  # signed in once, with NTLM

@@ -66,7 +66,7 @@ def test_a_wrong_password_from_password_env_is_said_to_be_refused(server, home):
     wrong = dict(home.env, **{PASSWORD_VAR: "not-the-password"})
     done = home.run("send", "--to", BOB, "--subject", "wrong password", "--body-file", "-", stdin=b"hi\n", env=wrong)
     err = done.stderr.decode()
-    assert done.returncode == 75, err  # queued: not sent, and not to be sent again
+    assert done.returncode == 77, err  # refused (issue 75): kept in the Outbox, not to be sent again
     assert (f"the server refused the password for {ALICE} (from the environment variable {PASSWORD_VAR})"
             in err), err
     assert "waiting for sign-in" not in err and "goes out by itself" not in err

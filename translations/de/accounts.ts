@@ -44,6 +44,14 @@
         <translation>DOMÄNE\benutzer oder sie@firma.de</translation>
     </message>
     <message>
+        <source>Automatic (Kerberos, NTLM or Basic, as the server offers)</source>
+        <translation>Automatisch (Kerberos, NTLM oder Basic, wie der Server es anbietet)</translation>
+    </message>
+    <message>
+        <source>Kerberos (your ticket, no password)</source>
+        <translation>Kerberos (Ihr Ticket, kein Passwort)</translation>
+    </message>
+    <message>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>TLS-Zertifikat des Servers überprüfen</translation>
     </message>
@@ -699,6 +707,22 @@ Betreff: {subject}</translation>
     <message>
         <source>The server did not accept the password for {address}. Enter the current one: messages waiting in the Outbox go out once you are signed in.</source>
         <translation>Der Server hat das Kennwort für {address} nicht akzeptiert. Geben Sie das aktuelle ein: Nachrichten im Postausgang werden gesendet, sobald Sie angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>This server asks for Windows sign-in (NTLM/Kerberos), not a plain password: switch {address} to Automatic?</source>
+        <translation>Dieser Server verlangt die Windows-Anmeldung (NTLM/Kerberos), kein einfaches Passwort: {address} auf Automatisch umstellen?</translation>
+    </message>
+    <message>
+        <source>This server asks for a plain password, not Windows sign-in: switch {address} to Automatic?</source>
+        <translation>Dieser Server verlangt ein einfaches Passwort, keine Windows-Anmeldung: {address} auf Automatisch umstellen?</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;Automatic</source>
+        <translation>Auf &amp;Automatisch umstellen</translation>
+    </message>
+    <message>
+        <source>Automatic sign-in for {address}: connecting…</source>
+        <translation>Automatische Anmeldung für {address}: Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Sign in with &amp;Microsoft 365</source>

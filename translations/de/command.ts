@@ -41,8 +41,8 @@
         <translation>Name einer Umgebungsvariablen, die das Kennwort enthält</translation>
     </message>
     <message>
-        <source>authentication type (default basic)</source>
-        <translation>Authentifizierungsart (Standard: basic)</translation>
+        <source>sign-in method: automatic (the server&apos;s offer: Kerberos with your ticket, NTLM, then Basic), basic, ntlm or kerberos (default automatic)</source>
+        <translation>Anmeldeverfahren: automatic (das Angebot des Servers: Kerberos mit Ihrem Ticket, NTLM, dann Basic), basic, ntlm oder kerberos (Standard automatic)</translation>
     </message>
     <message>
         <source>do not verify the server&apos;s TLS certificate</source>
@@ -273,8 +273,8 @@
         <translation>add, Exchange (EWS): der Anmeldename (DOMÄNE\Benutzer oder UPN; Standard: die Adresse)</translation>
     </message>
     <message>
-        <source>add, Exchange (EWS): the authentication method (default basic)</source>
-        <translation>add, Exchange (EWS): die Authentifizierungsart (Standard: basic)</translation>
+        <source>add, Exchange (EWS): the sign-in method: automatic (the server&apos;s offer: Kerberos with your ticket, NTLM, then Basic), basic, ntlm or kerberos (no password asked; default automatic)</source>
+        <translation>add, Exchange (EWS): das Anmeldeverfahren: automatic (das Angebot des Servers: Kerberos mit Ihrem Ticket, NTLM, dann Basic), basic, ntlm oder kerberos (ohne Passwortabfrage; Standard automatic)</translation>
     </message>
     <message>
         <source>add, Exchange (EWS): the password from the environment variable VARNAME (else it is asked on the terminal); it goes into the system keyring</source>

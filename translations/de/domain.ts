@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>Account</name>
+    <message>
+        <source>Signed in with {method}</source>
+        <translation>Angemeldet mit {method}</translation>
+    </message>
+    <message>
+        <source>Signed in with {method} as {name}</source>
+        <translation>Angemeldet mit {method} als {name}</translation>
+    </message>
+</context>
+<context>
     <name>Autodiscover</name>
     <message>
         <source>The server refused the user name or password: check them (the user name may be DOMAIN\user), or type the EWS URL.</source>
@@ -604,6 +615,26 @@ Es wird kein geheimer Clientschlüssel benötigt: Legen Sie nie einen in der Sta
         <translation>Der Server hat den Benutzernamen oder das Kennwort abgelehnt</translation>
     </message>
     <message>
+        <source>This server asks for Windows sign-in (NTLM/Kerberos), not a plain password: switch the account to Automatic sign-in</source>
+        <translation>Dieser Server verlangt die Windows-Anmeldung (NTLM/Kerberos), kein einfaches Passwort: stellen Sie das Konto auf automatische Anmeldung um</translation>
+    </message>
+    <message>
+        <source>This server asks for a plain password, not Windows sign-in: switch the account to Automatic sign-in</source>
+        <translation>Dieser Server verlangt ein einfaches Passwort, keine Windows-Anmeldung: stellen Sie das Konto auf automatische Anmeldung um</translation>
+    </message>
+    <message>
+        <source>Your Kerberos ticket has expired: run kinit, or sign in to your desktop session again</source>
+        <translation>Ihr Kerberos-Ticket ist abgelaufen: führen Sie kinit aus oder melden Sie sich erneut an Ihrer Desktop-Sitzung an</translation>
+    </message>
+    <message>
+        <source>You have no Kerberos ticket: run kinit, or sign in to your desktop session again</source>
+        <translation>Sie haben kein Kerberos-Ticket: führen Sie kinit aus oder melden Sie sich erneut an Ihrer Desktop-Sitzung an</translation>
+    </message>
+    <message>
+        <source>The server refused a valid Kerberos ticket: its Extended Protection does not match the connection (a proxy that terminates TLS in front of Exchange?). Ask the administrator</source>
+        <translation>Der Server hat ein gültiges Kerberos-Ticket abgelehnt: sein erweiterter Schutz (Extended Protection) passt nicht zur Verbindung (ein Proxy, der TLS vor Exchange beendet?). Wenden Sie sich an den Administrator</translation>
+    </message>
+    <message>
         <source>Sign-in was cancelled</source>
         <translation>Die Anmeldung wurde abgebrochen</translation>
     </message>
@@ -662,6 +693,10 @@ Es wird kein geheimer Clientschlüssel benötigt: Legen Sie nie einen in der Sta
     <message>
         <source>The {backend} backend is not available in this version of Dispatch.</source>
         <translation>Das Back-End {backend} ist in dieser Version von Dispatch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password (NTLM or Basic), and none was given</source>
+        <translation>Der Server verlangt ein Passwort (NTLM oder Basic), und es wurde keines angegeben</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,14 @@
         <translation>DOMAINE\utilisateur ou vous@entreprise.com</translation>
     </message>
     <message>
+        <source>Automatic (Kerberos, NTLM or Basic, as the server offers)</source>
+        <translation>Automatique (Kerberos, NTLM ou Basic, selon l’offre du serveur)</translation>
+    </message>
+    <message>
+        <source>Kerberos (your ticket, no password)</source>
+        <translation>Kerberos (votre ticket, sans mot de passe)</translation>
+    </message>
+    <message>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>Vérifier le certificat TLS du serveur</translation>
     </message>
@@ -699,6 +707,22 @@ Objet&#xa0;: {subject}</translation>
     <message>
         <source>The server did not accept the password for {address}. Enter the current one: messages waiting in the Outbox go out once you are signed in.</source>
         <translation>Le serveur n&apos;a pas accepté le mot de passe pour {address}. Entrez le mot de passe actuel&#xa0;: les messages en attente dans la Boîte d&apos;envoi partiront une fois que vous serez connecté.</translation>
+    </message>
+    <message>
+        <source>This server asks for Windows sign-in (NTLM/Kerberos), not a plain password: switch {address} to Automatic?</source>
+        <translation>Ce serveur demande une connexion Windows (NTLM/Kerberos), pas un simple mot de passe&#xa0;: passer {address} en Automatique&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This server asks for a plain password, not Windows sign-in: switch {address} to Automatic?</source>
+        <translation>Ce serveur demande un simple mot de passe, pas une connexion Windows&#xa0;: passer {address} en Automatique&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Switch to &amp;Automatic</source>
+        <translation>Passer en &amp;Automatique</translation>
+    </message>
+    <message>
+        <source>Automatic sign-in for {address}: connecting…</source>
+        <translation>Connexion automatique pour {address}&#xa0;: connexion…</translation>
     </message>
     <message>
         <source>Sign in with &amp;Microsoft 365</source>

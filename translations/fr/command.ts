@@ -41,8 +41,8 @@
         <translation>nom d&apos;une variable d&apos;environnement qui contient le mot de passe</translation>
     </message>
     <message>
-        <source>authentication type (default basic)</source>
-        <translation>type d&apos;authentification (basic par défaut)</translation>
+        <source>sign-in method: automatic (the server&apos;s offer: Kerberos with your ticket, NTLM, then Basic), basic, ntlm or kerberos (default automatic)</source>
+        <translation>méthode de connexion&#xa0;: automatic (l’offre du serveur&#xa0;: Kerberos avec votre ticket, NTLM, puis Basic), basic, ntlm ou kerberos (par défaut automatic)</translation>
     </message>
     <message>
         <source>do not verify the server&apos;s TLS certificate</source>
@@ -273,8 +273,8 @@
         <translation>add, Exchange (EWS)&#xa0;: le nom d&apos;utilisateur de connexion (DOMAINE\utilisateur ou UPN&#xa0;; l&apos;adresse par défaut)</translation>
     </message>
     <message>
-        <source>add, Exchange (EWS): the authentication method (default basic)</source>
-        <translation>add, Exchange (EWS)&#xa0;: la méthode d&apos;authentification (basic par défaut)</translation>
+        <source>add, Exchange (EWS): the sign-in method: automatic (the server&apos;s offer: Kerberos with your ticket, NTLM, then Basic), basic, ntlm or kerberos (no password asked; default automatic)</source>
+        <translation>add, Exchange (EWS)&#xa0;: la méthode de connexion&#xa0;: automatic (l’offre du serveur&#xa0;: Kerberos avec votre ticket, NTLM, puis Basic), basic, ntlm ou kerberos (aucun mot de passe demandé&#xa0;; par défaut automatic)</translation>
     </message>
     <message>
         <source>add, Exchange (EWS): the password from the environment variable VARNAME (else it is asked on the terminal); it goes into the system keyring</source>

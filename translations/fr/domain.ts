@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Account</name>
+    <message>
+        <source>Signed in with {method}</source>
+        <translation>Connecté avec {method}</translation>
+    </message>
+    <message>
+        <source>Signed in with {method} as {name}</source>
+        <translation>Connecté avec {method} en tant que {name}</translation>
+    </message>
+</context>
+<context>
     <name>Autodiscover</name>
     <message>
         <source>The server refused the user name or password: check them (the user name may be DOMAIN\user), or type the EWS URL.</source>
@@ -604,6 +615,26 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
         <translation>Le serveur a refusé le nom d&apos;utilisateur ou le mot de passe</translation>
     </message>
     <message>
+        <source>This server asks for Windows sign-in (NTLM/Kerberos), not a plain password: switch the account to Automatic sign-in</source>
+        <translation>Ce serveur demande une connexion Windows (NTLM/Kerberos), pas un simple mot de passe&#xa0;: passez le compte en connexion automatique</translation>
+    </message>
+    <message>
+        <source>This server asks for a plain password, not Windows sign-in: switch the account to Automatic sign-in</source>
+        <translation>Ce serveur demande un simple mot de passe, pas une connexion Windows&#xa0;: passez le compte en connexion automatique</translation>
+    </message>
+    <message>
+        <source>Your Kerberos ticket has expired: run kinit, or sign in to your desktop session again</source>
+        <translation>Votre ticket Kerberos a expiré&#xa0;: lancez kinit, ou reconnectez-vous à votre session de bureau</translation>
+    </message>
+    <message>
+        <source>You have no Kerberos ticket: run kinit, or sign in to your desktop session again</source>
+        <translation>Vous n’avez pas de ticket Kerberos&#xa0;: lancez kinit, ou reconnectez-vous à votre session de bureau</translation>
+    </message>
+    <message>
+        <source>The server refused a valid Kerberos ticket: its Extended Protection does not match the connection (a proxy that terminates TLS in front of Exchange?). Ask the administrator</source>
+        <translation>Le serveur a refusé un ticket Kerberos valide&#xa0;: sa protection étendue (Extended Protection) ne correspond pas à la connexion (un proxy qui termine TLS devant Exchange&#xa0;?). Adressez-vous à l’administrateur</translation>
+    </message>
+    <message>
         <source>Sign-in was cancelled</source>
         <translation>La connexion a été annulée</translation>
     </message>
@@ -662,6 +693,10 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     <message>
         <source>The {backend} backend is not available in this version of Dispatch.</source>
         <translation>Le moteur {backend} n&apos;est pas disponible dans cette version de Dispatch.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password (NTLM or Basic), and none was given</source>
+        <translation>Le serveur demande un mot de passe (NTLM ou Basic), et aucun n’a été donné</translation>
     </message>
 </context>
 <context>

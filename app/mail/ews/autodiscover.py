@@ -27,6 +27,7 @@ import base64
 import logging
 import socket
 import ssl
+from contextlib import contextmanager
 from typing import Protocol
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -35,6 +36,7 @@ import urllib3
 from lxml import etree
 
 from app.domain.autodiscover import AlternateMailbox, PoxAnswer
+from app.mail.ews.kerberos import kerberos_problem
 
 log = logging.getLogger("app.mail.ews.autodiscover")
 
@@ -103,7 +105,8 @@ class HttpStatus(Exception):
 
 
 class AutodiscoverTransport:
-    """The HTTP side of Autodiscover: :meth:`pox` (the POX POST, with Basic credentials), :meth:`http_redirect`
+    """The HTTP side of Autodiscover: :meth:`pox` (the POX POST, with Basic credentials; a 401 offering Negotiate or
+    NTLM, as on-premises Autodiscover answers, is signed in to as EWS is: :meth:`_windows_sign_in`), :meth:`http_redirect`
     (the unauthenticated GET: only a redirect's Location is taken) and :meth:`srv`."""
 
     def __init__(self, resolver: Resolver | None = None, ssl_context: ssl.SSLContext | None = None,
@@ -123,7 +126,11 @@ class AutodiscoverTransport:
         body = pox_request(email)
         token = base64.b64encode(f"{username}:{password}".encode()).decode()
         headers = {"Content-Type": "text/xml; charset=utf-8", "Authorization": f"Basic {token}"}
-        status, location, raw = self._exchange("POST", parts, body, headers, self.ssl_context)
+        with self._pool(parts, self.ssl_context) as pool:
+            status, location, raw, answer = self._send(pool, "POST", parts, body, headers)
+            if status == 401:  # on-premises Autodiscover sits behind the same Windows sign-in as EWS
+                status, location, raw = self._windows_sign_in(pool, parts, body, answer, username, password) or (
+                    status, location, raw)
         if status in (301, 302, 307, 308):
             raise HttpStatus(status, location)
         if status != 200:
@@ -142,6 +149,12 @@ class AutodiscoverTransport:
         """One request to the URL ``parts`` names, connected where the resolver says, through urllib3's public
         pool API: ``server_hostname`` makes TLS ask for and check the URL's host name (SNI and the certificate),
         whatever address the resolver gave; ``Host`` names it too. -> (status, Location, at most MAX_ANSWER bytes)."""
+        with self._pool(parts, context) as pool:
+            return self._send(pool, method, parts, body, headers)[:3]
+
+    @contextmanager
+    def _pool(self, parts, context):
+        """One connection to the URL ``parts`` names (kept for NTLM's and Kerberos's legs), closed at the end."""
         port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
             address, at = self.resolver.address(parts.hostname.lower(), port)
@@ -149,9 +162,18 @@ class AutodiscoverTransport:
             raise Unreachable(type(exc).__name__) from None
         if context is not None:
             pool = urllib3.HTTPSConnectionPool(address, at, ssl_context=context, server_hostname=parts.hostname,
-                                               timeout=self.timeout, retries=False)
+                                               timeout=self.timeout, retries=False, maxsize=1, block=True)
         else:
-            pool = urllib3.HTTPConnectionPool(address, at, timeout=self.timeout, retries=False)
+            pool = urllib3.HTTPConnectionPool(address, at, timeout=self.timeout, retries=False, maxsize=1,
+                                              block=True)
+        try:
+            yield pool
+        finally:
+            pool.close()
+
+    def _send(self, pool, method, parts, body, headers):
+        """-> (status, Location, at most MAX_ANSWER bytes, the answer's WWW-Authenticate and peer certificate)."""
+        port = parts.port or (443 if parts.scheme == "https" else 80)
         default = 443 if parts.scheme == "https" else 80
         host = parts.hostname + ("" if port == default else f":{port}")
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -159,7 +181,10 @@ class AutodiscoverTransport:
             resp = pool.urlopen(method, path, body=body, headers={**headers, "Host": host}, redirect=False,
                                 retries=False, preload_content=False)
             try:
-                return resp.status, resp.headers.get("Location") or "", resp.read(MAX_ANSWER)
+                sock = getattr(resp.connection, "sock", None)  # urllib3's public connection of the answer
+                cert = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
+                offers = resp.headers.getlist("WWW-Authenticate")
+                return resp.status, resp.headers.get("Location") or "", resp.read(MAX_ANSWER), (offers, cert)
             finally:
                 resp.release_conn()
         except urllib3.exceptions.SSLError as exc:
@@ -169,8 +194,65 @@ class AutodiscoverTransport:
             raise Unreachable("SSLError") from None
         except (OSError, urllib3.exceptions.HTTPError) as exc:
             raise Unreachable(type(exc).__name__) from None
-        finally:
-            pool.close()
+
+    def _windows_sign_in(self, pool, parts, body, answer, username: str, password: str):
+        """The 401 offers Negotiate (with the user's Kerberos ticket) or NTLM: their legs on the same connection
+        (pyspnego, bound to the server's certificate: Extended Protection), as EWS signs in (auth.py). -> the
+        last answer's (status, Location, body), or None when neither is offered or can be used."""
+        import spnego
+
+        offers, cert = answer
+        schemes = [o.split(" ", 1)[0].lower() for value in offers for o in value.split(",")]
+        if "negotiate" in schemes and kerberos_problem() is None:
+            scheme, protocol = "Negotiate", "kerberos"
+        elif "ntlm" in schemes and password:
+            scheme, protocol = "NTLM", "ntlm"
+        else:
+            return None
+        ctx = spnego.client(username if protocol == "ntlm" else None, password if protocol == "ntlm" else None,
+                            hostname=parts.hostname, service="HTTP", protocol=protocol,
+                            channel_bindings=_binding(cert))
+        token, got = None, None
+        for _ in range(3):  # NTLM: NEGOTIATE, AUTHENTICATE; Kerberos: one token
+            out = ctx.step(token)
+            if not out:
+                break
+            headers = {"Content-Type": "text/xml; charset=utf-8",
+                       "Authorization": f"{scheme} {base64.b64encode(out).decode()}"}
+            status, location, raw, (offers, _) = self._send(pool, "POST", parts, body, headers)
+            got = (status, location, raw)
+            token = _token_of(offers, scheme)
+            if status != 401 or token is None:
+                break
+        return got
+
+
+def _binding(cert: bytes | None):
+    """RFC 5929's tls-server-end-point binding of the server's certificate (SHA-256 for MD5 and SHA-1, else its
+    signature's hash), as requests_ntlm and requests_gssapi send it; None without TLS."""
+    if cert is None:
+        return None
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from spnego.channel_bindings import GssChannelBindings
+
+    parsed = x509.load_der_x509_certificate(cert)
+    algorithm = parsed.signature_hash_algorithm
+    if algorithm is None or isinstance(algorithm, (hashes.MD5, hashes.SHA1)):
+        algorithm = hashes.SHA256()
+    return GssChannelBindings(application_data=b"tls-server-end-point:" + parsed.fingerprint(algorithm))
+
+
+def _token_of(offers: list[str], scheme: str) -> bytes | None:
+    """The server's token in a ``WWW-Authenticate: <scheme> <base64>`` (None: none)."""
+    for value in offers:
+        name, _, data = value.strip().partition(" ")
+        if name.lower() == scheme.lower() and data.strip():
+            try:
+                return base64.b64decode(data.strip())
+            except ValueError:
+                return None
+    return None
 
 
 def _causes(exc: BaseException):

@@ -28,15 +28,18 @@ import uuid
 from contextlib import suppress
 
 import requests.adapters
-from exchangelib import BASIC, DELEGATE, NTLM, Account, Build, Configuration, Credentials, Version
-from exchangelib.errors import ErrorServerBusy, MalformedResponseError, UnauthorizedError
+from exchangelib import BASIC, DELEGATE, GSSAPI, NTLM, Account, Build, Configuration, Credentials, Version
+from exchangelib.errors import ErrorServerBusy, MalformedResponseError
 from exchangelib.protocol import FailFast, Protocol
+from exchangelib.transport import DEFAULT_HEADERS, NOAUTH
 from exchangelib.util import is_xml
 
 from app.domain.account import AccountConfig, AuthType
 from app.domain.models import ErrorKind
 from app.domain.validation import check_ews_url
 from app.mail.errors import MailError
+from app.mail.ews import auth
+from app.mail.ews.kerberos import kerberos_principal
 from app.mail.ews.pool import SafePoolProtocol
 from app.mail.ews.replies import damage
 from app.mail.ews.retirement import EwsPolicyRefusal, policy_reason
@@ -74,6 +77,9 @@ def _guard_exchangelib_logging() -> None:
 
 
 _guard_exchangelib_logging()
+# requests_gssapi logs a failed token (no ticket: its GSSAPI message, with a traceback) at ERROR through
+# log.exception; the refusal is said in words by auth.py, and the log keeps states and codes only
+logging.getLogger("requests_gssapi").setLevel(logging.CRITICAL)
 MAX_CONNECTIONS = 4
 # the code of the error raised for an endpoint that must not be used (plain http:// to another host...)
 INSECURE_URL_CODE = "ErrorInvalidEwsUrl"
@@ -120,7 +126,8 @@ class _PrivateCredentials(Credentials):
 class DispatchRetryPolicy(FailFast):
     """FailFast, with clearer mapping of HTTP statuses than exchangelib's default.
 
-    - 401 -> UnauthorizedError (login failure; never "busy").
+    - 401 -> :class:`app.mail.ews.auth.Refused` (an UnauthorizedError: a login failure, never "busy"), with
+      the scheme sent and the server's offers.
     - 403 with Exchange Online's ``X-EWS-Policy-Reason`` -> EwsPolicyRefusal (EWS is blocked for this
       mailbox: retirement.py), mapped to EwsBlocked: the user is offered Graph, nothing is failed.
     - 503 / 429 -> ErrorServerBusy with ``back_off`` = Retry-After seconds (None if absent): the request was
@@ -147,8 +154,8 @@ class DispatchRetryPolicy(FailFast):
             raise EwsPolicyRefusal(reason, self.address)
         if status == 500 and response.content and is_xml(response.content):
             return  # a SOAP fault comes as HTTP 500
-        if status == 401:
-            raise UnauthorizedError(f"Invalid credentials for {response.url}")
+        if status == 401:  # what was sent and what the server offers: auth.refusal says what it means
+            raise auth.refused(response)
         if status in (503, 429):
             retry_after = None
             raw = response.headers.get("Retry-After", "")
@@ -201,7 +208,29 @@ def in_chunks(response: requests.Response, *, stream: bool = False, **_send_opti
 
 
 class _Protocol(SafePoolProtocol):
-    """The pool without its deadlock (pool.py), and every session's replies in 64 KB chunks (:func:`in_chunks`)."""
+    """The pool without its deadlock (pool.py), every session's replies in 64 KB chunks (:func:`in_chunks`), the
+    sign-in method of an Automatic account read from the server's offer (:meth:`get_auth_type`), and Kerberos
+    bound to the TLS channel (:meth:`create_session`)."""
+
+    def get_auth_type(self):
+        """exchangelib asks this (once, under its lock) when the Configuration has no auth type: one POST without
+        credentials, its 401's offers, then :func:`app.mail.ews.auth.choose`."""
+        with self.raw_session(self.service_endpoint) as session:
+            response = session.post(self.service_endpoint, data=b"", headers=DEFAULT_HEADERS, allow_redirects=False,
+                                    timeout=self.TIMEOUT)
+            response.close()
+        if response.status_code == 200:
+            return NOAUTH
+        if response.status_code != 401:
+            self.retry_policy.raise_response_errors(response)
+            raise MalformedResponseError(f"HTTP {response.status_code} to a request without credentials")
+        return auth.choose(auth.offered(response), self.credentials.password if self.credentials else "")
+
+    def create_session(self):
+        session = super().create_session()
+        if self.auth_type == GSSAPI:  # exchangelib's instance sends no channel binding
+            session.auth = auth.kerberos_session_auth(self.service_endpoint)
+        return session
 
     @classmethod
     def raw_session(cls, prefix, *args, **kwargs):
@@ -244,6 +273,10 @@ def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter
     return requests.adapters.HTTPAdapter
 
 
+#: the account's method -> exchangelib's auth type (None: exchangelib asks :meth:`_Protocol.get_auth_type`)
+_AUTH_TYPES = {AuthType.AUTOMATIC: None, AuthType.BASIC: BASIC, AuthType.NTLM: NTLM, AuthType.KERBEROS: GSSAPI}
+
+
 class EwsConnection:
     """One exchangelib Account + its private Protocol. Building it does no I/O."""
 
@@ -257,7 +290,7 @@ class EwsConnection:
         self.config = Configuration(
             service_endpoint=account.ews_url,
             credentials=self.credentials,
-            auth_type=NTLM if account.auth_type == AuthType.NTLM else BASIC,
+            auth_type=_AUTH_TYPES[AuthType(account.auth_type)],
             version=version,
             retry_policy=DispatchRetryPolicy(account.email),
             max_connections=MAX_CONNECTIONS,
@@ -292,6 +325,18 @@ class EwsConnection:
         if other.protocol is not self.protocol:  # pragma: no cover - exchangelib changed its caching
             raise RuntimeError("exchangelib did not reuse the prepared protocol")
         return other
+
+    @property
+    def auth_used(self) -> str:
+        """The method this connection signs in with ("kerberos", "ntlm", "basic"; "" not known yet)."""
+        return auth.USED_NAMES.get(self.config.auth_type, "")
+
+    @property
+    def signed_in_as(self) -> str:
+        """Whom the server knows this connection as: the Kerberos principal, else the user name."""
+        if self.config.auth_type == GSSAPI:
+            return kerberos_principal() or self.credentials.username
+        return self.credentials.username
 
     @property
     def build(self) -> str:

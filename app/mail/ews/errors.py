@@ -12,6 +12,8 @@ exchangelib re-raises transport problems as ``ErrorTimeoutExpired("Reraised from
 
 Exchange Online's refusal of EWS (HTTP 403 + ``X-EWS-Policy-Reason``, see retirement.py) becomes
 EwsBlocked (kind AUTH: the work is parked and the user offered Graph sign-in for the same address).
+A 401 and the sign-in libraries' refusals are said as what they are (auth.py: wrong password, a method the server
+does not offer, no Kerberos ticket, Extended Protection), kind AUTH.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from app.mail.errors import (
     ServerFault,
     TlsFailed,
 )
+from app.mail.ews.auth import Refused, library_refusal, refusal
 from app.mail.ews.retirement import EwsPolicyRefusal, soap_says_blocked
 
 log = logging.getLogger(__name__)
@@ -213,6 +216,7 @@ def _transport_code(exc: xe.TransportError) -> MailError:
 
 # exchangelib's exceptions -> ours, most specific class first (the first row that matches wins)
 _BY_CLASS: tuple = (
+    (Refused, refusal),
     (xe.UnauthorizedError, lambda exc: AuthFailed()),
     (xe.ErrorServerBusy, _busy),
     ((xe.ErrorInternalServerTransientError, xe.ErrorTooManyObjectsOpened),
@@ -241,6 +245,8 @@ def map_error(exc: BaseException, endpoint: str = "", address: str = "") -> Mail
     if isinstance(exc, MailError):
         return exc
     mapped = _blocked(exc, address)
+    if mapped is None:  # a sign-in library's own refusal (no Kerberos ticket, no NTLM challenge)
+        mapped = next((m for m in map(library_refusal, _chain(exc)) if m is not None), None)
     if mapped is None:
         mapped = _transport_error(exc, endpoint)  # looked at only when not blocked: TLS asks the server again
     if mapped is None:

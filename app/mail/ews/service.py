@@ -259,6 +259,8 @@ class EwsMailService(MailService):
                 build=self._conn.build,
                 version_name=self._conn.version_name,
                 max_send_bytes=DEFAULT_MAX_SEND_BYTES,
+                auth_used=self._conn.auth_used,
+                signed_in_as=self._conn.signed_in_as,
             )
 
         return self._call(run)

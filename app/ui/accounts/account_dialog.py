@@ -74,9 +74,12 @@ class AccountDialog(QDialog):
         self.username.setPlaceholderText(translate("AccountDialog", "DOMAIN\\user or you@company.com"))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
-        self.auth = QComboBox(self)
+        self.auth = QComboBox(self)  # Automatic first (the default): the server's offer
+        self.auth.addItem(translate("AccountDialog", "Automatic (Kerberos, NTLM or Basic, as the server offers)"),
+                          AuthType.AUTOMATIC.value)
         self.auth.addItem("Basic", AuthType.BASIC.value)
         self.auth.addItem("NTLM", AuthType.NTLM.value)
+        self.auth.addItem(translate("AccountDialog", "Kerberos (your ticket, no password)"), AuthType.KERBEROS.value)
         self.verify = QCheckBox(translate("AccountDialog", "Verify the server's TLS certificate"), self)
         self.verify.setChecked(True)
         for label, w in ((translate("AccountDialog", "E-mail"), self.email),
@@ -260,7 +263,7 @@ class AccountDialog(QDialog):
             out.append(url_problem)
         if not self.username.text().strip():
             out.append(translate("AccountDialog", "Enter a user name."))
-        if not self.password.text():
+        if not self.password.text() and self.auth.currentData() != AuthType.KERBEROS.value:
             out.append(translate("AccountDialog", "Enter the password."))
         return out
 

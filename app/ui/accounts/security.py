@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 
 from app.core.session import account_service_factory
 from app.domain.explain import sign_in_message as sign_in_text
-from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked, needs_sign_in
+from app.mail.errors import (AuthFailed, ExtendedProtectionMismatch, NoKerberosTicket, TlsFailed, WrongAuthMethod,
+                             is_ews_blocked, needs_sign_in)
 from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -170,6 +171,8 @@ class Security:
         if is_ews_blocked(session.last_error):
             self.offer_microsoft_365(session)
             return
+        if self._said_without_password(session):
+            return
         again = self._tries > 0
         reason = (translate("Security", "The server did not accept that password either for {address}. Enter the "
                                         "current one: messages waiting in the Outbox go out once you are signed in.")
@@ -185,6 +188,54 @@ class Security:
             self._prompt_session = session
             self.prompt.password_entered.connect(lambda pw, s=session: self.new_password(s, pw))
         self.prompt.ask(reason)
+
+    def _said_without_password(self, session) -> bool:
+        """A refusal no password mends, said in words instead of the password prompt: the server does
+        not offer this account's method (the banner offers Automatic), no Kerberos ticket, Extended Protection."""
+        err = session.last_error
+        if isinstance(err, WrongAuthMethod):
+            self.offer_automatic(session, err)
+            return True
+        if isinstance(err, (NoKerberosTicket, ExtendedProtectionMismatch)):
+            self.w.show_error(translate("Security", "{reason}. Messages waiting in the Outbox go out once you are "
+                                                    "signed in.").format(reason=shown(err.message)), retry=True)
+            return True
+        return False
+
+    def offer_automatic(self, session, err: WrongAuthMethod) -> None:
+        """The server asks for another sign-in method than the account's: say which, offer Automatic."""
+        windows = bool(set(err.offered) & {"negotiate", "ntlm"})
+        text = shown((translate("Security", "This server asks for Windows sign-in (NTLM/Kerberos), not a plain "
+                                            "password: switch {address} to Automatic?") if windows else
+                      translate("Security", "This server asks for a plain password, not Windows sign-in: switch "
+                                            "{address} to Automatic?")).format(address=session.account.email))
+        if self.banner.choice_pending and self.banner.text() == text:
+            return
+        self.banner.hide()
+        self.banner.show_choice(text, translate("Security", "Switch to &Automatic"),
+                                lambda s=session: self.switch_to_automatic(s), reject=translate("Security", "&Later"))
+        self.w.error_shown.emit(text)
+
+    def switch_to_automatic(self, session) -> None:
+        """The account signs in by the server's offer from now on (saved), and connects again."""
+        from app.domain.account import AuthType
+
+        if session is not self.w.session or session.closed:
+            return
+        acc = session.account
+        acc.auth_type = AuthType.AUTOMATIC
+        settings = self.w.settings
+        stored = settings.account() if settings is not None else None
+        if stored is not None and stored.key == acc.key:
+            try:
+                settings.set_account(acc)
+            except OSError as exc:
+                log.warning("could not save the sign-in method: %s", exc)
+                self.w.statusBar().showMessage(_not_saved(), 8000)
+        session.client.reset()
+        self.w.statusBar().showMessage(translate("Security", "Automatic sign-in for {address}: connecting…").format(
+            address=acc.email), 5000)
+        self.w.connect_again()
 
     def offer_microsoft_365(self, session) -> None:
         """Exchange Online refuses EWS for this mailbox (the EWS retirement): say so, and offer Microsoft 365

@@ -8,7 +8,7 @@ its place stays).
 from __future__ import annotations
 
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.mail.errors import needs_sign_in
+from app.mail.errors import ExtendedProtectionMismatch, NoKerberosTicket, WrongAuthMethod, needs_sign_in
 from app.ui.common.tr import shown, translate
 
 #: the lists' names as the window passes them ("Drafts", "Sent"), in the user's language in the banner
@@ -22,6 +22,8 @@ def watch_list_errors(window, banner, model, name: str) -> None:
     def failed(exc) -> None:
         if needs_sign_in(exc) and window.flows.security.offer_sign_in(window.session, exc):
             return  # the banner offers the sign-in: the list loads once signed in
+        if isinstance(exc, (WrongAuthMethod, NoKerberosTicket, ExtendedProtectionMismatch)):
+            return  # the sign-in's own words are in the banner (app.ui.accounts.security)
         text = translate("ListStatus", "Could not load {name}: {why}").format(
             name=translate("ListStatus", shown(name)), why=shown(window.flows.explain_exc(exc)))
         said["text"] = text

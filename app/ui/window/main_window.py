@@ -471,7 +471,8 @@ class MainWindow(QMainWindow):
 
     def set_state(self, state, error=None) -> None:
         state = getattr(state, "value", state)
-        self.status.set_state(state, error)
+        session = getattr(self, "session", None)
+        self.status.set_state(state, error, account=getattr(session, "account", None))
         self.state_changed.emit(state)
 
     # ---- busy ----

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QProgressBar
 
+from app.domain.account import signed_in_words
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import needs_sign_in
 from app.ui.common.safe_text import PlainLabel, tooltip
@@ -65,16 +66,20 @@ class StatusWidgets:
             sb.cut.connect(lambda text, w=window: _in_banner(w, text))
             sb.messageChanged.connect(lambda text, w=window: _message_changed(w, sb, text))
 
-    def set_state(self, state: str, error=None) -> None:
+    def set_state(self, state: str, error=None, account=None) -> None:
+        """``account``: the session's, whose last sign-in the connected state says ("Signed in with Kerberos as
+        alice@CONTOSO.COM", in its tooltip and description)."""
         text, color = STATE_TEXT[state]
         text = translate("Status", text)
+        signed = shown(signed_in_words(account)) if state == "connected" and account is not None else ""
         if state == "auth_failed" and needs_sign_in(error):
             # a Microsoft 365 sign-in lapsed: nothing was refused
             text, color = translate("Status", "Needs sign-in"), "#d97706"
         self.state_dot.setText("●")
         self.state_dot.setStyleSheet(f"color: {color}")
         self.state_label.setText(text)
-        self.state_label.setToolTip(tooltip(shown(getattr(error, "message", "")) or text))
+        self.state_label.setToolTip(tooltip(shown(getattr(error, "message", "")) or signed or text))
+        self.state_label.setAccessibleDescription(signed)
 
     def journal(self, text: str, detail: str, warning: bool) -> None:
         text, detail = shown(text), shown(detail)
