@@ -47,7 +47,7 @@ _BAD_MESSAGE = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE)
 # a send given up on without the server refusing it (not reached, busy, or not known to have gone): try later
 _NOT_REFUSED = (ErrorKind.OUTCOME_UNKNOWN, ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED)
 NOT_AGAIN = "do not send it again: it goes out by itself"
-#: a refused sign-in that no password helps: its error code -> what makes the next command go through
+# a refused sign-in that no password helps: its error code -> what makes the next command go through
 _SIGN_IN_FIXES = {
     WRONG_AUTH_METHOD: "once the account signs in by the server's offer (dispatch-mail account add --auth "
                        "automatic, or Automatic in Dispatch's account settings)",

@@ -23,7 +23,7 @@ class ServerInfo:
     build: str
     version_name: str
     max_send_bytes: int
-    #: the sign-in method that worked ("kerberos", "ntlm", "basic"; "" not said) and the name it signed in as
+    # the sign-in method that worked ("kerberos", "ntlm", "basic"; "" not said) and the name it signed in as
     auth_used: str = ""
     signed_in_as: str = ""
 

@@ -273,7 +273,7 @@ def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter
     return requests.adapters.HTTPAdapter
 
 
-#: the account's method -> exchangelib's auth type (None: exchangelib asks :meth:`_Protocol.get_auth_type`)
+# the account's method -> exchangelib's auth type (None: exchangelib asks :meth:`_Protocol.get_auth_type`)
 _AUTH_TYPES = {AuthType.AUTOMATIC: None, AuthType.BASIC: BASIC, AuthType.NTLM: NTLM, AuthType.KERBEROS: GSSAPI}
 
 
