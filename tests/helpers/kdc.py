@@ -87,6 +87,21 @@ class Realm:
         self.run("kinit", "-c", f"FILE:{ccache or self.ccache}", self.principal(self.user),
                  input=self.password + "\n")
 
+    def expired_ticket(self, ccache: Path, timeout: float = 20.0) -> Path:
+        """A ticket for the user that has expired: got for one second (``kinit -l 1s``), then waited out on the
+        event itself (``klist -s`` says no valid ticket), not on a fixed sleep. The KDC's clock decides, so this is
+        the one way to age a real ticket; it costs about a second."""
+        import time
+
+        self.run("kinit", "-l", "1s", "-c", f"FILE:{ccache}", self.principal(self.user), input=self.password + "\n")
+        env = {**os.environ, **self.env, "KRB5CCNAME": f"FILE:{ccache}"}
+        deadline = time.monotonic() + timeout
+        while subprocess.run([_tool("klist") or "klist", "-s"], env=env, timeout=30).returncode == 0:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the one-second ticket in {ccache} was still valid after {timeout} s")
+            time.sleep(0.05)
+        return ccache
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()

@@ -97,6 +97,18 @@ def test_negotiate_only_without_a_ticket_says_kinit(sandbox_factory, connect, kd
     assert not refused.value.expired and refused.value.kind == ErrorKind.AUTH
 
 
+def test_negotiate_only_with_an_expired_ticket_says_it_expired(sandbox_factory, connect, kdc_realm, monkeypatch,
+                                                               tmp_path):
+    """A real ticket, aged by the KDC's clock (tests/helpers/kdc.py): its own words, not "no ticket"."""
+    sb = _serve(sandbox_factory, ("negotiate",), "off", kdc_realm)
+    ccache = kdc_realm.expired_ticket(tmp_path / "expired")
+    monkeypatch.setenv("KRB5CCNAME", f"FILE:{ccache}")
+    with pytest.raises(NoKerberosTicket) as refused:
+        connect(sb).connect()
+    assert refused.value.expired and refused.value.kind == ErrorKind.AUTH
+    assert "Your Kerberos ticket has expired: run kinit" in str(refused.value.message)
+
+
 def test_negotiate_with_a_ticket_for_ntlm_too_falls_back_to_ntlm(sandbox_factory, connect, kdc_realm, monkeypatch,
                                                                  tmp_path):
     sb = _serve(sandbox_factory, ("negotiate", "ntlm"), "require", kdc_realm)

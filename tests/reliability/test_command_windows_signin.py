@@ -117,6 +117,19 @@ def test_negotiate_only_without_a_ticket_says_kinit_bounded(tmp_path, kdc_realm)
         server.stop()
 
 
+def test_negotiate_only_with_an_expired_ticket_says_so_in_one_line(tmp_path, kdc_realm):
+    server = _server(tmp_path, "negotiate", "require", kdc_realm)
+    try:
+        home = _home(tmp_path, server)
+        ccache = kdc_realm.expired_ticket(tmp_path / "expired")
+        done = _send(home, "expired ticket", env=dict(home.env, KRB5CCNAME=f"FILE:{ccache}"))
+        err = _one_line(done)
+        assert done.returncode == 77, err
+        assert "Your Kerberos ticket has expired: run kinit" in err, err
+    finally:
+        server.stop()
+
+
 def test_account_add_kerberos_asks_no_password_and_send_needs_none(tmp_path, kdc_realm):
     """``account add --auth kerberos`` with no terminal and no --password-env: the ticket signs in; then a send with
     no password anywhere (no keyring here) goes out, and the account says how it signed in."""
