@@ -84,7 +84,7 @@ def test_a_basic_account_against_ntlm_only_is_offered_automatic(qtbot, aloop, sa
 
 
 def test_a_kerberos_account_starts_without_asking_a_password(qtbot, aloop, sandbox_factory, tmp_path, kdc_realm,
-                                                            fake_keyring):
+                                                            fake_keyring, screenshot_dir):
     """A saved Kerberos account with no password anywhere: the window signs in with the user's ticket, no prompt,
     and the connected state says who (Signed in with Kerberos as alice@DISPATCH.TEST)."""
     from app.app_main import Controller
@@ -108,6 +108,21 @@ def test_a_kerberos_account_starts_without_asking_a_password(qtbot, aloop, sandb
         qtbot.waitUntil(lambda: win.status.state_label.accessibleDescription() != "", timeout=5000)
         assert win.status.state_label.accessibleDescription() == "Signed in with Kerberos as alice@DISPATCH.TEST"
         assert not win.flows.security.prompt
+        # the account page (Ctrl+,) says it in words on the page, not only to a screen reader
+        qtbot.keyClick(win.compose.to.edit, Qt.Key_Comma, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: getattr(win, "account_dialog", None) is not None
+                        and win.account_dialog.isVisible(), timeout=5000)
+        dialog = win.account_dialog
+        assert dialog.signed_in.isVisible()
+        assert dialog.signed_in.text() == "Signed in with Kerberos as alice@DISPATCH.TEST"
+        assert dialog.auth.currentData() == AuthType.KERBEROS.value
+        dialog.grab().save(str(screenshot_dir / "account-page-signed-in-with-kerberos.png"))
+        # another method chosen from the keyboard: the line was of the old one, and goes
+        dialog.auth.setFocus()
+        qtbot.keyClick(dialog.auth, Qt.Key_Up)
+        assert dialog.auth.currentData() != AuthType.KERBEROS.value
+        assert not dialog.signed_in.isVisible() and dialog.signed_in.text() == ""
+        qtbot.keyClick(dialog, Qt.Key_Escape)
     finally:
         close_window(win)
 

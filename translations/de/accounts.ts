@@ -80,6 +80,10 @@
         <translation>TLS-Zertifikat überprüfen</translation>
     </message>
     <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
         <source>The password is stored in your system keyring.</source>
         <translation>Das Kennwort wird im Schlüsselbund Ihres Systems gespeichert.</translation>
     </message>

@@ -80,6 +80,10 @@
         <translation>Vérifier le certificat TLS</translation>
     </message>
     <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
         <source>The password is stored in your system keyring.</source>
         <translation>Le mot de passe est enregistré dans le trousseau de votre système.</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from app.domain.account import AccountConfig, AuthType, Backend
+from app.domain.account import AccountConfig, AuthType, Backend, signed_in_words
 from app.domain.validation import check_ews_url, is_valid_address
 from app.ui.common.field_label import field_label
 from app.ui.common.safe_text import PlainLabel
@@ -89,6 +89,12 @@ class AccountDialog(QDialog):
                          (translate("AccountDialog", "Authentication"), self.auth), ("", self.verify)):
             w.setAccessibleName(label or translate("AccountDialog", "Verify TLS certificate"))
             form.addRow(label, w)
+        # how the account signed in last ("Signed in with Kerberos as alice@CONTOSO.COM"): what Automatic chose;
+        # it goes as soon as the user changes what it was said of
+        self.signed_in = PlainLabel(shown(signed_in_words(account)) if account is not None else "", self)
+        self.signed_in.setObjectName("viewSubtitle")
+        self.signed_in.setAccessibleName(translate("AccountDialog", "Last sign-in"))
+        form.addRow("", self.signed_in)
         ews_lay.addLayout(form)
         from app.ui.accounts.find_server import FindServer
 
@@ -137,6 +143,10 @@ class AccountDialog(QDialog):
                 self.m365.email.setText(account.email)  # the same address, now through Microsoft 365
                 self.m365.keep_principals(account)  # and the mailboxes it sends from
             self.kind.setCurrentIndex(1)
+        self.signed_in.setVisible(bool(self.signed_in.text()))
+        for edit in (self.email, self.url, self.username):
+            edit.textEdited.connect(self._sign_in_changed)
+        self.auth.currentIndexChanged.connect(self._sign_in_changed)
         self._kind_changed()
         self._update_default()
         # the height the wrapped texts need at that width (a top-level's minimum ignores height-for-width)
@@ -177,6 +187,11 @@ class AccountDialog(QDialog):
         self._update_default()
         self.error.hide()
         (self.m365.email if m365 else self.email).setFocus()
+
+    def _sign_in_changed(self, *_args) -> None:
+        """The last sign-in was of the account as it was: not of what the user is typing now."""
+        self.signed_in.hide()
+        self.signed_in.clear()
 
     def _email_edited(self, text: str) -> None:
         if not self.username.isModified():
