@@ -150,7 +150,7 @@ def _allowed(run: _Run, url: str, kind: str) -> bool:
 
 def _post(run: _Run, url: str, address: str) -> str:
     """POST to ``url``; follow its redirectUrl/302 answers; the redirectAddr to search next, or ''."""
-    from app.mail.ews.autodiscover import BadCertificate, HttpStatus, Unreachable
+    from app.mail.ews.autodiscover import BadCertificate, HttpStatus, SignInRefused, Unreachable
 
     run.check()
     key = run.step(url, "trying")
@@ -162,6 +162,9 @@ def _post(run: _Run, url: str, address: str) -> str:
         return ""
     except Unreachable:
         run.step(url, "failed", _NO_ANSWER, key)
+        return ""
+    except SignInRefused as exc:  # Kerberos: no password would have helped, so none is said to be wrong
+        run.step(url, "failed", exc.words, key)
         return ""
     except HttpStatus as exc:
         if exc.location:

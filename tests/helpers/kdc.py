@@ -87,6 +87,16 @@ class Realm:
         self.run("kinit", "-c", f"FILE:{ccache or self.ccache}", self.principal(self.user),
                  input=self.password + "\n")
 
+    def add_service(self, host: str) -> str:
+        """The sandbox's key for ``HTTP/host`` too (added to its keytab once): another name it answers by, as
+        Autodiscover's ``autodiscover.example.com``. -> the service principal."""
+        service = f"HTTP/{host}@{self.realm}"
+        listed = self.run("kadmin.local", "-r", self.realm, "-q", f"getprinc {service}")
+        if "Principal:" not in listed.stdout:
+            self.run("kadmin.local", "-r", self.realm, "-q", f"addprinc -randkey {service}")
+            self.run("kadmin.local", "-r", self.realm, "-q", f"ktadd -k {self.keytab} {service}")
+        return service
+
     def expired_ticket(self, ccache: Path, timeout: float = 20.0) -> Path:
         """A ticket for the user that has expired: got for one second (``kinit -l 1s``), then waited out on the
         event itself (``klist -s`` says no valid ticket), not on a fixed sleep. The KDC's clock decides, so this is
@@ -134,6 +144,8 @@ def _write_config(folder: Path, realm: str, port: int) -> tuple[Path, Path]:
     }}
 [domain_realm]
     {SERVICE_HOST} = {realm}
+    example.com = {realm}
+    .example.com = {realm}
 """)
     kdc_conf.write_text(f"""[kdcdefaults]
     kdc_listen = 127.0.0.1:{port}

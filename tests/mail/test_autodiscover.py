@@ -278,3 +278,36 @@ def test_found_behind_ntlm_as_on_premises_answers(sandbox_factory, ep):
     out, steps, _ = _run(sb)
     assert out.found and out.ews_url == sb.ews_url, steps
     assert [r.user for r in sb.autodiscover.requests if r.user] == [ALICE]  # signed in once, with NTLM
+
+
+def test_found_behind_negotiate_with_the_users_kerberos_ticket(sandbox_factory, kdc_realm, monkeypatch):
+    """Autodiscover behind IIS offering only Negotiate (NTLM off by policy), Extended Protection required: Find
+    server signs in with the user's ticket (the real MIT KDC of tests/helpers/kdc.py, a service key for each name
+    it answers by) and sends no password anywhere."""
+    for host in ("example.com", "autodiscover.example.com"):  # the names it is asked by (the realm maps example.com)
+        kdc_realm.add_service(host)
+    sb = sandbox_factory(tls=True, auth_methods=("negotiate",), extended_protection="require",
+                         keytab=str(kdc_realm.keytab), autodiscover=True, autodiscover_names=OTHER)
+    out, steps, _ = _run(sb, password="not-needed")
+    assert out.found and out.ews_url == sb.ews_url, steps
+    # signed in once, as the ticket's owner: the password given ("not-needed") is no one's, so Basic or NTLM with
+    # it could not have signed in
+    assert [r.user for r in sb.autodiscover.requests if r.user] == [ALICE]
+
+
+@pytest.mark.parametrize("expired", [False, True])
+def test_behind_negotiate_without_a_ticket_says_kinit_and_blames_no_password(sandbox_factory, kdc_realm, monkeypatch,
+                                                                            tmp_path, expired):
+    """Negotiate only and no (or an expired) ticket: each step that met it says so in Kerberos's words, nothing is
+    signed in, and the advice is not "check the password" (no password was refused)."""
+    sb = sandbox_factory(tls=True, auth_methods=("negotiate",), extended_protection="off",
+                         keytab=str(kdc_realm.keytab), autodiscover=True, autodiscover_names=OTHER)
+    ccache = kdc_realm.expired_ticket(tmp_path / "expired") if expired else tmp_path / "none"
+    monkeypatch.setenv("KRB5CCNAME", f"FILE:{ccache}")  # the user's ccache (an env var, no mock)
+    out, steps, _ = _run(sb)
+    assert not out.found
+    said = [s.detail for s in steps if "Kerberos" in str(s.detail)]
+    words = "Your Kerberos ticket has expired: run kinit" if expired else "You have no Kerberos ticket: run kinit"
+    assert said and all(words in str(d) for d in said), steps
+    assert not [r for r in sb.autodiscover.requests if r.user]
+    assert "password" not in str(out.advice).lower(), out.advice

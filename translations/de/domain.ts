@@ -22,6 +22,14 @@
         <source>Type the EWS URL instead (ask your administrator; it often looks like {example}).</source>
         <translation>Geben Sie stattdessen die EWS-URL ein (fragen Sie Ihren Administrator; sie sieht oft so aus: {example}).</translation>
     </message>
+    <message>
+        <source>refused your Kerberos ticket (401)</source>
+        <translation>hat Ihr Kerberos-Ticket abgelehnt (401)</translation>
+    </message>
+    <message>
+        <source>Kerberos sign-in to {host} failed: {reason}</source>
+        <translation>Kerberos-Anmeldung bei {host} fehlgeschlagen: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>EmlRead</name>

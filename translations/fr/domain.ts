@@ -22,6 +22,14 @@
         <source>Type the EWS URL instead (ask your administrator; it often looks like {example}).</source>
         <translation>Saisissez plutôt l&apos;URL EWS (demandez-la à votre administrateur&#xa0;; elle ressemble souvent à {example}).</translation>
     </message>
+    <message>
+        <source>refused your Kerberos ticket (401)</source>
+        <translation>a refusé votre ticket Kerberos (401)</translation>
+    </message>
+    <message>
+        <source>Kerberos sign-in to {host} failed: {reason}</source>
+        <translation>la connexion Kerberos à {host} a échoué : {reason}</translation>
+    </message>
 </context>
 <context>
     <name>EmlRead</name>

@@ -36,6 +36,7 @@ import urllib3
 from lxml import etree
 
 from app.domain.autodiscover import AlternateMailbox, PoxAnswer
+from app.domain.words import translate
 from app.mail.ews.kerberos import kerberos_problem
 
 log = logging.getLogger("app.mail.ews.autodiscover")
@@ -93,6 +94,15 @@ class Unreachable(Exception):
 
 class BadCertificate(Unreachable):
     """The server's certificate is not trusted (or not for this name): nothing was sent."""
+
+
+class SignInRefused(Exception):
+    """Windows sign-in could not go through for a reason no password changes (no or an expired Kerberos ticket, the
+    ticket refused, the KDC knowing no key for the host): ``words`` say which, for the step's line."""
+
+    def __init__(self, words):
+        super().__init__("sign-in refused")
+        self.words = words
 
 
 class HttpStatus(Exception):
@@ -203,17 +213,35 @@ class AutodiscoverTransport:
 
         offers, cert = answer
         schemes = [o.split(" ", 1)[0].lower() for value in offers for o in value.split(",")]
-        if "negotiate" in schemes and kerberos_problem() is None:
-            scheme, protocol = "Negotiate", "kerberos"
-        elif "ntlm" in schemes and password:
-            scheme, protocol = "NTLM", "ntlm"
-        else:
-            return None
-        ctx = spnego.client(username if protocol == "ntlm" else None, password if protocol == "ntlm" else None,
-                            hostname=parts.hostname, service="HTTP", protocol=protocol,
+        ntlm = "ntlm" in schemes and bool(password)
+        if "negotiate" in schemes:
+            problem = kerberos_problem()
+            if problem is None:
+                try:
+                    got = self._legs(pool, parts, body, cert, "Negotiate", "kerberos", None, None)
+                except spnego.exceptions.SpnegoError as exc:  # no key for this host at the KDC, the KDC away...
+                    if not ntlm:
+                        raise SignInRefused(_kerberos_failed(parts.hostname, exc)) from None
+                else:
+                    if got[0] != 401 or not ntlm:
+                        if got[0] == 401:
+                            raise SignInRefused(translate("Autodiscover", "refused your Kerberos ticket (401)"))
+                        return got
+            elif not ntlm:
+                raise SignInRefused(problem.message)
+        if ntlm:
+            return self._legs(pool, parts, body, cert, "NTLM", "ntlm", username, password)
+        return None
+
+    def _legs(self, pool, parts, body, cert, scheme: str, protocol: str, username, password):
+        """A sign-in's legs on the connection (NTLM: NEGOTIATE, AUTHENTICATE; Kerberos: one token), bound to the
+        server's certificate. -> the last answer's (status, Location, body)."""
+        import spnego
+
+        ctx = spnego.client(username, password, hostname=parts.hostname, service="HTTP", protocol=protocol,
                             channel_bindings=_binding(cert))
         token, got = None, None
-        for _ in range(3):  # NTLM: NEGOTIATE, AUTHENTICATE; Kerberos: one token
+        for _ in range(3):
             out = ctx.step(token)
             if not out:
                 break
@@ -225,6 +253,18 @@ class AutodiscoverTransport:
             if status != 401 or token is None:
                 break
         return got
+
+
+def _kerberos_failed(host: str, exc) -> str:
+    """The Kerberos library's own reason (its minor status names what is missing: the host's key at the KDC, the
+    KDC itself) in the step's line."""
+    import gssapi
+
+    base = getattr(exc, "base_error", None)
+    reason = type(exc).__name__
+    if isinstance(base, gssapi.exceptions.GSSError):
+        reason = "; ".join(base.get_all_statuses(base.min_code, False)) or reason
+    return translate("Autodiscover", "Kerberos sign-in to {host} failed: {reason}").format(host=host, reason=reason)
 
 
 def _binding(cert: bytes | None):
