@@ -105,7 +105,10 @@ def test_negotiate_only_without_a_ticket_says_kinit_bounded(tmp_path, kdc_realm)
     try:
         home = _home(tmp_path, server, url=server.ews_url.replace(f":{server.port}/", f":{proxy.port}/"))
         env = dict(home.env, KRB5CCNAME=f"FILE:{tmp_path / 'no-ticket'}")
-        done = _send(home, "no ticket", env=env)
+        # an hour's --wait: a command that waited for the sign-in, or tried again, would run into the 60 s
+        # timeout; it ends on the refusal itself (2.6 s here, interpreter start included; no wall time asserted)
+        done = home.run("send", "--wait", "3600", "--to", BOB, "--subject", "no ticket", "--body-file", "-",
+                        stdin=b"hi\n", env=env, timeout=60)
         err = _one_line(done)
         assert done.returncode == 77, err
         assert "You have no Kerberos ticket: run kinit, or sign in to your desktop session again" in err, err
