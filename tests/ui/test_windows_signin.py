@@ -87,19 +87,14 @@ def test_a_kerberos_account_starts_without_asking_a_password(qtbot, aloop, sandb
                                                             fake_keyring, screenshot_dir):
     """A saved Kerberos account with no password anywhere: the window signs in with the user's ticket, no prompt,
     and the connected state says who (Signed in with Kerberos as alice@DISPATCH.TEST)."""
-    from app.app_main import Controller
-    from app.cli import parse
     from app.storage.settings import Settings
-    from app.ui.window.main_window import MainWindow
+    from tests.helpers.m365 import signin_window
 
     sb = _sandbox(sandbox_factory, ("negotiate",), "require", kdc_realm)
     settings = Settings(tmp_path / "config" / "settings.json")
     settings.set_account(AccountConfig(email=ALICE, ews_url=sb.ews_url, username="alice",
                                        auth_type=AuthType.KERBEROS, pinned_cert_sha256=sb.cert_sha256))
-    win = MainWindow(settings=settings, keyring_ok=True)
-    qtbot.addWidget(win)
-    win.show()
-    ctl = Controller(parse([]), win, settings)
+    win, ctl = signin_window(qtbot, settings)  # the real window and its controller, as the app starts them
     ctl.start()
     try:
         assert ctl._prompt is None  # no password asked

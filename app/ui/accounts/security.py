@@ -143,15 +143,20 @@ class Security:
         signin = dict((acc.extra or {}).get("graph_signin") or {})
         signin["authority_pin_sha256"] = pin
         acc.extra = {**(acc.extra or {}), "graph_signin": signin}
+        self._keep(acc, "the trusted certificate")
+        session.client.reset(account_service_factory(acc))
+
+    def _keep(self, acc, what: str) -> None:
+        """Save the changed account when it is the stored one; a failure is logged (``what`` failed to save)
+        and said in the status bar, and the change still holds for this session."""
         settings = self.w.settings
         stored = settings.account() if settings is not None else None
         if stored is not None and stored.key == acc.key:
             try:
                 settings.set_account(acc)
             except OSError as exc:
-                log.warning("could not save the trusted certificate: %s", exc)
+                log.warning("could not save %s: %s", what, exc)
                 self.w.statusBar().showMessage(_not_saved(), 8000)
-        session.client.reset(account_service_factory(acc))
 
     def _declined(self) -> None:
         self.fingerprint = ""
@@ -224,14 +229,7 @@ class Security:
             return
         acc = session.account
         acc.auth_type = AuthType.AUTOMATIC
-        settings = self.w.settings
-        stored = settings.account() if settings is not None else None
-        if stored is not None and stored.key == acc.key:
-            try:
-                settings.set_account(acc)
-            except OSError as exc:
-                log.warning("could not save the sign-in method: %s", exc)
-                self.w.statusBar().showMessage(_not_saved(), 8000)
+        self._keep(acc, "the sign-in method")
         session.client.reset()
         self.w.statusBar().showMessage(translate("Security", "Automatic sign-in for {address}: connecting…").format(
             address=acc.email), 5000)
