@@ -1,13 +1,9 @@
 """The few private names of libraries the app still uses, each with its reason: the no-internals rule
 (tests/helpers/rules.py, run by tests/test_rules.py) fails on any other, and when one listed is gone."""
 
-NOT_YET_REMOVED = {
-    "app/mail/ews/service.py uses exchangelib.services.FindItem's private _get_paging_values":
-        "listing's page total (TotalItemsInView): exchangelib has no public way to read it",
-    "app/mail/ews/service.py overrides exchangelib.services.FindItem's private _get_paging_values":
-        "the same page total: FindItem reads it in this method and keeps it nowhere public; exchangelib is "
-        "pinned (==5.6.0 in pyproject.toml) so the method is the one this override was written against",
-}
+#: none left (issue 76): exchangelib's paging total and requests' reply are read through their public API, so
+#: neither library is pinned any more; a new entry needs its reason and a version pin in pyproject.toml
+NOT_YET_REMOVED: dict[str, str] = {}
 
 #: what the benches still do to the app's or a library's insides to measure it, each with its reason (issue 60:
 #: bench/ and scripts/ are read by the same rules; these are to go, not to grow)

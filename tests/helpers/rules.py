@@ -158,11 +158,12 @@ def pokes(path: str, tree: ast.AST) -> list[str]:
     return found
 
 
-def library_known(finding: str) -> bool:
-    """A library's private name that :data:`NOT_YET_REMOVED` lists (with its reason), in the same module
-    ("app/mail/ews/service.py:59 reads FindItem._get_paging_values"): :func:`internals` reports it."""
+def library_known(finding: str, listed: dict[str, str] | None = None) -> bool:
+    """A library's private name that ``listed`` (:data:`NOT_YET_REMOVED`) lists with its reason, in the same
+    module ("app/mail/ews/x.py:59 reads FindItem._get_paging_values"): :func:`internals` reports it."""
     path, name = finding.split(":", 1)[0], finding.rsplit(".", 1)[-1]
-    return any(k.startswith(path + " ") and k.endswith(" " + name) for k in NOT_YET_REMOVED)
+    keys = NOT_YET_REMOVED if listed is None else listed
+    return any(k.startswith(path + " ") and k.endswith(" " + name) for k in keys)
 
 
 # ========================================================================= rule: no internals (runtime)
@@ -264,7 +265,7 @@ def _library_has(base: str, name: str) -> bool:
 def _inherited_privates(path: str, tree: ast.AST, foreign: dict[str, str]) -> list[str]:
     """In a subclass of a library's class (or of such a subclass in the same module): ``self._x`` it does
     not set itself, i.e. its base's private name; and a private name it defines that its library base has
-    (an override of the library's private method: ``_PagedFindItem._get_paging_values``)."""
+    (an override of the library's private method: ``Paged._get_paging_values`` in a ``class Paged(FindItem)``)."""
     classes = {n.name: n for n in _walk(tree) if isinstance(n, ast.ClassDef)}
 
     def lineage(cls: ast.ClassDef, seen=()) -> tuple[str, set[str]]:

@@ -175,6 +175,23 @@ def test_keep_copy_drafts_and_sent_list_the_principals_too_merged_and_paged(serv
     assert _only(sandbox, DESK, "sentitems")["subject"] == "d2"
 
 
+def test_keep_copy_mailboxes_whose_pages_come_back_full_are_counted_in_one_get_folder(services, sandbox):
+    """Each mailbox's FindItem came back full, so either may hold more: ONE GetFolder asks both folders'
+    TotalCount (the principal's by its DistinguishedFolderId's Mailbox), and the merged total is theirs."""
+    svc = services.make(ALICE, principals=[KEEP_AS_DESK])
+    for subject, principal in (("a1", None), ("d1", AS_DESK), ("a2", None), ("d2", AS_DESK), ("a3", None)):
+        svc.save_draft(simple_draft(subject, to=CAROL, principal=principal))
+    n = len(sandbox.request_log)
+    first = svc.list_messages(Folder.DRAFTS, 0, 2)
+    assert sandbox.request_log[n:] == ["FindItem", "FindItem", "GetFolder"]
+    assert (len(first.items), first.total, first.includes_last) == (2, 5, False)
+    n = len(sandbox.request_log)
+    last = svc.list_messages(Folder.DRAFTS, 2, 3)  # 5 asked of each: both come back short, nothing to count
+    assert sandbox.request_log[n:] == ["FindItem", "FindItem"]
+    assert (len(last.items), last.total, last.includes_last) == (3, 5, True)
+    assert sorted(s.subject for s in first.items + last.items) == ["a1", "a2", "a3", "d1", "d2"]
+
+
 def test_an_account_without_principals_lists_as_before(services, sandbox):
     svc = services.make(ALICE)
     svc.connect()

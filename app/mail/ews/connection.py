@@ -174,37 +174,57 @@ def _read_whole(response) -> bool:
     return isinstance(response, InMemoryResponse) and response.in_memory
 
 
-class InMemoryResponse(requests.Response):
-    """exchangelib parses every reply with ``to_xml(response.iter_content())``: requests' default chunk size
-    of 1 byte, so lxml pulls a reply through Python one byte at a time (1 MB: ~0.4 s of CPU; 10 MB: ~4 s, in
-    the mail engine's process). A reply already read into memory is handed over in 64 KB chunks instead;
-    streamed replies are untouched."""
+class InMemoryResponse:
+    """requests' reply as the connection's sessions hand it on (:func:`in_chunks`). exchangelib parses every
+    reply with ``to_xml(response.iter_content())``: requests' default chunk size of 1 byte, so lxml pulls a
+    reply through Python one byte at a time (1 MB: ~0.4 s of CPU; 10 MB: ~4 s, in the mail engine's process).
+    A reply already read into memory is handed over in 64 KB chunks instead; streamed replies are untouched.
 
-    in_memory = False
+    It wraps the reply rather than copying it into a subclass: every other attribute and method is the
+    reply's own, read from it and set on it (requests sets ``history`` and the next redirect on the reply a
+    hook returns), and the few that Python looks up on the class (truth, iteration, ``with``, repr) are
+    passed on as well; so a requests that adds an attribute leaves nothing behind."""
+
+    __slots__ = ("reply", "in_memory")
+
+    def __init__(self, reply: requests.Response, in_memory: bool):
+        super().__setattr__("reply", reply)
+        super().__setattr__("in_memory", in_memory)
 
     def iter_content(self, chunk_size=1, decode_unicode=False):
         if chunk_size == 1 and self.in_memory:
             chunk_size = 64 * 1024
-        return super().iter_content(chunk_size, decode_unicode)
+        return self.reply.iter_content(chunk_size, decode_unicode)
 
+    def __getattr__(self, name):  # only for names this class does not have
+        if name in InMemoryResponse.__slots__:  # not set yet (a copy being made): no endless look-up
+            raise AttributeError(name)
+        return getattr(self.reply, name)
 
-# what requests' adapter sets on a Response (``HTTPAdapter.build_response``), all public attributes. requests
-# offers no way to choose the Response class it builds, nor iter_content's default chunk, so the hook copies
-# them; requests is pinned in pyproject.toml for it, and tests/mail/test_ews_reply_chunks.py fails if a
-# reply has a public attribute this list leaves behind
-RESPONSE_FIELDS = ("status_code", "headers", "raw", "url", "encoding", "history", "reason", "cookies", "elapsed",
-                    "request", "connection")
+    def __setattr__(self, name, value):
+        setattr(self.reply, name, value)
+
+    def __bool__(self):
+        return bool(self.reply)
+
+    def __iter__(self):
+        return iter(self.reply)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.reply.close()
+
+    def __repr__(self):
+        return repr(self.reply)
 
 
 def in_chunks(response: requests.Response, *, stream: bool = False, **_send_options) -> InMemoryResponse:
     """requests' response hook (``Session.hooks["response"]``: a hook's return value replaces the reply):
-    the same reply, as an :class:`InMemoryResponse` that knows whether requests will read it whole (it does
-    right after the hooks when the request was not streamed)."""
-    mine = InMemoryResponse()
-    for name in RESPONSE_FIELDS:
-        setattr(mine, name, getattr(response, name))
-    mine.in_memory = not stream
-    return mine
+    the same reply, wrapped in an :class:`InMemoryResponse` that knows whether requests will read it whole
+    (it does right after the hooks when the request was not streamed)."""
+    return InMemoryResponse(response, in_memory=not stream)
 
 
 class _Protocol(SafePoolProtocol):

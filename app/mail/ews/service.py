@@ -2,7 +2,8 @@
 
 Request budget per flow (bench/bench_requests.py measures it):
 - connect with a cached build: 1 (GetFolder drafts); without: + the version probe
-- first Drafts page: FindItem (+ GetFolder drafts if connect() did not run)
+- first Drafts page: FindItem (+ GetFolder drafts if connect() did not run); + 1 GetFolder (the folder's
+  TotalCount) when the page comes back full, so the folder may hold more
 - save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
 - save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
 - send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in)
@@ -25,7 +26,7 @@ from exchangelib.folders import SHALLOW, DeletedItems, Drafts, Inbox, Outbox, Ro
 from exchangelib.items import ID_ONLY, Message
 from exchangelib.properties import Mailbox
 from exchangelib.restriction import Q, Restriction
-from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetItem
+from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetFolder, GetItem
 
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
@@ -50,18 +51,6 @@ _FOLDER_CLASSES = {
     Folder.OUTBOX: Outbox,
     Folder.DELETED: DeletedItems,
 }
-
-
-class _PagedFindItem(FindItem):
-    """FindItem that remembers the paging numbers (TotalItemsInView, IncludesLastItemInRange)."""
-
-    total = 0
-    includes_last = True
-
-    def _get_paging_values(self, elem):
-        self.total = int(elem.get("TotalItemsInView") or 0)
-        self.includes_last = (elem.get("IncludesLastItemInRange") or "true").lower() in ("true", "1")
-        return FindItem._get_paging_values(elem)
 
 
 # a principal's folder the account may not open (no Full Access, no such mailbox, no such folder)
@@ -474,43 +463,62 @@ class EwsMailService(MailService):
     def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
         """One FindItem page; Drafts and Sent Items of an account that sends for principals it opens also list
         theirs (where its drafts from them and their copies are), merged newest first: one FindItem per
-        mailbox, each of the first ``offset + limit`` items."""
+        mailbox, each of the first ``offset + limit`` items. A mailbox whose FindItem came back full may hold
+        more: its folder's TotalCount says how many (:meth:`_totals`, one GetFolder for all such mailboxes)."""
         def run():
             offset_, limit_ = max(0, int(offset)), max(1, int(limit))
             boxes = self._principal_boxes() if Folder(folder) in (Folder.DRAFTS, Folder.SENT) else [""]
             if len(boxes) == 1:
-                items, total, includes_last = self._find_page(folder, "", offset_, limit_)
+                items = self._find_page(folder, "", offset_, limit_)
+                total = self._totals(folder, {"": offset_ + len(items)}, full=[""] if len(items) >= limit_ else [])[""]
                 rows = [convert.summary_from(i) for i in items]
-                return Page(items=rows, offset=offset, total=max(total, offset + len(rows)), includes_last=includes_last)
-            pages = [self._find_page(folder, box, 0, offset_ + limit_) for box in boxes]
-            merged = sorted((i for items, _t, _l in pages for i in items), key=_order_key(folder), reverse=True)
+                return Page(items=rows, offset=offset, total=total, includes_last=offset_ + len(rows) >= total)
+            pages = {box: self._find_page(folder, box, 0, offset_ + limit_) for box in boxes}
+            full = [box for box, items in pages.items() if len(items) >= offset_ + limit_]
+            totals = self._totals(folder, {box: len(items) for box, items in pages.items()}, full=full)
+            merged = sorted((i for items in pages.values() for i in items), key=_order_key(folder), reverse=True)
             merged, twins = _one_per_message(merged)
             rows = [convert.summary_from(i) for i in merged[offset_ : offset_ + limit_]]
-            total = max(sum(t for _i, t, _l in pages) - twins, offset + len(rows))
+            total = max(sum(totals.values()) - twins, offset + len(rows))
             return Page(items=rows, offset=offset, total=total, includes_last=offset_ + len(rows) >= total)
 
         return self._call(run)
 
-    def _find_page(self, folder: Folder, box: str, offset: int, limit: int) -> tuple[list, int, bool]:
-        """(the items, TotalItemsInView, IncludesLastItemInRange) of one FindItem page of ``box``'s folder."""
-        svc = _PagedFindItem(account=self._conn.account, page_size=limit)
+    def _find_page(self, folder: Folder, box: str, offset: int, limit: int) -> list:
+        """The items of one FindItem page of ``box``'s folder: ``limit`` from ``offset``, in the list order,
+        each with its ID and the list's fields (convert.LIST_FIELDS)."""
         order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname(_ORDER_FIELDS[k])), reverse=True)
                  for k in list_order(folder)]
-        items = list(
-            svc.call(
-                folders=[self._folder(folder, box)],
-                additional_fields=_fields(convert.LIST_FIELDS),
-                restriction=None,
-                order_fields=order,
-                shape=ID_ONLY,
-                query_string=None,
-                depth=SHALLOW,
-                calendar_view=None,
-                max_items=limit,
-                offset=offset,
-            )
+        items = FindItem(account=self._conn.account, page_size=limit).call(
+            folders=[self._folder(folder, box)],
+            additional_fields=_fields(convert.LIST_FIELDS),
+            restriction=None,
+            order_fields=order,
+            shape=ID_ONLY,
+            query_string=None,
+            depth=SHALLOW,
+            calendar_view=None,
+            max_items=limit,
+            offset=offset,
         )
-        return [_raise_if_error(i) for i in items], svc.total, svc.includes_last
+        return [_raise_if_error(i) for i in items]
+
+    def _totals(self, folder: Folder, seen: dict[str, int], *, full: list[str]) -> dict[str, int]:
+        """How many items each mailbox's folder holds: ``seen`` (the items up to the end of its page) where its
+        page came back short, so the page was its last; where it came back full (the mailboxes ``full``), the
+        folder's TotalCount ("the total count of items within a given folder", Microsoft's TotalCount
+        reference), in ONE GetFolder for them all. exchangelib keeps FindItem's TotalItemsInView to itself; an
+        unrestricted Shallow FindItem's view is the folder's items, so the two counts agree."""
+        if not full:
+            return dict(seen)
+        cls = _FOLDER_CLASSES[Folder(folder)]
+        found = GetFolder(account=self._conn.account).call(
+            folders=[self._folder(folder, box) for box in full],
+            additional_fields={FieldPath(field=cls.get_field_by_fieldname("total_count"))},
+            shape=ID_ONLY,
+        )
+        counts = {box: _raise_if_error(f).total_count or 0 for box, f in zip(full, found)}
+        return {box: max(n, counts.get(box, n)) for box, n in seen.items()}
 
     def get_message(self, ref: ItemRef) -> Draft:
         return self._call(self._read, ref, True)
