@@ -293,13 +293,24 @@ def _first_paint_watcher(window):
 
 
 def _shown_words(window) -> str:
-    """The window's title, menu bar titles and views' names, as JSON (ASCII: whatever the console's encoding)."""
+    """The window's title, its name to a screen reader, menu bar titles and views' names, as JSON (ASCII:
+    whatever the console's encoding)."""
     import json
 
     views = window.sidebar
-    return json.dumps({"title": window.windowTitle(),
+    return json.dumps({"title": window.windowTitle(), "name": window.accessibleName(),
                        "menus": [a.text() for a in window.menuBar().actions() if a.menu() is not None],
                        "views": [views.item(i).text() for i in range(views.count())]})
+
+
+def _language(window) -> None:
+    """Install the language's catalogues (the settings' override, else the system's), then give the window its
+    name in it."""
+    from app.storage.folders import language_at_start
+    from app.ui.common.language import install as install_language
+
+    install_language(language_at_start())
+    window.name_itself()
 
 
 def _frame(app, window, watcher) -> None:
@@ -414,12 +425,8 @@ def run(args) -> int:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
-    from app.storage.folders import language_at_start
-    from app.ui.common.language import install as install_language
     from app.ui.window.main_window import MainWindow
     from app.ui.window.theme import follow_system_app
-
-    install_language(language_at_start())  # before any widget: each takes its words as it is built
 
     # light or dark as the system (DISPATCH_COLOR_SCHEME=dark|light forces one); guessed from the palette
     # for the first frame (asking Qt costs its enums: 20-30 ms), asked after it
@@ -437,6 +444,10 @@ def run(args) -> int:
 
         clock = StartupClock()
     piece = clock.run if clock is not None else (lambda _name, work, *a: work(*a))
+    # the language after the first frame (the empty window: no words) and before the frame, whose widgets take
+    # their words as they are built: reading the settings for it and loading the catalogues are not on the
+    # first paint's path
+    piece("language", _language, window)
     # the next frame: the sidebar, the menu bar's titles, the status bar (timed with its paint: one piece)
     piece("frame", _frame, app, window, watcher)
     # what qasync and amain import, a piece per event-loop turn: input and paints are handled in between

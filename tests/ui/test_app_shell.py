@@ -59,24 +59,22 @@ def test_first_paint_happens_before_exchangelib_is_imported(tmp_path):
     assert "exchangelib=False" in lines[0] and "sandbox=False" in lines[0]
 
 
-#: the app's own modules the first paint may wait for: the command line, the start-up, the language and its
-#: catalogues, the window's class and its theme. Anything else (the domain's models and validation, the settings,
-#: the core, the frame, the views) is imported after it, a turn at a time (app/app_main.py _PRE_LOOP_IMPORTS,
-#: app/ui/window/setup_steps.py). A module added here costs every start its import: measure it first
-#: (bench/bench_startup_stall.py, first paint against a bare window; budget 1.10x).
+# the app's own modules the first paint may wait for: the command line, the start-up, the window's class and its
+# theme. Anything else (the language and its catalogues, the domain's models and validation, the settings, the
+# core, the frame, the views) is imported after it, a turn at a time (app/app_main.py: _language, then
+# _PRE_LOOP_IMPORTS; app/ui/window/setup_steps.py). The first frame is the empty window, which has no words.
+# A module added here costs every start its import: measure it first (bench/paint_instructions.py and
+# bench/bench_startup_stall.py, first paint against a bare window; budget 1.10x).
 FIRST_PAINT_PATH = {
-    "app", "app.cli", "app.command", "app.runtime", "app.app_main",
-    "app.domain", "app.domain.words", "app.domain.sizes", "app.core", "app.core.word_lists",
-    "app.storage", "app.storage.folders",
-    "app.ui", "app.ui.common", "app.ui.common.language", "app.ui.common.tr",
-    "app.ui.window", "app.ui.window.parts", "app.ui.window.theme", "app.ui.window.window_geometry",
+    "app", "app.cli", "app.command", "app.runtime", "app.app_main", "app.domain", "app.domain.words",
+    "app.ui", "app.ui.window", "app.ui.window.parts", "app.ui.window.theme", "app.ui.window.window_geometry",
     "app.ui.window.main_window",
 }
 #: what the domain's models and validation import, which no module on that path needs (20-30 ms of CPU in front
 #: of the first paint when app/domain/__init__.py re-exported them and app.domain.words brought it in)
 NOT_BEFORE_FIRST_PAINT = {"app.domain.models", "app.domain.validation", "app.domain.explain", "dataclasses",
                           "datetime", "uuid", "unicodedata", "asyncio", "qasync", "logging.handlers",
-                          "app.storage.settings"}
+                          "app.storage.settings", "platformdirs"}
 
 
 @pytest.mark.parametrize("args", [(), ("--sandbox",)], ids=["no account", "sandbox"])

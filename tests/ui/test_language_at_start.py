@@ -16,6 +16,9 @@ import pytest
 from tests.helpers.paths import ROOT
 
 #: the views' names (the sidebar) and the menu bar's first title in each language, mnemonics taken out
+# the window's name to a screen reader: given once the catalogue is installed, after the first (wordless) frame
+NAMES = {"C.UTF-8": "Dispatch main window", "fr_FR.UTF-8": "Fenêtre principale de Dispatch",
+         "de_DE.UTF-8": "Hauptfenster von Dispatch"}
 EXPECTED = {
     "C.UTF-8": (["Compose", "Drafts", "Sent", "Outbox"], "File"),
     # the sidebar's names: each page's own name, as its title and the View menu say (issue 73: "Envoyés" was
@@ -43,3 +46,4 @@ def test_the_window_speaks_the_systems_language(tmp_path, lang):
     views, file_menu = EXPECTED[lang]
     assert words["views"] == views, words
     assert words["menus"][0].replace("&", "") == file_menu, words
+    assert words["name"] == NAMES[lang], words

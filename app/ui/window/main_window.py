@@ -29,7 +29,6 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
-from app.ui.common.tr import shown
 from app.ui.window.parts import Part, WindowParts
 from app.ui.window.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
@@ -99,10 +98,9 @@ class MainWindow(QMainWindow):
         self._step_clock = None  # run(name, turn): times each setup turn (time_setup_steps)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
-        from app.ui.common.tr import translate
-
-        self.setAccessibleName(translate("Window", "{app} main window").format(app=APP_NAME))
         self._lazy = lazy
+        if not lazy:
+            self.name_itself()
         self._scheme = None  # follows the system's light or dark (build_frame)
         self._framed = False  # the frame is built (build_frame)
         self.resize(1100, 720)
@@ -118,6 +116,13 @@ class MainWindow(QMainWindow):
             paint_background(self, early_scheme())
         else:
             self.finish_setup()
+
+    def name_itself(self) -> None:
+        """The window's accessible name, in the language installed (a lazy window: once it is, after the first
+        frame, which has no words)."""
+        from app.ui.common.tr import translate
+
+        self.setAccessibleName(translate("Window", "{app} main window").format(app=APP_NAME))
 
     def use_settings(self, settings) -> None:
         """The settings file, given after the first frame (app_main: reading it is not on the first paint's
@@ -358,14 +363,14 @@ class MainWindow(QMainWindow):
         from app.ui.common.tr import shown
         from app.ui.window.frame import VIEWS as FRAME_VIEWS, shown_keys
 
-        label = shown(label)  # the caller's words (translated there), or the core's
+        label = _shown(label)  # the caller's words (translated there), or the core's
         early = [n for n, _label, _key in FRAME_VIEWS]  # the frame's entries (the Outbox's: its page comes later)
         item = self.sidebar.item(early.index(name)) if name in early else QListWidgetItem(label)
         set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
         item.setToolTip(f"{label} ({shown_keys(shortcut)})" if shortcut else label)
         if name not in early:
             self.sidebar.addItem(item)
-        act = QAction(shown(menu_text) if menu_text else label, self)
+        act = QAction(_shown(menu_text) if menu_text else label, self)
         act.setObjectName(f"actView{name.title()}")  # the palette's "Go to" entry stands for it
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
@@ -541,14 +546,14 @@ class MainWindow(QMainWindow):
     def show_settings_problem(self, text: str) -> None:
         """The settings file could not be read (it was set aside) or written: a lasting word in the status
         bar, the whole sentence in the banner and the tooltip."""
-        text = shown(text)
+        text = _shown(text)
         self.status.settings(text)
         self.banner.show_message(text, kind="error")
 
     def show_error(self, text: str, *, retry: bool = False, say: bool = True) -> None:
         """``text`` on the error banner, and (``say``) to a screen reader, assertively."""
         log.warning("an error was shown to the user")  # not its words: they may quote a name or a subject
-        text = shown(text)
+        text = _shown(text)
         self.banner.show_message(text, kind="error", retry=retry, say=say)
         self.error_shown.emit(text)
 
@@ -618,7 +623,7 @@ class MainWindow(QMainWindow):
             from app.ui.window.quit_note import kept_in_compose
 
             # per message: what happens to it; and the words in Compose, kept
-            text = shown(quit_text(self.session.outbox.subs.values(), who, kept=kept_in_compose(self)))
+            text = _shown(quit_text(self.session.outbox.subs.values(), who, kept=kept_in_compose(self)))
         from PySide6.QtWidgets import QMessageBox
 
         title = translate("Window", "Messages waiting to be sent")
@@ -640,3 +645,11 @@ class MainWindow(QMainWindow):
         box.finished.connect(done)
         self._close_question = box
         box.open()
+
+
+def _shown(text) -> str:
+    """app.ui.common.tr.shown, imported on first use: the catalogue's module (QLocale, the word lists) is not on
+    the first paint's path."""
+    from app.ui.common.tr import shown
+
+    return shown(text)
