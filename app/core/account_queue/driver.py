@@ -4,8 +4,8 @@
 the one rule of :mod:`app.core.account_queue.lock_wait`), then the journal's unfinished work restored into the
 account's Outbox (:mod:`app.core.account_queue.runtime`: a hand-over from EWS first), then the account's door,
 answering commands with :class:`app.core.script_desk.ScriptDesk` (its sends counted with the process's own
-:class:`Sending`), and the Outbox's news told to whoever shows it. The journal and its writer (shared with
-autosave in a window) are the caller's.
+:class:`app.core.sending.Sending`), and the Outbox's news told to whoever shows it. The journal and its writer
+(shared with autosave in a window) are the caller's.
 
 What differs is injected: :class:`DeskWiring` (where the desk learns the configured account, the principals, the
 window's sends, where a message taken back goes) and :class:`Watchers` (the window's views are told what was saved,
@@ -52,7 +52,7 @@ class Watchers:
 
 
 class AccountQueue:
-    """One account's queue in this process (``account``: its :class:`app.domain.models.AccountConfig`). A window:
+    """One account's queue in this process (``account``: its :class:`app.domain.account.AccountConfig`). A window:
     :meth:`start` (the queue now, or once the lock is free). A command: :meth:`take`, then :meth:`open`. Both:
     :meth:`close` (or :meth:`shut`)."""
 
