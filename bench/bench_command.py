@@ -189,38 +189,31 @@ def hold_door() -> None:
     import signal
 
     from app.command.account import session_for
-    from app.core.account_runtime import AccountRuntime
-    from app.core.door_server import Door
-    from app.core.doors import AccountLock
+    from app.core.account_queue.driver import AccountQueue, DeskWiring
     from app.core.journal_writer import JournalWriter
-    from app.core.script_desk import ScriptDesk
     from app.storage.journal import Journal
     from app.storage.settings import Settings
 
     async def serve() -> None:
         settings = Settings()
         account = settings.account()
-        lock = AccountLock(account.key)
-        if not lock.take():
+        account_queue = AccountQueue(account, DeskWiring(configured=settings.account,
+                                                     principals=lambda: settings.principals(account)))
+        if not account_queue.take_now():
             raise SystemExit("the account's lock is held by another process")
         session = session_for(account, ["send", "--password-env", PW_VAR])
         journal, writer = Journal(), JournalWriter()
-        outbox = AccountRuntime(session, journal, writer).start()
-        desk = ScriptDesk(outbox, account, configured=settings.account, principals=lambda: settings.principals(account))
-        door = Door(account.key, desk)
-        await door.open()
+        outbox = await account_queue.open(session, journal, writer)
         await session.connect()
         outbox.kick()
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         print("READY", flush=True)
         await stop.wait()
-        await door.close(wait=True)
-        await outbox.stop()
+        await account_queue.close()
         writer.close()
         session.close()
         journal.close()
-        lock.release()
 
     asyncio.run(serve())
 

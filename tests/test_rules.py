@@ -22,6 +22,8 @@ with every case they had.
   is called for every event of every object; filters go on the widgets they mean.
 - **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/, and
   nothing imports from a conftest module (issue 60, item 6: a conftest holds fixtures).
+- **one account queue**: an account's queue (its runtime, its lock and door, the door's desk) is built only in
+  app/core/account_queue/, for the window and the command alike, and that package holds no Qt.
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
   CHANGELOG.md and the commit messages. ``#:`` (a comment for translators, to pyside6-lupdate) only right
   above the words it is about.
@@ -461,3 +463,36 @@ def test_the_core_news_reaches_qt_through_one_bridge():
     assert found == [], "\n".join(found)
     assert rules.core_subscriptions("app/ui/x.py", _tree("outbox.subscribe('changed', fn)"))
     assert rules.core_subscriptions(rules.QT_BRIDGE, _tree("outbox.subscribe('changed', fn)")) == []
+
+
+# ============================================================================ one account queue
+def test_only_the_account_queue_package_builds_an_accounts_queue():
+    """AccountRuntime, QueueKeeper and ScriptDesk are built in app/core/account_queue/ only: the window
+    (app/ui/outbox/journal_bridge.py) and the command (app/command/queue.py) both go through AccountQueue."""
+    found = [f for path, tree in SOURCES for f in rules.queue_parts_built(path, tree)]
+    assert found == [], "\n".join(found)
+
+
+def test_the_account_queue_package_holds_no_qt():
+    package = [(p, t) for p, t in APP if p.startswith(rules.ACCOUNT_QUEUE)]
+    assert {p.rsplit("/", 1)[-1] for p, _ in package} >= {"__init__.py", "driver.py", "keeper.py", "runtime.py"}
+    found = [f for path, tree in package for f in rules.qt_imports(path, tree)]
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    "from app.core.account_queue.runtime import AccountRuntime\nAccountRuntime(session, journal, writer)",
+    "from app.core.account_queue import keeper\nkeeper.QueueKeeper(key, start, desk_for)",
+    "desk = ScriptDesk(outbox, account, configured=settings.account)",
+])
+def test_the_account_queue_rule_sees_a_queue_built_by_hand(source):
+    assert rules.queue_parts_built("app/ui/outbox/journal_bridge.py", _tree(source))
+    assert rules.queue_parts_built("app/core/account_queue/driver.py", _tree(source)) == []
+
+
+@pytest.mark.parametrize("source", [
+    "import PySide6.QtCore", "from PySide6.QtCore import QTimer", "import qasync",
+    "import importlib\nimportlib.import_module('PySide6.QtWidgets')",
+])
+def test_the_qt_rule_sees_every_form_of_a_qt_import(source):
+    assert rules.qt_imports("app/core/account_queue/driver.py", _tree(source))

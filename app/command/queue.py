@@ -5,11 +5,11 @@ here with the account's queue driven by this process until the answer is known.
    takes the command line through its door and answers it. Only the standard library is imported up to here,
    so a hand-over costs little more than starting Python (bench/bench_command.py).
 2. **Else drive it here**: the account set up in the settings (or ``--account``; none: 78), its lock taken (held
-   by another process still starting or closing: knock again until it answers or lets go), its queue restored
-   from the journal with the window's own core (:class:`app.core.account_runtime.AccountRuntime`), the door
-   opened for other commands meanwhile, and the command answered by :class:`app.core.script_desk.ScriptDesk`:
-   the same desk a window's door uses. What is left in the queue at the end stays journaled: the next command
-   or the window's next start sends it.
+   by another process still starting or closing: knock again until it answers or lets go, by the one rule a
+   window waits by too), its queue restored from the journal and its door opened for other commands meanwhile by
+   the window's own core (:class:`app.core.account_queue.driver.AccountQueue`), and the command answered by
+   :class:`app.core.script_desk.ScriptDesk`: the same desk a window's door uses. What is left in the queue at
+   the end stays journaled: the next command or the window's next start sends it.
 
 Every command ends within its wait (``--wait``, else :func:`app.core.send_command.default_wait`) and
 :data:`TAIL` seconds more, whatever the server does (one that takes the connection and never answers
@@ -155,85 +155,77 @@ def wait_of(argv: list[str]) -> float:
 async def _drive(argv: list[str], cwd: str, stdin: bytes | None):
     from app.command.account import chosen_account
     from app.core import send_command as sc
-    from app.core.doors import AccountLock
+    from app.core.account_queue.driver import AccountQueue, DeskWiring
     from app.storage.settings import Settings
 
     sc.parse_command(argv)  # a command line its parser refuses is said so (64, 65) before any account is looked at
     settings = Settings()
     account = chosen_account(settings, argv)
-    lock = AccountLock(account.key)
-    answered = await _take(lock, argv, cwd, stdin)
+    account_queue = AccountQueue(account, DeskWiring(configured=settings.account,
+                                                 principals=lambda: settings.principals(account),
+                                                 password_from=password_from(argv)))
+    answered = await _take(account_queue, argv, cwd, stdin)
     if answered is not None:
         return answered
     # Held until the process ends, never let go here: a send under way on a worker thread ends before the
     # interpreter does (it waits for its threads), and only then does the kernel free the lock for the next
     # process, which finds every journal write done and no request of ours still on the wire.
-    return await _with_queue(settings, account, argv, cwd, stdin)
+    return await _with_queue(account_queue, account, argv, cwd, stdin)
 
 
-async def _take(lock, argv: list[str], cwd: str, stdin: bytes | None):
+async def _take(account_queue, argv: list[str], cwd: str, stdin: bytes | None):
     """Take the account's lock; None once held. The process that holds it may be starting (its door not open
-    yet) or closing (its door shut): knock again meanwhile, and its answer is the command's (a Reply)."""
+    yet) or closing (its door shut): knock again meanwhile (app.core.account_queue.lock_wait), and its answer is
+    the command's (a Reply)."""
     import asyncio
-    import time
 
     from app.core import send_command as sc
+    from app.core.account_queue.lock_wait import StillHeld
     from app.core.door_server import Reply
 
-    give_up = time.monotonic() + min(LOCK_PATIENCE, max(LOCK_FLOOR, wait_of(argv) + TAIL))
-    pause = 0.02
-    while not lock.take():
+    async def knocked():
         reply = await asyncio.to_thread(knock, argv, cwd, stdin)
-        if reply is not None:
-            return Reply(reply.get("exit", 70), reply.get("out", ""), reply.get("err", ""))
-        if time.monotonic() > give_up:  # 69, not 75: 75 says it is queued (do not send it again)
-            return Reply(sc.EX_UNAVAILABLE, err="Another Dispatch process has this account's Outbox and does not "
-                                                "answer: nothing was queued. Try again.\n")
-        await asyncio.sleep(pause)  # the other process's next step is a door opened or a lock let go
-        pause = min(pause * 2, 0.5)
-    return None
+        return None if reply is None else Reply(reply.get("exit", 70), reply.get("out", ""), reply.get("err", ""))
+
+    patience = min(LOCK_PATIENCE, max(LOCK_FLOOR, wait_of(argv) + TAIL))
+    try:
+        return await account_queue.take(knocked, patience=patience)
+    except StillHeld:  # 69, not 75: 75 says it is queued (do not send it again)
+        return Reply(sc.EX_UNAVAILABLE, err="Another Dispatch process has this account's Outbox and does not "
+                                            "answer: nothing was queued. Try again.\n")
 
 
-async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes | None):
+async def _with_queue(account_queue, account, argv: list[str], cwd: str, stdin: bytes | None):
     """This process drives the account's queue (its lock is held) while it answers the command."""
     import asyncio
 
     from app.command.account import session_for
-    from app.core.account_runtime import AccountRuntime
-    from app.core.door_server import Door, DoorRequest
+    from app.core.door_server import DoorRequest
     from app.core.journal_writer import JournalWriter
-    from app.core.script_desk import ScriptDesk
     from app.storage.journal import Journal
 
     session = session_for(account, argv)
     journal, writer = Journal(), JournalWriter()
-    outbox = None
     loop = asyncio.get_running_loop()
     ends = loop.time() + wait_of(argv)  # the command's wait; then TAIL seconds at most
     try:
-        outbox = AccountRuntime(session, journal, writer).start()
+        outbox = await account_queue.open(session, journal, writer)  # the queue restored, then the door opened
         left = outbox.submissions()  # what earlier runs left: this command sends it too
-        desk = ScriptDesk(outbox, account, configured=settings.account,
-                          principals=lambda: settings.principals(account), password_from=password_from(argv))
-        door = Door(account.key, desk)
-        await door.open()
         connecting = asyncio.ensure_future(_connect(session, outbox))
         try:
             if argv[0] == "outbox":  # the tries under way first: the list says why each waits, not "Sending…"
                 await finish_left(outbox, left, max(0.0, ends - loop.time()))
-            reply = await desk.answer(DoorRequest(argv, cwd, stdin))
+            reply = await account_queue.desk.answer(DoorRequest(argv, cwd, stdin))
             # the door still open meanwhile: other commands are taken
             await finish_left(outbox, left, min(LEFT_PATIENCE, max(0.0, ends - loop.time())))
         finally:
-            try:  # the commands it took are answered, each as long as its own --wait, this one's wait at most
-                await asyncio.wait_for(door.close(wait=True), max(0.0, ends - loop.time()) + TAIL)
-            except asyncio.TimeoutError:
-                door.shut()  # each is told what was recorded: queued, for the next run
+            # the commands it took are answered, each as long as its own --wait, this one's wait at most; then
+            # each is told what was recorded: queued, for the next run
+            await account_queue.close_door(max(0.0, ends - loop.time()) + TAIL)
             connecting.cancel()
         return reply
     finally:
-        if outbox is not None:
-            await outbox.stop()
+        await account_queue.close(let_go=False)  # the Outbox stopped; the lock stays until the process ends
         writer.close()
         session.close()
         journal.close()

@@ -1,4 +1,4 @@
-"""A window's hold on its account's queue (app/core/queue_keeper.py): the lock before the Outbox, the door after
+"""A window's hold on its account's queue (app/core/account_queue/keeper.py): the lock before the Outbox, the door after
 it, waiting (in words, never blocking) while another process has the lock, and letting go.
 
 The lock and the door are the real ones (flock and a Unix socket in this test's DISPATCH_HOME); the process that
@@ -18,7 +18,7 @@ import pytest
 
 from app.core.door_server import Reply
 from app.core.doors import AccountLock, door_path, knock
-from app.core.queue_keeper import COMMAND_SENDS, OTHER_WINDOW, QueueKeeper, waiting_words
+from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW, QueueKeeper, waiting_words
 from tests.helpers.aio import run
 from tests.helpers.dispatch_mail import ROOT
 

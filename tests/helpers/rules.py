@@ -826,3 +826,27 @@ def core_subscriptions(path: str, tree: ast.AST) -> list[str]:
         return []
     return [f"{path}:{n.lineno} subscribe" for n in ast.walk(tree)
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "subscribe"]
+
+
+# ============================================================================ rule: one account queue
+#: the one package that builds an account's queue, for the window and the command alike
+ACCOUNT_QUEUE = "app/core/account_queue/"
+#: what only it builds: the account's runtime (journal restored into its Outbox), the hold on its lock and door,
+#: and the desk that door answers with
+QUEUE_PARTS = ("AccountRuntime", "QueueKeeper", "ScriptDesk")
+QT_MODULES = ("PySide6", "qasync")
+
+
+def queue_parts_built(path: str, tree: ast.AST) -> list[str]:
+    """Every ``AccountRuntime(...)``, ``QueueKeeper(...)`` or ``ScriptDesk(...)`` in ``path`` outside
+    :data:`ACCOUNT_QUEUE`: the window and the command each build an account's queue through
+    ``AccountQueue``, never by hand."""
+    if path.startswith(ACCOUNT_QUEUE):
+        return []
+    return [f"{path}:{n.lineno} {_call_name(n)}" for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and _call_name(n) in QUEUE_PARTS]
+
+
+def qt_imports(path: str, tree: ast.AST) -> list[str]:
+    """Every Qt module (:data:`QT_MODULES`) ``tree`` imports, also by string."""
+    return [f"{path} imports {m}" for m in imported_modules(tree) if m.split(".", 1)[0] in QT_MODULES]

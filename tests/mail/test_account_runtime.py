@@ -1,4 +1,4 @@
-"""An account's life on this computer, Qt-free (app/core/account_runtime.py; issue 47): its one queue built,
+"""An account's life on this computer, Qt-free (app/core/account_queue/runtime.py; issue 47): its one queue built,
 restored and started once per session, only its own work restored; the message to reopen and the words for
 it; recovered messages resumed to Drafts once connected. Real sessions on the sandbox over HTTP, a real
 journal file; no window."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.core.account_runtime import AccountRuntime, waiting_elsewhere
+from app.core.account_queue.runtime import AccountRuntime, waiting_elsewhere
 from app.core.journal_writer import JournalWriter
 from app.core.session import Session
 from app.core.submission import SubState

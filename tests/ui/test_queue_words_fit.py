@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from app.core.queue_keeper import COMMAND_SENDS, OTHER_WINDOW, SHORT
+from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW, SHORT
 from tests.helpers.windows import close_window, open_window
 
 

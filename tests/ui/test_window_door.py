@@ -2,7 +2,7 @@
 
 The real window in this process, on an Exchange account of the sandbox (over real HTTP); each command a real
 ``python -m app ...`` child process with this test's DISPATCH_HOME (the same settings, journal and door folder).
-The window holds the account's lock and serves its door (app/core/queue_keeper.py); a message handed over is an
+The window holds the account's lock and serves its door (app/core/account_queue/keeper.py); a message handed over is an
 Outbox submission of the window's, shown there at once and sent from there, once (copies counted by Message-ID in
 the recipient's inbox and in the sender's Sent Items)."""
 
@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.core.doors import AccountLock, door_dir, door_path
-from app.core.queue_keeper import COMMAND_SENDS, OTHER_WINDOW
+from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW
 from app.core.session import ConnectionState, Session
 from app.domain.account import AccountConfig
 from app.domain.models import Folder

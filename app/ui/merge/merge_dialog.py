@@ -399,7 +399,7 @@ class MergeDialog(QDialog):
         return None if s is None else limits_for(s.account)
 
     def _sent_ledger(self):
-        """Today's sent recipients of the account (the runtime keeps them on disk: app.core.account_runtime)."""
+        """Today's sent recipients of the account (the runtime keeps them on disk: app.core.account_queue.runtime)."""
         runtime = getattr(getattr(self.win, "journal_bridge", None), "runtime", None)
         counter = getattr(runtime, "sent_count", None)
         return counter.ledger if counter is not None else RecipientLedger

@@ -10,8 +10,9 @@ Built by :meth:`MainWindow.finish_setup` (``win.journal_bridge``); it connects:
 - ``window.session_changed`` -> everything local is scoped to the new account: what was typed is
   recorded under the previous account first, Compose is cleared, the account's own Outbox is built
   (``session.outbox``: the one path every send takes) and restores that account's unfinished work once the
-  account's lock is this window's (:mod:`app.core.queue_keeper`: while a ``dispatch-mail`` command or another
-  window has it, the Outbox and the status bar say so), and its door takes commands' messages into that Outbox;
+  account's lock is this window's (:mod:`app.core.account_queue`, built as a command builds it: while a
+  ``dispatch-mail`` command or another window has it, the Outbox and the status bar say so), and its door
+  takes commands' messages into that Outbox;
   the newest message the account was writing reopens in Compose;
 - connected -> recovered messages are looked up and queued for Drafts (:func:`app.core.recovery.resume`),
   and waiting work is retried at once;
@@ -27,13 +28,14 @@ import time
 from PySide6.QtCore import QEvent, QObject
 
 from app.core import mime_send, recovery
-from app.core.account_runtime import AccountRuntime, waiting_elsewhere
+from app.core.account_queue.driver import AccountQueue, DeskWiring, Watchers
+from app.core.account_queue.keeper import SHORT
+from app.core.account_queue.runtime import AccountRuntime, waiting_elsewhere
 from app.core.autosave import Autosave
+from app.core.doors import WINDOW
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.outbox import NotCancellable
-from app.core.queue_keeper import SHORT, QueueKeeper
-from app.core.script_desk import ScriptDesk
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
 from app.domain import words
@@ -73,8 +75,8 @@ class JournalBridge:
         self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer,
                                  on_written=self._kept)
         self.outbox: Outbox | None = None
-        self.runtime: AccountRuntime | None = None  # the account in use (app.core.account_runtime)
-        self.keeper: QueueKeeper | None = None  # its lock, Outbox and door (app.core.queue_keeper)
+        self.account_queue: AccountQueue | None = None  # the account in use: its lock, Outbox and door
+        self.runtime: AccountRuntime | None = None  # its life (app.core.account_queue.runtime)
         self._letting_go: asyncio.Future | None = None
         self.account = ""
         self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
@@ -151,32 +153,32 @@ class JournalBridge:
         self.w.show_journal_notice(translate("JournalBridge", NOT_PROTECTED),
                                    translate("JournalBridge", UNPROTECTED).format(why=type(exc).__name__))
 
-    # ---- accounts (decided in app.core.account_runtime and app.core.queue_keeper; shown here) ----
+    # ---- accounts (decided in app.core.account_queue; shown here) ----
     def _session_changed(self, session) -> None:
         """Another account is in use: nothing local of the previous one is shown, queued or sent."""
         self.autosave.flush()  # what was typed belongs to the previous account
         if self.outbox is not None and (session is None or session.outbox is not self.outbox):
             self.outbox.hush()
-        if self.keeper is not None:  # its session is closed already: its lock and door go at once
-            self.keeper.shut()
+        if self.account_queue is not None:  # its session is closed already: its lock and door go at once
+            self.account_queue.shut()
         c = self.w.compose
         if self.account and (session is None or session.account.key != self.account):
             c.clear()
-        self.outbox, self.runtime, self.keeper = None, None, None
+        self.outbox, self.runtime, self.account_queue = None, None, None
         self.account = session.account.key if session is not None else ""
         self.autosave.account = self.account
         if session is not None:
-            self.runtime = AccountRuntime(session, self.journal, self.writer, on_saved=self._saved,
-                                          on_finished=self._finished, reauth=self._reauth)
             # the account's lock first (one process drives its queue), then its Outbox, then its door
-            self.keeper = QueueKeeper(self.account, self.runtime.start, self._desk_for(session.account),
-                                      say=self._say_waiting, started=self._queue_started,
-                                      written=lambda: self.writer(_nothing))
-            self.outbox = self.keeper.start()
+            watchers = Watchers(saved=self._saved, finished=self._finished, reauth=self._reauth,
+                                say=self._say_waiting, started=self._queue_started)
+            self.account_queue = AccountQueue(session.account, self._desk_wiring(session.account), kind=WINDOW,
+                                              watchers=watchers)
+            self.outbox = self.account_queue.start(session, self.journal, self.writer)
+            self.runtime = self.account_queue.runtime
             if self.outbox is not None:
                 self._queue_opened()
             else:
-                self._say_waiting(self.keeper.waiting)
+                self._say_waiting(self.account_queue.waiting)
         self._show_queue()
 
     def _queue_opened(self) -> None:
@@ -197,7 +199,7 @@ class JournalBridge:
     @property
     def waiting(self) -> str:
         """Why this window does not send for its account now ("" : it does)."""
-        return self.keeper.waiting if self.keeper is not None else ""
+        return self.account_queue.waiting if self.account_queue is not None else ""
 
     def _say_waiting(self, words: str) -> None:
         """Another process has the account's queue (``words``: who), or no longer (""): the status bar and the
@@ -225,19 +227,15 @@ class JournalBridge:
         if session is not None and session.state.value == "connected":
             self._state("connected")
 
-    def _desk_for(self, account):
+    def _desk_wiring(self, account) -> DeskWiring:
         """How this window's door answers a command (app.core.script_desk): the same desk a command drives with,
         its sends counted with the window's own (quitting asks while any is on its way)."""
         w = self.w
         settings = w.settings
-
-        def desk(outbox):
-            return ScriptDesk(outbox, account,
-                              configured=settings.account if settings is not None else (lambda: None),
-                              principals=(lambda: settings.principals(account)) if settings is not None else list,
-                              sending=w.flows.sender if w.flows is not None else None,
-                              taken_back=self._taken_back)
-        return desk
+        return DeskWiring(configured=settings.account if settings is not None else (lambda: None),
+                          principals=(lambda: settings.principals(account)) if settings is not None else list,
+                          sending=lambda: w.flows.sender if w.flows is not None else None,
+                          taken_back=self._taken_back)
 
     def _taken_back(self, draft) -> None:
         """``dispatch-mail outbox cancel`` took a message out: it is shown again, in Compose when nothing is being
@@ -254,16 +252,16 @@ class JournalBridge:
                                                   "Drafts"))
 
     def let_go(self):
-        """The window quits: the account's door and lock are let go (app.core.queue_keeper). An awaitable, or None
-        when done at once (no event loop runs)."""
-        if self._letting_go is None and self.keeper is not None:
-            keeper, self.keeper = self.keeper, None
+        """The window quits: the account's door and lock are let go (app.core.account_queue). An awaitable, or
+        None when done at once (no event loop runs)."""
+        if self._letting_go is None and self.account_queue is not None:
+            account_queue, self.account_queue = self.account_queue, None
             try:
                 asyncio.get_running_loop()
             except RuntimeError:
-                keeper.shut()
+                account_queue.shut()
                 return None
-            self._letting_go = asyncio.ensure_future(keeper.close())
+            self._letting_go = asyncio.ensure_future(account_queue.close())
         return self._letting_go
 
     def _reopen(self) -> None:
@@ -578,7 +576,3 @@ class _CloseWatch(QObject):
         if event.type() == QEvent.Close:
             self._fn()
         return False
-
-
-def _nothing() -> None:
-    """Run on the journal's thread after every write asked for before it: awaiting it waits for them."""

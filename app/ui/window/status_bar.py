@@ -50,7 +50,7 @@ class StatusWidgets:
         self.settings_notice.setStyleSheet("color:#dc2626;")  # readable on the light and the dark bar
         self.settings_notice.hide()
         # while another process has the account's queue (a dispatch-mail command, another window): said as long
-        # as it is true (app.core.queue_keeper)
+        # as it is true (app.core.account_queue.keeper)
         self.queue_notice = PlainLabel("", window)
         self.queue_notice.setObjectName("queueNotice")
         self.queue_notice.setAccessibleName(translate("Status", "Outbox"))

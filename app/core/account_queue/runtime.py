@@ -8,7 +8,8 @@ second ``start`` for the same session gives the same queue). :meth:`to_reopen` /
 message to put back in Compose and what to tell the user; :meth:`resume` (once connected) adopts the saves
 that reached the server and queues the other recovered messages for Drafts (:mod:`app.core.recovery`).
 
-The window (app/ui/outbox/journal_bridge.py) observes: it shows the notes, loads Compose, lists the Outbox.
+Built by :class:`app.core.account_queue.driver.AccountQueue`. The window (app/ui/outbox/journal_bridge.py)
+observes: it shows the notes, loads Compose, lists the Outbox.
 """
 
 from __future__ import annotations

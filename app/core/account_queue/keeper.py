@@ -1,14 +1,16 @@
-"""A window's hold on its account's send queue: the account's lock, then its Outbox, then its door. asyncio, no Qt.
+"""A process's hold on its account's send queue: the account's lock, then its Outbox, then its door. asyncio, no Qt.
 
-One process at a time drives an account's queue (:mod:`app.core.doors`). The window that shows an account takes
-its lock before its Outbox restores the journal, and opens the account's door, so that a ``dispatch-mail``
-command run meanwhile hands its message to this window's Outbox (:class:`app.core.script_desk.ScriptDesk`)
-instead of sending it itself.
+One process at a time drives an account's queue (:mod:`app.core.doors`). The window or command that drives an
+account takes its lock before its Outbox restores the journal, and opens the account's door, so that a
+``dispatch-mail`` command run meanwhile hands its message to this process's Outbox
+(:class:`app.core.script_desk.ScriptDesk`) instead of sending it itself. Built by
+:class:`app.core.account_queue.driver.AccountQueue` only.
 
-When another process holds the lock, the window does not drive the same journal: it tries again every
-:data:`RETRY_EVERY` seconds on the event loop (never blocking), says who has the queue in words
-(:func:`waiting_words`), and starts the Outbox once the lock is its own. A command lets go when its message is
-settled; another window when it closes. Typing is journaled meanwhile all the same (autosave needs no lock).
+When another process holds the lock, a window does not drive the same journal: it waits for the lock on the event
+loop (never blocking; the one rule of :mod:`app.core.account_queue.lock_wait`), says who has the queue in words
+(:func:`waiting_words`), and starts the Outbox once the lock is its own. A command waits the same way, knocking
+meanwhile (:meth:`QueueKeeper.take`). A command lets go when its process ends; a window when it closes. Typing is
+journaled meanwhile all the same (autosave needs no lock).
 
 Letting go (:meth:`QueueKeeper.close`, the window quits): the door takes no more commands, those taken are
 answered (at most ``grace`` seconds: then each command says its message is queued, not sent yet), the Outbox
@@ -21,16 +23,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
+from app.core.account_queue.lock_wait import MOST_PAUSE, LockWait
+from app.core.clock import MONOTONIC
 from app.core.door_server import Desk, Door
 from app.core.doors import WINDOW, AccountLock, DoorError
 from app.domain.words import translate
 
 log = logging.getLogger(__name__)
 
-# how often a window kept waiting for its account's queue tries the lock again (seconds)
-RETRY_EVERY = 0.25
 # how long a closing window lets the commands its door took be answered (seconds)
 CLOSE_GRACE = 10.0
 
@@ -54,19 +56,22 @@ def waiting_words(kind: str, pid: int) -> str:
 
 class QueueKeeper:
     """One account's queue in this process. ``start_queue()`` restores and starts its Outbox (called once the lock
-    is held: :meth:`app.core.account_runtime.AccountRuntime.start`); ``desk_for(outbox)`` the desk its door
+    is held: :meth:`app.core.account_queue.runtime.AccountRuntime.start`); ``desk_for(outbox)`` the desk its door
     answers with; ``say(words)`` is told while another process has the queue ("" once it is this one's);
-    ``started(outbox)`` once a queue waited for is running."""
+    ``started(outbox)`` once a queue waited for is running. ``kind``: who holds the lock (a window or a command,
+    written in the lock file); ``retry_every``: the longest pause between tries of a held lock, slept on
+    ``clock``."""
 
     def __init__(self, account_key: str, start_queue: Callable, desk_for: Callable[[object], Desk], *,
-                 say: Callable[[str], None] = lambda _w: None, started: Callable[[object], None] = lambda _o: None,
-                 written: Callable[[], Awaitable] | None = None, retry_every: float = RETRY_EVERY):
+                 kind: str = WINDOW, say: Callable[[str], None] = lambda _w: None,
+                 started: Callable[[object], None] = lambda _o: None, written: Callable[[], Awaitable] | None = None,
+                 retry_every: float = MOST_PAUSE, clock: Callable[[], float] = MONOTONIC):
         self.account_key = account_key
-        self.lock = AccountLock(account_key, kind=WINDOW)
+        self.lock = AccountLock(account_key, kind=kind)
         self._start_queue, self._desk_for = start_queue, desk_for
         self._say, self._started = say, started
         self._written = written  # until every journal write asked for so far is on disk
-        self.retry_every = retry_every
+        self.lock_wait = LockWait(clock=clock, most=retry_every)
         self.outbox = None
         self.door: Door | None = None
         self.waiting = ""  # the words said while another process has the queue
@@ -102,16 +107,34 @@ class QueueKeeper:
             log.warning("the account's door could not be opened (%s)", type(exc).__name__)
 
     async def _wait(self) -> None:
-        while not self.lock.take():
-            words = waiting_words(*self.lock.holder())
-            if words != self.waiting:
-                self.waiting = words
-                self._say(words)
-            await asyncio.sleep(self.retry_every)
+        await self.lock_wait.take(self.lock, self._still_waiting)
         if self.waiting:
             self.waiting = ""
             self._say("")
         self._started(self._run_queue())
+
+    def _still_waiting(self) -> None:
+        """The lock is still another's: who has it, said when it changed."""
+        words = waiting_words(*self.lock.holder())
+        if words != self.waiting:
+            self.waiting = words
+            self._say(words)
+
+    async def take(self, tried: Callable[[], Awaitable[Any]], patience: float) -> Any:
+        """A command's wait for the lock (held by a process still starting or closing): None once it is this
+        process's; ``tried()`` after each try that fails (a knock at the holder's door), whose answer other than None
+        ends the wait and is returned. :class:`app.core.account_queue.lock_wait.StillHeld` after ``patience``
+        seconds."""
+        return await self.lock_wait.take(self.lock, tried, patience)
+
+    async def open(self):
+        """The lock is held (:meth:`take`): the Outbox restored and started, then the door opened before this
+        returns (a door that cannot be opened raises, the Outbox started: :meth:`close` stops it)."""
+        self.outbox = self._start_queue()
+        door = Door(self.account_key, self._desk_for(self.outbox))
+        await door.open()
+        self.door = door
+        return self.outbox
 
     def shut(self) -> None:
         """Let go at once: the queue is closed already (another account is in use). The commands taken are cut
@@ -122,27 +145,35 @@ class QueueKeeper:
             self.door.shut()
         self.lock.release()
 
-    async def close(self, grace: float = CLOSE_GRACE) -> None:
+    async def close(self, grace: float = CLOSE_GRACE, let_go: bool = True) -> None:
         """Let go when the window quits: no more commands, those taken answered (at most ``grace`` s), the Outbox
-        stopped, then the lock (only then may another process drive the journal)."""
+        stopped, then the lock (only then may another process drive the journal). ``let_go=False`` (a command):
+        the lock stays held until the process ends, when no request of its own is still on the wire."""
         if self._closed:
             return
         self._closed = True
+        await self.close_door(grace)
+        if self.outbox is not None:
+            await self.outbox.stop()
+        if self._written is not None:  # a take-back or a state written just before: on disk before another
+            await self._written()      # process may restore the journal
+        if let_go:
+            self.lock.release()
+
+    async def close_door(self, grace: float = CLOSE_GRACE) -> None:
+        """No more commands through the door; those taken answered (at most ``grace`` s, then each is told its
+        message is queued). The Outbox goes on."""
         task, self._task = self._task, None
         if task is not None and not task.done():
             if self.door is None:  # still waiting for the lock
                 task.cancel()
             await asyncio.gather(task, return_exceptions=True)
-        if self.door is not None:
+        door, self.door = self.door, None
+        if door is not None:
             try:
-                await asyncio.wait_for(self.door.close(wait=True), grace)
+                await asyncio.wait_for(door.close(wait=True), grace)
             except asyncio.TimeoutError:  # the commands still followed are cut off: they say it is queued
-                self.door.shut()
-        if self.outbox is not None:
-            await self.outbox.stop()
-        if self._written is not None:  # a take-back or a state written just before: on disk before another
-            await self._written()      # process may restore the journal
-        self.lock.release()
+                door.shut()
 
 
 def _loop():

@@ -1,0 +1,133 @@
+"""One account's send queue in this process, built one way for the window and for ``dispatch-mail`` (no Qt).
+
+:class:`AccountQueue` owns the order: the account's lock (:mod:`app.core.account_queue.keeper`, waited for by
+the one rule of :mod:`app.core.account_queue.lock_wait`), then the journal's unfinished work restored into the
+account's Outbox (:mod:`app.core.account_queue.runtime`: a hand-over from EWS first), then the account's door,
+answering commands with :class:`app.core.script_desk.ScriptDesk` (its sends counted with the process's own
+:class:`app.core.sending.Sending`), and the Outbox's news told to whoever shows it. The journal and its writer
+(shared with autosave in a window) are the caller's.
+
+What differs is injected: :class:`DeskWiring` (where the desk learns the configured account, the principals, the
+window's sends, where a message taken back goes) and :class:`Watchers` (the window's views are told what was saved,
+what finished, who holds the queue; a command is told nothing and reads the Outbox itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable
+
+from app.core.account_queue.keeper import CLOSE_GRACE, QueueKeeper
+from app.core.account_queue.lock_wait import MOST_PAUSE
+from app.core.account_queue.runtime import AccountRuntime
+from app.core.clock import MONOTONIC
+from app.core.doors import COMMAND
+from app.core.script_desk import ScriptDesk
+
+
+@dataclass(frozen=True)
+class DeskWiring:
+    """How the account's door answers a command: the account set up now (``configured()``), its principals,
+    the process's :class:`app.core.sending.Sending` (asked when the door opens; None: the desk's own), where a
+    message ``dispatch-mail outbox cancel`` took out goes, and where the password comes from (in words)."""
+
+    configured: Callable[[], Any]
+    principals: Callable[[], list] = list
+    sending: Callable[[], Any] = lambda: None
+    taken_back: Callable[[Any], None] | None = None
+    password_from: str = ""
+
+
+@dataclass(frozen=True)
+class Watchers:
+    """Who is told: ``saved(draft)`` / ``finished(submission)`` by the Outbox, ``reauth()`` awaited on a 401 while it
+    works; ``say(words)`` while another process has the queue ("" once it is this one's), ``started(outbox)`` once a
+    queue waited for runs."""
+
+    saved: Callable | None = None
+    finished: Callable | None = None
+    reauth: Callable[[], Awaitable[bool]] | None = None
+    say: Callable[[str], None] = field(default=lambda _w: None)
+    started: Callable[[Any], None] = field(default=lambda _o: None)
+
+
+class AccountQueue:
+    """One account's queue in this process (``account``: its :class:`app.domain.account.AccountConfig`). A window:
+    :meth:`start` (the queue now, or once the lock is free). A command: :meth:`take`, then :meth:`open`. Both:
+    :meth:`close` (or :meth:`shut`)."""
+
+    def __init__(self, account, desk: DeskWiring, *, kind: str = COMMAND, watchers: Watchers = Watchers(),
+                 retry_every: float = MOST_PAUSE, clock: Callable[[], float] = MONOTONIC):
+        self.account, self._desk, self._watchers = account, desk, watchers
+        self.runtime: AccountRuntime | None = None  # built with the session (start / open)
+        self._writer = None
+        self.keeper = QueueKeeper(account.key, self._start_queue, self._desk_for, kind=kind, say=watchers.say,
+                                  started=watchers.started, written=self._written, retry_every=retry_every,
+                                  clock=clock)
+
+    @property
+    def outbox(self):
+        """The account's Outbox once this process drives it (None while another process has the lock)."""
+        return self.keeper.outbox
+
+    @property
+    def desk(self) -> ScriptDesk | None:
+        """The desk the open door answers with (None while no door is open)."""
+        door = self.keeper.door
+        return door.desk if door is not None else None
+
+    @property
+    def waiting(self) -> str:
+        """Why this process does not send for the account now ("" : it does)."""
+        return self.keeper.waiting
+
+    def start(self, session, journal, writer):
+        """A window: the account's Outbox at once when its lock is free (its door opens on the loop); else None,
+        and ``Watchers.started`` is told once the lock is this window's."""
+        self._bind(session, journal, writer)
+        return self.keeper.start()
+
+    async def take(self, tried: Callable[[], Awaitable[Any]], patience: float) -> Any:
+        """A command: the account's lock, waited for (see :meth:`QueueKeeper.take`); None once held."""
+        return await self.keeper.take(tried, patience)
+
+    def take_now(self) -> bool:
+        """The account's lock if it is free, without waiting."""
+        return self.keeper.lock.take()
+
+    async def open(self, session, journal, writer):
+        """The lock is held: the Outbox restored and started, then the door opened (raised when it cannot be)."""
+        self._bind(session, journal, writer)
+        return await self.keeper.open()
+
+    async def close_door(self, grace: float = CLOSE_GRACE) -> None:
+        await self.keeper.close_door(grace)
+
+    async def close(self, grace: float = CLOSE_GRACE, let_go: bool = True) -> None:
+        await self.keeper.close(grace, let_go=let_go)
+
+    def shut(self) -> None:
+        self.keeper.shut()
+
+    def _bind(self, session, journal, writer) -> None:
+        w = self._watchers
+        self._writer = writer
+        self.runtime = AccountRuntime(session, journal, writer, on_saved=w.saved, on_finished=w.finished,
+                                      reauth=w.reauth)
+
+    def _start_queue(self):
+        return self.runtime.start()
+
+    def _desk_for(self, outbox) -> ScriptDesk:
+        d = self._desk
+        return ScriptDesk(outbox, self.account, configured=d.configured, principals=d.principals,
+                          sending=d.sending(), taken_back=d.taken_back, password_from=d.password_from)
+
+    async def _written(self) -> None:
+        """Every journal write asked for so far is on disk."""
+        if self._writer is not None:
+            await self._writer(_nothing)
+
+
+def _nothing() -> None:
+    """Run on the journal's thread after every write asked for before it: awaiting it waits for them."""
