@@ -168,6 +168,19 @@ def fake_keyring():
 
 
 @pytest.fixture
+def short_home(monkeypatch):
+    """This test's own DISPATCH_HOME, short: a Unix socket's path (the account's door, its lock) holds at most
+    107 bytes, more than pytest's tmp_path leaves room for."""
+    import shutil
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix="dm-")
+    monkeypatch.setenv("DISPATCH_HOME", path)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
 def sandbox_factory():
     """Start sandboxes with custom options (e.g. ``max_send_bytes``); all are stopped at teardown. One that serves
     Graph gets its authority's signing key from the worker's ring (tests/helpers/signing_keys.py): a key none of

@@ -10,8 +10,6 @@ the clock, an event."""
 from __future__ import annotations
 
 import asyncio
-import shutil
-import tempfile
 
 import pytest
 
@@ -29,12 +27,8 @@ KEY = ACCOUNT.key
 
 
 @pytest.fixture(autouse=True)
-def _home(monkeypatch):
-    """A short DISPATCH_HOME of this test's own (the lock's folder)."""
-    path = tempfile.mkdtemp(prefix="dm-")
-    monkeypatch.setenv("DISPATCH_HOME", path)
-    yield
-    shutil.rmtree(path, ignore_errors=True)
+def _home(short_home):
+    """A short DISPATCH_HOME of this test's own (tests/conftest.py)."""
 
 
 @pytest.fixture

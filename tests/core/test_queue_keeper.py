@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 
 import pytest
 
@@ -26,12 +24,8 @@ KEY = "ews:alice@example.com|https://mail.example.com/EWS/Exchange.asmx"
 
 
 @pytest.fixture(autouse=True)
-def _home(monkeypatch):
-    """A short DISPATCH_HOME of this test's own (a Unix socket's path holds at most 107 bytes)."""
-    path = tempfile.mkdtemp(prefix="dm-")
-    monkeypatch.setenv("DISPATCH_HOME", path)
-    yield
-    shutil.rmtree(path, ignore_errors=True)
+def _home(short_home):
+    """A short DISPATCH_HOME of this test's own (tests/conftest.py)."""
 
 
 class Desk:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import stat
-import tempfile
 from collections import Counter
 
 import pytest
@@ -32,12 +30,9 @@ SUBJECT = "Nightly report"
 
 
 @pytest.fixture
-def home(monkeypatch):
-    """This test's own DISPATCH_HOME, short: a Unix socket's path holds at most 107 bytes."""
-    path = tempfile.mkdtemp(prefix="dm-")
-    monkeypatch.setenv("DISPATCH_HOME", path)
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
+def home(short_home):
+    """This test's own short DISPATCH_HOME (tests/conftest.py)."""
+    return short_home
 
 
 @pytest.fixture

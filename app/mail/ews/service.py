@@ -489,19 +489,17 @@ class EwsMailService(MailService):
         each with its ID and the list's fields (convert.LIST_FIELDS)."""
         order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname(_ORDER_FIELDS[k])), reverse=True)
                  for k in list_order(folder)]
-        items = FindItem(account=self._conn.account, page_size=limit).call(
-            folders=[self._folder(folder, box)],
-            additional_fields=_fields(convert.LIST_FIELDS),
-            restriction=None,
-            order_fields=order,
-            shape=ID_ONLY,
-            query_string=None,
-            depth=SHALLOW,
-            calendar_view=None,
-            max_items=limit,
-            offset=offset,
-        )
+        items = self._find_items(self._folder(folder, box), convert.LIST_FIELDS, order=order, limit=limit,
+                                 offset=offset)
         return [_raise_if_error(i) for i in items]
+
+    def _find_items(self, folder, fields, *, restriction=None, order=None, limit: int | None = None,
+                    offset: int = 0):
+        """exchangelib's FindItem on one folder (shallow, IDs and ``fields``): the items from ``offset``, at most
+        ``limit`` (None: all, a page of 100 at a time)."""
+        return FindItem(account=self._conn.account, page_size=limit or 100).call(
+            folders=[folder], additional_fields=_fields(fields), restriction=restriction, order_fields=order,
+            shape=ID_ONLY, query_string=None, depth=SHALLOW, calendar_view=None, max_items=limit, offset=offset)
 
     def _totals(self, folder: Folder, seen: dict[str, int], *, full: list[str]) -> dict[str, int]:
         """How many items each mailbox's folder holds: ``seen`` (the items up to the end of its page) where its
@@ -583,22 +581,10 @@ class EwsMailService(MailService):
         return ["", *dict.fromkeys(b for b in (self._box_for(p.email) for p in self.settings.principals) if b)]
 
     def _find_in(self, folder: Folder, mids: list[str], box: str = "") -> list[tuple[str, ItemRef]]:
-        acct = self._conn.account
         f = self._folder(folder, box)
         q = Q(message_id=mids[0]) if len(mids) == 1 else Q(message_id__in=list(mids))
         restriction = Restriction(q, folders=[f], applies_to=Restriction.ITEMS)
-        res = FindItem(account=acct, page_size=100).call(
-            folders=[f],
-            additional_fields=_fields(["message_id"]),
-            restriction=restriction,
-            order_fields=None,
-            shape=ID_ONLY,
-            query_string=None,
-            depth=SHALLOW,
-            calendar_view=None,
-            max_items=None,
-            offset=0,
-        )
+        res = self._find_items(f, ["message_id"], restriction=restriction)
         return [(item.message_id or "", ItemRef(item.id, item.changekey or "")) for item in map(_raise_if_error, res)]
 
     def close(self) -> None:
