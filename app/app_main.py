@@ -426,7 +426,7 @@ def run(args) -> int:
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
     from app.ui.window.main_window import MainWindow
-    from app.ui.window.theme import follow_system_app
+    from app.ui.common.theme import follow_system_app
 
     # light or dark as the system (DISPATCH_COLOR_SCHEME=dark|light forces one); guessed from the palette
     # for the first frame (asking Qt costs its enums: 20-30 ms), asked after it

@@ -354,7 +354,7 @@ def test_bundle_holds_what_is_imported_lazily(installed):
     missing = [m for m in wanted if not bundled(m)]
     assert not missing, f"not in the bundle: {missing}"
     assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Berlin").is_file()
-    # the UI's icons (app.ui.window.theme finds resources/ beside app/, in the bundle's folder when frozen)
+    # the UI's icons (app.ui.common.theme finds resources/ beside app/, in the bundle's folder when frozen)
     wanted_icons = sorted(p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*.svg"))
     assert wanted_icons and all((internal / "resources" / rel).is_file() for rel in wanted_icons)
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt"))

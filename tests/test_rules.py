@@ -347,6 +347,21 @@ def test_a_string_import_that_breaks_a_contract_is_found():
     assert rules.contract_breaches({("app.ui.window.x", "app.core.outbox")}, contract_list) == []
 
 
+def test_a_string_import_that_breaks_the_ui_layers_is_found():
+    """The UI's layers (the window, the features, the kit app.ui.common) hold for imports by string too: a
+    feature or the kit importing the window, the kit a feature, Merge the Outbox (independent siblings); Compose
+    and the lists (non-independent siblings) may import each other."""
+    contract_list = [c for c in rules.contracts() if c["name"].startswith("UI layers")]
+    assert len(contract_list) == 1
+    for edge in (("app.ui.compose.x", "app.ui.window"), ("app.ui.common.x", "app.ui.window.frame"),
+                 ("app.ui.common.x", "app.ui.lists.y"), ("app.ui.merge.x", "app.ui.outbox.y"),
+                 ("app.ui.accounts.x", "app.ui.compose.y")):
+        assert len(rules.contract_breaches({edge}, contract_list)) == 1, edge
+    for edge in (("app.ui.compose.x", "app.ui.lists.y"), ("app.ui.lists.x", "app.ui.compose.y"),
+                 ("app.ui.window.x", "app.ui.merge.y"), ("app.ui.outbox.x", "app.ui.common.y")):
+        assert rules.contract_breaches({edge}, contract_list) == [], edge
+
+
 def test_only_the_demo_mailbox_imports_the_sandbox():
     """The sandbox is a separate server the rest never imports; the one exception is the built-in sandbox
     mailbox (app/core/demo.py), which starts it, and its import is counted as one."""

@@ -673,9 +673,23 @@ def _under(module: str, packages) -> str | None:
     return next((p for p in packages if module == p or module.startswith(p + ".")), None)
 
 
+def _breaks_layers(importer: str, imported: str, layer_list: list[str]) -> bool:
+    """A lower layer imports a higher one, or one of a layer's independent siblings (``a | b``) imports
+    another; non-independent siblings (``a : b``) may import each other."""
+    layers = [[p.strip() for p in re.split(r"[|:]", layer)] for layer in layer_list]
+    at = [next((i for i, ps in enumerate(layers) if _under(m, ps)), None) for m in (importer, imported)]
+    if None in at:
+        return False
+    if at[0] != at[1]:
+        return at[0] > at[1]
+    siblings = layers[at[0]]
+    return "|" in layer_list[at[0]] and _under(importer, siblings) != _under(imported, siblings)
+
+
 def contract_breaches(edges, contract_list: list[dict]) -> list[str]:
     """The import-linter contracts an import by string breaks, each edge on its own, as a direct import
-    (``forbidden``: source imports forbidden; ``layers``: a lower layer imports a higher; ``independence``:
+    (``forbidden``: source imports forbidden; ``layers``: a lower layer imports a higher, or an independent
+    sibling another; ``independence``:
     one module imports another). Import-linter checks every import statement; these it cannot see."""
     found = []
     for importer, imported in sorted(edges):
@@ -683,9 +697,7 @@ def contract_breaches(edges, contract_list: list[dict]) -> list[str]:
             if c["type"] == "forbidden":
                 broken = _under(importer, c["source_modules"]) and _under(imported, c["forbidden_modules"])
             elif c["type"] == "layers":
-                layers = [[p.strip() for p in layer.split("|")] for layer in c["layers"]]
-                at = [next((i for i, ps in enumerate(layers) if _under(m, ps)), None) for m in (importer, imported)]
-                broken = None not in at and at[0] > at[1]
+                broken = _breaks_layers(importer, imported, c["layers"])
             elif c["type"] == "independence":
                 a, b = _under(importer, c["modules"]), _under(imported, c["modules"])
                 broken = a and b and a != b

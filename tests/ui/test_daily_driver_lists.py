@@ -73,7 +73,7 @@ def test_the_current_row_is_framed_in_both_schemes(qtbot, aloop, sandbox, settin
                                                    screenshot_dir):
     from PySide6.QtGui import QColor
 
-    from app.ui.window.theme import PALETTES
+    from app.ui.common.theme import PALETTES
 
     monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
     seed_drafts(sandbox, 3)
@@ -261,7 +261,7 @@ def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, alo
 
     from app.core.submission import SubState
     from app.ui.lists.send_selected import HELD_WORDS
-    from app.ui.window.theme import PALETTES
+    from app.ui.common.theme import PALETTES
 
     monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
     win, session = open_window(qtbot, sandbox, settings, connected=True)

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTreeView
 
 from app.storage.journal import Journal
-from app.ui.lists.list_dates import list_date
+from app.ui.common.list_dates import list_date
 from tests.helpers.dialogs import DIALOGS, close_by_escape, compose_ready, open_by_keys
 from tests.helpers.keys import ALT, CTRL, SHIFT, focus_key
 from tests.helpers.language import in_language

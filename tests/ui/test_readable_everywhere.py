@@ -77,7 +77,7 @@ TEXT_PAIRS = [("fg", "bg"), ("fg", "input_bg"), ("fg", "alt"), ("fg", "soft"), (
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_text_colour_of_the_theme_meets_wcag_aa(scheme):
-    from app.ui.window.theme import PALETTES, palette
+    from app.ui.common.theme import PALETTES, palette
 
     c = dict(PALETTES[scheme])
     c.setdefault("link", c["accent"])  # before issue 45: links and the primary button were the accent
@@ -100,7 +100,7 @@ def test_every_text_colour_of_the_theme_meets_wcag_aa(scheme):
 
 def test_the_selected_sidebar_icon_stands_out_in_dark_mode_at_683_px(qtbot, aloop, sandbox, settings, monkeypatch,
                                                                      screenshot_dir):
-    from app.ui.window.theme import PALETTES
+    from app.ui.common.theme import PALETTES
 
     monkeypatch.setenv("DISPATCH_COLOR_SCHEME", "dark")
     win, session = open_window(qtbot, sandbox, settings, connected=True)

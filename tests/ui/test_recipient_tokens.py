@@ -178,7 +178,7 @@ def test_left_and_right_move_between_recipients_and_delete_removes_the_selected_
 def test_entries_are_drawn_as_chips_a_wrong_one_in_red(qtbot, window, screenshot_dir):
     from PySide6.QtGui import QColor
 
-    from app.ui.window.theme import DANGER
+    from app.ui.common.theme import DANGER
 
     win, c = window, window.compose
     new_message(qtbot, win)

@@ -332,7 +332,7 @@ def test_dark_and_light_schemes_paint_every_view(qtbot, aloop, sandbox, settings
 def test_the_scheme_follows_the_system(qtbot, window, monkeypatch):
     """colorSchemeChanged re-themes the open window (the offscreen platform cannot change its scheme, so
     the system's answer is stood in for and the signal emitted as the platform would)."""
-    from app.ui.window import theme
+    from app.ui.common import theme
 
     monkeypatch.delenv("DISPATCH_COLOR_SCHEME", raising=False)
     hints = QGuiApplication.styleHints()

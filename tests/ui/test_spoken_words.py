@@ -1,4 +1,4 @@
-"""The words and politeness app/ui/window/spoken.py gives the window's events, on a real Announcer (no window):
+"""The words and politeness app/ui/common/spoken.py gives the window's events, on a real Announcer (no window):
 what a batch's end says when some were not sent, and where the keyboard went said after the words."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.submission import SubState
 from app.ui.common.announce import Announcer
-from app.ui.window import spoken
+from app.ui.common import spoken
 
 
 def _window(qtbot):

@@ -28,7 +28,7 @@ def test_the_lazy_window_shows_its_background_first_and_its_frame_on_request(qtb
     start_setup builds the frame at once, before the slices."""
     from PySide6.QtGui import QPalette
 
-    from app.ui.window.theme import PALETTES, early_scheme
+    from app.ui.common.theme import PALETTES, early_scheme
 
     win = _lazy_window(qtbot, tmp_path)
     assert win.sidebar is None and win.centralWidget() is None

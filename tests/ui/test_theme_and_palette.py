@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import Draft, Recipient
-from app.ui.window import theme
+from app.ui.common import theme
 from tests.helpers.keys import ALT, CTRL, SHIFT, key, popup_key
 from tests.helpers.windows import close_window, make_window, wait_task
 

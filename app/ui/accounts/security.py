@@ -31,7 +31,7 @@ from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import shown, translate
-from app.ui.window.frame import show_quietly
+from app.ui.common.quiet_status import show_quietly
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ Qt's file system model writes a file's size and date with the *system's* locale 
 separators: not a date a reader recognises) and whose size is English ("0 bytes") whatever the window's
 language. Through the dialog's public proxy model (``QFileDialog.setProxyModel``) those two columns are written
 as the lists write them: the window's locale (the default one, app.ui.common.language.install), with ISO 8601
-("2026-11-28 11:47") in the C locale (app.ui.lists.list_dates)."""
+("2026-11-28 11:47") in the C locale (app.ui.common.list_dates)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
 
 from app.ui.common.tr import data_size
-from app.ui.lists.list_dates import list_date
+from app.ui.common.list_dates import list_date
 
 # the file system model's columns this proxy writes
 SIZE, DATE = 1, 3

@@ -25,7 +25,7 @@ from app.storage.regular_file import Refused, read_regular
 from app.ui.common.file_dialog import file_dialog
 from app.ui.common.safe_text import PlainLabel, tooltip
 from app.ui.common.tr import data_size, shown, translate
-from app.ui.window.theme import icon
+from app.ui.common.theme import icon
 
 
 def not_added(inserted: bool = False) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit
 
 from app.domain import recipient_spans as spans
-from app.ui.window.theme import PALETTES
+from app.ui.common.theme import PALETTES
 
 PAD, RADIUS = 2.0, 5.0
 # the focus reasons for which QLineEdit selects its whole text

@@ -21,7 +21,7 @@ from app.domain.models import Draft
 from app.domain.send_checks import SendWarning
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import shown, translate
-from app.ui.window.undo_key import UndoKey
+from app.ui.common.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
 

@@ -36,8 +36,8 @@ from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import counted, shown, translate
-from app.ui.window import spoken
-from app.ui.window.undo_key import UndoKey
+from app.ui.common import spoken
+from app.ui.common.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
 

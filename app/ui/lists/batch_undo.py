@@ -22,8 +22,8 @@ from app.core.outbox import NotCancellable
 from app.domain import words as marked
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import counted, shown, translate
-from app.ui.window import spoken
-from app.ui.window.undo_key import UndoKey
+from app.ui.common import spoken
+from app.ui.common.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from app.mail.errors import MailError
 from app.storage.local_errors import not_sent_unprotected
 from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.from_flows import show_at_field
-from app.ui.window import spoken
-from app.ui.window.frame import show_quietly
+from app.ui.common import spoken
+from app.ui.common.quiet_status import show_quietly
 from app.ui.lists.send_selected import DraftsQuestions, kept_for_later, request, row_statuses, show_checked
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent

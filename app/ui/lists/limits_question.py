@@ -15,7 +15,7 @@ from app.core.merge_send import limits_answer, limits_question, send_part_label
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.dialog_return import return_focus
 from app.ui.common.tr import shown, translate
-from app.ui.window import spoken
+from app.ui.common import spoken
 
 TITLE = QT_TRANSLATE_NOOP("LimitsQuestion", "Send these drafts?")
 # the box's objectName (tests and accessibility find it by it)

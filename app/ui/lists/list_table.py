@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegat
 from app.domain.list_rows import elide_recipients, elide_status
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import translate
-from app.ui.lists.list_dates import SAMPLE, list_date
+from app.ui.common.list_dates import SAMPLE, list_date
 from app.ui.lists.message_models import MessageTableModel
 
 TO_MIN, TO_MAX = 120, 280

@@ -23,10 +23,10 @@ from app.domain.list_rows import ListRow, display_row, display_rows, local_when
 from app.domain.models import ItemRef, MessageSummary, Page
 from app.ui.common.tr import shown, translate
 from app.ui.lists.cell_roles import fill_roles
-from app.ui.lists.list_dates import ISO, date_format, list_date
+from app.ui.common.list_dates import ISO, date_format, list_date
 from app.ui.lists.spoken_date import spoken_date
 from app.ui.common.safe_text import tooltip
-from app.ui.window.theme import DANGER, MUTED, icon
+from app.ui.common.theme import DANGER, MUTED, icon
 
 log = logging.getLogger(__name__)
 

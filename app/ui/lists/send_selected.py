@@ -17,7 +17,7 @@ from app.domain import words
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.ui.common.tr import counted
 from app.ui.lists.limits_question import ask_send_part
-from app.ui.window.frame import show_quietly
+from app.ui.common.quiet_status import show_quietly
 
 # A row's Status is kept as Words: the row shows it in the user's language (MessageTableModel), and it compares
 # as its English.

@@ -18,7 +18,7 @@ from app.ui.lists.message_models import MessageTableModel
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.preview_pane import PreviewPane
-from app.ui.lists.list_dates import list_date
+from app.ui.common.list_dates import list_date
 
 
 N_MESSAGES = words.translate("SentView", "%Ln message(s)", None, 0)

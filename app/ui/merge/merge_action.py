@@ -9,7 +9,7 @@ MERGE_KEYS = "Ctrl+Shift+M"
 
 def build(win):
     """The File menu's Mail merge… action (the window's ``merge_action`` part)."""
-    from app.ui.window.actions import _act
+    from app.ui.common.window_action import window_action
 
     def open_merge() -> None:
         from app.ui.common.dialog_return import return_focus
@@ -19,7 +19,7 @@ def build(win):
 
     from app.ui.common.tr import translate
 
-    action = _act(win, translate("MailMerge", "Mail me&rge…"), MERGE_KEYS, open_merge, "actMailMerge")
+    action = window_action(win, translate("MailMerge", "Mail me&rge…"), MERGE_KEYS, open_merge, "actMailMerge")
     menus = getattr(win, "menus", None)
     if menus and "&File" in menus:
         acts = getattr(win, "actions_", None)

@@ -48,7 +48,7 @@ from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.send_timing import TOO_LATE
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
-from app.ui.window import spoken
+from app.ui.common import spoken
 
 log = logging.getLogger(__name__)
 

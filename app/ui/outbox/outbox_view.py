@@ -32,7 +32,7 @@ from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.drafts_view import list_page
 from app.ui.lists.list_table import NO_ACCOUNT, RecipientsDelegate, RowsTableWidget
 from app.ui.common.safe_text import PlainLabel, tooltip
-from app.ui.window.theme import PALETTES, icon
+from app.ui.common.theme import PALETTES, icon
 
 
 class OutboxView(QWidget):

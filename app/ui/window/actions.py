@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import translate
+from app.ui.common.window_action import window_action
 
 
 #: The keys that are not a command of a menu: they act where the keyboard is (a suggestion list, a bar,
@@ -97,50 +97,35 @@ class Actions:
         return [getattr(self, f) for f in self.__dataclass_fields__]
 
 
-def _act(win, text: str, keys, slot, name: str) -> QAction:
-    """An action of the window: ``text`` in the user's language (the caller translates it), ``keys`` as Qt
-    writes them in English ("Ctrl+N": the binding), shown in the tooltip in the user's words ("Strg+N")."""
-    a = QAction(text, win)
-    a.setObjectName(name)
-    if keys:
-        seqs = [QKeySequence(k) if not isinstance(k, QKeySequence) else k for k in (keys if isinstance(keys, list) else [keys])]
-        a.setShortcuts(seqs)
-        a.setShortcutContext(Qt.WindowShortcut)
-        a.setToolTip(f"{text.replace('&', '')} ({seqs[0].toString(QKeySequence.NativeText)})")
-    a.triggered.connect(lambda _checked=False: slot())
-    win.addAction(a)
-    return a
-
-
 def build_actions(win) -> Actions:
     """``win`` is the MainWindow; open/delete are the Drafts view's own (context: its list)."""
     from app.ui.compose import from_flows
 
     drafts, flows = win.drafts, win.flows
     return Actions(
-        new=_act(win, translate("Menu", "&New message"), "Ctrl+N", flows.new_message, "actNew"),
+        new=window_action(win, translate("Menu", "&New message"), "Ctrl+N", flows.new_message, "actNew"),
         # Save/Send go through the composer's signals, so the button, the menu and the key are one path
         # (listeners such as the journal see every save/send request)
-        save=_act(win, translate("Menu", "&Save draft"), "Ctrl+S", win.compose.save_requested.emit, "actSave"),
-        send=_act(win, translate("Menu", "Sen&d"), ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
-        send_selected=_act(win, translate("Menu", "Send se&lected drafts"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+        save=window_action(win, translate("Menu", "&Save draft"), "Ctrl+S", win.compose.save_requested.emit, "actSave"),
+        send=window_action(win, translate("Menu", "Sen&d"), ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
+        send_selected=window_action(win, translate("Menu", "Send se&lected drafts"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
                            flows.drafts.send_selected, "actSendSelected"),
-        attach=_act(win, translate("Menu", "&Attach files…"), "Ctrl+Shift+A", flows.attach_files, "actAttach"),
+        attach=window_action(win, translate("Menu", "&Attach files…"), "Ctrl+Shift+A", flows.attach_files, "actAttach"),
         # a picture in a rich body, sent as an inline attachment (app/ui/compose/inline_images.py)
-        insert_image=_act(win, translate("Menu", "Insert &image…"), "Ctrl+Shift+I", flows.insert_image, "actInsertImage"),
+        insert_image=window_action(win, translate("Menu", "Insert &image…"), "Ctrl+Shift+I", flows.insert_image, "actInsertImage"),
         # not Ctrl+Delete: in a text field that deletes the next word
-        discard=_act(win, translate("Menu", "Dis&card message (with Undo)"), "Ctrl+Shift+D", flows.discard, "actDiscard"),
-        view_compose=_act(win, translate("Menu", "&Compose"), "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
-        view_drafts=_act(win, translate("Menu", "&Drafts"), "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
-        view_sent=_act(win, translate("Menu", "S&ent"), "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
+        discard=window_action(win, translate("Menu", "Dis&card message (with Undo)"), "Ctrl+Shift+D", flows.discard, "actDiscard"),
+        view_compose=window_action(win, translate("Menu", "&Compose"), "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
+        view_drafts=window_action(win, translate("Menu", "&Drafts"), "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
+        view_sent=window_action(win, translate("Menu", "S&ent"), "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
         # Compose's Reply-To, sensitivity and categories (app/ui/compose/more_options.py); O for options
-        more_options=_act(win, translate("Menu", "More &options in Compose"), "Ctrl+Shift+O", lambda: _more_options(win),
+        more_options=window_action(win, translate("Menu", "More &options in Compose"), "Ctrl+Shift+O", lambda: _more_options(win),
                           "actMoreOptions"),
         # who it is from, when the account may send from other mailboxes (app/ui/compose/from_flows.py)
-        choose_from=_act(win, translate("Menu", "Choose who it is &from"), "Ctrl+Shift+F", lambda: from_flows.choose_from(win),
+        choose_from=window_action(win, translate("Menu", "Choose who it is &from"), "Ctrl+Shift+F", lambda: from_flows.choose_from(win),
                          "actChooseFrom"),
         # H for sHared mailboxes (Ctrl+Shift+M is Mail merge)
-        send_from=_act(win, translate("Menu", "Mailboxes you send &from…"), "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win),
+        send_from=window_action(win, translate("Menu", "Mailboxes you send &from…"), "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win),
                        "actSendFrom"),
         open=drafts.open_action,
         delete=drafts.delete_action,
@@ -148,10 +133,10 @@ def build_actions(win) -> Actions:
         reply_all=win.sent.follow_up_actions["reply_all"],
         forward=win.sent.follow_up_actions["forward"],
         edit_as_new=win.sent.follow_up_actions["edit_as_new"],
-        refresh=_act(win, translate("Menu", "&Refresh"), "F5", flows.refresh, "actRefresh"),
-        account=_act(win, translate("Menu", "Accoun&t settings…"), "Ctrl+,", win.edit_account, "actAccount"),
-        shortcuts=_act(win, translate("Menu", "&Keyboard shortcuts"), "F1", win.show_shortcuts, "actShortcuts"),
-        quit=_act(win, translate("Menu", "&Quit"), "Ctrl+Q", win.close, "actQuit"),
+        refresh=window_action(win, translate("Menu", "&Refresh"), "F5", flows.refresh, "actRefresh"),
+        account=window_action(win, translate("Menu", "Accoun&t settings…"), "Ctrl+,", win.edit_account, "actAccount"),
+        shortcuts=window_action(win, translate("Menu", "&Keyboard shortcuts"), "F1", win.show_shortcuts, "actShortcuts"),
+        quit=window_action(win, translate("Menu", "&Quit"), "Ctrl+Q", win.close, "actQuit"),
     )
 
 

@@ -101,12 +101,6 @@ class FittingStatusBar(QStatusBar):
         return (min(edges) if edges else self.width()) - self.MARGIN
 
 
-def show_quietly(bar: QStatusBar, text: str, timeout: int = 0) -> None:
-    """``text`` on the window's status bar, not announced (:meth:`FittingStatusBar.show_quietly`); a plain
-    ``QStatusBar`` (one asked for before the frame was built) shows it as it shows everything."""
-    getattr(bar, "show_quietly", bar.showMessage)(in_words(text), timeout)
-
-
 def _plain_tip(text: str) -> str:
     from html import escape
 
@@ -153,7 +147,7 @@ def build_frame(win) -> Frame:
     side = SidebarBox(central)
     side.setObjectName("sidebarBox")
     # its colour in the first frame (the style sheet's rule for it needs WA_StyledBackground: a Qt enum)
-    from app.ui.window.theme import PALETTES
+    from app.ui.common.theme import PALETTES
 
     pal = side.palette()
     pal.setColor(QPalette.Window, QColor(PALETTES.get(win.property("colorScheme"), PALETTES["light"])["side"]))

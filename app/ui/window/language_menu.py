@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.ui.common.language import LANGUAGES, system_language
 from app.ui.common.tr import translate
-from app.ui.window import spoken
+from app.ui.common import spoken
 
 # how long the status bar shows that the choice applies at the next start
 SAID_MS = 8000

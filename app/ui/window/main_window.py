@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QMainWindow  # every other class on first use (eac
 
 from app import APP_NAME
 from app.ui.window.parts import Part, WindowParts
-from app.ui.window.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
+from app.ui.common.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
 # Only Qt and the theme on the path to the first paint; the frame (app/ui/window/frame.py) is built in the next
 # turn, and the views, the workflows (asyncio, qasync) and the domain are imported by the setup slices
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self._views = []  # (name, view) in the sidebar's order, once built (views_built, add_view)
         self._dialogs = {}  # name -> the dialog built on its first use (first_use)
         self.settings = settings
-        from app.ui.window.theme import set_choice
+        from app.ui.common.theme import set_choice
 
         set_choice(settings.theme() if settings is not None else "system")  # View → Theme, as last chosen
         self.keyring_ok = keyring_ok
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
     def busy_push(self, msg: str = "") -> None:
         self._busy += 1
         if msg:
-            from app.ui.window.frame import show_quietly
+            from app.ui.common.quiet_status import show_quietly
 
             show_quietly(self.statusBar(), msg)  # a step on the way ("Loading drafts…"): its outcome is said
         if self._busy == 1:

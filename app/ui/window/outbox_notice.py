@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 
 from app.core import outbox_words
 from app.core.submission import SubState
-from app.ui.window.frame import show_quietly
+from app.ui.common.quiet_status import show_quietly
 
 # how long such words stay when nothing changes them
 SHOW_MS = 10000
@@ -20,7 +20,7 @@ SHOW_MS = 10000
 class OutboxNotice:
     def __init__(self, bar, news, speak=None, point=None):
         """``bar``: the window's status bar; ``news``: the Outbox's news (app.ui.outbox.outbox_signals);
-        ``speak(sub, words, moved_to)``: the words said to a screen reader as they change (app.ui.window.spoken);
+        ``speak(sub, words, moved_to)``: the words said to a screen reader as they change (app.ui.common.spoken);
         ``point(local_id)``: the words send the user to the Outbox for that message ("… (Ctrl+4); Enter there
         takes it back"): its row is the one Ctrl+4 lands on (app.ui.outbox.outbox_view.OutboxView.point_at)."""
         self.bar = bar

@@ -39,7 +39,7 @@ class _SessionSettings:
 
 class PowerCompose(QObject):
     def __init__(self, win):
-        from app.ui.window.actions import _act
+        from app.ui.common.window_action import window_action
 
         super().__init__(win)
         self.win = win
@@ -48,9 +48,9 @@ class PowerCompose(QObject):
         self.trigger = SnippetTrigger(win, self.texts)
         self.palette = None
         self.dialog = None
-        self.palette_action = _act(win, translate("Menu", "Command &palette…"), "Ctrl+Shift+P", self.open_palette, "actPalette")
-        self.texts_action = _act(win, translate("Menu", "Sni&ppets and signatures…"), "Ctrl+Shift+L", self.edit_texts, "actSnippets")
-        self.signature_action = _act(win, translate("Menu", "Switch si&gnature"), "Ctrl+Shift+G", self.next_signature,
+        self.palette_action = window_action(win, translate("Menu", "Command &palette…"), "Ctrl+Shift+P", self.open_palette, "actPalette")
+        self.texts_action = window_action(win, translate("Menu", "Sni&ppets and signatures…"), "Ctrl+Shift+L", self.edit_texts, "actSnippets")
+        self.signature_action = window_action(win, translate("Menu", "Switch si&gnature"), "Ctrl+Shift+G", self.next_signature,
                                      "actSignature")
         menus = win.menus
         menus["&View"].addSeparator()

@@ -26,7 +26,7 @@ def shell(win) -> None:
     from app.ui.window.banner import Banner, BannerSlot
     from app.ui.window.sidebar_fit import SidebarFit
     from app.ui.window.status_bar import StatusWidgets, account_words
-    from app.ui.window.theme import apply, icon, set_sidebar_icon
+    from app.ui.common.theme import apply, icon, set_sidebar_icon
 
     apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
     frame = win.frame

@@ -17,7 +17,7 @@ MIN_WIDTH = 56
 # icon (18 px), the border
 COMPACT_WIDTH = 64
 # what an item takes beside its name: the list's padding (8 px each side), the item's (12 px each side), the icon
-# (18 px) and its gap, the border (app/ui/window/theme.py), and the margins the item view keeps around its text
+# (18 px) and its gap, the border (app/ui/common/theme.py), and the margins the item view keeps around its text
 # (4 px each side: without them "Éléments envoyés" was cut to "Éléments envo…")
 ITEM_CHROME = 73
 LABEL_ROLE = Qt.UserRole + 41  # an item's name while only its icon shows

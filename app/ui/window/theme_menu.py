@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import translate
-from app.ui.window import theme
+from app.ui.common import theme
 
 #: (choice, its words: translated where shown, context "Theme")
 CHOICES = (("system", QT_TRANSLATE_NOOP("Theme", "&System")), ("light", QT_TRANSLATE_NOOP("Theme", "&Light")),

@@ -34,7 +34,7 @@ from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
 from app.ui.common.tr import shown, translate
-from app.ui.window import spoken
+from app.ui.common import spoken
 from app.ui.window.outbox_notice import OutboxNotice
 from app.ui.window.tasks import TaskTracker
 

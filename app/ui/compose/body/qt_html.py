@@ -25,7 +25,7 @@ def command(font: str) -> list[str]:
 
 
 def _link_colour() -> str:
-    """The application's link colour (the scheme's: app.ui.window.theme): Qt writes it into the HTML of each link it
+    """The application's link colour (the scheme's: app.ui.common.theme): Qt writes it into the HTML of each link it
     reads, so the helper reads with the same one."""
     from PySide6.QtGui import QGuiApplication, QPalette
 
