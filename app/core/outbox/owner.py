@@ -38,7 +38,7 @@ from app.core import mime_send
 from app.core.clock import MONOTONIC
 from app.core.journal_writer import JournalWriter
 from app.core.listeners import Listeners
-from app.core.outbox import holds
+from app.core.outbox import holds, sources
 from app.core.outbox.attempts import Attempts
 from app.core.outbox.drive import Drive, waits_for_sign_in
 from app.core.outbox.restore import restore_work
@@ -233,9 +233,9 @@ class Outbox(Drive, TakeBack):
         if errors:
             raise DraftInvalid(errors)
         for old in self._subs.values():  # the same file sent again while its send is under way: one send
-            if old.source == mime_send.SOURCE and not old.final and old.draft.internet_message_id == mime.message_id:
+            if sources.of(old).from_file and not old.final and old.draft.internet_message_id == mime.message_id:
                 return old
-        sub = self.new_submission(draft, None, self.clock(), self.wall(), source=mime_send.SOURCE)
+        sub = self.new_submission(draft, None, self.clock(), self.wall(), source=sources.MIME.name)
         return await self._record_new(sub)
 
     async def _record_new(self, sub: Submission) -> Submission:
@@ -278,7 +278,7 @@ class Outbox(Drive, TakeBack):
                 if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
                     await asyncio.sleep(0)
                 for k, it in enumerate(items[start:start + SUBMIT_BATCH], start):
-                    sub = self.new_submission(_stand_in(it), hold, now, wall, source="server",
+                    sub = self.new_submission(_stand_in(it), hold, now, wall, source=sources.SERVER.name,
                                               display_to=it.display_to, recipients=recipients[k] if recipients else 0)
                     # listed now; not picked up before all of them are on disk (ONE request): recording()
                     self.waiters.begin_write(sub.local_id)
