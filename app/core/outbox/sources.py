@@ -23,24 +23,24 @@ class Source:
     """What the queue's steps ask of a source. Each answer is one decision, named for it."""
 
     name = ""
-    #: its content is in the journal (the user's message, a file's bytes), so it can go out without the server's
-    #: copy: moved to another account, it is found by Message-ID and written or sent again from there
+    # its content is in the journal (the user's message, a file's bytes), so it can go out without the server's
+    # copy: moved to another account, it is found by Message-ID and written or sent again from there
     journaled = False
-    #: written to the server's Drafts before it is sent, the journal told where (its server identity); gone
-    #: from Drafts, it is written again; moved to another account while it waits, it goes on as it is
+    # written to the server's Drafts before it is sent, the journal told where (its server identity); gone
+    # from Drafts, it is written again; moved to another account while it waits, it goes on as it is
     saved_first = False
-    #: looked up in Sent Items by its Message-ID before every attempt, not only after a lost answer (a file's
-    #: own Message-ID: a copy already there is that message sent)
+    # looked up in Sent Items by its Message-ID before every attempt, not only after a lost answer (a file's
+    # own Message-ID: a copy already there is that message sent)
     looked_up_first = False
-    #: a file's bytes, named by the file's own Message-ID: the same file sent again while its send is under
-    #: way (the same Message-ID) is that send, not a second one
+    # a file's bytes, named by the file's own Message-ID: the same file sent again while its send is under
+    # way (the same Message-ID) is that send, not a second one
     from_file = False
-    #: sent in a request of its own (:meth:`send_alone`), not in the one send request of saved drafts
+    # sent in a request of its own (:meth:`send_alone`), not in the one send request of saved drafts
     sent_alone = False
-    #: taken back (or cut off in its undo window by a quit), it is the user's message in Compose again; else
-    #: it stays where it was (in Drafts, in the file) and the journal forgets it
+    # taken back (or cut off in its undo window by a quit), it is the user's message in Compose again; else
+    # it stays where it was (in Drafts, in the file) and the journal forgets it
     back_to_compose = False
-    #: its content lives in the server's Drafts (sent as it is there)
+    # its content lives in the server's Drafts (sent as it is there)
     in_drafts = False
 
     async def send_alone(self, client, draft) -> None:
