@@ -509,3 +509,21 @@ def test_the_source_rule_leaves_the_strategies_alone(source):
     assert rules.source_comparisons("app/core/outbox/owner.py", _tree(source)) == []
     assert rules.source_comparisons(rules.SOURCE_STRATEGIES, _tree("ok = name == 'compose'\nx = s.source == 'a'")) == []
 
+
+
+def test_no_send_limit_is_guessed_at():
+    """Every client answers its limits (``client.message_limits``, app.mail.service.MessageLimits): nothing asks
+    whether it has a ``max_send_bytes`` and falls back to a default."""
+    found = [f for path, tree in APP for f in rules.limit_guesses(path, tree)]
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("source,found", [
+    ("limit = getattr(outbox.client, 'max_send_bytes', DEFAULT_MAX_SEND_BYTES)", 1),
+    ("limit = getattr(self.client, 'max_send_bytes', None) or sc.DEFAULT_MAX_SEND_BYTES", 1),
+    ("known = hasattr(client, 'max_send_bytes')", 1),
+    ("limit = outbox.client.message_limits.max_send_bytes", 0),
+    ("floor = getattr(self.client, 'send_settle_seconds', 0.0)", 0),
+])
+def test_the_limit_rule_finds_a_guess(source, found):
+    assert len(rules.limit_guesses("app/core/x.py", _tree(source))) == found

@@ -874,6 +874,6 @@ def source_comparisons(path: str, tree: ast.AST) -> list[str]:
 
 def limit_guesses(path: str, tree: ast.AST) -> list[str]:
     """Every ``getattr``/``hasattr`` of ``max_send_bytes``: a client answers its limits
-    (:class:`app.mail.service.SendLimits`, ``client.send_limits``) instead of being guessed at with a default."""
+    (:class:`app.mail.service.MessageLimits`, ``client.message_limits``) instead of being guessed at with a default."""
     return [f"{path}:{n.lineno} {_call_name(n)} max_send_bytes" for n in _walk(tree)
             if isinstance(n, ast.Call) and _call_name(n) in ATTR_CALLS and _str_arg(n, 1) == "max_send_bytes"]

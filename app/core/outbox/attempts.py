@@ -22,7 +22,7 @@ from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
+from app.domain.validation import validate_draft
 from app.domain.words import translate
 
 log = logging.getLogger(__name__)
@@ -278,8 +278,7 @@ class Attempts:
         characters...): a save queued another way (Ctrl+N over an edited message, opening another draft,
         recovery after a restart) reached exchangelib, which refused it with a ValueError while building its
         request. None when the draft can be saved."""
-        limit = getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
-        problems = validate_draft(draft, for_send=False, max_send_bytes=limit)
+        problems = validate_draft(draft, for_send=False, max_send_bytes=self.client.message_limits.max_send_bytes)
         return DraftInvalid(problems) if problems else None
 
     async def save_target(self, job: SaveJob, draft: Draft) -> Draft:

@@ -51,7 +51,7 @@ from app.core.policy import RetryPolicy
 from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, validate_draft
+from app.domain.validation import SEND_BATCH_LIMIT, validate_draft
 from app.domain.words import Words, to_data
 from app.storage.journal import Journal, State
 from app.storage.local_errors import local_reason
@@ -201,7 +201,7 @@ class Outbox(Drive, TakeBack):
         HELD until its release time (undo send, send later: :mod:`app.core.outbox.holds`).
         ``checked_within``: the caller checked it already (app.core.sending), against this size limit; it is
         checked again only when the server's limit is lower now (learnt meanwhile)."""
-        limit = getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
+        limit = self.client.message_limits.max_send_bytes
         if checked_within is None or limit < checked_within:
             errors = validate_draft(draft, for_send=True, max_send_bytes=limit)
             if errors:
@@ -228,8 +228,7 @@ class Outbox(Drive, TakeBack):
         once. Raises :class:`DraftInvalid` (nothing created) for a message that cannot be sent."""
         mime = mime_send.with_message_id(raw)
         draft = mime_send.stand_in(parsed, mime)
-        errors = validate_draft(draft, for_send=True,
-                                max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+        errors = validate_draft(draft, for_send=True, max_send_bytes=self.client.message_limits.max_send_bytes)
         if errors:
             raise DraftInvalid(errors)
         for old in self._subs.values():  # the same file sent again while its send is under way: one send
