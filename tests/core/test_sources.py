@@ -35,6 +35,8 @@ def test_a_stored_name_is_read_once_into_its_strategy():
     assert sources.of(Submission(Draft(), "a", source="server")) is sources.SERVER
     # a name this version does not know: never written to Drafts, never handed to Compose as the user's
     assert sources.named("from-a-newer-version") is sources.SERVER
+    with pytest.raises(TypeError):  # a submission keeps the name (the journal's), never the strategy itself
+        sources.of(Submission(Draft(), "a", source=sources.MIME))
 
 
 def test_only_a_file_is_sent_alone():

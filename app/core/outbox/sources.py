@@ -81,7 +81,10 @@ _BY_NAME = {s.name: s for s in (COMPOSE, SERVER, MIME)}
 def named(name: str | None) -> Source:
     """The strategy of a stored name: none stored (an older journal's entry) is a compose send; a name this
     version does not know is never written to Drafts nor given back to Compose (as a server draft), the careful
-    reading of content the queue cannot tell."""
+    reading of content the queue cannot tell. TypeError for anything but a name (a strategy is not stored: the
+    journal keeps the name)."""
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"a source is stored by its name, not as {type(name).__name__}")
     return _BY_NAME.get(name or COMPOSE.name, SERVER)
 
 
