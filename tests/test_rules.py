@@ -22,6 +22,9 @@ with every case they had.
   is called for every event of every object; filters go on the widgets they mean.
 - **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/, and
   nothing imports from a conftest module (issue 60, item 6: a conftest holds fixtures).
+- **the Outbox asks, never guesses** (issue 76): only app/core/outbox/sources.py compares a submission's source
+  with a name (the queue asks the source's strategy), and every client answers its message limits
+  (``client.message_limits``), so nothing reads them with ``getattr(client, "max_send_bytes", default)``.
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
   CHANGELOG.md and the commit messages. ``#:`` (a comment for translators, to pyside6-lupdate) only right
   above the words it is about.

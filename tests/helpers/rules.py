@@ -18,6 +18,9 @@ The rules:
 - **no application-wide filters** (:func:`app_wide_filters`);
 - **layout** (:func:`test_module_imports`, :func:`conftest_imports`): no test imports another test module, and
   nothing imports from a conftest module;
+- **the Outbox asks, never guesses** (:func:`source_comparisons`, :func:`limit_guesses`): a submission's source
+  is compared with a name only in app/core/outbox/sources.py (its strategies), and no client's size limit is
+  read with ``getattr(..., "max_send_bytes", default)``;
 - **comments say why** (:func:`history_notes`): no "issue N" or "ninth round" in app/'s comments and
   docstrings; a change's history lives in CHANGELOG.md and the commit messages.
 """
