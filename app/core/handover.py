@@ -51,6 +51,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
+from app.core.outbox import sources
 from app.core.submission import FINAL, RESTART, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import Entry, Journal, State
@@ -64,10 +65,6 @@ AS_IF_SAVE_UNKNOWN = SubState.SAVING
 # The state a send is treated as having died in when it may have gone out, or when it can only be found,
 # not written again: "the send may have happened" (RESTART: submitting -> unknown, settled by Message-ID).
 AS_IF_SEND_UNKNOWN = SubState.SUBMITTING
-
-# the sources whose content is in the journal: a compose send (written to Drafts again) and an .eml file sent
-# as it is (app/core/mime_send.py: its bytes, looked up in Sent Items by Message-ID before they go out)
-OWN_CONTENT = ("compose", "mime")
 
 LEFT_FINAL = "final"
 LEFT_UNFINDABLE = "no Message-ID: cannot be found through the other backend"
@@ -126,11 +123,12 @@ class HandOverReport:
         return sum(1 for m in self.moved if m.op != "send" and not m.message_id)
 
 
-def send_resumes(state: SubState | str, source: str = "compose") -> Submission | None:
+def send_resumes(state: SubState | str, source: str = sources.COMPOSE.name) -> Submission | None:
     """The submission a send stored in ``state`` becomes after the hand-over (its state and ``adopt``), or
     None when it is final (it stays). Derived from RESTART (and, for a state that waits, from TRANSITIONS):
-    see the module's table. ValueError: no safe way on for it through another backend (it stays)."""
-    state = SubState(state)
+    see the module's table. ValueError: no safe way on for it through another backend (it stays).
+    ``source``: the stored name of where its content comes from (:mod:`app.core.outbox.sources`)."""
+    state, way = SubState(state), sources.named(source)
     if state in FINAL:
         return None
     resumes = RESTART[state]  # KeyError: a state the core does not store
@@ -138,8 +136,8 @@ def send_resumes(state: SubState | str, source: str = "compose") -> Submission |
         as_if = state
     elif resumes == SubState.QUEUED:  # not sent yet; its draft may be on the server under an id we drop
         # its content in the journal (Compose's, or an .eml file's bytes): looked up by Message-ID, then sent
-        as_if = AS_IF_SAVE_UNKNOWN if source in OWN_CONTENT else AS_IF_SEND_UNKNOWN
-    elif resumes == state and _waits_for_the_queue(state) and source == "compose":
+        as_if = AS_IF_SAVE_UNKNOWN if way.journaled else AS_IF_SEND_UNKNOWN
+    elif resumes == state and _waits_for_the_queue(state) and way.saved_first:
         # it resumes as itself and goes on only into the queue, nothing of it sent before (held --release-->
         # queued): kept as it is, and once queued its save adopts the draft by Message-ID
         return Submission(Draft(), "", state, source=source).restarted(adopt=True)
@@ -159,7 +157,7 @@ def _decide(entry: Entry, left: list[tuple[str, str]], moved: list[Moved]) -> Re
     mid = entry.draft.internet_message_id or ""
     if entry.op == "send":
         meta = dict(entry.meta or {})
-        source = meta.get("source", "compose")
+        source = meta.get("source", sources.COMPOSE.name)
         try:
             sub = send_resumes(state, source)
         except (ValueError, KeyError):
@@ -168,7 +166,7 @@ def _decide(entry: Entry, left: list[tuple[str, str]], moved: list[Moved]) -> Re
         if sub is None:
             left.append((entry.local_id, LEFT_FINAL))
             return None
-        if source != "compose" and not mid:
+        if not sources.named(source).saved_first and not mid:
             left.append((entry.local_id, LEFT_UNFINDABLE))
             return None
         meta.pop("kind", None)  # the old backend's failure (the block): not this account's

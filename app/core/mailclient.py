@@ -15,7 +15,7 @@ from typing import Callable, TypeVar
 from app.domain.list_rows import with_rows
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.mail.errors import ClientClosed
-from app.mail.service import MailService, ServerInfo
+from app.mail.service import MailService, MessageLimits, ServerInfo
 
 T = TypeVar("T")
 
@@ -40,6 +40,12 @@ class MailClient:
             return max(0.0, float(getattr(self._service, "send_settle_seconds", 0.0) or 0.0))
         except (TypeError, ValueError):
             return 0.0
+
+    @property
+    def message_limits(self) -> MessageLimits:
+        """The default limits every backend reports today (their connect's ServerInfo); the server's own, learnt
+        by a connect, are the :class:`app.core.session.Session`'s."""
+        return MessageLimits()
 
     def _svc(self) -> MailService:
         svc = self._service

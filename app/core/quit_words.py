@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from app.core.outbox import holds
+from app.core.outbox import holds, sources
 from app.core.submission import SubState, Submission
 from app.core.word_lists import counted, lines
 from app.domain.words import Words, translate
@@ -37,7 +37,7 @@ def fate(sub: Submission, who: str, wall: float | None = None) -> Words:
     """What happens to ``sub`` when Dispatch quits now, in words, with its subject."""
     name = sub.draft.subject.strip() or translate("QuitQuestion", "(no subject)")
     st = sub.state
-    if st == SubState.HELD and sub.hold_kind == holds.UNDO and sub.source == "server":
+    if st == SubState.HELD and sub.hold_kind == holds.UNDO and sources.of(sub).in_drafts:
         return translate("QuitQuestion", "“{name}” is not sent: it was in its undo countdown and stays in Drafts, "
                                          "unsent.").format(name=name)
     if st == SubState.HELD and sub.hold_kind == holds.UNDO:

@@ -112,7 +112,7 @@ class ScriptDesk:
                                         "the server accepts per message. Nothing was sent.\n")
 
     def _limit(self) -> int:
-        return getattr(self.outbox.client, "max_send_bytes", None) or sc.DEFAULT_MAX_SEND_BYTES
+        return self.outbox.client.message_limits.max_send_bytes
 
     # ------------------------------------------------------------------ a command
     async def answer(self, request: DoorRequest, recorded: Callable[[str], None] = lambda _id: None) -> Reply:

@@ -212,7 +212,7 @@ class Sending:
         :mod:`app.core.domain_check`: time-bounded, off the event loop; nothing when no answer came)."""
         async with lock or _NoLock():
             draft = read()
-            limit = max_send_bytes or getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
+            limit = max_send_bytes or outbox.client.message_limits.max_send_bytes
             errors = [*problems, *validate_draft(draft, for_send=True, max_send_bytes=limit)]
             if checked is not None:
                 checked(errors)

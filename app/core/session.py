@@ -18,7 +18,7 @@ from app.domain.account import AccountConfig
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import ConnectionFailed, MailError
-from app.mail.service import MailService, ServerInfo
+from app.mail.service import MailService, MessageLimits, ServerInfo
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,11 @@ class Session:
     @property
     def max_send_bytes(self) -> int:
         return self.server_info.max_send_bytes if self.server_info else DEFAULT_MAX_SEND_BYTES
+
+    @property
+    def message_limits(self) -> MessageLimits:
+        """What the server takes in one message: what the connect learnt, else the default (the Outbox's client)."""
+        return MessageLimits(self.max_send_bytes)
 
     def add_listener(self, fn: Callable[[ConnectionState, MailError | None], None]) -> None:
         self._listeners.append(fn)

@@ -188,9 +188,11 @@ def distinct_recipients(recipients) -> int:
 class Submission:
     """One message on its way out. ``draft`` holds its content (and server identity once known).
 
-    ``source``: ``"compose"`` — the content is ours (journaled) and is written to the server before the
-    send; ``"server"`` — a draft that is already on the server (Send selected in Drafts): sent as it is
-    there, never overwritten. ``adopt``: the last save's outcome is unknown, so the next attempt first
+    ``source``: the name of where its content comes from, as the journal keeps it: ``"compose"`` — the
+    content is ours (journaled) and is written to the server before the send; ``"server"`` — a draft that is
+    already on the server (Send selected in Drafts): sent as it is there, never overwritten; ``"mime"`` — an
+    ``.eml`` file's bytes, sent as they are. The queue asks its strategy (:func:`app.core.outbox.sources.of`),
+    never the name. ``adopt``: the last save's outcome is unknown, so the next attempt first
     looks for the draft by Message-ID instead of creating a second one.
     """
 

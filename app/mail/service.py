@@ -14,6 +14,7 @@ import abc
 from dataclasses import dataclass
 
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,20 @@ class ServerInfo:
     # the sign-in method that worked ("kerberos", "ntlm", "basic"; "" not said) and the name it signed in as
     auth_used: str = ""
     signed_in_as: str = ""
+
+
+@dataclass(frozen=True)
+class MessageLimits:
+    """What the server takes in one message, as a client answers it (``client.message_limits``): every client a
+    send goes through has it (:class:`app.core.session.Session`, from what its connect learnt;
+    :class:`app.core.mailclient.MailClient`), and each check before a send (Compose's, Send selected's, the
+    Outbox's, a script's) reads it there instead of guessing with a default."""
+
+    max_send_bytes: int = DEFAULT_MAX_SEND_BYTES  # the largest message, in bytes (attachments as sent)
+
+    def __post_init__(self):
+        if self.max_send_bytes <= 0:
+            raise ValueError(f"a message size limit must be positive, not {self.max_send_bytes}")
 
 
 def list_order(folder: Folder) -> tuple[str, ...]:

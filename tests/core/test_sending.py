@@ -19,6 +19,7 @@ from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemRef, Recipient
 from app.domain.validation import FieldError
 from app.mail.errors import ConnectionFailed, ItemFailed
+from app.mail.service import MessageLimits
 from app.storage.journal import Journal
 from tests.helpers.holds import WALL0, Clocks, clocked_outbox
 from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro, saved_summaries
@@ -360,7 +361,7 @@ def test_the_outbox_checks_again_only_against_a_lower_limit_learnt_since(tmp_pat
     """The request's check is trusted by the Outbox when it was made against the server's limit; a face that
     checked against a larger one (learnt lower since) is checked again there, and nothing is created."""
     box = Mailbox()
-    box.max_send_bytes = 4000
+    box.message_limits = MessageLimits(max_send_bytes=4000)
     big = Draft(to=[Recipient("bob@example.com")], subject="Big", body="x" * 6000)
     journal, clocks, sending = Journal(tmp_path / "j.sqlite3"), Clocks(), Sending()
 

@@ -17,6 +17,7 @@ from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, Folder, ItemRef, Recipient
 from app.mail.errors import OutcomeUnknown
+from app.mail.service import MessageLimits
 from app.storage.journal import Journal
 
 QUICK = RetryPolicy(max_attempts=3, base=0.01, jitter=0.0, settle_delay=0.01, settle_lookups=1)
@@ -25,6 +26,8 @@ MOVE_AFTER = 0.2  # the server's asynchronous move from Drafts to Sent Items
 
 class AsyncSendServer:
     """Takes the send, loses the answer, and files the message in Sent Items only MOVE_AFTER later."""
+
+    message_limits = MessageLimits()
 
     def __init__(self, settle: float):
         self.send_settle_seconds = settle

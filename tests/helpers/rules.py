@@ -18,6 +18,9 @@ The rules:
 - **no application-wide filters** (:func:`app_wide_filters`);
 - **layout** (:func:`test_module_imports`, :func:`conftest_imports`): no test imports another test module, and
   nothing imports from a conftest module;
+- **the Outbox asks, never guesses** (:func:`source_comparisons`, :func:`limit_guesses`): a submission's source
+  is compared with a name only in app/core/outbox/sources.py (its strategies), and no client's size limit is
+  read with ``getattr(..., "max_send_bytes", default)``;
 - **comments say why** (:func:`history_notes`): no "issue N" or "ninth round" in app/'s comments and
   docstrings; a change's history lives in CHANGELOG.md and the commit messages.
 """
@@ -840,6 +843,7 @@ def core_subscriptions(path: str, tree: ast.AST) -> list[str]:
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "subscribe"]
 
 
+<<<<<<< HEAD
 # ============================================================================ rule: one account queue
 #: the one package that builds an account's queue, for the window and the command alike
 ACCOUNT_QUEUE = "app/core/account_queue/"
@@ -862,3 +866,54 @@ def queue_parts_built(path: str, tree: ast.AST) -> list[str]:
 def qt_imports(path: str, tree: ast.AST) -> list[str]:
     """Every Qt module (:data:`QT_MODULES`) ``tree`` imports, also by string."""
     return [f"{path} imports {m}" for m in imported_modules(tree) if m.split(".", 1)[0] in QT_MODULES]
+=======
+# ======================================================================= the Outbox: sources and limits
+#: the one module that reads a submission's source by its name: one strategy per source (compose, a server
+#: draft, a file's bytes), each deciding for itself what the queue's branches once decided by comparing strings
+SOURCE_STRATEGIES = "app/core/outbox/sources.py"
+
+
+def _reads_source(node: ast.AST) -> bool:
+    """``x.source``, ``source``, ``meta["source"]`` or ``meta.get("source", ...)``: a submission's source read."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "source"
+    if isinstance(node, ast.Name):
+        return node.id == "source"
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.slice, ast.Constant) and node.slice.value == "source"
+    return isinstance(node, ast.Call) and _call_name(node) == "get" and _str_arg(node) == "source"
+
+
+def _names_a_value(node: ast.AST) -> bool:
+    """A string, a collection of strings, or a constant's name (``SOURCE``, ``mime_send.SOURCE``, ``OWN``)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return bool(node.elts) and all(_names_a_value(e) for e in node.elts)
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return bool(name) and name.isupper()
+
+
+def source_comparisons(path: str, tree: ast.AST) -> list[str]:
+    """Every comparison of a submission's source with a name (``sub.source == "compose"``, ``source in
+    OWN_CONTENT``, ``meta.get("source", "compose") != "compose"``, ``match sub.source: case "mime"``) outside
+    :data:`SOURCE_STRATEGIES`: the queue asks the source's strategy (:func:`app.core.outbox.sources.of`)."""
+    if path == SOURCE_STRATEGIES:
+        return []
+    found = []
+    for node in _walk(tree):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(_reads_source(s) for s in sides) and any(_names_a_value(s) for s in sides):
+                found.append(f"{path}:{node.lineno} compares a source")
+        elif isinstance(node, ast.Match) and _reads_source(node.subject):
+            found.append(f"{path}:{node.lineno} matches a source")
+    return found
+
+
+def limit_guesses(path: str, tree: ast.AST) -> list[str]:
+    """Every ``getattr``/``hasattr`` of ``max_send_bytes``: a client answers its limits
+    (:class:`app.mail.service.MessageLimits`, ``client.message_limits``) instead of being guessed at with a default."""
+    return [f"{path}:{n.lineno} {_call_name(n)} max_send_bytes" for n in _walk(tree)
+            if isinstance(n, ast.Call) and _call_name(n) in ATTR_CALLS and _str_arg(n, 1) == "max_send_bytes"]
+>>>>>>> s76-outbox

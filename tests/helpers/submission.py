@@ -10,12 +10,15 @@ import itertools
 from app.core.policy import RetryPolicy
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus, Recipient
 from app.mail.errors import ItemFailed, OutcomeUnknown
+from app.mail.service import MessageLimits
 
 FAST = RetryPolicy(max_attempts=4, base=0.01, factor=2.0, cap=0.05, jitter=0.0, settle_delay=0.01, settle_lookups=2)
 
 
 class Mailbox:
     """Drafts and Sent Items in memory; ``script`` makes the next calls of an operation fail."""
+
+    message_limits = MessageLimits()  # what a client answers (a test sets a lower one)
 
     def __init__(self):
         self.drafts: dict[str, Draft] = {}

@@ -14,14 +14,15 @@ import logging
 from dataclasses import replace
 from typing import AsyncIterator, Callable
 
-from app.core import mime_send, settle
+from app.core import settle
+from app.core.outbox import sources
 from app.core.outbox.saves import SaveEvent, SaveJob
 from app.core.policy import Action, RetryPolicy, action_for, kind_of
 from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
+from app.domain.validation import validate_draft
 from app.domain.words import translate
 
 log = logging.getLogger(__name__)
@@ -99,10 +100,10 @@ class Attempts:
         """In ``saving``: make sure the message is in the server's Drafts, as the user wrote it. ``(None,
         facts)`` when it is ready to send (``facts``: the draft as the server holds it); else the verdict it
         moves on with instead (already sent, or the save failed)."""
-        draft = sub.draft
+        draft, source = sub.draft, sources.of(sub)
         # a file's bytes are looked up first, every time: its Message-ID is the file's own, and one already in
         # Sent Items is that message sent (before, or by the attempt whose answer was lost): never twice
-        look_first = sub.adopt or sub.source == mime_send.SOURCE
+        look_first = sub.adopt or source.looked_up_first
         try:
             if look_first and draft.ref is None and draft.internet_message_id:
                 verdict, ref = await self._where(draft.internet_message_id)
@@ -113,7 +114,7 @@ class Attempts:
                     draft = _fresh(draft, ref)
             elif sub.adopt and draft.ref is not None:  # an update whose answer was lost: save over the current
                 draft = replace(draft, ref=ItemRef(draft.ref.id, ""))
-            if sub.source != "compose":  # on the server already, or a file's bytes sent as they are
+            if not source.saved_first:  # on the server already, or a file's bytes sent as they are
                 return None, {"draft": draft, "adopt": False}
             saved = await self.client.save_draft(draft)
         except Exception as exc:  # noqa: BLE001 - by kind
@@ -124,9 +125,9 @@ class Attempts:
     async def request(self, ready: list[Submission]) -> AsyncIterator[tuple[Submission, Event, dict]]:
         """The ONE send request for ``ready`` (all ``submitting`` on disk): each one's verdict, in turn; a file's
         bytes sent as they are (:mod:`app.core.mime_send`) go in a request of their own each."""
-        for sub in [s for s in ready if s.source == mime_send.SOURCE]:
-            yield (sub, *await self._send_mime(sub))
-        ready = [s for s in ready if s.source != mime_send.SOURCE]
+        for sub in [s for s in ready if sources.of(s).sent_alone]:
+            yield (sub, *await self._send_alone(sub))
+        ready = [s for s in ready if not sources.of(s).sent_alone]
         if not ready:
             return
         self.stats["attempts"] += 1
@@ -150,11 +151,11 @@ class Attempts:
                 err = _OutcomeError(o.code, o.message)
                 yield (sub, *await self._send_failed(sub, ErrorKind(o.kind) if o.kind else ErrorKind.PERMANENT, err))
 
-    async def _send_mime(self, sub: Submission) -> Verdict:
-        """One ``.eml`` file's bytes, as they are (``submitting`` on disk)."""
+    async def _send_alone(self, sub: Submission) -> Verdict:
+        """One send in a request of its own (an ``.eml`` file's bytes, as they are; ``submitting`` on disk)."""
         self.stats["attempts"] += 1
         try:
-            await self.client.send_mime(mime_send.mime_of(sub.draft))
+            await sources.of(sub).send_alone(self.client, sub.draft)
         except Exception as exc:  # noqa: BLE001 - by kind, as any send
             return await self._send_failed(sub, kind_of(exc), exc)
         self.reached(sub.local_id)
@@ -194,7 +195,7 @@ class Attempts:
         if verdict == settle.Verdict.SENT:
             self.stats["already_sent"] += 1
             return Event.FOUND_SENT, {**facts, "reason": ALREADY_SENT}
-        if sub.source != "compose":  # not ours to write to Drafts again
+        if not sources.of(sub).saved_first:  # not ours to write to Drafts again
             return Event.REJECTED, {**facts, "code": getattr(exc, "code", ""), "reason": _reason(exc)}
         # our content: write it to Drafts again (the found copy, or a new one), then send
         return self._retry(sub, Event.RETRY, Action.RETRY, exc,
@@ -277,8 +278,7 @@ class Attempts:
         characters...): a save queued another way (Ctrl+N over an edited message, opening another draft,
         recovery after a restart) reached exchangelib, which refused it with a ValueError while building its
         request. None when the draft can be saved."""
-        limit = getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
-        problems = validate_draft(draft, for_send=False, max_send_bytes=limit)
+        problems = validate_draft(draft, for_send=False, max_send_bytes=self.client.message_limits.max_send_bytes)
         return DraftInvalid(problems) if problems else None
 
     async def save_target(self, job: SaveJob, draft: Draft) -> Draft:

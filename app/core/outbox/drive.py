@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from app.core.outbox import holds
+from app.core.outbox import holds, sources
 from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
 from app.core.policy import Action, action_for, kind_of
 from app.core.submission import Event, SubState, Submission
@@ -136,7 +136,7 @@ class Drive:
                 if event is not None:
                     await self._decided(sub, event, facts)
                     continue
-                if sub.source == "compose":  # written to Drafts now: the journal knows where
+                if sources.of(sub).saved_first:  # written to Drafts now: the journal knows where
                     saved = facts["draft"]
                     await self.write(self.journal.set_server_identity, sub.local_id, saved.ref,
                                      saved.internet_message_id, [a.attachment_id for a in saved.attachments])

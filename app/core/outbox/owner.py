@@ -38,7 +38,7 @@ from app.core import mime_send
 from app.core.clock import MONOTONIC
 from app.core.journal_writer import JournalWriter
 from app.core.listeners import Listeners
-from app.core.outbox import holds
+from app.core.outbox import holds, sources
 from app.core.outbox.attempts import Attempts
 from app.core.outbox.drive import Drive, waits_for_sign_in
 from app.core.outbox.restore import restore_work
@@ -51,7 +51,7 @@ from app.core.policy import RetryPolicy
 from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, validate_draft
+from app.domain.validation import SEND_BATCH_LIMIT, validate_draft
 from app.domain.words import Words, to_data
 from app.storage.journal import Journal, State
 from app.storage.local_errors import local_reason
@@ -201,7 +201,7 @@ class Outbox(Drive, TakeBack):
         HELD until its release time (undo send, send later: :mod:`app.core.outbox.holds`).
         ``checked_within``: the caller checked it already (app.core.sending), against this size limit; it is
         checked again only when the server's limit is lower now (learnt meanwhile)."""
-        limit = getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
+        limit = self.client.message_limits.max_send_bytes
         if checked_within is None or limit < checked_within:
             errors = validate_draft(draft, for_send=True, max_send_bytes=limit)
             if errors:
@@ -228,14 +228,13 @@ class Outbox(Drive, TakeBack):
         once. Raises :class:`DraftInvalid` (nothing created) for a message that cannot be sent."""
         mime = mime_send.with_message_id(raw)
         draft = mime_send.stand_in(parsed, mime)
-        errors = validate_draft(draft, for_send=True,
-                                max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+        errors = validate_draft(draft, for_send=True, max_send_bytes=self.client.message_limits.max_send_bytes)
         if errors:
             raise DraftInvalid(errors)
         for old in self._subs.values():  # the same file sent again while its send is under way: one send
-            if old.source == mime_send.SOURCE and not old.final and old.draft.internet_message_id == mime.message_id:
+            if sources.of(old).from_file and not old.final and old.draft.internet_message_id == mime.message_id:
                 return old
-        sub = self.new_submission(draft, None, self.clock(), self.wall(), source=mime_send.SOURCE)
+        sub = self.new_submission(draft, None, self.clock(), self.wall(), source=sources.MIME.name)
         return await self._record_new(sub)
 
     async def _record_new(self, sub: Submission) -> Submission:
@@ -278,7 +277,7 @@ class Outbox(Drive, TakeBack):
                 if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
                     await asyncio.sleep(0)
                 for k, it in enumerate(items[start:start + SUBMIT_BATCH], start):
-                    sub = self.new_submission(_stand_in(it), hold, now, wall, source="server",
+                    sub = self.new_submission(_stand_in(it), hold, now, wall, source=sources.SERVER.name,
                                               display_to=it.display_to, recipients=recipients[k] if recipients else 0)
                     # listed now; not picked up before all of them are on disk (ONE request): recording()
                     self.waiters.begin_write(sub.local_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 
-from app.core.outbox import holds
+from app.core.outbox import holds, sources
 from app.core.policy import RetryPolicy
 from app.core.outbox.saves import SaveJob
 from app.core.submission import RESTART, SubState, Submission
@@ -37,7 +37,8 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
     subs, saves, report = [], [], []
     wall = time.time() if wall is None else wall
     for e in journal.entries(account=account):
-        if e.op == "send" and holds.is_undo(e.state, e.meta) and (e.meta or {}).get("source", "compose") != "compose":
+        if (e.op == "send" and holds.is_undo(e.state, e.meta)
+                and not sources.named((e.meta or {}).get("source")).back_to_compose):
             # a draft of Send selected (or a mail merge) in its undo window: it stays in Drafts, unsent
             journal.discard(e.local_id)
             report.append((e.local_id, SubState.HELD.value, "drafts"))
@@ -49,7 +50,7 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
                      e.local_id[:8])
         elif e.op == "send":
             meta = e.meta or {}
-            sub = Submission(e.draft, account, SubState(e.state), source=meta.get("source", "compose"),
+            sub = Submission(e.draft, account, SubState(e.state), source=meta.get("source", sources.COMPOSE.name),
                              display_to=meta.get("display_to", ""), attempts=e.attempts,
                              reason=_reason(meta, e.last_error),
                              kind=_kind(meta), adopt=bool(meta.get("adopt")),

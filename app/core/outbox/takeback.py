@@ -19,7 +19,7 @@ import asyncio
 import logging
 from concurrent.futures import Future
 
-from app.core.outbox import holds
+from app.core.outbox import holds, sources
 from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
 from app.core.submission import CANCELLABLE, DELETABLE, Event, SubState, Submission
 from app.domain.models import Draft
@@ -54,7 +54,7 @@ class TakeBack:
         self.waiters.begin_write(local_id)  # wait() on it returns once CANCELLED is on disk
         # queued on the journal's thread now, not when the task first runs: a window closed right after still
         # finds it there (JournalWriter.close waits for it), and the next start never sends it
-        if sub.source != "compose":  # a server draft stays in Drafts; a file's bytes stay in the file
+        if not sources.of(sub).back_to_compose:  # a server draft stays in Drafts; a file's bytes in the file
             persist = (self.journal.discard, local_id)
         else:
             persist = (_back_to_editing, self.journal, local_id, {})
@@ -77,7 +77,7 @@ class TakeBack:
         sub = self._subs.get(local_id)
         if sub is None:
             return False
-        if sub.source != "compose":
+        if not sources.of(sub).back_to_compose:
             return True
         return any(event == Event.SAVED for _was, event, _new in sub.history)
 
@@ -179,7 +179,7 @@ class TakeBack:
 
     async def _cancelled(self, sub: Submission, written: Future) -> Draft | None:
         try:
-            if sub.source != "compose":
+            if not sources.of(sub).back_to_compose:
                 await asyncio.wrap_future(written)
                 return None
             return await _editing_again(written, sub.draft)

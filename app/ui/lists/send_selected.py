@@ -14,7 +14,6 @@ from app.core.refusals import check_refusal, refusal_of
 from app.core.sending import BatchRequest, Result
 from app.core.send_limits import RecipientLedger, limits_for
 from app.domain import words
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.ui.common.tr import counted
 from app.ui.lists.limits_question import ask_send_part
 from app.ui.common.quiet_status import show_quietly
@@ -91,7 +90,7 @@ def request(w, outbox, items: list) -> BatchRequest:
     return BatchRequest(items, read=session.get_message, limits=limits_for(session.account),
                         ledger=counter.ledger if counter is not None else RecipientLedger,
                         hold=lambda: w.send_timing.batch.hold(outbox),
-                        max_send_bytes=getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+                        max_send_bytes=outbox.client.message_limits.max_send_bytes)
 
 
 def show_checked(w, memory, done) -> None:

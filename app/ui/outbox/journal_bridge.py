@@ -27,7 +27,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 
-from app.core import mime_send, recovery
+from app.core import recovery
 from app.core.account_queue.driver import AccountQueue, DeskWiring, Watchers
 from app.core.account_queue.keeper import SHORT
 from app.core.account_queue.runtime import AccountRuntime, waiting_elsewhere
@@ -35,7 +35,7 @@ from app.core.autosave import Autosave
 from app.core.doors import WINDOW
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
-from app.core.outbox import NotCancellable
+from app.core.outbox import NotCancellable, sources
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
 from app.domain import words
@@ -484,7 +484,7 @@ class JournalBridge:
         """Enter in the Outbox: the send is cancelled and the message comes back into Compose."""
         w, outbox = self.w, self.outbox
         sub = outbox.subs.get(local_id) if outbox is not None else None
-        as_is = sub is not None and sub.source == mime_send.SOURCE  # an .eml file's bytes: nothing to edit
+        as_is = sub is not None and sources.of(sub).from_file  # an .eml file's bytes: nothing to edit
         if outbox is None or (not as_is and not w.flows.stash_current()):
             return
         unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
