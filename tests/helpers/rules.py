@@ -843,7 +843,6 @@ def core_subscriptions(path: str, tree: ast.AST) -> list[str]:
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "subscribe"]
 
 
-<<<<<<< HEAD
 # ============================================================================ rule: one account queue
 #: the one package that builds an account's queue, for the window and the command alike
 ACCOUNT_QUEUE = "app/core/account_queue/"
@@ -866,7 +865,8 @@ def queue_parts_built(path: str, tree: ast.AST) -> list[str]:
 def qt_imports(path: str, tree: ast.AST) -> list[str]:
     """Every Qt module (:data:`QT_MODULES`) ``tree`` imports, also by string."""
     return [f"{path} imports {m}" for m in imported_modules(tree) if m.split(".", 1)[0] in QT_MODULES]
-=======
+
+
 # ======================================================================= the Outbox: sources and limits
 #: the one module that reads a submission's source by its name: one strategy per source (compose, a server
 #: draft, a file's bytes), each deciding for itself what the queue's branches once decided by comparing strings
@@ -916,4 +916,3 @@ def limit_guesses(path: str, tree: ast.AST) -> list[str]:
     (:class:`app.mail.service.MessageLimits`, ``client.message_limits``) instead of being guessed at with a default."""
     return [f"{path}:{n.lineno} {_call_name(n)} max_send_bytes" for n in _walk(tree)
             if isinstance(n, ast.Call) and _call_name(n) in ATTR_CALLS and _str_arg(n, 1) == "max_send_bytes"]
->>>>>>> s76-outbox
