@@ -26,7 +26,9 @@ with every case they had.
   app/core/account_queue/, for the window and the command alike, and that package holds no Qt.
 - **the Outbox asks, never guesses** (issue 76): only app/core/outbox/sources.py compares a submission's source
   with a name (the queue asks the source's strategy), and every client answers its message limits
-  (``client.message_limits``), so nothing reads them with ``getattr(client, "max_send_bytes", default)``.
+  (``client.message_limits``) and its send settle (``client.send_settle_seconds``), so nothing reads them with
+  ``getattr(client, "max_send_bytes", default)``: the Session, the Outbox's client, once had no settle and a
+  guess read Graph's 10 s as 0.
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
   CHANGELOG.md and the commit messages. ``#:`` (a comment for translators, to pyside6-lupdate) only right
   above the words it is about.
@@ -571,7 +573,8 @@ def test_no_send_limit_is_guessed_at():
     ("limit = getattr(self.client, 'max_send_bytes', None) or sc.DEFAULT_MAX_SEND_BYTES", 1),
     ("known = hasattr(client, 'max_send_bytes')", 1),
     ("limit = outbox.client.message_limits.max_send_bytes", 0),
-    ("floor = getattr(self.client, 'send_settle_seconds', 0.0)", 0),
+    ("floor = getattr(self.client, 'send_settle_seconds', 0.0)", 1),
+    ("floor = self.client.send_settle_seconds", 0),
 ])
 def test_the_limit_rule_finds_a_guess(source, found):
     assert len(rules.limit_guesses("app/core/x.py", _tree(source))) == found

@@ -36,10 +36,8 @@ class MailClient:
     def send_settle_seconds(self) -> float:
         """What the backend asks the core to wait, at least, before it looks up a send whose answer was lost
         (:attr:`MailService.send_settle_seconds`); 0 until the backend is built (no send went through it)."""
-        try:
-            return max(0.0, float(getattr(self._service, "send_settle_seconds", 0.0) or 0.0))
-        except (TypeError, ValueError):
-            return 0.0
+        service = self._service
+        return max(0.0, float(service.send_settle_seconds)) if service is not None else 0.0
 
     @property
     def message_limits(self) -> MessageLimits:

@@ -81,6 +81,12 @@ class Session:
         return self.server_info.max_send_bytes if self.server_info else DEFAULT_MAX_SEND_BYTES
 
     @property
+    def send_settle_seconds(self) -> float:
+        """What the backend asks the Outbox (whose client this session is) to wait, at least, before it looks up a
+        send whose answer was lost: its mail client's (Graph's 10 s; 0 before the backend is built)."""
+        return self.client.send_settle_seconds
+
+    @property
     def message_limits(self) -> MessageLimits:
         """What the server takes in one message: what the connect learnt, else the default (the Outbox's client)."""
         return MessageLimits(self.max_send_bytes)

@@ -96,3 +96,29 @@ def test_mail_client_reports_the_backends_settle_once_built():
     finally:
         client.close()
         loop.close()
+
+
+def test_the_apps_outbox_waits_what_graph_asks(sandbox_factory, tmp_path):
+    """The app's Outbox is given the account's Session as its client (app/core/account_queue/runtime.py), not
+    the backend: the settle Graph asks for reaches it through the Session. A real Graph session on the sandbox
+    (over HTTP, once connected: the backend built) with its settle set to 12.5 s; the Outbox's own policy says
+    0.01 s."""
+    from app.core.session import Session
+    from app.domain.account import AccountConfig, Backend
+    from app.mail.graph import GraphMailService
+
+    sb = sandbox_factory(graph=True)
+    email = "alice@example.com"
+    acc = AccountConfig(email=email, ews_url=sb.ews_url, username=email, backend=Backend.GRAPH, sandbox=True)
+    session = Session.for_service(acc, lambda: GraphMailService(
+        email, sb.graph_url, lambda force_refresh: sb.authority.access_token_for(email), timeout=15.0,
+        send_settle_seconds=12.5))
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(session.connect())
+        ob = Outbox(session, Journal(tmp_path / "j.sqlite3"), account=acc.key, policy=QUICK)
+        assert session.send_settle_seconds == 12.5
+        assert ob.policy.settle_delay == 12.5
+    finally:
+        session.close()
+        loop.close()

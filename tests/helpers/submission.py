@@ -19,6 +19,7 @@ class Mailbox:
     """Drafts and Sent Items in memory; ``script`` makes the next calls of an operation fail."""
 
     message_limits = MessageLimits()  # what a client answers (a test sets a lower one)
+    send_settle_seconds = 0.0  # and how long it asks the Outbox to wait before looking up a lost send
 
     def __init__(self):
         self.drafts: dict[str, Draft] = {}

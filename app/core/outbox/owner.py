@@ -125,10 +125,7 @@ class Outbox(Drive, TakeBack):
     def policy(self) -> RetryPolicy:
         """The retry policy, its settle delay never shorter than what the backend asks
         (``client.send_settle_seconds``: Graph accepts a send before the message reaches Sent Items)."""
-        try:
-            floor = float(getattr(self.client, "send_settle_seconds", 0.0) or 0.0)
-        except (TypeError, ValueError):
-            floor = 0.0
+        floor = self.client.send_settle_seconds
         p = self._policy
         return replace(p, settle_delay=floor) if floor > p.settle_delay else p
 

@@ -420,7 +420,7 @@ class JournalBridge:
         moves it later: ``send_settle_seconds``) gets one more Sent reload once that time has passed, so the
         message appears without F5. EWS (0 s) needs none."""
         session = self.w.session
-        settle = float(getattr(getattr(session, "client", None), "send_settle_seconds", 0.0) or 0.0)
+        settle = session.send_settle_seconds if session is not None else 0.0
         if settle <= 0:
             return
         if self._sent_settled_timer is None:
