@@ -115,6 +115,14 @@ def test_negotiate_only_without_a_ticket_says_kinit_bounded(tmp_path, kdc_realm)
         # the probe, once for the command's connect and once for its send: nothing signs in without a ticket, and
         # nothing is tried again
         assert 1 <= proxy.requests <= 2, proxy.requests
+        assert sum(server.copies()["inbox"].values()) == 0
+        # do what it says: kinit into the same ccache, then the next command; the message that waited goes out
+        # with it, each once
+        kdc_realm.kinit(tmp_path / "no-ticket")
+        again = _send(home, "with a ticket", env=env)
+        assert again.returncode == 0, again.stderr
+        inbox = server.copies()["inbox"]
+        assert sum(inbox.values()) == 2 and set(inbox.values()) == {1}, inbox
     finally:
         proxy.stop()
         server.stop()

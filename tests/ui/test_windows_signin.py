@@ -163,5 +163,14 @@ def test_no_kerberos_ticket_is_said_in_the_window_without_a_password_prompt(qtbo
         assert "Kerberos ticket" in win.banner.text()
         assert session.state == ConnectionState.AUTH_FAILED
         assert not win.flows.security.prompt  # a password would not help
+        # do what it says: kinit (into the user's ccache, as the user's shell would), then the banner's Retry by
+        # keys; the window signs in with the ticket, and the banner goes
+        kdc_realm.kinit(tmp_path / "no-ticket")
+        assert win.banner.retry_button.isVisible()
+        win.banner.retry_button.setFocus()
+        qtbot.keyClick(win.banner.retry_button, Qt.Key_Space)
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+        qtbot.waitUntil(lambda: not win.banner.isVisible(), timeout=10000)
+        assert win.status.state_label.accessibleDescription() == "Signed in with Kerberos as alice@DISPATCH.TEST"
     finally:
         close_window(win, session)
