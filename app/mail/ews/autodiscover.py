@@ -216,19 +216,19 @@ class AutodiscoverTransport:
         ntlm = "ntlm" in schemes and bool(password)
         if "negotiate" in schemes:
             problem = kerberos_problem()
-            if problem is None:
+            if problem is not None:
+                refused = problem.message
+            else:
                 try:
                     got = self._legs(pool, parts, body, cert, "Negotiate", "kerberos", None, None)
                 except spnego.exceptions.SpnegoError as exc:  # no key for this host at the KDC, the KDC away...
-                    if not ntlm:
-                        raise SignInRefused(_kerberos_failed(parts.hostname, exc)) from None
+                    refused = _kerberos_failed(parts.hostname, exc)
                 else:
-                    if got[0] != 401 or not ntlm:
-                        if got[0] == 401:
-                            raise SignInRefused(translate("Autodiscover", "refused your Kerberos ticket (401)"))
+                    if got[0] != 401:
                         return got
-            elif not ntlm:
-                raise SignInRefused(problem.message)
+                    refused = translate("Autodiscover", "refused your Kerberos ticket (401)")
+            if not ntlm:  # else NTLM, as EWS falls back to it
+                raise SignInRefused(refused)
         if ntlm:
             return self._legs(pool, parts, body, cert, "NTLM", "ntlm", username, password)
         return None
@@ -269,7 +269,8 @@ def _kerberos_failed(host: str, exc) -> str:
 
 def _binding(cert: bytes | None):
     """RFC 5929's tls-server-end-point binding of the server's certificate (SHA-256 for MD5 and SHA-1, else its
-    signature's hash), as requests_ntlm and requests_gssapi send it; None without TLS."""
+    signature's hash), as requests_ntlm and requests_gssapi send it; None without TLS. Written here: pyspnego
+    takes the binding's bytes, and neither requests library offers the computation publicly."""
     if cert is None:
         return None
     from cryptography import x509
