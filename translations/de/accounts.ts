@@ -44,8 +44,8 @@
         <translation>DOMÄNE\benutzer oder sie@firma.de</translation>
     </message>
     <message>
-        <source>Automatic (Kerberos, NTLM or Basic, as the server offers)</source>
-        <translation>Automatisch (Kerberos, NTLM oder Basic, wie der Server es anbietet)</translation>
+        <source>Automatic (as the server offers)</source>
+        <translation>Automatisch (wie vom Server angeboten)</translation>
     </message>
     <message>
         <source>Kerberos (your ticket, no password)</source>

@@ -311,6 +311,7 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     <name>Shortcuts</name>
     <message>
         <source>Compose</source>
+        <extracomment>The keys that are not a command of a menu: they act where the keyboard is (a suggestion list, a bar, a dialog). The F1 sheet lists them with the menus&apos; commands (app/ui/window/shortcuts.py), so every key the window answers to is on it. (group, what it does, the keys in QKeySequence&apos;s words, one per choice; the group and the words are translated where shown, context &quot;Shortcuts&quot;)</extracomment>
         <translation>Verfassen</translation>
     </message>
     <message>

@@ -44,8 +44,8 @@
         <translation>DOMAINE\utilisateur ou vous@entreprise.com</translation>
     </message>
     <message>
-        <source>Automatic (Kerberos, NTLM or Basic, as the server offers)</source>
-        <translation>Automatique (Kerberos, NTLM ou Basic, selon l’offre du serveur)</translation>
+        <source>Automatic (as the server offers)</source>
+        <translation>Automatique (selon l’offre du serveur)</translation>
     </message>
     <message>
         <source>Kerberos (your ticket, no password)</source>

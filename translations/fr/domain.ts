@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>Kerberos sign-in to {host} failed: {reason}</source>
-        <translation>la connexion Kerberos à {host} a échoué : {reason}</translation>
+        <translation>la connexion Kerberos à {host} a échoué&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>

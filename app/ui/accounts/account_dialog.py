@@ -75,7 +75,7 @@ class AccountDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
         self.auth = QComboBox(self)  # Automatic first (the default): the server's offer
-        self.auth.addItem(translate("AccountDialog", "Automatic (Kerberos, NTLM or Basic, as the server offers)"),
+        self.auth.addItem(translate("AccountDialog", "Automatic (as the server offers)"),
                           AuthType.AUTOMATIC.value)
         self.auth.addItem("Basic", AuthType.BASIC.value)
         self.auth.addItem("NTLM", AuthType.NTLM.value)
