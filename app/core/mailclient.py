@@ -1,8 +1,9 @@
-"""The async face of a MailService: every blocking backend call runs in a worker thread.
+"""The async face of a MailService: a blocking backend call runs in a worker thread; a backend in the mail
+engine's process (:class:`app.mail.service.AwaitedCalls`) is awaited directly, with no thread in between.
 
 The UI awaits these coroutines from qasync slots; the event loop (Qt's) never waits on the network.
-Note: cancelling an awaiting coroutine does not stop the worker thread; a "cancelled" send may still
-go out, which is why sends are settled by Internet Message-ID (see ``app.core.settle``).
+Note: cancelling an awaiting coroutine does not stop the call (the worker thread, or the engine, goes on);
+a "cancelled" send may still go out, which is why sends are settled by Internet Message-ID (see ``app.core.settle``).
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, TypeVar
+from typing import Callable
 
 from app.domain.list_rows import with_rows
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.mail.errors import ClientClosed
-from app.mail.service import MailService, MessageLimits, ServerInfo
-
-T = TypeVar("T")
-
+from app.mail.service import AwaitedCalls, MailService, MessageLimits, ServerInfo
 
 class MailClient:
     """Wraps one MailService. Owns the thread pool its calls run in."""
@@ -54,47 +52,54 @@ class MailClient:
                 svc = self._service
         return svc
 
-    async def _run(self, fn: Callable[..., T], *args, **kwargs) -> T:
-        loop = asyncio.get_running_loop()
-
-        def call():
-            return fn(self._svc(), *args, **kwargs)
-
+    async def _run(self, method: str, *args, _then: Callable | None = None, **kwargs):
+        """The backend's ``method`` (its answer through ``_then``): awaited where the backend can be (the engine's
+        process does the work), else run in a worker thread. The backend is built in a worker (a local one
+        imports exchangelib: slow)."""
         if self._closed:  # a task started just before the close runs after it (a delete the close flushed)
             raise ClientClosed()
-        return await loop.run_in_executor(self._pool, call)
+        loop = asyncio.get_running_loop()
+        svc = self._service
+        if svc is None:
+            svc = await loop.run_in_executor(self._pool, self._svc)
+        then = _then or _same
+        if isinstance(svc, AwaitedCalls):
+            return then(await svc.acall(method, *args, **kwargs))
+        return await loop.run_in_executor(self._pool, lambda: then(getattr(svc, method)(*args, **kwargs)))
 
     async def connect(self) -> ServerInfo:
-        return await self._run(lambda s: s.connect())
+        return await self._run("connect")
 
     async def save_draft(self, draft: Draft) -> Draft:
-        return await self._run(lambda s, d: s.save_draft(d), draft)
+        return await self._run("save_draft", draft)
 
     async def send_drafts(self, refs: list[ItemRef], save_copy: bool = True) -> list[ItemOutcome]:
-        return await self._run(lambda s, r: s.send_drafts(r, save_copy=save_copy), list(refs))
+        return await self._run("send_drafts", list(refs), save_copy=save_copy)
 
     async def send_mime(self, mime: bytes) -> None:
-        return await self._run(lambda s, m: s.send_mime(m), mime)
+        return await self._run("send_mime", mime)
 
     async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
-        # The page's display rows are made here, in the worker that fetched it: the UI thread only inserts them.
-        return await self._run(lambda s: with_rows(s.list_messages(folder, offset, limit), sent=folder == Folder.SENT))
+        # The page's display rows are made with it (in the worker when the backend runs in one): the UI only
+        # inserts them.
+        return await self._run("list_messages", folder, offset, limit,
+                               _then=lambda page: with_rows(page, sent=folder == Folder.SENT))
 
     async def get_message(self, ref: ItemRef) -> Draft:
-        return await self._run(lambda s: s.get_message(ref))
+        return await self._run("get_message", ref)
 
     async def delete_items(self, refs: list[ItemRef], to_trash: bool = True) -> list[ItemOutcome]:
-        return await self._run(lambda s: s.delete_items(list(refs), to_trash=to_trash))
+        return await self._run("delete_items", list(refs), to_trash=to_trash)
 
     async def resolve_names(self, text: str) -> list[Recipient]:
-        return await self._run(lambda s: s.resolve_names(text))
+        return await self._run("resolve_names", text)
 
     async def find_by_message_id(self, mid: str) -> dict[Folder, list[ItemRef]]:
         return (await self.find_by_message_ids([mid]))[mid]
 
     async def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
         """Where each message is, in Drafts and Sent Items, in as few requests as the backend can."""
-        return await self._run(lambda s: s.find_by_message_ids(list(mids)))
+        return await self._run("find_by_message_ids", list(mids))
 
     def account_changed(self, account) -> None:
         """The account's settings changed: the backend (when built; else its factory reads them) uses them from
@@ -126,3 +131,7 @@ class MailClient:
             except Exception:  # pragma: no cover - closing must never raise into the UI
                 pass
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _same(value):
+    return value

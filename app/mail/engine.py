@@ -22,6 +22,7 @@ and attributes (:func:`app.mail.engine_wire.error_state`).
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 import subprocess
@@ -31,7 +32,7 @@ from concurrent.futures import Future
 from app import MAIL_ENGINE_FLAG, own_process
 from app.mail import engine_wire as wire
 from app.mail.errors import ConnectionFailed, OutcomeUnknown
-from app.mail.service import MailService, ServerInfo
+from app.mail.service import AwaitedCalls, MailService, ServerInfo
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,11 @@ CLOSE_SECONDS = 300.0
 
 
 class _Child:
-    """One running engine process and the thread that reads its answers."""
+    """One running engine process and the thread that reads its answers.
+
+    A call writes its frame and returns a :class:`Future` at once (:meth:`submit`); the reader thread resolves it
+    when the answer arrives. Nobody needs a thread that only waits: a thread's caller waits on the future
+    (:meth:`call`), the asyncio loop awaits it (:func:`awaitable`)."""
 
     def __init__(self, account, password: str, options: dict):
         self.proc = subprocess.Popen(engine_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -56,26 +61,29 @@ class _Child:
         self.alive = True
         self._reader = threading.Thread(target=self._read_answers, name="mail-engine-reader", daemon=True)
         self._reader.start()
-        self._start = (account, password, options)
-        self.info: dict = {}
-
-    def start(self) -> None:
-        """Build the backend in the child (its errors are the backend's own)."""
-        self.info = self.call("__init__", self._start, {})
+        # The backend built in the child (its errors are the backend's own; its answer, what the backend tells
+        # the core): every call waits for this before its frame goes.
+        self.ready: Future = self.submit("__init__", (account, password, options), {})
 
     def call(self, method: str, args: tuple, kwargs: dict):
+        """The answer, waited for in the caller's thread (the sync face)."""
+        return self.submit(method, args, kwargs).result()
+
+    def submit(self, method: str, args: tuple, kwargs: dict) -> Future:
+        """Write the call's frame; its answer (or the error it raised) comes in the returned future."""
         number = next(self._numbers)
         future: Future = Future()
         with self._lock:
             if not self.alive:
-                raise _lost(method)
+                future.set_exception(_lost(method))
+                return future
             self._pending[number] = (method, future)
         try:
             with self._write_lock:
                 wire.write_frame(self.proc.stdin, (number, method, args, kwargs))
         except (OSError, ValueError):
             self._lost_all()
-        return future.result()
+        return future
 
     def _read_answers(self) -> None:
         try:
@@ -126,6 +134,34 @@ class _Child:
         self._reader.join()
 
 
+def awaitable(future: Future) -> asyncio.Future:
+    """``future`` (resolved by the engine's reader thread) as a future of the running loop, resolved there with
+    ``loop.call_soon_threadsafe``. Cancelling the awaiting task leaves the call to the engine: it goes on as
+    a call already on the wire does (a send may still go out; the core settles it by Message-ID), and its
+    answer is dropped."""
+    loop = asyncio.get_running_loop()
+    into = loop.create_future()
+
+    def arrived(done: Future) -> None:  # in the reader thread, or here when already done
+        try:
+            loop.call_soon_threadsafe(_copy, done, into)
+        except RuntimeError:  # the loop closed meanwhile: nobody awaits the answer any more
+            pass
+
+    future.add_done_callback(arrived)
+    return into
+
+
+def _copy(done: Future, into: asyncio.Future) -> None:
+    if into.done():  # the awaiting task was cancelled
+        return
+    error = done.exception()
+    if error is not None:
+        into.set_exception(error)
+    else:
+        into.set_result(done.result())
+
+
 def engine_command() -> list[str]:
     """This same program as the engine: the packaged executable with the flag, or Python on this installation's
     code only (app/own_process.py: never a folder the window was started from)."""
@@ -144,8 +180,9 @@ def _lost(method: str) -> Exception:
     return ConnectionFailed("The mail engine stopped before the server answered")
 
 
-class RemoteService(MailService):
-    """A backend run by :mod:`app.mail.engine_host` in a child process. Safe to call from many threads."""
+class RemoteService(MailService, AwaitedCalls):
+    """A backend run by :mod:`app.mail.engine_host` in a child process. Safe to call from many threads; the
+    asyncio loop awaits its calls directly (:meth:`acall`)."""
 
     def __init__(self, account, password: str, **options):
         self.email = account.email
@@ -154,25 +191,54 @@ class RemoteService(MailService):
         self._child_lock = threading.Lock()
         self._stale = False  # the running engine has the account's settings of before account_changed()
 
-    def _running(self) -> _Child:
+    def _running(self) -> tuple[_Child, Future]:
+        """The engine, started when none runs (without waiting for it), and what a call must wait for before
+        its frame goes: the engine's start, or the account's new settings (:meth:`account_changed`)."""
         with self._child_lock:
             if self._child is None or not self._child.alive:
                 self._child = _Child(*self._start)
-                try:
-                    self._child.start()
-                except BaseException:
-                    self._child.close()
-                    self._child = None
-                    raise
-                self.send_settle_seconds = float(self._child.info.get("send_settle_seconds", 0.0))
                 self._stale = False
-            elif self._stale:  # before any later call: the engine reads frames in order, this one at once
-                self._child.call(wire.CONFIGURE, (self._start[0],), {})
+                return self._child, self._child.ready
+            gate = self._child.ready
+            if self._stale:  # before any later call: the engine reads frames in order, this one at once
+                gate = self._child.submit(wire.CONFIGURE, (self._start[0],), {})
                 self._stale = False
-            return self._child
+            return self._child, gate
+
+    def _passed(self, child: _Child, gate: Future) -> None:
+        """After ``gate`` is done: raise what it raised (an engine that could not start is closed, and the
+        next call starts another); else learn what the engine's backend told."""
+        error = gate.exception()
+        if error is not None:
+            if gate is child.ready:
+                self._discard(child)
+            raise error
+        self.send_settle_seconds = float(child.ready.result().get("send_settle_seconds", 0.0))
+
+    def _discard(self, child: _Child) -> None:
+        with self._child_lock:
+            if self._child is not child:
+                return
+            self._child = None
+        child.close()
 
     def _call(self, method: str, *args, **kwargs):
-        return self._running().call(method, args, kwargs)
+        """The sync face (a caller's own thread waits): tests, and a backend called outside an event loop."""
+        child, gate = self._running()
+        gate.exception()  # waits
+        self._passed(child, gate)
+        return child.call(method, args, kwargs)
+
+    async def acall(self, method: str, *args, **kwargs):
+        """The asyncio face: the call's frame is written from the loop's thread and its answer awaited there,
+        with no thread in between that only waits (:func:`awaitable`)."""
+        if method not in wire.CALLS:
+            raise ValueError(f"no such call: {method}")
+        child, gate = self._running()
+        if not gate.done():
+            await awaitable(gate)
+        self._passed(child, gate)
+        return await awaitable(child.submit(method, args, kwargs))
 
     def account_changed(self, account) -> None:
         """The account's settings changed: the running engine gets them before the next call (a new one

@@ -21,9 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from app.mail import engine_wire as wire
 
-# What the window's process may call: the MailService interface.
-CALLS = frozenset({"connect", "save_draft", "send_drafts", "send_mime", "list_messages", "get_message", "delete_items",
-                   "resolve_names", "find_by_message_ids"})
+CALLS = wire.CALLS
 # As many calls at once as the window's mail client makes (app.core.mailclient), and a few to spare.
 WORKERS = 8
 

@@ -20,6 +20,9 @@ _LENGTH = struct.Struct(">Q")
 CLOSE = "__close__"
 # the account's settings changed (its mailboxes it sends from): answered before any later frame is read
 CONFIGURE = "__configure__"
+# What the window's process may call: the MailService interface.
+CALLS = frozenset({"connect", "save_draft", "send_drafts", "send_mime", "list_messages", "get_message", "delete_items",
+                   "resolve_names", "find_by_message_ids"})
 # The modules whose errors come back as themselves (with Python's own exceptions); any other error comes
 # back as :class:`EngineFault`.
 ERROR_MODULES = ("app.mail.errors", "app.domain.errors")

@@ -43,6 +43,16 @@ class MessageLimits:
             raise ValueError(f"a message size limit must be positive, not {self.max_send_bytes}")
 
 
+class AwaitedCalls(abc.ABC):
+    """A backend whose calls the asyncio loop awaits directly, with no worker thread in between that would only
+    wait (:class:`app.mail.engine.RemoteService`: the engine's process does the work). ``method`` is a
+    :class:`MailService` method's name; the answer and errors are that method's."""
+
+    @abc.abstractmethod
+    async def acall(self, method: str, *args, **kwargs):
+        """What ``getattr(self, method)(*args, **kwargs)`` returns, awaited on the running loop."""
+
+
 def list_order(folder: Folder) -> tuple[str, ...]:
     """What a folder's list is sorted by, newest first: Sent by when each message was sent (a message
     drafted earlier but sent later is above the one sent before it), then by when it was made (the same

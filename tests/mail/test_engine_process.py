@@ -9,6 +9,7 @@ engine whose window died leaves. Real processes, a real sandbox over HTTP; nothi
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.mailclient import MailClient
 from app.domain.models import Attachment, Draft, Folder, Recipient
 from app.mail import backends
 from app.mail.engine import RemoteService
@@ -208,3 +210,76 @@ def test_a_reply_that_cannot_be_read_puts_nothing_of_the_message_on_the_engines_
     err = capfd.readouterr().err
     for secret in ("Engine-SUBJECT-93ab", "engine-secret-body-77c2", BOB, "Request XML"):
         assert secret not in err, err[-3000:]
+
+
+def _held(sandbox, n: int, seconds: float = 20.0) -> int:
+    """How many SendItem replies the server holds, once ``n`` are held (or the deadline passed)."""
+    deadline = time.monotonic() + seconds
+    while sandbox.faults.fired.count(("SendItem", "hold_after_commit")) < n and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return sandbox.faults.fired.count(("SendItem", "hold_after_commit"))
+
+
+def test_the_loop_awaits_the_engine_with_no_thread_that_only_waits(engine, sandbox):
+    """Issue 76, item 8: the mail client awaits the engine's answers on its loop (app/mail/engine.py ``acall``);
+    no worker thread sits waiting for one. With ONE worker thread, three sends whose replies the server holds
+    are all on the wire at once; a worker per waiting call would let one through at a time."""
+    svc = engine.make()
+    drafts = [svc.save_draft(Draft(to=[Recipient(BOB)], subject=f"awaited {i}", body="x")) for i in range(3)]
+    sandbox.faults.inject("SendItem", "hold_after_commit", count=3, seconds=60, then="answer")
+    client = MailClient(lambda: svc, workers=1)
+
+    async def run():
+        sends = [asyncio.ensure_future(client.send_drafts([d.ref])) for d in drafts]
+        held = await asyncio.to_thread(_held, sandbox, 3, 10.0)
+        sandbox.faults.release_held()
+        return held, await asyncio.gather(*sends)
+
+    try:
+        held, outcomes = asyncio.run(run())
+    finally:
+        sandbox.faults.release_held()
+        client.close()
+    assert held == 3
+    assert [o[0].status.value for o in outcomes] == ["sent"] * 3
+
+
+def test_an_awaited_send_cancelled_goes_on_in_the_engine_and_a_killed_engine_leaves_it_unknown(engine, sandbox):
+    """Cancelling the task that awaits a send leaves the send to the engine, as a worker thread did: it still
+    goes out (the core settles it by Message-ID) and the engine goes on answering. An engine killed during
+    an awaited send fails it with OutcomeUnknown, as for a thread's caller."""
+    svc = engine.make()
+    first, second = (svc.save_draft(Draft(to=[Recipient(BOB)], subject=s, body="x")) for s in ("cancelled", "lost"))
+    pid = svc.pid
+    client = MailClient(lambda: svc, workers=1)
+
+    async def cancelled():
+        sandbox.faults.inject("SendItem", "hold_after_commit", count=1, seconds=60, then="answer")
+        send = asyncio.ensure_future(client.send_drafts([first.ref]))
+        assert await asyncio.to_thread(_held, sandbox, 1) == 1
+        send.cancel()
+        sandbox.faults.release_held()
+        with pytest.raises(asyncio.CancelledError):
+            await send
+        return await client.list_messages(Folder.SENT, 0, 10)
+
+    async def killed():
+        sandbox.faults.inject("SendItem", "hold_after_commit", count=1, seconds=60, then="answer")
+        send = asyncio.ensure_future(client.send_drafts([second.ref]))
+        assert await asyncio.to_thread(_held, sandbox, 2) == 2
+        os.kill(pid, signal.SIGKILL)
+        try:
+            await send
+        except OutcomeUnknown as exc:
+            return exc
+        finally:
+            sandbox.faults.release_held()
+
+    try:
+        sent = asyncio.run(cancelled())
+        assert [m.subject for m in sent.items] == ["cancelled"] and svc.pid == pid  # the same engine answers
+        lost = asyncio.run(killed())
+    finally:
+        sandbox.faults.release_held()
+        client.close()
+    assert isinstance(lost, OutcomeUnknown) and lost.kind == ErrorKind.OUTCOME_UNKNOWN
