@@ -165,12 +165,17 @@ def summary(path: list[Call]) -> dict:
     it first reaches them, with their files; the distinct boundaries it crosses (a hop there and back is one)."""
     ours = [c for c in path if c.file != "(server)" and not c.file.startswith(f"app{os.sep}sandbox")]
     segs = segments(ours)
-    home: dict[str, str] = {}  # each process's first thread: a hop is to or from it (two others interleaved in
-    for p, t, _cs in segs:     # time are two hops, not one between them)
+    home: dict[str, str] = {}  # each process's first thread: the path goes out of it and back (two other threads
+    for p, t, _cs in segs:     # next to each other in time are two hops, not one between them)
         home.setdefault(p, t)
-    pairs = [((a[0], a[1]), (b[0], b[1])) for a, b in zip(segs, segs[1:])]
-    bounds = list(dict.fromkeys(boundary(*sorted(x, key=lambda s: s[1] != home[s[0]]) if x[0][0] == x[1][0] else x)
-                                for x in pairs if x[0][0] != x[1][0] or home[x[0][0]] in (x[0][1], x[1][1])))
+    bounds: list[str] = []
+    for a, b in zip(segs, segs[1:]):
+        if a[0] != b[0]:
+            bounds.append(boundary((a[0], a[1]), (b[0], b[1])))
+        elif home[a[0]] in (a[1], b[1]):
+            other = b if a[1] == home[a[0]] else a
+            bounds.append(boundary((a[0], home[a[0]]), (other[0], other[1])))
+    bounds = list(dict.fromkeys(bounds))
     if path and path[-1].name == "(HTTP request SendItem)":
         bounds.append(f"HTTP: {path[-1].process} process → the server (SendItem)")
     stops: dict[tuple[str, str], list[Call]] = {}
