@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import runpy
 import socket
 import subprocess
 import sys
@@ -228,12 +227,13 @@ def files_in(text: str) -> list[str]:
 
 def trace_command(out: Path, args: list[str]) -> int:
     rec = Recorder("command")
-    sys.argv = [str(ROOT / "app"), *args]
     code = 0
     rec.install()
     rec.arm()
     try:
-        runpy.run_module("app", run_name="__main__", alter_sys=True)
+        from app.cli import main as command  # what ``python -m app`` runs (app/__main__.py)
+
+        code = command(args)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:

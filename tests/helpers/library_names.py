@@ -16,4 +16,6 @@ MEASURED = {
     "bench/bench_typing_stall.py reads super()._tick": "a heartbeat that also measures the gaps it ticks in",
     "bench/bench_spell_stall.py setattr on enchant": "counts the threads enchant.Dict.check/suggest run on",
     "bench/bench_startup_stall.py uses gc.unfreeze": "measures a full collection without start-up's freeze",
+    "scripts/send_path.py uses setprofile": "records every app call of the two send paths with its thread (issue 76, "
+                                            "item 8): a measurement that tunes nothing, off when it is done",
 }
