@@ -195,7 +195,8 @@ def block(paths: dict[str, dict]) -> str:
         lines += [f"**{titles[key]}**: {len(s['files'])} files, {len(s['calls'])} distinct calls, "
                   f"{len(s['boundaries'])} boundaries.", "", "Where it runs (in the order it gets there):", ""]
         for stop in s["stops"]:
-            lines.append(f"- {stop['process']} process, {stop['thread']} thread ({stop['calls']} calls): "
+            calls = f"{stop['calls']} call" + ("s" if stop["calls"] != 1 else "")
+            lines.append(f"- {stop['process']} process, {stop['thread']} thread ({calls}): "
                          + ", ".join(f"`{f}`" for f in stop["files"]))
         lines += ["", "Boundaries:", ""]
         lines += [f"- ↓ {b}" for b in s["boundaries"]]
