@@ -152,6 +152,20 @@ def awaitable(future: Future) -> asyncio.Future:
     return into
 
 
+def _in_thread(fn, name: str) -> Future:
+    """``fn()`` run in a daemon thread of its own (a daemon: it never holds up the app's exit)."""
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(fn())
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever awaits the future
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return future
+
+
 def _copy(done: Future, into: asyncio.Future) -> None:
     if into.done():  # the awaiting task was cancelled
         return
@@ -212,6 +226,9 @@ class RemoteService(MailService, AwaitedCalls):
         if error is not None:
             if gate is child.ready:
                 self._discard(child)
+            else:  # the new settings did not reach it: the next call hands them again
+                with self._child_lock:
+                    self._stale = self._stale or self._child is child
             raise error
         self.send_settle_seconds = float(child.ready.result().get("send_settle_seconds", 0.0))
 
@@ -234,9 +251,16 @@ class RemoteService(MailService, AwaitedCalls):
         with no thread in between that only waits (:func:`awaitable`)."""
         if method not in wire.CALLS:
             raise ValueError(f"no such call: {method}")
-        child, gate = self._running()
+        child = self._child
+        if child is not None and child.alive:
+            child, gate = self._running()
+        else:  # starting a process takes the loop's thread up to ~25 ms: done in a thread of its own, once
+            child, gate = await awaitable(_in_thread(self._running, "mail-engine-start"))
         if not gate.done():
-            await awaitable(gate)
+            try:
+                await awaitable(gate)
+            except Exception:  # noqa: BLE001 - raised below, once the engine that could not start is let go
+                pass
         self._passed(child, gate)
         return await awaitable(child.submit(method, args, kwargs))
 

@@ -283,3 +283,26 @@ def test_an_awaited_send_cancelled_goes_on_in_the_engine_and_a_killed_engine_lea
         sandbox.faults.release_held()
         client.close()
     assert isinstance(lost, OutcomeUnknown) and lost.kind == ErrorKind.OUTCOME_UNKNOWN
+
+
+def test_an_engine_that_cannot_build_its_backend_fails_the_awaited_call_and_the_next_starts_another(engine, sandbox):
+    """The engine's start is awaited like any answer: its error is the awaiting call's, and that engine is let
+    go, so the next call starts another (as for a thread's caller)."""
+    info = account_info(sandbox, ALICE)
+    svc = RemoteService(engine.config(), info["password"], no_such_option=1)  # the backend's create() refuses it
+    engine.made.append(svc)
+    client = MailClient(lambda: svc, workers=1)
+
+    async def twice():
+        pids = []
+        for _ in range(2):
+            with pytest.raises(TypeError):
+                await client.connect()
+            pids.append(svc.pid)
+        return pids
+
+    try:
+        first, second = asyncio.run(twice())
+    finally:
+        client.close()
+    assert first is None and second is None  # each engine that could not start was let go
