@@ -7,7 +7,8 @@ this is in the app), and every call of a function of ``app/`` is recorded with t
 - **window**: the window in this process (offscreen), its EWS backend in the mail engine's process as the app runs
   it; recorded from the key press until the ``send_drafts`` frame is written into the engine's pipe. The engine's
   side is the same code (:class:`app.mail.engine_host.Host`) run in this process on a pipe of its own, recorded
-  from that frame until the ``SendItem`` request leaves (requests' ``HTTPAdapter.send``).
+  from that frame until the ``SendItem`` request leaves (requests' ``HTTPAdapter.send``; ``CreateItem`` for a
+  message sent as its MIME, ``send_mime``: the engine's side replays the call the window wrote).
 - **command**: ``python -m app send ...`` in its own process, recorded by this script (``--trace-command``) from its
   start until it writes to the account's door (a Unix socket); the window's side from its first call of a
   door module until the ``send_drafts`` frame goes into the engine's pipe; then the engine's side as above.
@@ -39,6 +40,8 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 OUT = ROOT / "bench" / "out" / "send_path.json"
 WRITE_VARIABLE = "DISPATCH_SEND_PATH_WRITE"  # the test rewrites the block instead of comparing it
 MARK = "send-path"
+#: the engine's send calls and the EWS operation each one's request is
+OPERATIONS = {"send_drafts": "SendItem", "send_mime": "CreateItem"}
 
 
 # ---- recording ----
@@ -62,6 +65,7 @@ class Recorder:
     start_when: str = ""  # begin at the first call of a file whose path contains this ("" = at start())
     _lock: threading.Lock = field(default_factory=threading.Lock)
     armed: bool = False
+    sent: str = ""  # the send call the window wrote into the engine's pipe (the engine's side replays it)
 
     def install(self) -> None:
         """Hook this thread and every thread started from now on (a pool's threads are started early: install
@@ -102,13 +106,15 @@ class Recorder:
                 self.on = True
             self._add(frame, code.co_qualname)
             if self.process == "window" and path.endswith("engine_wire.py") and code.co_name == "write_frame" \
-                    and _sends(frame):
+                    and (method := _sends(frame)):
+                self.sent = method
                 self.finish()
         elif self.on and code.co_name == "send" and path.endswith(os.path.join("requests", "adapters.py")):
-            body = frame.f_locals.get("request")
-            body = getattr(body, "body", b"") or b""
-            if b"SendItem" in (body if isinstance(body, bytes) else body.encode()):
-                self._add(frame, "(HTTP request SendItem)")
+            body = getattr(frame.f_locals.get("request"), "body", b"") or b""
+            body = body if isinstance(body, bytes) else body.encode()
+            operation = next((op for op in OPERATIONS.values() if f"m:{op}".encode() in body), "")
+            if operation:
+                self._add(frame, f"(HTTP request {operation})")
                 self.finish()
 
     def _add(self, frame, name: str) -> None:
@@ -122,9 +128,10 @@ class Recorder:
         self.done.set()
 
 
-def _sends(frame) -> bool:
+def _sends(frame) -> str:
+    """The send call a frame written into the engine's pipe makes ("" for any other)."""
     value = frame.f_locals.get("value")
-    return isinstance(value, tuple) and len(value) == 4 and value[1] in ("send_drafts", "send_mime")
+    return value[1] if isinstance(value, tuple) and len(value) == 4 and value[1] in OPERATIONS else ""
 
 
 def _door_write(arg) -> bool:
@@ -175,8 +182,8 @@ def summary(path: list[Call]) -> dict:
             other = b if a[1] == home[a[0]] else a
             bounds.append(boundary((a[0], home[a[0]]), (other[0], other[1])))
     bounds = list(dict.fromkeys(bounds))
-    if path and path[-1].name == "(HTTP request SendItem)":
-        bounds.append(f"HTTP: {path[-1].process} process → the server (SendItem)")
+    if path and path[-1].name.startswith("(HTTP request "):
+        bounds.append(f"HTTP: {path[-1].process} process → the server ({path[-1].name[14:-1]})")
     stops: dict[tuple[str, str], list[Call]] = {}
     for c in ours:
         stops.setdefault((c.process, c.thread), []).append(c)
