@@ -82,6 +82,21 @@ class QueueStarted(CoreEvent):
     outbox: Any  # app.core.outbox.Outbox
 
 
+# ---- autosave (app.core.autosave) ----
+@dataclass(frozen=True)
+class DraftKept(CoreEvent):
+    """A write of the draft ``local_id`` is on disk in the local journal (told on the event loop)."""
+
+    local_id: str
+
+
+@dataclass(frozen=True)
+class AutosaveFailed(CoreEvent):
+    """What was typed could not be written to the local journal (``error``: why); it stays pending."""
+
+    error: Exception
+
+
 # ---- the settings file (app.storage.settings) ----
 @dataclass(frozen=True)
 class SettingsProblem(CoreEvent):

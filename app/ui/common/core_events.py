@@ -1,7 +1,7 @@
 """The one bridge from the core's typed events (app/domain/events.py) to Qt signals.
 
 Core objects publish what happened on their ``news`` (an :class:`app.domain.events.Hub`): the Outbox, the session,
-the account's queue keeper, a mail merge run, the settings file. A window has ONE :class:`CoreEvents`; it follows
+the account's queue keeper, a mail merge run, the settings file, autosave. A window has ONE :class:`CoreEvents`; it follows
 the one object of each kind in use (``follow(outbox)``, ``follow_session(session)``, ...; following another
 unsubscribes from the previous one) and re-emits its events as the signals below. Features connect to these
 signals; nothing in the UI subscribes to the core itself, nor reassigns a core object's callbacks
@@ -17,8 +17,9 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from app.domain.events import (DraftSaved, MergeHeld, MergeProgress, OutboxChanged, QueueHeldElsewhere,
-                               QueueStarted, SessionStateChanged, SettingsProblem, SubmissionFinished)
+from app.domain.events import (AutosaveFailed, DraftKept, DraftSaved, MergeHeld, MergeProgress, OutboxChanged,
+                               QueueHeldElsewhere, QueueStarted, SessionStateChanged, SettingsProblem,
+                               SubmissionFinished)
 
 
 class CoreEvents(QObject):
@@ -42,10 +43,13 @@ class CoreEvents(QObject):
     merge_held = Signal(object)
     # the settings file could not be read or written (the words)
     settings_problem = Signal(object)
+    # autosave: a draft's write is on disk in the local journal (its local id); a write failed (the error)
+    draft_kept = Signal(str)
+    autosave_failed = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.outbox = self.session = self.queue = self.merge = self.settings = None
+        self.outbox = self.session = self.queue = self.merge = self.settings = self.autosave = None
         self._stop: dict[str, list[Callable[[], None]]] = {}
 
     # ---- what is followed ----
@@ -83,6 +87,13 @@ class CoreEvents(QObject):
         on = self._follow("settings", settings)
         if on is not None:
             on(SettingsProblem, lambda e: self.settings_problem.emit(e.text))
+
+    def follow_autosave(self, autosave) -> None:
+        """Autosave into the local journal (an :class:`app.core.autosave.Autosave`): what is kept, what failed."""
+        on = self._follow("autosave", autosave)
+        if on is not None:
+            on(DraftKept, lambda e: self.draft_kept.emit(e.local_id))
+            on(AutosaveFailed, lambda e: self.autosave_failed.emit(e.error))
 
     # ---- how ----
     def _follow(self, kind: str, source) -> Callable[[type, Callable], None] | None:

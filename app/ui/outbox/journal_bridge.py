@@ -76,8 +76,10 @@ class JournalBridge:
         # ONE journal thread for autosave and every account's Outbox: typing never waits on the disk,
         # and writes reach it in the order they were made
         self.writer = JournalWriter()
-        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer,
-                                 on_written=self._kept)
+        self.autosave = Autosave(self.journal, writer=self.writer)
+        news.draft_kept.connect(self._kept)
+        news.autosave_failed.connect(self._autosave_failed)
+        news.follow_autosave(self.autosave)
         self.outbox: Outbox | None = None
         self.account_queue: AccountQueue | None = None  # the account in use: its lock, Outbox and door
         self.runtime: AccountRuntime | None = None  # its life (app.core.account_queue.runtime)
