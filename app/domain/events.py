@@ -1,6 +1,6 @@
 """What happened in the core, as typed events, and the one way they are told: a :class:`Hub`.
 
-Core objects (the Outbox, the session, a mail merge, the account's queue keeper, the settings file) each own a
+Core objects (the Outbox, the session, a mail merge, the account's queue keeper, autosave, the settings file) each own a
 :class:`Hub` declaring the events they publish. A listener subscribes to an event CLASS and gets back the call
 that unsubscribes it; nobody reassigns another object's callback attribute, and there are no string topics. A
 listener that raises is logged and the others are still told: a view must not break the queue.
