@@ -476,13 +476,74 @@ def test_a_window_part_is_filled_once_and_never_assigned():
 
 
 def test_the_core_news_reaches_qt_through_one_bridge():
-    """Only app/ui/outbox/outbox_signals.py subscribes to the Outbox's news in the UI; views connect to its
+    """Only app/ui/common/core_events.py subscribes to the core's events in the UI; views connect to its
     signals."""
     ui = [(p, t) for p, t in APP if p.startswith("app/ui/") or p.count("/") == 1]
     found = [f for path, tree in ui for f in rules.core_subscriptions(path, tree)]
     assert found == [], "\n".join(found)
     assert rules.core_subscriptions("app/ui/x.py", _tree("outbox.subscribe('changed', fn)"))
     assert rules.core_subscriptions(rules.QT_BRIDGE, _tree("outbox.subscribe('changed', fn)")) == []
+
+
+def test_core_news_is_a_typed_event_never_a_string():
+    """No listener list keyed by strings, no news subscribed, published or told by name: each is an event class
+    of app/domain/events.py."""
+    found = [f for path, tree in SOURCES for f in rules.string_topics(path, tree)]
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    "self.news = Listeners('changed', 'saved', 'finished')",
+    "stop = outbox.subscribe('changed', fn)",
+    "self.news.tell('finished', sub)",
+    "self.news.publish('saved', draft)",
+])
+def test_the_string_topic_rule_finds_a_topic_by_name(source):
+    assert rules.string_topics("app/core/x.py", _tree(source))
+
+
+@pytest.mark.parametrize("source", [
+    "stop = outbox.news.subscribe(OutboxChanged, fn)",
+    "self.news.publish(DraftSaved(draft))",
+    "position = f.tell()",
+])
+def test_the_string_topic_rule_leaves_typed_events_alone(source):
+    assert rules.string_topics("app/core/x.py", _tree(source)) == []
+
+
+def test_nobody_reassigns_another_objects_callback():
+    """``x.on_y = ...`` only on the object's own ``self``: the others subscribe to its events."""
+    found = [f for path, tree in SOURCES for f in rules.callback_assignments(path, tree)]
+    assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    "settings.on_problem = window.show_settings_problem",
+    "run.on_held = lambda subs: batch.held(subs)",
+    "self.run.on_change = self._changed",
+    "a.on_x, b = f, 1",
+    "setattr(run, 'on_held', fn)",
+])
+def test_the_callback_rule_sees_a_reassigned_callback(source):
+    assert rules.callback_assignments("app/ui/x.py", _tree(source))
+
+
+@pytest.mark.parametrize("source", [
+    "self.on_close = on_close",
+    "cls.on_x = None",
+    "run.hold_for = None",
+    "x = settings.on_problem",
+])
+def test_the_callback_rule_leaves_an_objects_own_callbacks_alone(source):
+    assert rules.callback_assignments("app/ui/x.py", _tree(source)) == []
+
+
+def test_no_listener_list_beside_the_events():
+    """``Session.add_listener`` (no way to unsubscribe) is gone: the session publishes SessionStateChanged."""
+    found = [f for path, tree in SOURCES for f in rules.listener_lists(path, tree)]
+    assert found == [], "\n".join(found)
+    assert rules.listener_lists("app/core/x.py", _tree("def add_listener(self, fn):\n    pass"))
+    assert rules.listener_lists("app/ui/x.py", _tree("session.add_listener(lambda s, e: None)"))
 
 
 # ============================================================================ one account queue

@@ -16,6 +16,7 @@ UI wiring (Compose exposes ``draft()`` and a ``changed`` signal)::
 
     autosave = Autosave(journal)
     compose.changed.connect(lambda: autosave.touch(compose.snapshot))   # a callable: read lazily
+    # autosave.news tells DraftKept (on disk) and AutosaveFailed (app.domain.events), on the loop
     # view switch / close / before save or send:
     autosave.flush()
 
@@ -33,6 +34,7 @@ import time
 from typing import Callable, Union
 
 from app.core import text_mirror
+from app.domain.events import AutosaveFailed, DraftKept, Hub
 from app.domain.models import Draft
 from app.storage.journal import Journal, State
 
@@ -71,17 +73,16 @@ class Autosave:
         pause_max_delay: float = 2.0,
         call_later: Callable[[float, Callable[[], None]], object] | None = None,
         clock: Callable[[], float] = time.monotonic,
-        on_error: Callable[[Exception], None] | None = None,
         writer=None,
-        on_written: Callable[[str], None] | None = None,
     ):
         """``writer`` (a :class:`app.core.journal_writer.JournalWriter`): the draft is read here, on the
         UI thread, and written on the journal thread, so typing never waits on the disk; without one,
-        writes happen at once (tests of the timing rules). ``on_written(local_id)``: a write of the draft is on
-        disk (called on the loop: the window then says the words are kept on this computer)."""
+        writes happen at once (tests of the timing rules). Its :attr:`news` tells
+        :class:`~app.domain.events.DraftKept` once a write of a draft is on disk (on the loop: the window then says
+        the words are kept on this computer) and :class:`~app.domain.events.AutosaveFailed` when one failed."""
         self.journal = journal
         self._writer = writer
-        self._on_written = on_written
+        self.news = Hub(DraftKept, AutosaveFailed)
         self._inflight: set = set()
         self.idle = idle
         self.max_delay = max_delay
@@ -97,7 +98,6 @@ class Autosave:
         except RuntimeError:
             self._loop_for_errors = None
         self._clock = clock
-        self._on_error = on_error
         # local_id -> (source, first unsaved change, last change, written only after a pause)
         self._pending: dict[str, tuple[DraftSource, float, float, bool]] = {}
         self._timer = None
@@ -134,8 +134,7 @@ class Autosave:
             except Exception as exc:  # disk full, read-only... keep it pending, tell the UI
                 self._pending.setdefault(lid, item)
                 log.warning("autosave failed: %s", type(exc).__name__)
-                if self._on_error:
-                    self._on_error(exc)
+                self.news.publish(AutosaveFailed(exc))
         self._schedule()
         return out
 
@@ -184,8 +183,7 @@ class Autosave:
                 draft = draft.build()
             version = self.journal.record(draft, state, account=self.account)
             self.versions[draft.local_id] = version
-            if self._on_written is not None:
-                self._on_written(draft.local_id)
+            self.news.publish(DraftKept(draft.local_id))
             return version
         if isinstance(draft, Deferred):  # the body's pieces are never joined on this (the UI) thread
             fut = self._writer.submit(self.journal.record, draft.draft, state, account=self.account,
@@ -202,15 +200,13 @@ class Autosave:
         exc = fut.exception()
         if exc is None:
             self.versions[local_id] = fut.result()
-            if self._on_written is not None:
-                self._call_on_loop(self._on_written, local_id)
+            self._call_on_loop(self.news.publish, DraftKept(local_id))
             return
         log.warning("autosave failed: %s", type(exc).__name__)
-        if self._on_error is not None:
-            self._call_on_loop(self._on_error, exc)
+        self._call_on_loop(self.news.publish, AutosaveFailed(exc))
 
     def _call_on_loop(self, fn, arg) -> None:
-        """``fn(arg)`` on the UI's loop (from the journal thread)."""
+        """``fn(arg)`` on the UI's loop (from the journal thread): its events are told there."""
         try:
             loop = self._loop_for_errors or asyncio.get_event_loop_policy().get_event_loop()
             loop.call_soon_threadsafe(fn, arg)

@@ -13,7 +13,9 @@ Nothing is created twice and nothing is sent twice:
   saves the fixed message over that same draft (same Message-ID) and sends only the rows that are not sent.
 
 The drafts are written by the Outbox's save path (journaled, retried, adopted by Message-ID after a lost
-answer), so the merge has no server calls of its own but the look-up. No Qt.
+answer), so the merge has no server calls of its own but the look-up. No Qt: a run's :attr:`~MergeRun.news`
+publishes :class:`app.domain.events.MergeProgress` as it moves on and :class:`app.domain.events.MergeHeld` when its
+sends wait in the undo-send window.
 
 A row stores what only the row knows; what it SHOWS is derived from its submission:
 :mod:`app.core.merge_rows` (:func:`~app.core.merge_rows.row_view`). The send's lifecycle is the one
@@ -32,6 +34,7 @@ import logging
 import time
 import uuid
 from collections import Counter
+from typing import Callable
 
 from app.core import merge_record, settle
 from app.core.outbox import holds
@@ -45,6 +48,7 @@ from app.core.send_limits import Plan, RecipientLedger, plan_batch
 from app.core.outbox.saves import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
+from app.domain.events import Hub, MergeHeld, MergeProgress
 from app.domain.explain import describe
 from app.domain.models import Draft, MessageSummary
 from app.domain.words import translate
@@ -53,16 +57,16 @@ from app.storage.merges import MergeStore, template_from_dict, template_to_dict
 
 log = logging.getLogger(__name__)
 FOLLOW_BATCH = 500  # rows whose follower is registered (or made into the send's list) per event-loop turn
+_PROGRESS = MergeProgress()  # the one event of its kind (it has no facts): told once per row as rows end
 
 
 class MergeRun:
     """One merge: its table, template and rows. Build with :meth:`create` or :meth:`load`."""
 
-    def __init__(self, outbox, store: MergeStore, data: dict, *, max_send_bytes: int = DEFAULT_MAX_SEND_BYTES,
-                 on_change=None):
+    def __init__(self, outbox, store: MergeStore, data: dict, *, max_send_bytes: int = DEFAULT_MAX_SEND_BYTES):
         self.outbox, self.store = outbox, store
         self.max_send_bytes = max_send_bytes
-        self.on_change = on_change
+        self.news = Hub(MergeProgress, MergeHeld)  # what the run tells as it goes (typed events)
         self.merge_id: str = data["merge_id"]
         self.account: str = data.get("account", "")
         self.created: float = float(data.get("created", 0))
@@ -75,7 +79,7 @@ class MergeRun:
         self.rows: list[MergeRow] = [row_from_record(r, listing) for r in data["rows"]]
         self._lock = asyncio.Lock()
         self.running = False
-        self.hold_for = self.on_held = None  # the undo-send hold of its sends (app.core.merge_send)
+        self.hold_for = None  # during a send: gives the undo-send hold of its sends (app.core.merge_send)
         # the account's sending limits (app.core.send_limits; None: none known) and today's count of its
         # sent recipients (a callable giving a RecipientLedger), set by whoever runs the merge
         self.send_limits, self.sent_ledger = None, RecipientLedger
@@ -84,14 +88,14 @@ class MergeRun:
     # ------------------------------------------------------------------ building
     @classmethod
     def create(cls, outbox, store: MergeStore, template: Draft, table: dm.Table, recipient_col: int, *,
-               account: str = "", max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, on_change=None) -> "MergeRun":
+               account: str = "", max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> "MergeRun":
         """A new merge of ``table`` into ``template``; every row checked (nothing is written yet)."""
         data = {"merge_id": uuid.uuid4().hex, "account": account, "created": time.time(), "header": list(table.header),
                 "recipient_col": recipient_col, "template": template_to_dict(template.copy(to=[], ref=None)),
                 "problems": {str(i + 1): p for i, p in table.problems.items()},
                 "rows": [{"n": i + 1, "line": line, "values": list(vals)}
                          for i, (vals, line) in enumerate(zip(table.rows, table.lines))]}
-        run = cls(outbox, store, data, max_send_bytes=max_send_bytes, on_change=on_change)
+        run = cls(outbox, store, data, max_send_bytes=max_send_bytes)
         for row in run.rows:
             msg = row.built = run.message(row)
             row.invalid = msg.error if msg.draft is None else ""
@@ -194,15 +198,17 @@ class MergeRun:
         return row
 
     # ------------------------------------------------------------------ running
-    async def send(self) -> None:
-        """Create the drafts of every row :meth:`to_send` takes, then send them all in ONE request."""
+    async def send(self, hold_for: Callable[[], object] | None = None) -> None:
+        """Create the drafts of every row :meth:`to_send` takes, then send them all in ONE request, held in the
+        undo-send window when ``hold_for()`` (asked as they are handed over) gives a hold
+        (:func:`app.core.outbox.holds.undo_hold`; None: sent at once)."""
         if self.running:
             return
-        self.running = True
+        self.running, self.hold_for = True, hold_for
         try:
             await self._send(self.to_send())
         finally:
-            self.running = False
+            self.running, self.hold_for = False, None
             self._changed()
             await self.persist()
 
@@ -475,11 +481,11 @@ class MergeRun:
             await in_thread(self.store.save, self.merge_id, merge_record.record(snap))
 
     def _changed(self) -> None:
-        if self.on_change is not None:
-            try:
-                self.on_change()
-            except Exception:  # noqa: BLE001 - a view must not break the run
-                log.exception("merge listener failed")
+        self.news.publish(_PROGRESS)  # a listener that fails is logged: a view must not break the run
+
+    def held(self, subs: list) -> None:
+        """These sends of the run wait HELD in the undo-send window (:func:`app.core.merge_send.submit_held`)."""
+        self.news.publish(MergeHeld(tuple(subs)))
 
 
 def _sendable(view) -> bool:

@@ -3,8 +3,9 @@
 - more than a few rows, or a batch that meets the account's sending limits, ask first (:func:`go_ahead`, through
   :class:`app.core.sending.SendQuestions`; :func:`confirm_question`; the keyboard's default is not to send);
 - the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them
-  (:func:`submit_held`, ``MergeRun.hold_for`` gives the hold: Compose's delay on the Outbox's clock), so Undo
-  takes the whole batch back; ``MergeRun.on_held(subs)`` is told (the merge window shows the countdown).
+  (:func:`submit_held`; the ``hold_for`` given to :meth:`MergeRun.send` gives the hold: Compose's delay on the
+  Outbox's clock), so Undo takes the whole batch back; the run publishes :class:`app.domain.events.MergeHeld`
+  (the merge window shows the countdown).
   A run killed in its window sends nothing: :func:`app.core.outbox.restore.restore_work` drops the held sends and
   :meth:`MergeRun.resume` finds the rows' drafts still in Drafts.
 """
@@ -88,10 +89,10 @@ def send_part_label(plan) -> Words:
 
 async def submit_held(run, items: list, plan=None) -> list:
     """Hand the rows' drafts (``items``) to the Outbox as ONE send through :func:`app.core.sending.hand_over`,
-    HELD when ``run.hold_for`` gives a hold. ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``'
+    HELD when the send's ``run.hold_for`` gives a hold (the run then tells :class:`app.domain.events.MergeHeld`). ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``'
     order): when some of them meet the account's sending limits, only the part that fits goes now; the rest
     waits HELD in the Outbox for the day that has room, and None stands for a message not handed over."""
     handed = await hand_over(run.outbox, items, plan, run.hold_for() if run.hold_for is not None else None)
-    if handed.held and run.on_held is not None:
-        run.on_held(handed.held)
+    if handed.held:
+        run.held(handed.held)
     return handed.subs

@@ -33,6 +33,7 @@ from app.core.outbox.rows import OutboxRow
 from app.core.sending import Answers, Result, Sending
 from app.core.submission import SubState, Submission
 from app.domain.account import AccountConfig, Backend
+from app.domain.events import OutboxChanged
 from app.domain.models import Draft, ErrorKind, Folder, Recipient
 from app.domain.senders import Principal
 from app.domain.validation import human_size, printable
@@ -254,7 +255,7 @@ class ScriptDesk:
     async def _settled(self, sub: Submission, deadline: float, *, at_once_offline: bool) -> Submission | None:
         lid = sub.local_id
         changed = asyncio.Event()
-        stop = self.outbox.subscribe("changed", changed.set)
+        stop = self.outbox.news.subscribe(OutboxChanged, lambda _e: changed.set())
         loop = asyncio.get_running_loop()
         try:
             while True:

@@ -181,7 +181,7 @@ def _last_goes_at(limits: ServerLimits, messages: int, now: float) -> float | No
 
 class SentCounter:
     """Today's recipients of one account, kept on disk (``store``: :class:`app.storage.sent_ledger.SentLedgerStore`):
-    :meth:`record` is told of every finished submission (the Outbox's ``on_finished``) and counts a sent one
+    :meth:`record` is told of every finished submission (the Outbox's :class:`~app.domain.events.SubmissionFinished`) and counts a sent one
     with its distinct recipients (:meth:`Submission.recipient_count`: the count the batch was planned with
     for a draft sent as it is on the server, whose recipients the queue does not hold). The file
     is written once per turn of the event loop however many sends finish in it (a 5,000-row merge: not 5,000

@@ -1,6 +1,7 @@
 """One signed-in mailbox for the UI: the account, its MailClient, and the connection state.
 
-No Qt here. The UI listens with :meth:`Session.add_listener` and re-emits as signals. The backend is
+No Qt here. Its :attr:`~Session.news` publishes :class:`app.domain.events.SessionStateChanged`; the UI's one bridge
+(app.ui.common.core_events) re-emits it as a signal. The backend is
 built lazily in a worker thread (``MailClient`` calls the factory there), so exchangelib is imported
 off the UI thread and off the path to the first frame. Which backend serves an account is decided in
 :mod:`app.mail.backends` (EWS or Microsoft Graph; app/core/accounts.py gives Graph its sign-in).
@@ -15,6 +16,7 @@ from typing import Callable
 from app.core import accounts
 from app.core.mailclient import MailClient
 from app.domain.account import AccountConfig
+from app.domain.events import Hub, SessionStateChanged
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import ConnectionFailed, MailError
@@ -56,7 +58,7 @@ class Session:
         self.closed = False
         # the account's send queue (built by the UI's controller with the journal; closed with us)
         self.outbox = None
-        self._listeners: list[Callable[[ConnectionState, MailError | None], None]] = []
+        self.news = Hub(SessionStateChanged)  # each change of :attr:`state`, told as it happens
         self._on_server_info = on_server_info
         self._on_close = on_close
 
@@ -91,17 +93,10 @@ class Session:
         """What the server takes in one message: what the connect learnt, else the default (the Outbox's client)."""
         return MessageLimits(self.max_send_bytes)
 
-    def add_listener(self, fn: Callable[[ConnectionState, MailError | None], None]) -> None:
-        self._listeners.append(fn)
-
     def _set_state(self, state: ConnectionState, error: MailError | None = None) -> None:
         self.state = state
         self.last_error = error
-        for fn in list(self._listeners):
-            try:
-                fn(state, error)
-            except Exception:  # noqa: BLE001 - a listener must not break the session
-                log.exception("session listener failed")
+        self.news.publish(SessionStateChanged(state, error))  # a listener that fails is logged, not fatal
 
     def _note_error(self, exc: MailError) -> None:
         if exc.kind == ErrorKind.AUTH:

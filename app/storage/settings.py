@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from app.domain.account import AccountConfig
+from app.domain.events import Hub, SettingsProblem
 from app.domain.senders import Principal
 from app.domain.validation import account_url_problem, parse_recipients
 from app.domain.words import Words, translate
@@ -92,7 +93,8 @@ class Settings:
     Damaged local data never stops the app: a settings file that cannot be read is set aside (renamed
     ``settings.json.damaged``, so nothing is lost and the next save does not overwrite it) and the app
     starts with defaults; a file that cannot be written keeps the settings for this session. Either way
-    :attr:`problem` says so in words, and :attr:`on_problem` (if set) is told.
+    :attr:`problem` says so in words, and its :attr:`news` publishes a
+    :class:`app.domain.events.SettingsProblem` (the window shows it).
     """
 
     FILE = SETTINGS_FILE
@@ -101,15 +103,14 @@ class Settings:
         self.path = path or (config_dir() / self.FILE)
         self._data: dict = {}
         self.problem = ""
-        self.on_problem = None  # called with the sentence when a problem appears (the UI shows it)
+        self.news = Hub(SettingsProblem)  # each problem as it appears, in words
         self._read_only = False  # the file could be neither read nor set aside: never overwrite it
         self.load()
 
     def _report(self, text: str) -> None:
         self.problem = text
         log.warning("settings: %s", text)
-        if self.on_problem is not None:
-            self.on_problem(text)
+        self.news.publish(SettingsProblem(text))
 
     def load(self) -> None:
         try:

@@ -11,6 +11,7 @@ from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.domain.models import Draft
 from app.storage.journal import Journal
+from app.domain.events import AutosaveFailed, DraftKept
 
 
 def _in_own_loop(main):
@@ -37,7 +38,8 @@ def test_on_written_comes_once_the_journal_has_it_on_the_loop(tmp_path):
             heard.append((local_id, body, threading.get_ident() == loop_thread))
             done.set()
 
-        a = Autosave(journal, writer=writer, on_written=written, call_later=lambda _d, _f: None)
+        a = Autosave(journal, writer=writer, call_later=lambda _d, _f: None)
+        a.news.subscribe(DraftKept, lambda e: written(e.local_id))
         d = Draft(body="typed, then a pause")
         a.touch(d)
         assert heard == []  # nothing written yet: nothing said
@@ -58,8 +60,9 @@ def test_a_write_that_failed_is_never_said_to_be_kept(tmp_path):
 
     async def main():
         heard, errors = [], asyncio.Event()
-        a = Autosave(journal, writer=writer, on_written=heard.append, on_error=lambda _e: errors.set(),
-                     call_later=lambda _d, _f: None)
+        a = Autosave(journal, writer=writer, call_later=lambda _d, _f: None)
+        a.news.subscribe(DraftKept, lambda e: heard.append(e.local_id))
+        a.news.subscribe(AutosaveFailed, lambda _e: errors.set())
         journal.close()  # writes now fail (as a full disk would)
         a.touch(Draft(body="lost?"))
         a.flush()

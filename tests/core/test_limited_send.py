@@ -11,6 +11,7 @@ from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits
 from app.core.submission import SubState
 from app.storage.journal import Journal
 from app.storage.sent_ledger import SentLedgerStore
+from app.domain.events import SubmissionFinished
 from tests.helpers.holds import FAST, WALL0, Clocks, clocked_outbox
 from tests.helpers.submission import Mailbox, run_coro, saved_summaries
 
@@ -64,8 +65,9 @@ def test_a_batch_within_the_limits_goes_as_before(tmp_path):
 
 def _counted_outbox(box, journal, clocks, counter) -> Outbox:
     """The Outbox as AccountRuntime builds it: each finished send told to the sent count."""
-    return Outbox(box, journal, account="a", policy=FAST, clock=clocks.monotonic, wall=lambda: clocks.wall,
-                  on_finished=counter.record)
+    ob = Outbox(box, journal, account="a", policy=FAST, clock=clocks.monotonic, wall=lambda: clocks.wall)
+    ob.news.subscribe(SubmissionFinished, lambda e: counter.record(e.submission))
+    return ob
 
 
 def test_the_sent_count_records_each_drafts_real_recipients_not_one_a_message(tmp_path):

@@ -18,6 +18,7 @@ from app.core.account_queue.lock_wait import FIRST_PAUSE, MOST_PAUSE, LockWait, 
 from app.core.account_queue.driver import AccountQueue, DeskWiring
 from app.core.doors import AccountLock
 from app.domain.account import AccountConfig
+from app.domain.events import QueueHeldElsewhere, QueueStarted
 from tests.helpers.aio import run
 from tests.helpers.clocks import ManualClock
 
@@ -104,8 +105,9 @@ def test_a_window_kept_waiting_waits_by_the_rule(other):
     """QueueKeeper (the window's side) sleeps the rule's pauses on its clock, and says who has the queue."""
     async def go():
         clock, said, started = ManualClock(), [], []
-        keeper = QueueKeeper(KEY, lambda: "queue", lambda outbox: None, say=said.append, started=started.append,
-                             clock=clock)
+        keeper = QueueKeeper(KEY, lambda: "queue", lambda outbox: None, clock=clock)
+        keeper.news.subscribe(QueueHeldElsewhere, lambda e: said.append(e.words))
+        keeper.news.subscribe(QueueStarted, lambda e: started.append(e.outbox))
         assert keeper.start() is None and keeper.waiting == COMMAND_SENDS
         assert await pauses_taken(clock, 6) == [FIRST_PAUSE, 0.04, 0.08, 0.16, MOST_PAUSE, MOST_PAUSE]
         wake = await asleep(clock)

@@ -17,6 +17,7 @@ import pytest
 from app.core.door_server import Reply
 from app.core.doors import AccountLock, door_path, knock
 from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW, QueueKeeper, waiting_words
+from app.domain.events import QueueHeldElsewhere, QueueStarted
 from tests.helpers.aio import run
 from tests.helpers.dispatch_mail import ROOT
 
@@ -104,8 +105,9 @@ def test_while_another_process_holds_the_lock_the_window_waits_and_says_who(kind
 
     async def go():
         queue, said, started = Queue(), [], []
-        keeper = QueueKeeper(KEY, queue.start, lambda outbox: Desk(), say=said.append, started=started.append,
-                             retry_every=0.02)
+        keeper = QueueKeeper(KEY, queue.start, lambda outbox: Desk(), retry_every=0.02)
+        keeper.news.subscribe(QueueHeldElsewhere, lambda e: said.append(e.words))
+        keeper.news.subscribe(QueueStarted, lambda e: started.append(e.outbox))
         assert keeper.start() is None and keeper.waiting == words
         await asyncio.sleep(0.1)  # several tries of the lock meanwhile (the loop is never blocked)
         assert queue.starts == 0, "no second process drives the journal"

@@ -830,8 +830,8 @@ def window_reach(top: str = "app/ui", inside: str = "app/ui/window/") -> dict[st
     return reach
 
 
-#: the one module of the UI that subscribes to the core's news (and re-emits it as Qt signals)
-QT_BRIDGE = "app/ui/outbox/outbox_signals.py"
+#: the one module of the UI that subscribes to the core's events (and re-emits them as Qt signals)
+QT_BRIDGE = "app/ui/common/core_events.py"
 
 
 def core_subscriptions(path: str, tree: ast.AST) -> list[str]:
@@ -841,6 +841,54 @@ def core_subscriptions(path: str, tree: ast.AST) -> list[str]:
         return []
     return [f"{path}:{n.lineno} subscribe" for n in ast.walk(tree)
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "subscribe"]
+
+
+# ============================================================================ rule: typed events, no callbacks
+#: the calls that tell or take core news: each names an event class (app/domain/events.py), never a string
+NEWS_CALLS = ("subscribe", "publish", "tell")
+
+
+def string_topics(path: str, tree: ast.AST) -> list[str]:
+    """Every piece of core news named by a string: ``Listeners("changed", ...)``, ``x.subscribe("changed", fn)``,
+    ``x.publish("saved", ...)``, ``x.tell("finished", ...)``. Core news is a typed event (app/domain/events.py),
+    so a misspelt one is a NameError, not a listener never told."""
+    found = []
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Call):
+            continue
+        name = _call_name(n)
+        if name == "Listeners" and any(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in n.args):
+            found.append(f"{path}:{n.lineno} Listeners(<topic>)")
+        elif name in NEWS_CALLS and isinstance(n.func, ast.Attribute) and _str_arg(n) is not None:
+            found.append(f"{path}:{n.lineno} {name}({_str_arg(n)!r})")
+    return found
+
+
+def _callback_name(name: str | None) -> bool:
+    return bool(name) and name.startswith("on_")
+
+
+def callback_assignments(path: str, tree: ast.AST) -> list[str]:
+    """Every ``x.on_y = ...`` (also augmented, in a tuple, or ``setattr(x, "on_y", ...)``) where ``x`` is not the
+    object's own ``self``/``cls``: nobody reassigns another object's callback; it subscribes to that object's
+    events (its ``news``)."""
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and _call_name(node) == "setattr" and len(node.args) >= 2
+                and not _own(node.args[0]) and _callback_name(_str_arg(node, 1))):
+            found.append(f"{path}:{node.lineno} setattr {_str_arg(node, 1)}")
+        for t in _targets(node):
+            if isinstance(t, ast.Attribute) and _callback_name(t.attr) and not _own(t.value):
+                found.append(f"{path}:{t.lineno} {t.attr}")
+    return found
+
+
+def listener_lists(path: str, tree: ast.AST) -> list[str]:
+    """Every ``add_listener`` (defined or called): a listener list of its own, with no way to unsubscribe, beside
+    the events' hub."""
+    return [f"{path}:{n.lineno} add_listener" for n in ast.walk(tree)
+            if (isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == "add_listener")
+            or (isinstance(n, ast.Attribute) and n.attr == "add_listener")]
 
 
 # ============================================================================ rule: one account queue

@@ -10,6 +10,7 @@ from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
 from app.domain.models import MessageSummary
 from app.storage.journal import Journal
+from app.domain.events import OutboxChanged
 from tests.helpers.backends import ALICE, BOB
 
 POLICY = RetryPolicy(max_attempts=3, base=0.01, factor=2.0, cap=0.05, jitter=0.0, settle_delay=0.05,
@@ -28,7 +29,7 @@ class Box:
         self.ob = Outbox(self.client, self.journal, account="acct", policy=policy,
                          **({"clock": clock} if clock is not None else {}))
         self.texts: list[str] = []
-        self.ob.subscribe("changed", lambda: self.texts.extend(r.text for r in self.ob.rows()))
+        self.ob.news.subscribe(OutboxChanged, lambda _e: self.texts.extend(r.text for r in self.ob.rows()))
 
     def run(self, coro, timeout=60):
         return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))

@@ -15,6 +15,7 @@ from app.domain.errors import DraftInvalid
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, Folder, ItemRef, MessageSummary, Recipient
+from app.domain.events import OutboxChanged
 from tests.helpers.backends import ALICE, BOB, every_backend, logged, op, protocol, settle
 from tests.helpers.drafts import full_draft, simple_draft
 from tests.mail.outbox_harness import POLICY, Box, count, summary
@@ -379,7 +380,7 @@ def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(
     saved = [box.save(simple_draft(f"m{i}")) for i in range(7)]
     listed: list[int] = []
     seen_between: list[int] = []
-    box.ob.subscribe("changed", lambda: listed.append(len(box.ob.submissions())))
+    box.ob.news.subscribe(OutboxChanged, lambda _e: listed.append(len(box.ob.submissions())))
 
     async def hand_over():
         asyncio.get_running_loop().call_soon(lambda: seen_between.append(len(box.ob.submissions())))

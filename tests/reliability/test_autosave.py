@@ -13,6 +13,7 @@ import time
 from app.core.autosave import Autosave
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
+from app.domain.events import AutosaveFailed
 
 
 class FakeTimers:
@@ -122,7 +123,8 @@ def test_idle_debounce_and_flush(tmp_path):
 def test_journal_error_keeps_the_change_pending(tmp_path):
     j = Journal(tmp_path / "j.sqlite3")
     errors = []
-    a = Autosave(j, on_error=errors.append)
+    a = Autosave(j)
+    a.news.subscribe(AutosaveFailed, lambda e: errors.append(e.error))
     d = Draft(subject="x")
     j.close()  # writes now fail
     a.touch(d)

@@ -21,6 +21,7 @@ import asyncio
 import pytest
 
 from app.storage.journal import Journal
+from app.domain.events import OutboxChanged
 from tests.helpers.reliability_table import REPORTS
 from tests.helpers.soak import size
 from tests.reliability.workload import BACKENDS, FAULTS, run_workload
@@ -148,7 +149,7 @@ def test_server_given_wait_is_honoured_and_shown(sandbox, tmp_path, fault, param
     async def main():
         seen = []
         ob = Outbox(client, journal, policy=TEST_POLICY, clock=clock)
-        ob.subscribe("changed", lambda: seen.extend(t for _, _, t in ob.row_texts()))
+        ob.news.subscribe(OutboxChanged, lambda _e: seen.extend(t for _, _, t in ob.row_texts()))
         sandbox.faults.inject("SendItem", fault, count=1, **params)
         d = Draft(to=[Recipient(BOB)], subject=f"waits {fault}", body="x")
         await ob.submit(d)

@@ -26,6 +26,7 @@ from app.core.session import ConnectionState, Session
 from app.domain.models import Attachment, Draft, Recipient, new_message_id
 from app.storage.journal import Journal
 from app.storage.settings import Settings
+from app.domain.events import OutboxChanged
 from tests.helpers.status_bar import record_messages
 from tests.helpers.windows import journal_window
 from tests.helpers.backends import ALICE, BOB
@@ -301,10 +302,10 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
                 seen.setdefault(s, []).append(text)
             return out
 
-        def changed():  # after the page's own listener (subscribed first), we read the table
+        def changed(_event):  # after the page's own listener (subscribed first), we read the table
             table()
 
-        ob.subscribe("changed", changed)
+        ob.news.subscribe(OutboxChanged, changed)
 
         sandbox.max_send_bytes = 4000  # the server's limit is lower than the client knows: it refuses
         wait_task(qtbot, ob.submit(Draft(to=[Recipient(BOB)], subject="too large for the server",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.ui.outbox.outbox_view import OutboxView
+from app.domain.events import OutboxChanged
 from tests.helpers.windows import journal_window
 from tests.helpers.backends import ALICE, BOB
 from tests.helpers.windows import close_window, wait_task
@@ -117,7 +118,7 @@ def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_p
         qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading and not win.sent.model.loading,
                         timeout=20000)
         seen = []
-        bridge.outbox.subscribe("changed", lambda: seen.extend(t for _, _, t in bridge.outbox.row_texts()))
+        bridge.outbox.news.subscribe(OutboxChanged, lambda _e: seen.extend(t for _, _, t in bridge.outbox.row_texts()))
         sandbox.faults.inject("*", "http_401", count=4)  # the send, then the re-connect, are refused
         d = Draft(to=[Recipient(BOB)], subject="after sign-in", body="x")
         wait_task(qtbot, bridge.outbox.submit(d))

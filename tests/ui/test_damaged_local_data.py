@@ -24,6 +24,7 @@ from app.app_main import watch_settings
 from app.core.demo import demo_session
 from app.core.session import ConnectionState
 from app.storage.settings import Settings
+from app.domain.events import SettingsProblem
 from tests.helpers.windows import close_window, make_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +65,7 @@ def test_a_settings_file_that_cannot_be_written_keeps_the_session_and_says_so(tm
     (tmp_path / "config").write_text("a file where the settings folder should be")
     s = Settings(tmp_path / "config" / "settings.json")
     told = []
-    s.on_problem = told.append
+    s.news.subscribe(SettingsProblem, lambda e: told.append(e.text))
     s.set("theme", "dark")
     assert s.get("theme") == "dark"  # kept for this session
     assert told and "cannot write its settings file" in told[0] and "until Dispatch closes" in told[0]

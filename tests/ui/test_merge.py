@@ -316,9 +316,9 @@ def test_the_results_are_laid_out_and_painted_in_turns_of_their_own_and_painted_
     monkeypatch.setattr(MergeDialog, "_show_run", show_run)
     real_send = MergeRun.send
 
-    async def send(run):
+    async def send(run, *args):
         order.append(("send", len(sizes)))
-        await real_send(run)
+        await real_send(run, *args)
 
     monkeypatch.setattr(MergeRun, "send", send)
     win, session, dlg = merge_ready(qtbot, sandbox, settings,

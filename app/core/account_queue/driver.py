@@ -4,17 +4,18 @@
 the one rule of :mod:`app.core.account_queue.lock_wait`), then the journal's unfinished work restored into the
 account's Outbox (:mod:`app.core.account_queue.runtime`: a hand-over from EWS first), then the account's door,
 answering commands with :class:`app.core.script_desk.ScriptDesk` (its sends counted with the process's own
-:class:`app.core.sending.Sending`), and the Outbox's news told to whoever shows it. The journal and its writer
-(shared with autosave in a window) are the caller's.
+:class:`app.core.sending.Sending`). The journal and its writer (shared with autosave in a window) are the caller's.
 
 What differs is injected: :class:`DeskWiring` (where the desk learns the configured account, the principals, the
-window's sends, where a message taken back goes) and :class:`Watchers` (the window's views are told what was saved,
-what finished, who holds the queue; a command is told nothing and reads the Outbox itself).
+window's sends, where a message taken back goes) and ``reauth`` (a window asks for the password on a 401). What
+happens is told as typed events (:mod:`app.domain.events`): :attr:`AccountQueue.news` (who holds the queue, the
+queue started) and the Outbox's own ``news``; a window follows both through its one bridge
+(app.ui.common.core_events), a command reads the Outbox itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
 from app.core.account_queue.keeper import CLOSE_GRACE, QueueKeeper
@@ -38,32 +39,25 @@ class DeskWiring:
     password_from: str = ""
 
 
-@dataclass(frozen=True)
-class Watchers:
-    """Who is told: ``saved(draft)`` / ``finished(submission)`` by the Outbox, ``reauth()`` awaited on a 401 while it
-    works; ``say(words)`` while another process has the queue ("" once it is this one's), ``started(outbox)`` once a
-    queue waited for runs."""
-
-    saved: Callable | None = None
-    finished: Callable | None = None
-    reauth: Callable[[], Awaitable[bool]] | None = None
-    say: Callable[[str], None] = field(default=lambda _w: None)
-    started: Callable[[Any], None] = field(default=lambda _o: None)
-
-
 class AccountQueue:
     """One account's queue in this process (``account``: its :class:`app.domain.account.AccountConfig`). A window:
     :meth:`start` (the queue now, or once the lock is free). A command: :meth:`take`, then :meth:`open`. Both:
     :meth:`close` (or :meth:`shut`)."""
 
-    def __init__(self, account, desk: DeskWiring, *, kind: str = COMMAND, watchers: Watchers = Watchers(),
-                 retry_every: float = MOST_PAUSE, clock: Callable[[], float] = MONOTONIC):
-        self.account, self._desk, self._watchers = account, desk, watchers
+    def __init__(self, account, desk: DeskWiring, *, kind: str = COMMAND,
+                 reauth: Callable[[], Awaitable[bool]] | None = None, retry_every: float = MOST_PAUSE,
+                 clock: Callable[[], float] = MONOTONIC):
+        self.account, self._desk, self._reauth = account, desk, reauth
         self.runtime: AccountRuntime | None = None  # built with the session (start / open)
         self._writer = None
-        self.keeper = QueueKeeper(account.key, self._start_queue, self._desk_for, kind=kind, say=watchers.say,
-                                  started=watchers.started, written=self._written, retry_every=retry_every,
-                                  clock=clock)
+        self.keeper = QueueKeeper(account.key, self._start_queue, self._desk_for, kind=kind, written=self._written,
+                                  retry_every=retry_every, clock=clock)
+
+    @property
+    def news(self):
+        """Its :class:`app.domain.events.Hub`: :class:`~app.domain.events.QueueHeldElsewhere` while another
+        process has the queue, :class:`~app.domain.events.QueueStarted` once a queue waited for runs here."""
+        return self.keeper.news
 
     @property
     def outbox(self):
@@ -83,7 +77,7 @@ class AccountQueue:
 
     def start(self, session, journal, writer):
         """A window: the account's Outbox at once when its lock is free (its door opens on the loop); else None,
-        and ``Watchers.started`` is told once the lock is this window's."""
+        and :class:`app.domain.events.QueueStarted` is told once the lock is this window's."""
         self._bind(session, journal, writer)
         return self.keeper.start()
 
@@ -110,10 +104,8 @@ class AccountQueue:
         self.keeper.shut()
 
     def _bind(self, session, journal, writer) -> None:
-        w = self._watchers
         self._writer = writer
-        self.runtime = AccountRuntime(session, journal, writer, on_saved=w.saved, on_finished=w.finished,
-                                      reauth=w.reauth)
+        self.runtime = AccountRuntime(session, journal, writer, reauth=self._reauth)
 
     def _start_queue(self):
         return self.runtime.start()

@@ -8,7 +8,8 @@ account takes its lock before its Outbox restores the journal, and opens the acc
 
 When another process holds the lock, a window does not drive the same journal: it waits for the lock on the event
 loop (never blocking; the one rule of :mod:`app.core.account_queue.lock_wait`), says who has the queue in words
-(:func:`waiting_words`), and starts the Outbox once the lock is its own. A command waits the same way, knocking
+(:func:`waiting_words`: its :attr:`QueueKeeper.news` tells :class:`app.domain.events.QueueHeldElsewhere`), and
+starts the Outbox once the lock is its own (:class:`app.domain.events.QueueStarted`). A command waits the same way, knocking
 meanwhile (:meth:`QueueKeeper.take`). A command lets go when its process ends; a window when it closes. Typing is
 journaled meanwhile all the same (autosave needs no lock).
 
@@ -29,6 +30,7 @@ from app.core.account_queue.lock_wait import MOST_PAUSE, LockWait
 from app.core.clock import MONOTONIC
 from app.core.door_server import Desk, Door
 from app.core.doors import WINDOW, AccountLock, DoorError
+from app.domain.events import Hub, QueueHeldElsewhere, QueueStarted
 from app.domain.words import translate
 
 log = logging.getLogger(__name__)
@@ -57,19 +59,19 @@ def waiting_words(kind: str, pid: int) -> str:
 class QueueKeeper:
     """One account's queue in this process. ``start_queue()`` restores and starts its Outbox (called once the lock
     is held: :meth:`app.core.account_queue.runtime.AccountRuntime.start`); ``desk_for(outbox)`` the desk its door
-    answers with; ``say(words)`` is told while another process has the queue ("" once it is this one's);
-    ``started(outbox)`` once a queue waited for is running. ``kind``: who holds the lock (a window or a command,
+    answers with. Its :attr:`news` tells :class:`~app.domain.events.QueueHeldElsewhere` while another process has
+    the queue (its words "" once it is this one's) and :class:`~app.domain.events.QueueStarted` once a queue waited
+    for is running. ``kind``: who holds the lock (a window or a command,
     written in the lock file); ``retry_every``: the longest pause between tries of a held lock, slept on
     ``clock``."""
 
     def __init__(self, account_key: str, start_queue: Callable, desk_for: Callable[[object], Desk], *,
-                 kind: str = WINDOW, say: Callable[[str], None] = lambda _w: None,
-                 started: Callable[[object], None] = lambda _o: None, written: Callable[[], Awaitable] | None = None,
+                 kind: str = WINDOW, written: Callable[[], Awaitable] | None = None,
                  retry_every: float = MOST_PAUSE, clock: Callable[[], float] = MONOTONIC):
         self.account_key = account_key
         self.lock = AccountLock(account_key, kind=kind)
         self._start_queue, self._desk_for = start_queue, desk_for
-        self._say, self._started = say, started
+        self.news = Hub(QueueHeldElsewhere, QueueStarted)
         self._written = written  # until every journal write asked for so far is on disk
         self.lock_wait = LockWait(clock=clock, most=retry_every)
         self.outbox = None
@@ -88,7 +90,7 @@ class QueueKeeper:
             return self._run_queue(door=False)
         if free:
             return self._run_queue()
-        self.waiting = waiting_words(*self.lock.holder())  # said by the caller now; changes are said to ``say``
+        self.waiting = waiting_words(*self.lock.holder())  # said by the caller now; changes are told as news
         if _loop() is not None:
             self._task = asyncio.ensure_future(self._wait())
         return None
@@ -110,15 +112,15 @@ class QueueKeeper:
         await self.lock_wait.take(self.lock, self._still_waiting)
         if self.waiting:
             self.waiting = ""
-            self._say("")
-        self._started(self._run_queue())
+            self.news.publish(QueueHeldElsewhere(""))
+        self.news.publish(QueueStarted(self._run_queue()))
 
     def _still_waiting(self) -> None:
         """The lock is still another's: who has it, said when it changed."""
         words = waiting_words(*self.lock.holder())
         if words != self.waiting:
             self.waiting = words
-            self._say(words)
+            self.news.publish(QueueHeldElsewhere(words))
 
     async def take(self, tried: Callable[[], Awaitable[Any]], patience: float) -> Any:
         """A command's wait for the lock (held by a process still starting or closing): None once it is this

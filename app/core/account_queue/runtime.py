@@ -9,7 +9,8 @@ message to put back in Compose and what to tell the user; :meth:`resume` (once c
 that reached the server and queues the other recovered messages for Drafts (:mod:`app.core.recovery`).
 
 Built by :class:`app.core.account_queue.driver.AccountQueue`. The window (app/ui/outbox/journal_bridge.py)
-observes: it shows the notes, loads Compose, lists the Outbox.
+observes: it shows the notes, loads Compose, lists the Outbox (the Outbox's news reaches it through the UI's one
+bridge, app.ui.common.core_events).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.core.outbox import Outbox
 from app.storage.journal import Entry, Journal
 from app.storage.sent_ledger import SentLedgerStore
 from app.core.word_lists import counted
+from app.domain.events import SubmissionFinished
 from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)
@@ -54,14 +56,13 @@ def _unsaved(n: int) -> Words:
 
 class AccountRuntime:
     def __init__(self, session, journal: Journal, writer: JournalWriter, *,
-                 on_saved: Callable | None = None, on_finished: Callable | None = None,
                  reauth: Callable[[], Awaitable[bool]] | None = None):
         self.session, self.journal, self.writer = session, journal, writer
         self.account = session.account.key
         # today's recipients of this account, beside the journal (app.core.send_limits: the sending limits)
         self.sent_count = SentCounter(SentLedgerStore(
             journal.path.parent / "sent-ledger" if journal.persistent else None), self.account)
-        self._hooks = {"on_saved": on_saved, "on_finished": self._finished_hook(on_finished), "reauth": reauth}
+        self._reauth = reauth  # awaited on a 401 while the Outbox works (the window asks for the password)
         self.handover_note = ""  # what the hand-over moved here, for the user ("" when nothing)
 
     def start(self) -> Outbox:
@@ -69,18 +70,12 @@ class AccountRuntime:
         s = self.session
         if s.outbox is None:
             self.handover_note = self._hand_over()
-            s.outbox = Outbox(s, self.journal, account=self.account, writer=self.writer, **self._hooks)
+            s.outbox = Outbox(s, self.journal, account=self.account, writer=self.writer, reauth=self._reauth)
+            # each finished send is counted (sent recipients today) before anyone else is told of it
+            s.outbox.news.subscribe(SubmissionFinished, lambda e: self.sent_count.record(e.submission))
             s.outbox.restore()
             s.outbox.start()
         return s.outbox
-
-    def _finished_hook(self, on_finished: Callable | None) -> Callable:
-        """The Outbox's ``on_finished``: the send is counted (sent recipients today), then the window told."""
-        def finished(sub) -> None:
-            self.sent_count.record(sub)
-            if on_finished is not None:
-                on_finished(sub)
-        return finished
 
     def _hand_over(self) -> Words | str:
         account = self.session.account

@@ -18,7 +18,8 @@ verdict applied; :mod:`~app.core.outbox.takeback` — the user's hand); the atte
 Accounts are kept apart: an Outbox serves one account (``account``, :attr:`AccountConfig.key`) and
 only ever loads, shows and sends that account's journal entries.
 
-No Qt. Listeners :meth:`subscribe` to ``changed``, ``saved`` (a draft reached the server) and ``finished``
+No Qt. Its :attr:`news` (an :class:`app.domain.events.Hub`) publishes :class:`~app.domain.events.OutboxChanged`,
+:class:`~app.domain.events.DraftSaved` (a draft reached the server) and :class:`~app.domain.events.SubmissionFinished`
 (a submission's final state); the view reads :meth:`rows`.
 """
 
@@ -37,7 +38,6 @@ from app.core import clock as clocks
 from app.core import mime_send
 from app.core.clock import MONOTONIC
 from app.core.journal_writer import JournalWriter
-from app.core.listeners import Listeners
 from app.core.outbox import holds, sources
 from app.core.outbox.attempts import Attempts
 from app.core.outbox.drive import Drive, waits_for_sign_in
@@ -50,6 +50,7 @@ from app.core.outbox.worker import QueueWorker, cancel_task
 from app.core.policy import RetryPolicy
 from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
+from app.domain.events import DraftSaved, Hub, OutboxChanged, SubmissionFinished
 from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
 from app.domain.validation import SEND_BATCH_LIMIT, validate_draft
 from app.domain.words import Words, to_data
@@ -63,6 +64,7 @@ _IN_FLIGHT = frozenset({SubState.SAVING, SubState.SUBMITTING})  # a send's serve
 # submissions built per event-loop turn when many saved drafts are sent at once (a mail merge): 250 took
 # 15-27 ms of the UI thread a turn in bench/bench_merge_stall.py; each is ~60 µs
 SUBMIT_BATCH = 100
+_CHANGED = OutboxChanged()  # the one event of its kind (it has no facts): told many times a turn
 
 
 def _stand_in(it: MessageSummary) -> Draft:
@@ -85,9 +87,6 @@ class Outbox(Drive, TakeBack):
         batch_size: int = SEND_BATCH_LIMIT,  # drafts per send request (app/domain/validation.py)
         clock: Callable[[], float] = MONOTONIC,  # the worker sleeps on it (app.core.clock)
         wall: Callable[[], float] = time.time,  # wall clock: held sends' release times (app.core.outbox.holds)
-        on_change: Callable[[], None] | None = None,
-        on_saved: Callable[[Draft], None] | None = None,
-        on_finished: Callable[[Submission], None] | None = None,
         reauth: Callable[[], Awaitable[bool]] | None = None,
         writer: JournalWriter | None = None,
     ):
@@ -97,10 +96,7 @@ class Outbox(Drive, TakeBack):
         self.policy = policy or RetryPolicy()
         self.batch_size = batch_size
         self.clock, self.wall = clock, wall
-        self.news = Listeners("changed", "saved", "finished")
-        for topic, fn in (("changed", on_change), ("saved", on_saved), ("finished", on_finished)):
-            if fn is not None:
-                self.news.subscribe(topic, fn)
+        self.news = Hub(OutboxChanged, DraftSaved, SubmissionFinished)  # what the queue tells (typed events)
         self.reauth = reauth
         self._own_writer = writer is None
         self.write = writer or JournalWriter()  # the app shares one with autosave: one order on disk
@@ -319,7 +315,7 @@ class Outbox(Drive, TakeBack):
     # ------------------------------------------------------------------ saving
     async def save(self, draft: Draft) -> SaveJob:
         """Save to the server's Drafts; returns after the first attempt (``status`` DONE: saved, the
-        saved draft went to ``on_saved``; otherwise it stays queued, "not on server yet")."""
+        saved draft told as :class:`~app.domain.events.DraftSaved`; otherwise it stays queued, "not on server yet")."""
         job = await self.queue_save(draft)
         await self.wait(draft.local_id, final=False)
         return job
@@ -558,7 +554,7 @@ class Outbox(Drive, TakeBack):
             if sub.state == SubState.SENT:
                 self._known.pop(sub.local_id, None)
         if sub.final:
-            self.news.tell("finished", sub)
+            self.news.publish(SubmissionFinished(sub))
         self._resolve(sub)
         self.changed()
 
@@ -582,7 +578,7 @@ class Outbox(Drive, TakeBack):
         """A save (of a save job, or before a send) reached the server: remember its identity."""
         if draft.ref is not None:
             self._known[draft.local_id] = (draft.ref, draft.internet_message_id)
-        self.news.tell("saved", draft)
+        self.news.publish(DraftSaved(draft))
 
     def forget_identity(self, local_id: str) -> None:
         """The server identity of a message saved before is of no more use (a mail merge's sent row)."""
@@ -593,12 +589,7 @@ class Outbox(Drive, TakeBack):
         self.changed()
 
     def changed(self) -> None:
-        self.news.tell("changed")
-
-    def subscribe(self, topic: str, fn: Callable) -> Callable[[], None]:
-        """``fn`` is told of each ``changed`` (no arguments), ``saved`` (the draft) or ``finished`` (the
-        submission) until the returned call unsubscribes it."""
-        return self.news.subscribe(topic, fn)
+        self.news.publish(_CHANGED)
 
     def hush(self) -> None:
         """Tell nobody anything more: its account is no longer the one shown (the queue itself goes on)."""

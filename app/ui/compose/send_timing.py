@@ -225,7 +225,7 @@ class SendTiming(QObject):
     send (:meth:`undo_hold`) and hands it a held submission (:meth:`held`)."""
 
     def __init__(self, window, news):
-        """``news``: the Outbox's news as signals (app.ui.outbox.outbox_signals)."""
+        """``news``: the Outbox's news as signals (app.ui.common.core_events)."""
         super().__init__(window)
         self.w = window
         self.news = news
@@ -344,7 +344,7 @@ class SendTiming(QObject):
             self._followed = outbox
 
     def _changed(self) -> None:
-        """The Outbox's ``changed`` news (``OutboxSignals.changed``)."""
+        """The Outbox's ``changed`` news (``CoreEvents.changed``)."""
         outbox = self._followed
         if (self._held or self._watch) and outbox is not None and outbox is self.news.outbox:
             QTimer.singleShot(0, self._tick)  # after the change's turn: one tick for a burst

@@ -79,6 +79,8 @@ class MergeDialog(QDialog):
     def __init__(self, win):
         super().__init__(win)
         self.win = win
+        self.news = win.outbox_news  # the core's events as signals: the run shown is followed there
+        self.news.merge_progress.connect(self._changed)
         self.setWindowTitle(translate("MailMerge", "Mail merge"))
         self.setObjectName("mergeDialog")
         self.setModal(False)
@@ -191,7 +193,7 @@ class MergeDialog(QDialog):
                                                  "row is never sent again.").format(keys=_keys("Ctrl+R")), page)
         hint.setWordWrap(True)
         v.addWidget(hint)
-        self.guard = SendGuard(self, page, v)  # "Send 12 messages?" and the undo-send countdown
+        self.guard = SendGuard(self, page, v, self.news)  # "Send 12 messages?" and the undo-send countdown
         row = QHBoxLayout()
         row.addStretch(1)
         self.resend_button = QPushButton(translate("MailMerge", "&Resend failed ({keys})").format(
@@ -234,8 +236,7 @@ class MergeDialog(QDialog):
         if self.run is None and self._outbox() is not None:
             store = self._store()
             for merge_id in store.ids(account)[:1]:
-                run = MergeRun.load(self._outbox(), store, merge_id, on_change=self._changed,
-                                    max_send_bytes=self.win.session.max_send_bytes)
+                run = MergeRun.load(self._outbox(), store, merge_id, max_send_bytes=self.win.session.max_send_bytes)
                 if run is not None and any(r.state != RowState.SENT for r in run.rows):
                     self._show_run(run)
                     self._spawn(run.resume())
@@ -427,7 +428,7 @@ class MergeDialog(QDialog):
         s = self.win.session  # what is on screen at the key press is what is merged
         prepare = MergeRun.prepare(outbox, self._store(), self.win.compose.draft(), self.table,
                                    self.column.currentIndex(), account=s.account.key,
-                                   max_send_bytes=s.max_send_bytes, on_change=self._changed)
+                                   max_send_bytes=s.max_send_bytes)
         self._spawn(self._create_and_send(prepare))
 
     async def _create_and_send(self, prepare) -> None:
@@ -452,7 +453,7 @@ class MergeDialog(QDialog):
         finally:
             self.stack.setUpdatesEnabled(True)
         await asyncio.sleep(0)  # painted before the send's first turn
-        await run.send()
+        await run.send(self.guard.hold_for(run))
 
     def resend(self) -> None:
         if self.stack.currentIndex() != 1 or self.run is None or self.run.running:
@@ -461,7 +462,7 @@ class MergeDialog(QDialog):
             self.summary.setText(translate("MailMerge", "{summary} Nothing to resend: fix a failed row first.").format(
                 summary=self._summary()))
             return
-        self._spawn(self.run.send())
+        self._spawn(self.run.send(self.guard.hold_for(self.run)))
 
     def _rows_on_screen(self) -> tuple[int, int] | None:
         """The first and last row the results table shows; None while it shows none."""
@@ -475,7 +476,7 @@ class MergeDialog(QDialog):
 
     def _show_run(self, run: MergeRun) -> None:
         self.run = run
-        self.guard.hold(run)
+        self.news.follow_merge(run)  # its progress and held sends (MergeProgress, MergeHeld), until another is shown
         run.send_limits, run.sent_ledger = self._send_limits(), self._sent_ledger()
         self.model.set_run(run)
         self.stack.setCurrentIndex(1)

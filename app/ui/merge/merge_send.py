@@ -27,14 +27,18 @@ def _local_time(epoch: float) -> str:
 
 
 class SendGuard:
-    """``dialog.guard``: the question (``confirm``) and the countdown (``batch``) of a merge window."""
+    """``dialog.guard``: the question (``confirm``) and the countdown (``batch``) of a merge window. ``news``: the
+    core's events as signals (app.ui.common.core_events), following the run the window shows: its held sends are
+    counted down here."""
 
-    def __init__(self, dialog, page, layout):
+    def __init__(self, dialog, page, layout, news):
         from app.ui.compose.send_timing import UndoSendBar
 
         self.dialog = dialog
         self.confirm: QMessageBox | None = None
         self.batch = BatchUndo(dialog.win, page, layout, layout.count(), UndoSendBar, kept="Drafts")
+        self._news = news
+        news.merge_held.connect(self._held)
 
     def asking(self) -> bool:
         """The question is open (Ctrl+Return again does nothing meanwhile)."""
@@ -82,9 +86,14 @@ class SendGuard:
     def handed_over(self, handed) -> None:
         return None
 
-    def hold(self, run) -> None:
-        """``run``'s sends are held in the undo-send window (Compose's delay), one countdown for all of them."""
+    def hold_for(self, run):
+        """What ``run.send`` asks as it hands its sends over: their undo-send hold (Compose's delay on the Outbox's
+        clock; None: undo send is off)."""
         outbox, batch = run.outbox, self.batch
-        run.hold_for = lambda: batch.hold(outbox)
-        run.on_held = lambda subs: batch.held(subs, outbox,
-                                              counted(N_MESSAGES, len(subs)))
+        return lambda: batch.hold(outbox)
+
+    def _held(self, subs: list) -> None:
+        """The run shown handed its sends over held (app.domain.events.MergeHeld): one countdown for all of them."""
+        run = self._news.merge
+        if run is not None:
+            self.batch.held(subs, run.outbox, counted(N_MESSAGES, len(subs)))

@@ -28,7 +28,7 @@ import time
 from PySide6.QtCore import QEvent, QObject
 
 from app.core import recovery
-from app.core.account_queue.driver import AccountQueue, DeskWiring, Watchers
+from app.core.account_queue.driver import AccountQueue, DeskWiring
 from app.core.account_queue.keeper import SHORT
 from app.core.account_queue.runtime import AccountRuntime, waiting_elsewhere
 from app.core.autosave import Autosave
@@ -64,16 +64,22 @@ RESTORED = words.translate("JournalBridge", "%Ln other unsaved message(s) were r
 
 class JournalBridge:
     def __init__(self, window, news, journal: Journal | None = None):
-        """``news``: the Outbox's news as signals (app.ui.outbox.outbox_signals), pointed at each account's
-        Outbox as it comes."""
+        """``news``: the core's events as signals (app.ui.common.core_events), pointed at each account's
+        Outbox and queue as they come."""
         self.w = window
         self.news = news
+        news.saved_first.connect(self._saved)  # before anyone says what happened: Compose, the lists in line
+        news.finished_first.connect(self._finished)
+        news.queue_held_elsewhere.connect(self._say_waiting)
+        news.queue_started.connect(self._queue_started)
         self.journal = journal if journal is not None else self._open_journal()
         # ONE journal thread for autosave and every account's Outbox: typing never waits on the disk,
         # and writes reach it in the order they were made
         self.writer = JournalWriter()
-        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer,
-                                 on_written=self._kept)
+        self.autosave = Autosave(self.journal, writer=self.writer)
+        news.draft_kept.connect(self._kept)
+        news.autosave_failed.connect(self._autosave_failed)
+        news.follow_autosave(self.autosave)
         self.outbox: Outbox | None = None
         self.account_queue: AccountQueue | None = None  # the account in use: its lock, Outbox and door
         self.runtime: AccountRuntime | None = None  # its life (app.core.account_queue.runtime)
@@ -165,14 +171,14 @@ class JournalBridge:
         if self.account and (session is None or session.account.key != self.account):
             c.clear()
         self.outbox, self.runtime, self.account_queue = None, None, None
+        self.news.follow_queue(None)  # the previous account's queue tells this window no more
         self.account = session.account.key if session is not None else ""
         self.autosave.account = self.account
         if session is not None:
             # the account's lock first (one process drives its queue), then its Outbox, then its door
-            watchers = Watchers(saved=self._saved, finished=self._finished, reauth=self._reauth,
-                                say=self._say_waiting, started=self._queue_started)
             self.account_queue = AccountQueue(session.account, self._desk_wiring(session.account), kind=WINDOW,
-                                              watchers=watchers)
+                                              reauth=self._reauth)
+            self.news.follow_queue(self.account_queue)  # who holds it meanwhile; its start once waited for
             self.outbox = self.account_queue.start(session, self.journal, self.writer)
             self.runtime = self.account_queue.runtime
             if self.outbox is not None:

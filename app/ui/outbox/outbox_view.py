@@ -46,14 +46,14 @@ class OutboxView(QWidget):
     notice = Signal(str)  # what a key did not do, and why (the window's status bar)
 
     def __init__(self, parent=None, news=None):
-        """``news``: the Outbox's news as signals (app.ui.outbox.outbox_signals); None: the view follows the
+        """``news``: the Outbox's news as signals (app.ui.common.core_events); None: the view follows the
         Outbox it is shown (:meth:`set_outbox`) through signals of its own."""
         super().__init__(parent)
         self.outbox = None
-        from app.ui.outbox.outbox_signals import OutboxSignals
+        from app.ui.common.core_events import CoreEvents
 
         self._own_news = news is None
-        self.news = OutboxSignals(self) if news is None else news
+        self.news = CoreEvents(self) if news is None else news
         self.news.changed.connect(self._news)
         lay, head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
         self._buttons_row = head

@@ -437,10 +437,11 @@ class MainWindow(QMainWindow):
             self.sent.model.set_fetch(None)
             self.account_label.setText(translate("Status", "No account"))
             self.set_state("idle")
+            self.outbox_news.follow_session(None)  # the closed session's states are no news here
             self.session_changed.emit(None)
             self._show_welcome()
             return
-        session.add_listener(lambda state, err, s=session: self.session_event.emit(s, (state, err)))
+        self.outbox_news.follow_session(session)  # its states, through the one bridge (app.ui.common.core_events)
         self.sidebar.setEnabled(True)
         acc = session.account
         from app.ui.window.status_bar import account_words
@@ -467,7 +468,9 @@ class MainWindow(QMainWindow):
         self.connect_again()
 
     def follow_session_events(self) -> None:
-        """The status bar shows the state of the session in use from now on (the wiring slice)."""
+        """The status bar shows the state of the session in use from now on (the wiring slice); ``session_event``
+        carries the bridge's ``session_state`` to the window's features."""
+        self.outbox_news.session_state.connect(self.session_event)
         self.session_event.connect(self._on_session_event)
 
     def _on_session_event(self, session, payload) -> None:

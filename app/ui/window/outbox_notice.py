@@ -2,7 +2,7 @@
 Outbox (server busy — waiting 10 min)", and the banner repeating it, go once the server has refused the
 message. Wiring only: what is said for which state is app.core.outbox_words.
 
-``say`` shows the words (and tells a screen reader, through ``speak``) and follows the Outbox's changes (``OutboxSignals.changed``) until the send's
+``say`` shows the words (and tells a screen reader, through ``speak``) and follows the Outbox's changes (``CoreEvents.changed``) until the send's
 outcome is final or another message took the bar's place (or the words timed out)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SHOW_MS = 10000
 
 class OutboxNotice:
     def __init__(self, bar, news, speak=None, point=None):
-        """``bar``: the window's status bar; ``news``: the Outbox's news (app.ui.outbox.outbox_signals);
+        """``bar``: the window's status bar; ``news``: the Outbox's news (app.ui.common.core_events);
         ``speak(sub, words, moved_to)``: the words said to a screen reader as they change (app.ui.common.spoken);
         ``point(local_id)``: the words send the user to the Outbox for that message ("… (Ctrl+4); Enter there
         takes it back"): its row is the one Ctrl+4 lands on (app.ui.outbox.outbox_view.OutboxView.point_at)."""

@@ -22,7 +22,7 @@ NAMES = (
     "banner_slot",
     "announcer",  # app.ui.common.announce.Announcer: the window's one voice to a screen reader
     # the controller and the views
-    "outbox_news",  # app.ui.outbox.outbox_signals.OutboxSignals: the one bridge of the Outbox's news
+    "outbox_news",  # app.ui.common.core_events.CoreEvents: the one bridge of the core's events to Qt signals
     "flows",  # app.ui.window.workflows.Workflows
     "compose",
     "drafts",

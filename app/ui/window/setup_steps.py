@@ -51,10 +51,10 @@ def shell(win) -> None:
 
 
 def flows(win) -> None:
-    from app.ui.outbox.outbox_signals import OutboxSignals
+    from app.ui.common.core_events import CoreEvents
     from app.ui.window.workflows import Workflows
 
-    win.parts.fill(outbox_news=OutboxSignals(win))  # the Outbox's news as signals (the journal slice follows it)
+    win.parts.fill(outbox_news=CoreEvents(win))  # the core's events as signals (the journal slice follows the Outbox)
     win.parts.fill(flows=Workflows(win))
 
 

@@ -465,7 +465,7 @@ class Workflows(TaskTracker):
             spoken.saved(self.w, SAVED)
 
     def _finished(self, sub) -> None:
-        """A send's outcome is final (``OutboxSignals.finished``): said here when nobody else says it — not the
+        """A send's outcome is final (``CoreEvents.finished``): said here when nobody else says it — not the
         undo countdown's report, not the status bar's words following the send, not this window's own send
         request on its first attempt (Compose's, or a batch's summary). So a send of this window that waited in
         the Outbox (offline, the server busy, Send later) is said as it goes out, or its outcome unknown (in the
