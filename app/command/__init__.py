@@ -7,7 +7,7 @@
 - ``account``: set the account up, show it, or take it off, with no window (:mod:`app.command.accounts`).
 
 What each command takes is data (:mod:`app.command.spec`): the parsers, the man page and the shell
-completions are all made from it. Nothing here imports Qt (tests/core/test_send_command.py checks it).
+completions are all made from it. Nothing here imports Qt (tests/core/test_send_command.py checks it); the command line is parsed here only.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@
 - ``--password-env VAR`` (Exchange): the password from that environment variable, checked by one connection
   to the server, then stored in the system keyring. Never a password on the command line.
 
-Exit codes are sysexits.h's, as ``send`` and ``sendmail`` use them (app/core/send_command.py): 64 usage,
+Exit codes are sysexits.h's, as ``send`` and ``sendmail`` use them (app/core/exits.py): 64 usage,
 69 the server or the sign-in service unreachable, 75 cancelled or expired (try again), 77 refused,
 78 not configured. Nothing here prints a token, a code it redeems, or a password.
 """
@@ -22,7 +22,7 @@ import os
 import sys
 
 from app.command.spec import SIGNIN_OPTIONS
-from app.core.send_command import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
+from app.core.exits import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
                                    CommandError)
 
 # the authority's device-flow error codes (learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code)

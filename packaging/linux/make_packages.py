@@ -114,10 +114,10 @@ ZSH_COMPLETION = f"zsh/vendor-completions/_{NAME}"
 
 
 def command_docs() -> dict[str, bytes]:
-    """The man page (gzip) and the bash and zsh completions, written now from the options' data (app.cli's
-    WINDOW_OPTIONS, app.command.spec's COMMANDS): path under usr/share -> bytes."""
+    """The man page (gzip) and the bash and zsh completions, written now from the options' data (app.command.spec's
+    WINDOW_OPTIONS and COMMANDS): path under usr/share -> bytes."""
     sys.path.insert(0, str(ROOT))
-    from app import cli
+    from app.command import window_args as cli
     from app.command.completion import bash_completion, zsh_completion
     from app.command.manpage import man_page
     from app.command.spec import COMMANDS

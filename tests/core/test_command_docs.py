@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from app import __version__, cli
+from app import __version__
+from app.command import window_args as cli
 from app.command import argshape
 from app.command.completion import bash_completion, zsh_completion
 from app.command.manpage import EXIT_WORDS, exit_codes, man_page, roff_text
 from app.command.spec import COMMANDS
-from app.core import send_command
-from app.core.send_command import Option
+from app.core import exits as send_command
+from app.command.spec import Option
 
 needs_groff = pytest.mark.skipif(shutil.which("groff") is None, reason="groff not installed (scripts/bootstrap.sh test)")
 needs_zsh = pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh not installed (scripts/bootstrap.sh test)")
