@@ -103,14 +103,6 @@ def parse_command(argv: list[str]) -> argparse.Namespace:
     return build_parser(command).parse_args(args)
 
 
-def parsed_or_none(argv: list[str]) -> argparse.Namespace | None:
-    """:func:`parse_command`, or None when the command line is refused (its answer says why, once it is read)."""
-    try:
-        return parse_command(argv)
-    except CommandError:
-        return None
-
-
 def _utf8(args: list[str]) -> None:
     """65 when an argument holds bytes that are not UTF-8 (the system hands them over as lone surrogates, which
     no header, file name or journal line can hold): a subject, a recipient or a file name alike."""
@@ -122,13 +114,6 @@ def _utf8(args: list[str]) -> None:
             raise CommandError(EX_DATAERR, f"Argument {n} (“{printable(shown)}”) holds bytes that are not UTF-8 "
                                            "text; Dispatch reads its command line as UTF-8 (rename the file, or "
                                            "convert the text, e.g. with iconv -t UTF-8). Nothing was sent.") from None
-
-
-def command_option(argv: list[str], dest: str) -> str:
-    """The value the option stored as ``dest`` has in ``dispatch-mail ARGV`` as :func:`parse_command` reads it
-    ("": not given, or a command line its parser refuses)."""
-    value = getattr(parsed_or_none(argv), dest, None)
-    return value if isinstance(value, str) else ""
 
 
 def _sendmail_args(args: list[str]) -> argparse.Namespace:
