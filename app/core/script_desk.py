@@ -34,10 +34,10 @@ from app.core.sending import Answers, Result, Sending
 from app.core.submission import SubState, Submission
 from app.domain.account import AccountConfig, Backend
 from app.domain.mime_edits import from_header, own_from
-from app.domain.models import Draft, ErrorKind, Folder, Recipient
+from app.domain.models import Draft, ErrorKind, Recipient
 from app.domain.senders import Principal
 from app.domain.validation import human_size, printable
-from app.mail.errors import WRONG_AUTH_METHOD, ExtendedProtectionMismatch, MailError, NoKerberosTicket
+from app.mail.errors import WRONG_AUTH_METHOD, ExtendedProtectionMismatch, NoKerberosTicket
 
 log = logging.getLogger(__name__)
 
@@ -128,15 +128,16 @@ class ScriptDesk:
             return _refused(exc)
 
     def _principal(self, sender: Recipient | None, option: str) -> Principal | None:
-        """The mailbox ``--from`` / ``-f`` names: None for the account's own, else one it sends from (65 when not)."""
-        if sender is None or sender.email.lower() == self.account.email.strip().lower():
+        """The mailbox ``--from`` / ``-f`` names: None for the account's own, else one it sends from (65 when not:
+        :meth:`app.core.sending.Sending.sender`)."""
+        if sender is None:
             return None
-        for p in self.principals():
-            if p.email.lower() == sender.email.lower():
-                return p
-        raise sc.CommandError(sc.EX_DATAERR, f"{option}: {printable(sender.email)} is not a mailbox {self.account.email} "
-                                             "sends from (add it in Dispatch: Account → Mailboxes you send from). "
-                                             "Nothing was sent.")
+        may = self.sending.sender(sender.email, self.account.email, self.principals())
+        if not may.allowed:
+            raise sc.CommandError(sc.EX_DATAERR, f"{option}: {printable(sender.email)} is not a mailbox "
+                                                 f"{self.account.email} sends from (add it in Dispatch: Account → "
+                                                 "Mailboxes you send from). Nothing was sent.")
+        return may.principal
 
     # ------------------------------------------------------------------ send
     async def submit(self, asked: Submit, recorded: Callable[[str], None]) -> Reply:
@@ -164,9 +165,8 @@ class ScriptDesk:
         """sendmail ``-f`` with a local user's name, as cron gives it (``-f root``, ``From: root (Cron Daemon)``):
         a From that is not a mailbox the account sends from would be refused by the server (Send As) at every
         run, so it is sent from the account's own address, its name kept, and the log says so."""
-        own = {self.account.email.strip().lower(), *(p.email.lower() for p in self.principals())}
         name, address = from_header(asked.mime.raw)
-        if address.lower() in own:
+        if address and self.sending.sender(address, self.account.email, self.principals()).allowed:
             return asked
         raw = own_from(asked.mime.raw, name or asked.full_name, self.account.email.strip())
         log.warning("sendmail -f with a local user name: the message's From is not a mailbox this account sends "
@@ -217,14 +217,13 @@ class ScriptDesk:
             return await self._follow(same, asked, ends)
         already = _say(sc.EX_OK, asked.json, {"result": "already sent", "message_id": mid},
                        f"Already sent (Message-ID {mid}): not sent again.")
-        if same is not None or await self.outbox.write(self.outbox.journal.was_sent, self.outbox.account, mid):
+        if same is not None:
             return already
-        left = max(0.0, ends - asyncio.get_running_loop().time())
-        try:
-            found = await asyncio.wait_for(self.outbox.client.find_by_message_ids([mid]), left)
-        except (MailError, asyncio.TimeoutError):
-            return None  # queued: its try looks in Sent Items first
-        return already if (found.get(mid) or {}).get(Folder.SENT) else None
+        sent = await self.sending.already_sent(
+            self.outbox.client, mid, patience=max(0.0, ends - asyncio.get_running_loop().time()), dated=False,
+            remembered=lambda: self.outbox.write(self.outbox.journal.was_sent, self.outbox.account, mid))
+        # not known (the server not asked, or slow): queued all the same, and its try looks in Sent Items first
+        return already if sent.copy is not None else None
 
     def _queued(self, message_id: str) -> Submission | None:
         for sub in self.outbox.submissions():
