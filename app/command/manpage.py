@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from app.command import argshape
 from app.command.argshape import OptionLike
-from app.core import exits as send_command
+from app.core import exits
 from app.domain.words import QT_TRANSLATE_NOOP
 
 # the catalogue context of every sentence on the page
@@ -253,8 +253,8 @@ def _option(opt: OptionLike, t: _Words) -> list[str]:
 def exit_codes() -> list[tuple[int, str]]:
     """(code, its words) for every ``EX_`` constant of app.core.exits, lowest first; KeyError names a
     constant :data:`EXIT_WORDS` does not explain."""
-    names = [n for n in vars(send_command) if n.startswith("EX_") and isinstance(getattr(send_command, n), int)]
-    return sorted((getattr(send_command, n), EXIT_WORDS[n]) for n in names)
+    names = [n for n in vars(exits) if n.startswith("EX_") and isinstance(getattr(exits, n), int)]
+    return sorted((getattr(exits, n), EXIT_WORDS[n]) for n in names)
 
 
 def _exit_status(t: _Words) -> list[str]:
