@@ -243,21 +243,27 @@ class Sending:
                            dated: bool = True) -> SentCheck:
         """Whether the message named ``message_id`` was already sent: this computer's journal remembers it sent
         (``remembered()``, when given), or Sent Items holds a copy of it (the look-up the Outbox settles a send
-        by, :func:`app.core.sent_copy.find_sent_copy`; ``dated``: with when it went, from ``loaded`` or one
-        more request, else ``file_date``), asked within ``patience`` seconds. No Message-ID: nothing can have
-        been sent with it, nothing is asked."""
+        by, :func:`app.core.sent_copy.find_sent_copy`), asked within ``patience`` seconds. ``dated``: when it
+        went is wanted (from the copy: ``loaded``, or one more request; else ``file_date``), so Sent Items is
+        asked even when the journal remembers it; else the journal's memory is enough. No Message-ID: nothing
+        can have been sent with it, nothing is asked."""
         if not message_id:
             return SentCheck()
-        if remembered is not None and await remembered():
+        known = remembered is not None and await remembered()
+        if known and not dated:  # sent: Sent Items is asked only for when it went
             return SentCheck(SentCopy(None, file_date))
         try:
             found = await asyncio.wait_for(find_sent_copy(client, message_id, loaded=loaded, file_date=file_date,
                                                           dated=dated), patience)
         except asyncio.TimeoutError:
-            return SentCheck(timed_out=True)
+            found = SentCheck(timed_out=True)
         except Exception as exc:  # noqa: BLE001 - any failure to ask: not known, and said so
-            return SentCheck(error=str(exc) or type(exc).__name__)
-        return SentCheck(found)
+            found = SentCheck(error=str(exc) or type(exc).__name__)
+        else:
+            found = SentCheck(found)
+        if known and found.copy is None:  # gone from Sent Items (or not asked): the journal knows it went
+            return SentCheck(SentCopy(None, file_date))
+        return found
 
     @staticmethod
     def without_newer(refs: list[ItemRef], newer_here: Iterable[str]) -> tuple[list[ItemRef], list[ItemRef]]:
