@@ -22,7 +22,6 @@ charset, a malformed message (65); options that do not go together, or a time Se
 from __future__ import annotations
 
 import argparse
-import mimetypes
 import re
 import unicodedata
 from datetime import datetime
@@ -34,15 +33,15 @@ from app.core.door_protocol import (WAIT_VARIABLE, Cancel, ListQueue, Request, R
                                     default_wait)
 from app.core.exits import (EX_CANTCREAT, EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_NOPERM, EX_OK,  # noqa: F401
                             EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, CommandError)
-from app.core.mime_send import with_message_id
-from app.core.send_times import WhenError, parse_when
-from app.domain.eml_read import EmlError, read_eml
 from app.domain.extras import header_problem
-from app.domain.mime_edits import with_bcc, without_header
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
 from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, MAX_RECIPIENTS, human_size, is_valid_address,
                                    parse_recipients, printable, safe_attachment_name, validate_draft)
 from app.storage.regular_file import Refused, read_regular
+
+# Loaded where they are used, not with the command: a message file's reader and editor (the email package),
+# Send later's words and the file types of attachments; ``outbox`` and ``send --to ... --body-file -`` need none
+# of them on their way to a door (bench/bench_command.py).
 
 # the commands of an account's queue (the others: sign-in, account)
 QUEUE = ("send", "sendmail", "outbox")
@@ -287,6 +286,8 @@ def _attachment(path: str, limit: int, cwd: str) -> Attachment:
                                        "text; Dispatch reads file names as UTF-8 (run the command from another "
                                        "folder, or name the file by a path that is UTF-8). Nothing was sent.") from None
     name = safe_attachment_name(full.name)
+    import mimetypes
+
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Attachment(name, data, kind, source_path=real, size=len(data))
 
@@ -330,6 +331,8 @@ def _too_large(what: str, size: int, limit: int) -> str:
 def _later(text: str | None, now: Callable[[], datetime]) -> datetime | None:
     if text is None:
         return None
+    from app.core.send_times import WhenError, parse_when
+
     try:
         return parse_when(text, now())
     except WhenError as exc:
@@ -350,6 +353,10 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
                   **rest) -> Submit:
     """``raw`` read (65 when malformed or 8-bit without a charset), its recipients checked, its Bcc header
     removed when ``envelope`` is given (sendmail: the recipients are the envelope's, not the headers')."""
+    from app.core.mime_send import with_message_id
+    from app.domain.eml_read import EmlError, read_eml
+    from app.domain.mime_edits import with_bcc, without_header
+
     try:
         parsed = read_eml(raw, max_bytes=limit).draft
     except EmlError as exc:
@@ -442,6 +449,8 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
         raw = up_to_the_dot(raw)
     envelope = _people(args.recipients, "recipient")
     if args.from_headers:  # and the arguments too (msmtp's and Postfix's -t; sendmail(8)'s drops them instead)
+        from app.domain.eml_read import EmlError, read_eml
+
         try:
             parsed = read_eml(raw, max_bytes=max_send_bytes).draft
         except EmlError as exc:

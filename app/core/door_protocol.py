@@ -23,7 +23,6 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.core.mime_send import MimeToSend
 from app.domain.models import Attachment, Draft, Recipient
 from app.storage.draft_codec import draft_from_json, draft_meta_json
 
@@ -55,7 +54,7 @@ class Submit:
     ``later``: when Send later sends it (None: now). ``quiet``: nothing said when it went (sendmail's way)."""
 
     draft: Draft
-    mime: MimeToSend | None = None
+    mime: "MimeToSend | None" = None  # app.core.mime_send's, loaded with a message as it is only
     envelope: list[Recipient] = field(default_factory=list)
     sender: Recipient | None = None
     full_name: str = ""
@@ -195,7 +194,11 @@ def decode(head: dict, data: bytes) -> Request:
     attachments = [Attachment(name, content, kind_, source_path=path, size=size)
                    for (name, kind_, path, size), content in zip(head["attachments"], rest, strict=True)]
     draft = draft_from_json(_text(head.get("local_id")), head["draft"], attachments, body=body)
-    mime = None if raw is None else MimeToSend(raw, _text(head["mime"][0]), bool(head["mime"][1]))
+    mime = None
+    if raw is not None:
+        from app.core.mime_send import MimeToSend
+
+        mime = MimeToSend(raw, _text(head["mime"][0]), bool(head["mime"][1]))
     wait = head.get("wait")
     return Submit(draft, mime, envelope=[Recipient(e, n) for e, n in head.get("envelope") or []],
                   sender=Recipient(*head["sender"]) if head.get("sender") else None,
