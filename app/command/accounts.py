@@ -18,7 +18,7 @@ import json
 
 from app.command.account_add import PROG, add
 from app.command.signin import _Parser, say
-from app.command.spec import ACCOUNT_OPTIONS
+from app.command.spec import ACCOUNT_OPTIONS, add_options
 from app.core.exits import EX_CANTCREAT, EX_CONFIG, EX_OK, EX_TEMPFAIL, CommandError
 
 
@@ -27,8 +27,7 @@ def build_parser():
     p = _Parser(prog=PROG, allow_abbrev=False,
                 description="set up the account without the window (a server with no desktop), show it, or take "
                             "it off")
-    for opt in ACCOUNT_OPTIONS:
-        p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+    add_options(p, ACCOUNT_OPTIONS)
     return p
 
 

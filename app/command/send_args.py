@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from app.command.spec import COMMANDS
+from app.command.spec import COMMANDS, add_options
 from app.core.door_protocol import (WAIT_VARIABLE, Cancel, ListQueue, Request, Retry, Submit,  # noqa: F401
                                     default_wait)
 from app.core.exits import (EX_CANTCREAT, EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_NOPERM, EX_OK,  # noqa: F401
@@ -74,8 +74,7 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     # no abbreviations: ``--acc`` taken for ``--account`` would be read one way by the parser and another by
     # whoever looked for the whole word; every reader of a command line goes through :func:`parse_command`
     p = _Parser(prog=f"dispatch-mail {command}", description=description, allow_abbrev=False)
-    for opt in options:
-        p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+    add_options(p, options)
     return p
 
 

@@ -21,7 +21,7 @@ import concurrent.futures
 import os
 import sys
 
-from app.command.spec import SIGNIN_OPTIONS
+from app.command.spec import SIGNIN_OPTIONS, add_options
 from app.core.exits import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
                                    CommandError)
 
@@ -43,8 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="dispatch-mail sign-in", allow_abbrev=False,
                 description="sign in without the window: Microsoft 365 by device code, or an Exchange password "
                             "into the system keyring")
-    for opt in SIGNIN_OPTIONS:
-        p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+    add_options(p, SIGNIN_OPTIONS)
     return p
 
 

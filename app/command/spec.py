@@ -25,6 +25,12 @@ class Option:
         return f"Option({self.flags!r})"
 
 
+def add_options(parser, options: tuple[Option, ...]) -> None:
+    """Every one of ``options`` into an argparse parser (or one of its groups): the one way a parser is made."""
+    for opt in options:
+        parser.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+
+
 #: the window's options as data, (group title or "", its options): the parser is built from it, and so are the
 #: man page and the shell completions (app/command/manpage.py, app/command/completion.py)
 WINDOW_OPTIONS: tuple[tuple[str, tuple[Option, ...]], ...] = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from types import SimpleNamespace
 
-from app.command.spec import WINDOW_OPTIONS  # noqa: F401 - beside the parser (the man page, the completions)
+from app.command.spec import WINDOW_OPTIONS, add_options
 from app.domain.words import QT_TRANSLATE_NOOP
 
 DESCRIPTION = QT_TRANSLATE_NOOP("ManPage", "Dispatch: compose, save and send mail through Microsoft Exchange (EWS).")
@@ -29,9 +29,7 @@ def build_parser():
     p = argparse.ArgumentParser(prog="dispatch-mail", description=DESCRIPTION, allow_abbrev=False,
                                 epilog=f"{EPILOG} {COMMANDS_HELP.format(commands=', '.join(COMMAND_NAMES))}")
     for title, args in WINDOW_OPTIONS:
-        group = p.add_argument_group(title) if title else p
-        for arg in args:
-            group.add_argument(*arg.flags, help=arg.help, **arg.kwargs)
+        add_options(p.add_argument_group(title) if title else p, args)
     return p
 
 
