@@ -11,7 +11,6 @@ import os
 import sys
 
 from app import MAIL_ENGINE_FLAG, MAIL_ENGINE_VARIABLE, QT_HTML_FLAG
-from app.command.spec import WINDOW_OPTIONS  # noqa: F401 - the window's options, for the man page and completions
 from app.command.window_args import parse
 
 # said on standard error when the window starts with an account on its command line

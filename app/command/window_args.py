@@ -1,6 +1,7 @@
 """The window's own command line (``dispatch-mail [--sandbox | --ews-url ... ]``) read into its settings: parsed
 here, where every command line of Dispatch is parsed (app/command/), from its options as data
-(:data:`app.command.spec.WINDOW_OPTIONS`); app/cli.py only says which one a command line is for.
+(:data:`app.command.spec.WINDOW_OPTIONS`, read only when a command line is more than a common start); app/cli.py
+only says which one a command line is for.
 
 Kept light: ``--version`` and ``--help`` never import Qt, and the common starts skip argparse."""
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 import os
 from types import SimpleNamespace
 
-from app.command.spec import WINDOW_OPTIONS, add_options
 from app.domain.words import QT_TRANSLATE_NOOP
 
 DESCRIPTION = QT_TRANSLATE_NOOP("ManPage", "Dispatch: compose, save and send mail through Microsoft Exchange (EWS).")
@@ -25,6 +25,7 @@ def build_parser():
     import argparse
 
     from app.command import COMMAND_NAMES
+    from app.command.spec import WINDOW_OPTIONS, add_options  # the common starts need neither (:data:`_FAST`)
 
     p = argparse.ArgumentParser(prog="dispatch-mail", description=DESCRIPTION, allow_abbrev=False,
                                 epilog=f"{EPILOG} {COMMANDS_HELP.format(commands=', '.join(COMMAND_NAMES))}")
