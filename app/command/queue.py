@@ -111,18 +111,19 @@ def _knock(argv: list[str], args, cwd: str, stdin: bytes | None) -> dict | None:
         from app.command import send_args as sa
 
         try:
-            return dp.encode(_request(argv, cwd, stdin, limit))
+            return dp.encode(_request(argv, args, cwd, stdin, limit))
         except sa.CommandError as exc:
             return _refused(exc)
 
     return knock(dp.route(account_of(args)), build)
 
 
-def _request(argv: list[str], cwd: str, stdin: bytes | None, limit: int):
-    """The typed request of ``dispatch-mail ARGV``, its files read from ``cwd`` against ``limit``."""
+def _request(argv: list[str], args, cwd: str, stdin: bytes | None, limit: int):
+    """The typed request of ``dispatch-mail ARGV`` (``args``: as its parser read it), its files read from ``cwd``
+    against ``limit``."""
     from app.command import send_args as sa
 
-    return sa.request(argv, stdin=_reader(stdin or b""), cwd=cwd, max_send_bytes=limit)
+    return sa.request(argv, stdin=_reader(stdin or b""), cwd=cwd, max_send_bytes=limit, args=args)
 
 
 def _reader(data: bytes):
@@ -268,7 +269,7 @@ async def _with_queue(account_queue, account, argv: list[str], args, cwd: str, s
                 await finish_left(outbox, left, max(0.0, ends - loop.time()))
             desk = account_queue.desk
             try:
-                request = await asyncio.to_thread(_request, argv, cwd, stdin, desk.limit())  # reads its files
+                request = await asyncio.to_thread(_request, argv, args, cwd, stdin, desk.limit())  # reads its files
             except sa.CommandError as exc:
                 said = _refused(exc)
                 reply = Reply(said["exit"], said["out"], said["err"])

@@ -129,21 +129,26 @@ Stdin = Callable[[int], bytes]  # reads at most n bytes of standard input (``sys
 
 # ------------------------------------------------------------------ the one way in
 def request(argv: list[str], *, stdin: Stdin, cwd: str = ".", max_send_bytes: int = DEFAULT_MAX_SEND_BYTES,
-            now: Callable[[], datetime] = datetime.now) -> Request:
+            now: Callable[[], datetime] = datetime.now, args: argparse.Namespace | None = None) -> Request:
     """``dispatch-mail ARGV`` (``argv[0]`` ``send``, ``sendmail`` or ``outbox``) as the typed request it hands over;
     its files read from ``cwd`` and its message checked against ``max_send_bytes`` (the server's limit, as the
-    process driving the queue says it). :class:`CommandError` when it cannot be one."""
+    process driving the queue says it). ``args``: ARGV as :func:`parse_command` read it already (the command
+    routed it by them), so it is read once. :class:`CommandError` when it cannot be one."""
     command = argv[0]
+    args = parse_command(argv) if args is None else args
     if command == "outbox":
-        return outbox_request(argv[1:])
+        return _outbox_request(args)
     if command == "sendmail":
-        return sendmail_request(argv[1:], stdin=stdin, max_send_bytes=max_send_bytes)
-    return send_request(argv[1:], stdin=stdin, now=now, max_send_bytes=max_send_bytes, cwd=cwd)
+        return _sendmail_request(args, stdin=stdin, max_send_bytes=max_send_bytes)
+    return _send_request(args, stdin=stdin, now=now, max_send_bytes=max_send_bytes, cwd=cwd)
 
 
 def outbox_request(argv: list[str]) -> Request:
     """``dispatch-mail outbox [list | retry ID | cancel ID]``."""
-    args = parse_command(["outbox", *argv])
+    return _outbox_request(parse_command(["outbox", *argv]))
+
+
+def _outbox_request(args: argparse.Namespace) -> Request:
     account = _account(args.account)
     if args.action == "list":
         return ListQueue(account, args.json)
@@ -158,7 +163,12 @@ def send_request(argv: list[str], *, stdin: Stdin, now: Callable[[], datetime] =
                  max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, cwd: str = ".") -> Submit:
     """``dispatch-mail send ARGV`` as a request; :class:`CommandError` when it cannot be one. A relative file
     name is read from ``cwd`` (the command's folder: a window the command hands over to runs elsewhere)."""
-    args = parse_command(["send", *argv])
+    return _send_request(parse_command(["send", *argv]), stdin=stdin, now=now, max_send_bytes=max_send_bytes,
+                         cwd=cwd)
+
+
+def _send_request(args: argparse.Namespace, *, stdin: Stdin, now: Callable[[], datetime], max_send_bytes: int,
+                  cwd: str) -> Submit:
     wait = _wait(args)
     account = _account(args.account)
     if args.file is not None:
@@ -432,7 +442,10 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
                      max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> Submit:
     """``dispatch-mail sendmail ARGV`` with the message on standard input, as a request; :class:`CommandError`
     when it cannot be one."""
-    args = parse_command(["sendmail", *argv])
+    return _sendmail_request(parse_command(["sendmail", *argv]), stdin=stdin, max_send_bytes=max_send_bytes)
+
+
+def _sendmail_request(args: argparse.Namespace, *, stdin: Stdin, max_send_bytes: int) -> Submit:
     # cron and mail(1) give the local user's name ("root"): the account's own mailbox is the one that sends
     sender = _one_address(args.sender, "-f") if args.sender and "@" in args.sender else None
     full_name = args.full_name or ""
