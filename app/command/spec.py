@@ -39,8 +39,8 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Option, ...]], ...] = (
             {"action": "version", "version": f"{APP_NAME} {__version__}"}),
         Option(("--sandbox",), QT_TRANSLATE_NOOP("ManPage", "use the built-in sandbox mailbox (signs in as "
                                                          "alice@example.com)"), {"action": "store_true"}),
-        Option(("--sandbox-graph",), QT_TRANSLATE_NOOP("ManPage", "the built-in sandbox mailbox through Microsoft Graph "
-                                                               "(signs in to the sandbox's own authority)"),
+        Option(("--sandbox-graph",), QT_TRANSLATE_NOOP("ManPage", "the built-in sandbox mailbox through Microsoft "
+                                                               "Graph (signs in to the sandbox's own authority)"),
             {"action": "store_true"}),
         Option(("--self-test",), QT_TRANSLATE_NOOP("ManPage", "check this installation end to end (built-in sandbox, "
                                                            "offscreen) and print one line"), {"action": "store_true"}),
@@ -54,7 +54,8 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Option, ...]], ...] = (
         Option(("--email",), QT_TRANSLATE_NOOP("ManPage", "the mailbox's e-mail address"), {"metavar": "ADDR"}),
         Option(("--username",), QT_TRANSLATE_NOOP("ManPage", "the sign-in user name (DOMAIN\\user or UPN)"),
             {"metavar": "USER"}),
-        Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "name of an environment variable holding the password"),
+        Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "name of an environment variable holding the "
+                                                                "password"),
             {"metavar": "VARNAME"}),
         Option(("--auth",), QT_TRANSLATE_NOOP("ManPage", "sign-in method: automatic (the server's offer: Kerberos with "
                                                      "your ticket, NTLM, then Basic), basic, ntlm or kerberos "
