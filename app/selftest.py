@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
-from argparse import Namespace
+from types import SimpleNamespace
 from pathlib import Path
 
 from app.storage.logfile import file_handler
@@ -109,7 +109,7 @@ async def _run_steps(done: list[str]) -> None:
     window = MainWindow(settings=settings, keyring_ok=secrets.keyring_available())
     window.show()
     try:
-        Controller(Namespace(sandbox=True, ews_url=None), window, settings).start()
+        Controller(SimpleNamespace(sandbox=True, ews_url=None), window, settings).start()
         if window.session is None or window.connect_task is None:
             raise SelfTestFailed("start", "the sandbox session did not start")
         try:
@@ -235,4 +235,4 @@ def run(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run(sys.argv[1:]))
+    sys.exit(run())

@@ -201,7 +201,7 @@ def hold_door() -> None:
                                                      principals=lambda: settings.principals(account)))
         if not account_queue.take_now():
             raise SystemExit("the account's lock is held by another process")
-        session = session_for(account, ["send", "--password-env", PW_VAR])
+        session = session_for(account, PW_VAR)
         journal, writer = Journal(), JournalWriter()
         outbox = await account_queue.open(session, journal, writer)
         await session.connect()

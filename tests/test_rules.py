@@ -29,6 +29,11 @@ with every case they had.
   (``client.message_limits``) and its send settle (``client.send_settle_seconds``), so nothing reads them with
   ``getattr(client, "max_send_bytes", default)``: the Session, the Outbox's client, once had no settle and a
   guess read Graph's 10 s as 0.
+- **a command line is parsed at the edge** (issue 76): every command line of Dispatch (the commands' and the
+  window's) is parsed in app/command/, from its options as data (app/command/spec.py); no other module imports a
+  command-line parser (argparse, shlex ...) or reads ``sys.argv`` beyond the program's name. app/cli.py, the entry,
+  reads ``sys.argv`` only to hand it to the command or the window it is for; the process behind a door takes
+  typed requests (app/core/door_protocol.py). The sandbox (app/sandbox/) is a program of its own.
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
   CHANGELOG.md and the commit messages. ``#:`` (a comment for translators, to pyside6-lupdate) only right
   above the words it is about.
@@ -639,3 +644,39 @@ def test_no_send_limit_is_guessed_at():
 ])
 def test_the_limit_rule_finds_a_guess(source, found):
     assert len(rules.limit_guesses("app/core/x.py", _tree(source))) == found
+
+
+# ======================================================================== a command line is parsed at the edge
+def test_no_module_outside_the_commands_parses_a_command_line():
+    """The command parses its arguments, reads its files and builds its message (app/command/); the process behind
+    the account's door takes typed requests only, and app/cli.py only says whom a command line is for."""
+    found = [f for path, tree in APP for f in rules.command_line_parsers(path, tree)]
+    assert found == [], f"{len(found)} command lines parsed outside app/command/:\n" + "\n".join(found)
+    assert rules.command_line_parsers("app/command/send_args.py", _tree("import argparse\nx = sys.argv[1:]")) == []
+
+
+@pytest.mark.parametrize("source", [
+    "import argparse",
+    "from argparse import ArgumentParser",
+    "import shlex\nwords = shlex.split(line)",
+    "from getopt import getopt",
+    "import importlib\nimportlib.import_module('argparse')",
+    "args = sys.argv[1:]",
+    "command = sys.argv[1]",
+    "main(sys.argv)",
+    "if '--send' in sys.argv:\n    pass",
+])
+def test_the_command_line_rule_finds_a_parser(source):
+    assert len(rules.command_line_parsers("app/core/script_desk.py", _tree(source))) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "app = QApplication(sys.argv[:1])",
+    "name = sys.argv[0]",
+    "app = QApplication([sys.argv[0] if sys.argv else 'dispatch-mail'])",
+    "from types import SimpleNamespace",
+])
+def test_the_command_line_rule_leaves_the_programs_name_alone(source):
+    assert rules.command_line_parsers("app/ui/x.py", _tree(source)) == []
+    assert rules.command_line_parsers("app/cli.py", _tree("argv = sys.argv[1:]")) == []
+    assert rules.command_line_parsers("app/cli.py", _tree("import argparse"))

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import os
 
-from app.core import send_command as sc
-from app.core.script_desk import account_option
+from app.core import exits as sc
 from app.domain.account import AccountConfig, AuthType, Backend
 
 
-def chosen_account(settings, argv: list[str]) -> AccountConfig:
-    """The account set up in Dispatch; ``--account ADDRESS`` must name it. None set up, or another: 78."""
+def chosen_account(settings, wanted: str) -> AccountConfig:
+    """The account set up in Dispatch; ``wanted`` (``--account ADDRESS``, "": none) must name it. None set up, or
+    another: 78."""
     account = settings.account()
-    wanted = account_option(argv)
+    wanted = wanted.strip()
     if account is None:
         raise sc.CommandError(sc.EX_CONFIG, "No account is set up: set one up with dispatch-mail account add, or "
                                             "start Dispatch (dispatch-mail) and set one up or choose the sandbox "
@@ -24,9 +24,10 @@ def chosen_account(settings, argv: list[str]) -> AccountConfig:
     return account
 
 
-def session_for(account: AccountConfig, argv: list[str]):
+def session_for(account: AccountConfig, password_env: str = ""):
     """The account's session: the sandbox mailbox in this process, Microsoft 365 with the sign-in kept in the
-    keyring, or Exchange with the password from ``--password-env`` or the keyring."""
+    keyring, or Exchange with the password from the environment variable ``password_env`` (``--password-env``;
+    "": none) or the keyring."""
     from app.core.session import Session
 
     if account.sandbox:
@@ -41,11 +42,10 @@ def session_for(account: AccountConfig, argv: list[str]):
     problem = check_ews_url(account.ews_url)
     if problem:  # refused before any password is read or sent
         raise sc.CommandError(sc.EX_CONFIG, f"The account's server address cannot be used: {problem}.")
-    return Session.for_account(account, _password(account, argv))
+    return Session.for_account(account, _password(account, password_env))
 
 
-def _password(account: AccountConfig, argv: list[str]) -> str:
-    name = sc.command_option(argv, "password_env")
+def _password(account: AccountConfig, name: str) -> str:
     if name:
         if name not in os.environ:
             raise sc.CommandError(sc.EX_CONFIG, f"--password-env: the environment variable {name} is not set.")

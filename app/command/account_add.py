@@ -14,7 +14,7 @@ import os
 import sys
 
 from app.command.signin import say
-from app.core.send_command import (EX_CANTCREAT, EX_CONFIG, EX_NOPERM, EX_OK, EX_UNAVAILABLE, EX_USAGE,
+from app.core.exits import (EX_CANTCREAT, EX_CONFIG, EX_NOPERM, EX_OK, EX_UNAVAILABLE, EX_USAGE,
                                    CommandError)
 
 PROG = "dispatch-mail account"

@@ -7,7 +7,7 @@ server with no desktop).
 - ``list``: the account set up (``--json``), and whether its password or sign-in is kept.
 - ``remove``: the account, its password or sign-in taken off; what waits in its Outbox stays journaled.
 
-Exit codes are sysexits.h's, as the other commands' (app/core/send_command.py): 64 usage, 69 the server or the
+Exit codes are sysexits.h's, as the other commands' (app/core/exits.py): 64 usage, 69 the server or the
 sign-in service not reached (or nothing found), 73 the settings not written, 75 cancelled or the account busy,
 77 refused, 78 not configured. Nothing here prints a password or a token.
 """
@@ -18,8 +18,8 @@ import json
 
 from app.command.account_add import PROG, add
 from app.command.signin import _Parser, say
-from app.command.spec import ACCOUNT_OPTIONS
-from app.core.send_command import EX_CANTCREAT, EX_CONFIG, EX_OK, EX_TEMPFAIL, CommandError
+from app.command.spec import ACCOUNT_OPTIONS, add_options
+from app.core.exits import EX_CANTCREAT, EX_CONFIG, EX_OK, EX_TEMPFAIL, CommandError
 
 
 
@@ -27,8 +27,7 @@ def build_parser():
     p = _Parser(prog=PROG, allow_abbrev=False,
                 description="set up the account without the window (a server with no desktop), show it, or take "
                             "it off")
-    for opt in ACCOUNT_OPTIONS:
-        p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+    add_options(p, ACCOUNT_OPTIONS)
     return p
 
 

@@ -1,4 +1,4 @@
-"""What an option definition (:class:`app.core.send_command.Option`, :class:`app.cli.Arg`: ``flags``, ``help``,
+"""What an option definition (:class:`app.command.spec.Option`: ``flags``, ``help``,
 ``kwargs`` as argparse takes them) means for a reader: a positional or a flag, whether it takes a value, and what
 kind of value (a file, an environment variable's name, one of some words). The man page and the shell completions
 are written from these answers (:mod:`app.command.manpage`, :mod:`app.command.completion`)."""

@@ -1,17 +1,22 @@
 """``dispatch-mail send | sendmail | outbox``: the command handed to whoever drives its account's queue, or run
 here with the account's queue driven by this process until the answer is known.
 
+0. **Parse at the edge** (:mod:`app.command.send_args`): the command line is read here, the only reading of it;
+   one it refuses is said so (64, 65) before any door or account is looked at. Standard input is read here too.
 1. **Knock** (:func:`app.core.doors.knock`): a window (or another command) that has the account's queue open
-   takes the command line through its door and answers it. Only the standard library is imported up to here,
-   so a hand-over costs little more than starting Python (bench/bench_command.py).
+   takes the request through its door and answers it. It tells the server's message limit first; then the
+   command reads its files against it and hands over the typed request it built
+   (:mod:`app.core.door_protocol`): the process behind the door never sees the command line nor opens the
+   command's files. No asyncio and no mail library is imported up to here (bench/bench_command.py).
 2. **Else drive it here**: the account set up in the settings (or ``--account``; none: 78), its lock taken (held
    by another process still starting or closing: knock again until it answers or lets go, by the one rule a
    window waits by too), its queue restored from the journal and its door opened for other commands meanwhile by
    the window's own core (:class:`app.core.account_queue.driver.AccountQueue`), and the command answered by
-   :class:`app.core.script_desk.ScriptDesk`: the same desk a window's door uses. What is left in the queue at
+   :class:`app.core.script_desk.ScriptDesk` (the request built against the queue's own limit): the same desk a
+   window's door uses. What is left in the queue at
    the end stays journaled: the next command or the window's next start sends it.
 
-Every command ends within its wait (``--wait``, else :func:`app.core.send_command.default_wait`) and
+Every command ends within its wait (``--wait``, else :func:`app.core.door_protocol.default_wait`) and
 :data:`TAIL` seconds more, whatever the server does (one that takes the connection and never answers
 included): what has not gone by then stays journaled, as after a command killed at that moment, and a request
 still on the wire is looked up by its Message-ID before anything is sent again.
@@ -25,7 +30,7 @@ import os
 import sys
 import threading
 
-from app.core.doors import MAX_HEADER, TOO_LONG, knock, line_size
+from app.core.doors import MAX_HEADER, MAX_STDIN, TOO_LONG, knock, line_size
 
 # how long a command waits for an account's queue that another process holds but does not answer for (within its
 # wait and :data:`TAIL`, but at least :data:`LOCK_FLOOR`: a command closing may hold it that long)
@@ -38,23 +43,20 @@ LEFT_PATIENCE = 30.0
 TAIL = 3.0
 
 
-# the most standard input a command takes (far above any server's message limit; the server's own is checked)
-MAX_STDIN = 512 * 1024 * 1024
-
-
 def main(argv: list[str]) -> int:
     """``dispatch-mail ARGV``: its exit code; what it says goes to stdout / stderr."""
     cwd = os.getcwd()
     stdin = None
     reply = dict(TOO_LONG) if line_size(argv, cwd) > MAX_HEADER else None  # a door would not read it
+    args = None
     if reply is None:
-        reply = _help(argv)
+        args, reply = _parsed(argv)
     if reply is None:
-        stdin, reply = _stdin(argv)
+        stdin, reply = _stdin(argv, args)
     if reply is None:
-        reply = knock(argv, cwd, stdin)
+        reply = _knock(argv, args, cwd, stdin)
     if reply is None:
-        reply = _run_here(argv, cwd, stdin)
+        reply = _run_here(argv, args, cwd, stdin)
     out, err = str(reply.get("out") or ""), str(reply.get("err") or "")
     if out:
         sys.stdout.write(out)
@@ -72,22 +74,28 @@ def main(argv: list[str]) -> int:
     return code
 
 
-def _help(argv: list[str]) -> dict | None:
-    """``-h`` / ``--help`` (before a ``--``): the command's help, here, with no account, door or queue."""
-    args = argv[1:argv.index("--")] if "--" in argv else argv[1:]
-    if "-h" not in args and "--help" not in args:
-        return None
-    from app.core.send_command import build_parser
+def _parsed(argv: list[str]):
+    """The command line as its parser reads it, or the answer when it refuses it (``--help``: 0, the help)."""
+    from app.command import send_args as sa
 
-    return {"exit": 0, "out": build_parser(argv[0]).format_help()}
+    try:
+        return sa.parse_command(argv), None
+    except sa.CommandError as exc:
+        return None, _refused(exc)
 
 
-def _stdin(argv: list[str]) -> tuple[bytes | None, dict | None]:
+def _refused(exc) -> dict:
+    """A command that stops before anything is handed over: its words on stderr (help, code 0, on stdout)."""
+    text = str(exc) if str(exc).endswith("\n") else f"{exc}\n"
+    return {"exit": exc.exit_code, "out": text, "err": ""} if exc.exit_code == 0 else \
+        {"exit": exc.exit_code, "out": "", "err": text}
+
+
+def _stdin(argv: list[str], args) -> tuple[bytes | None, dict | None]:
     """Standard input, when the command reads it (sendmail's message, ``send --body-file -``), read once, here, so
-    that it can go through a door or be used here alike; and an answer when it is more than any server takes."""
-    options = argv[:argv.index("--")] if "--" in argv else argv  # after it, words the parser takes as they are
-    wants = argv[0] == "sendmail" or any(
-        a == "--body-file=-" or (a == "--body-file" and nxt == "-") for a, nxt in zip(options, [*options[1:], ""]))
+    that the request is built from it whoever drives the queue; and an answer when it is more than any server
+    takes."""
+    wants = argv[0] == "sendmail" or getattr(args, "body_file", None) == "-"
     data = sys.stdin.buffer.read(MAX_STDIN + 1) if wants and sys.stdin is not None else None
     if data is not None and len(data) > MAX_STDIN:
         return None, {"exit": 65, "err": "The message on standard input is larger than any server accepts. "
@@ -95,16 +103,61 @@ def _stdin(argv: list[str]) -> tuple[bytes | None, dict | None]:
     return data, None
 
 
-def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
+def _knock(argv: list[str], args, cwd: str, stdin: bytes | None) -> dict | None:
+    """The answer of the door of the account's queue, when one has it open (None: none has)."""
+    from app.core import door_protocol as dp
+
+    def build(limit: int):
+        from app.command import send_args as sa
+
+        try:
+            return dp.encode(_request(argv, args, cwd, stdin, limit))
+        except sa.CommandError as exc:
+            return _refused(exc)
+
+    return knock(dp.route(account_of(args)), build)
+
+
+def _request(argv: list[str], args, cwd: str, stdin: bytes | None, limit: int):
+    """The typed request of ``dispatch-mail ARGV`` (``args``: as its parser read it), its files read from ``cwd``
+    against ``limit``."""
+    from app.command import send_args as sa
+
+    return sa.request(argv, stdin=_reader(stdin or b""), cwd=cwd, max_send_bytes=limit, args=args)
+
+
+def _reader(data: bytes):
+    """Standard input as the request's builder reads it (at most n bytes), from what was read once."""
+    pos = [0]
+
+    def read(n: int) -> bytes:
+        chunk = data[pos[0]:pos[0] + n]
+        pos[0] += len(chunk)
+        return chunk
+
+    return read
+
+
+def account_of(args) -> str:
+    """The address ``--account`` names ("": none): the command is routed by what it sends with."""
+    value = getattr(args, "account", None)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def password_env_of(args) -> str:
+    value = getattr(args, "password_env", None)
+    return value if isinstance(value, str) else ""
+
+
+def _run_here(argv: list[str], args, cwd: str, stdin: bytes | None) -> dict:
     import asyncio
 
-    from app.core import send_command as sc
-
+    from app.core import exits as sc
     from app.core.doors import DoorError
 
     _log_privately()
     try:
-        reply = asyncio.run(_drive(argv, cwd, stdin))
+        reply = asyncio.run(_drive(argv, args, cwd, stdin))
     except sc.CommandError as exc:
         return {"exit": exc.exit_code, "err": f"{exc}\n"}
     except DoorError as exc:  # the folder of the locks and doors is not this user's alone: used by nobody
@@ -140,54 +193,51 @@ def _calls_left() -> bool:
     return any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread())
 
 
-def wait_of(argv: list[str]) -> float:
-    """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default (as the
-    command's parser reads them: :func:`app.core.send_command.parse_command`)."""
-    from app.core import send_command as sc
+def wait_of(args) -> float:
+    """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default (its
+    command line as its parser read it)."""
+    from app.core.door_protocol import default_wait
 
-    args = sc.parsed_or_none(argv) if argv[0] == "send" else None
-    if args is not None and args.no_wait:
+    if getattr(args, "no_wait", False):
         return 0.0
-    given = args.wait if args is not None else None
-    return given if given is not None and 0 <= given < float("inf") else sc.default_wait()
+    given = getattr(args, "wait", None)
+    return given if given is not None and 0 <= given < float("inf") else default_wait()
 
 
-async def _drive(argv: list[str], cwd: str, stdin: bytes | None):
+async def _drive(argv: list[str], args, cwd: str, stdin: bytes | None):
     from app.command.account import chosen_account
-    from app.core import send_command as sc
     from app.core.account_queue.driver import AccountQueue, DeskWiring
     from app.storage.settings import Settings
 
-    sc.parse_command(argv)  # a command line its parser refuses is said so (64, 65) before any account is looked at
     settings = Settings()
-    account = chosen_account(settings, argv)
+    account = chosen_account(settings, account_of(args))
     account_queue = AccountQueue(account, DeskWiring(configured=settings.account,
                                                  principals=lambda: settings.principals(account),
-                                                 password_from=password_from(argv)))
-    answered = await _take(account_queue, argv, cwd, stdin)
+                                                 password_from=password_from(args)))
+    answered = await _take(account_queue, argv, args, cwd, stdin)
     if answered is not None:
         return answered
     # Held until the process ends, never let go here: a send under way on a worker thread ends before the
     # interpreter does (it waits for its threads), and only then does the kernel free the lock for the next
     # process, which finds every journal write done and no request of ours still on the wire.
-    return await _with_queue(account_queue, account, argv, cwd, stdin)
+    return await _with_queue(account_queue, account, argv, args, cwd, stdin)
 
 
-async def _take(account_queue, argv: list[str], cwd: str, stdin: bytes | None):
+async def _take(account_queue, argv: list[str], args, cwd: str, stdin: bytes | None):
     """Take the account's lock; None once held. The process that holds it may be starting (its door not open
     yet) or closing (its door shut): knock again meanwhile (app.core.account_queue.lock_wait), and its answer is
     the command's (a Reply)."""
     import asyncio
 
-    from app.core import send_command as sc
+    from app.core import exits as sc
     from app.core.account_queue.lock_wait import StillHeld
-    from app.core.door_server import Reply
+    from app.core.door_protocol import Reply
 
     async def knocked():
-        reply = await asyncio.to_thread(knock, argv, cwd, stdin)
+        reply = await asyncio.to_thread(_knock, argv, args, cwd, stdin)
         return None if reply is None else Reply(reply.get("exit", 70), reply.get("out", ""), reply.get("err", ""))
 
-    patience = min(LOCK_PATIENCE, max(LOCK_FLOOR, wait_of(argv) + TAIL))
+    patience = min(LOCK_PATIENCE, max(LOCK_FLOOR, wait_of(args) + TAIL))
     try:
         return await account_queue.take(knocked, patience=patience)
     except StillHeld:  # 69, not 75: 75 says it is queued (do not send it again)
@@ -195,19 +245,21 @@ async def _take(account_queue, argv: list[str], cwd: str, stdin: bytes | None):
                                             "answer: nothing was queued. Try again.\n")
 
 
-async def _with_queue(account_queue, account, argv: list[str], cwd: str, stdin: bytes | None):
-    """This process drives the account's queue (its lock is held) while it answers the command."""
+async def _with_queue(account_queue, account, argv: list[str], args, cwd: str, stdin: bytes | None):
+    """This process drives the account's queue (its lock is held) while it answers the command: its request built
+    against the queue's own message limit."""
     import asyncio
 
+    from app.command import send_args as sa
     from app.command.account import session_for
-    from app.core.door_server import DoorRequest
+    from app.core.door_protocol import Reply
     from app.core.journal_writer import JournalWriter
     from app.storage.journal import Journal
 
-    session = session_for(account, argv)
+    session = session_for(account, password_env_of(args))
     journal, writer = Journal(), JournalWriter()
     loop = asyncio.get_running_loop()
-    ends = loop.time() + wait_of(argv)  # the command's wait; then TAIL seconds at most
+    ends = loop.time() + wait_of(args)  # the command's wait; then TAIL seconds at most
     try:
         outbox = await account_queue.open(session, journal, writer)  # the queue restored, then the door opened
         left = outbox.submissions()  # what earlier runs left: this command sends it too
@@ -215,7 +267,14 @@ async def _with_queue(account_queue, account, argv: list[str], cwd: str, stdin: 
         try:
             if argv[0] == "outbox":  # the tries under way first: the list says why each waits, not "Sending…"
                 await finish_left(outbox, left, max(0.0, ends - loop.time()))
-            reply = await account_queue.desk.answer(DoorRequest(argv, cwd, stdin))
+            desk = account_queue.desk
+            try:
+                request = await asyncio.to_thread(_request, argv, args, cwd, stdin, desk.limit())  # reads its files
+            except sa.CommandError as exc:
+                said = _refused(exc)
+                reply = Reply(said["exit"], said["out"], said["err"])
+            else:
+                reply = await desk.answer(request)
             # the door still open meanwhile: other commands are taken
             await finish_left(outbox, left, min(LEFT_PATIENCE, max(0.0, ends - loop.time())))
         finally:
@@ -231,11 +290,9 @@ async def _with_queue(account_queue, account, argv: list[str], cwd: str, stdin: 
         journal.close()
 
 
-def password_from(argv: list[str]) -> str:
+def password_from(args) -> str:
     """Where this command's Exchange password comes from, in words (said when the server refuses it)."""
-    from app.core import send_command as sc
-
-    name = sc.command_option(argv, "password_env")
+    name = password_env_of(args)
     return f"the environment variable {name}" if name else "the system keyring"
 
 

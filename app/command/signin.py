@@ -8,7 +8,7 @@
 - ``--password-env VAR`` (Exchange): the password from that environment variable, checked by one connection
   to the server, then stored in the system keyring. Never a password on the command line.
 
-Exit codes are sysexits.h's, as ``send`` and ``sendmail`` use them (app/core/send_command.py): 64 usage,
+Exit codes are sysexits.h's, as ``send`` and ``sendmail`` use them (app/core/exits.py): 64 usage,
 69 the server or the sign-in service unreachable, 75 cancelled or expired (try again), 77 refused,
 78 not configured. Nothing here prints a token, a code it redeems, or a password.
 """
@@ -21,8 +21,8 @@ import concurrent.futures
 import os
 import sys
 
-from app.command.spec import SIGNIN_OPTIONS
-from app.core.send_command import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
+from app.command.spec import SIGNIN_OPTIONS, add_options
+from app.core.exits import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
                                    CommandError)
 
 # the authority's device-flow error codes (learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code)
@@ -43,8 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="dispatch-mail sign-in", allow_abbrev=False,
                 description="sign in without the window: Microsoft 365 by device code, or an Exchange password "
                             "into the system keyring")
-    for opt in SIGNIN_OPTIONS:
-        p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+    add_options(p, SIGNIN_OPTIONS)
     return p
 
 

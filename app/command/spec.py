@@ -1,11 +1,164 @@
-"""What every ``dispatch-mail`` command takes, as data (:class:`Option`): the parsers are built from it, and so
-are the man page (``dispatch-mail.1``) and the bash and zsh completions the ``.deb`` installs."""
+"""What every ``dispatch-mail`` command takes, and what the window's own command line takes, as data: one record
+(:class:`Option`). The parsers are built from it (:mod:`app.command.send_args`, :mod:`app.command.window_args`,
+:mod:`app.command.signin`, :mod:`app.command.accounts`), and so are the man page (``dispatch-mail.1``:
+:mod:`app.command.manpage`) and the bash and zsh completions the ``.deb`` installs (:mod:`app.command.completion`).
+
+Light on purpose: ``dispatch-mail --version`` reads it (no ``typing``, no ``dataclasses``)."""
 
 from __future__ import annotations
 
-from app.core.send_command import COMMANDS as _QUEUE_COMMANDS
-from app.core.send_command import Option
+from app import APP_NAME, __version__
 from app.domain.words import QT_TRANSLATE_NOOP
+
+
+class Option:
+    """One argument of a command line, as argparse takes it: ``flags`` (or a positional's name), its help (words
+    the man page translates) and its keywords. A plain class: ``typing`` or ``dataclasses`` would add milliseconds
+    to ``--version``."""
+
+    __slots__ = ("flags", "help", "kwargs")
+
+    def __init__(self, flags: tuple[str, ...], help: str, kwargs: dict | None = None):
+        self.flags, self.help, self.kwargs = flags, help, dict(kwargs or {})
+
+    def __repr__(self) -> str:
+        return f"Option({self.flags!r})"
+
+
+def add_options(parser, options: tuple[Option, ...]) -> None:
+    """Every one of ``options`` into an argparse parser (or one of its groups): the one way a parser is made."""
+    for opt in options:
+        parser.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+
+
+#: the window's options as data, (group title or "", its options): the parser is built from it, and so are the
+#: man page and the shell completions (app/command/manpage.py, app/command/completion.py)
+WINDOW_OPTIONS: tuple[tuple[str, tuple[Option, ...]], ...] = (
+    ("", (
+        Option(("--version",), QT_TRANSLATE_NOOP("ManPage", "print the version and exit"),
+            {"action": "version", "version": f"{APP_NAME} {__version__}"}),
+        Option(("--sandbox",), QT_TRANSLATE_NOOP("ManPage", "use the built-in sandbox mailbox (signs in as "
+                                                         "alice@example.com)"), {"action": "store_true"}),
+        Option(("--sandbox-graph",), QT_TRANSLATE_NOOP("ManPage", "the built-in sandbox mailbox through Microsoft "
+                                                               "Graph (signs in to the sandbox's own authority)"),
+            {"action": "store_true"}),
+        Option(("--self-test",), QT_TRANSLATE_NOOP("ManPage", "check this installation end to end (built-in sandbox, "
+                                                           "offscreen) and print one line"), {"action": "store_true"}),
+    )),
+    (QT_TRANSLATE_NOOP("ManPage", "an account for this run only, not saved (all four together; to set one up: "
+                                  "dispatch-mail account add)"), (
+        Option(("--ews-url",), QT_TRANSLATE_NOOP("ManPage", "the EWS endpoint, e.g. "
+                                                         "https://mail.example.com/EWS/Exchange.asmx (http:// only for "
+                                                         "this computer: localhost, 127.0.0.1, ::1)"),
+            {"metavar": "URL"}),
+        Option(("--email",), QT_TRANSLATE_NOOP("ManPage", "the mailbox's e-mail address"), {"metavar": "ADDR"}),
+        Option(("--username",), QT_TRANSLATE_NOOP("ManPage", "the sign-in user name (DOMAIN\\user or UPN)"),
+            {"metavar": "USER"}),
+        Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "name of an environment variable holding the "
+                                                                "password"),
+            {"metavar": "VARNAME"}),
+        Option(("--auth",), QT_TRANSLATE_NOOP("ManPage", "sign-in method: automatic (the server's offer: Kerberos with "
+                                                     "your ticket, NTLM, then Basic), basic, ntlm or kerberos "
+                                                     "(default automatic)"),
+            {"choices": ["automatic", "basic", "ntlm", "kerberos"], "default": "automatic"}),
+        Option(("--no-verify-tls",), QT_TRANSLATE_NOOP("ManPage", "do not verify the server's TLS certificate"),
+            {"action": "store_true"}),
+    )),
+)
+SEND_OPTIONS: tuple[Option, ...] = (
+    Option(("file",), QT_TRANSLATE_NOOP("ManPage", "an RFC 5322 message file (.eml) to send as it is"),
+           {"nargs": "?", "metavar": "FILE.eml"}),
+    Option(("--to",), QT_TRANSLATE_NOOP("ManPage", "a recipient (repeatable; one may hold several, separated by "
+                                                   "commas)"),
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--cc",), QT_TRANSLATE_NOOP("ManPage", "a Cc recipient (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--bcc",), QT_TRANSLATE_NOOP("ManPage", "a Bcc recipient (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--subject",), QT_TRANSLATE_NOOP("ManPage", "the subject (one line)"), {"default": "", "metavar": "TEXT"}),
+    Option(("--body-file",), QT_TRANSLATE_NOOP("ManPage", "the message text, UTF-8, from FILE (- : standard input)"),
+           {"metavar": "FILE"}),
+    Option(("--html",), QT_TRANSLATE_NOOP("ManPage", "the message text is HTML"), {"action": "store_true"}),
+    Option(("--attach",), QT_TRANSLATE_NOOP("ManPage", "attach FILE (repeatable)"),
+           {"action": "append", "default": [], "metavar": "FILE"}),
+    Option(("--from",), QT_TRANSLATE_NOOP("ManPage", "send from this mailbox (one the account may send from)"),
+           {"dest": "sender", "metavar": "ADDR"}),
+    Option(("--reply-to",), QT_TRANSLATE_NOOP("ManPage", "where replies go (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--header",), QT_TRANSLATE_NOOP("ManPage", "a custom header, “X-Name: value” (repeatable)"),
+           {"action": "append", "default": [], "metavar": "'X-NAME: VALUE'"}),
+    Option(("--importance",), QT_TRANSLATE_NOOP("ManPage", "low, normal or high"),
+           {"choices": ("low", "normal", "high"), "type": str.lower}),
+    Option(("--later",), QT_TRANSLATE_NOOP("ManPage", "send at WHEN, the words Send later takes (tomorrow 8:00, mon "
+                                                      "9:30, in 2 h ...)"),
+           {"metavar": "WHEN"}),
+    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account to send with, when more than one is set up"),
+           {"metavar": "ADDRESS"}),
+    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the outcome as JSON"), {"action": "store_true"}),
+    Option(("--wait",), QT_TRANSLATE_NOOP("ManPage", "wait at most SECONDS for the message to be sent (default 30, "
+                                                     "DISPATCH_MAIL_WAIT; at once when the server cannot be reached or "
+                                                     "a sign-in is needed): not sent by then, it stays queued (75)"),
+           {"type": float, "metavar": "SECONDS"}),
+    Option(("--no-wait",), QT_TRANSLATE_NOOP("ManPage", "return once the message is recorded in the queue"),
+           {"action": "store_true"}),
+)
+
+SENDMAIL_OPTIONS: tuple[Option, ...] = (
+    Option(("-t",), QT_TRANSLATE_NOOP("ManPage", "read the recipients from the To, Cc and Bcc headers too"),
+           {"action": "store_true",
+                                                                              "dest": "from_headers"}),
+    Option(("-i",), QT_TRANSLATE_NOOP("ManPage", "a line with a single dot does not end the message"),
+           {"action": "store_true", "dest": "no_dot"}),
+    Option(("-o",), QT_TRANSLATE_NOOP("ManPage", "sendmail's -o options: -oi is -i; the others (-oem ...) are "
+                                                 "accepted and ignored, as msmtp does"),
+           {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
+    Option(("-f",), QT_TRANSLATE_NOOP("ManPage", "the envelope sender: checked to be a mailbox the account sends "
+                                                 "from; the message's From header says whom it is from. A local user "
+                                                 "name, as cron gives (-f root), means the account's own, and a From "
+                                                 "that is not a mailbox the account sends from is then sent from the "
+                                                 "account's address (said on standard error)"),
+           {"dest": "sender", "metavar": "ADDR"}),
+    Option(("-F",), QT_TRANSLATE_NOOP("ManPage", "the sender's full name: accepted; the message's From header names "
+                                                 "the sender"),
+           {"dest": "full_name", "metavar": "NAME"}),
+    Option(("-B",), QT_TRANSLATE_NOOP("ManPage", "the body type (7BIT, 8BITMIME), as cron gives it: accepted; the "
+                                                 "message's own headers say it"),
+           {"dest": "body_type", "metavar": "TYPE"}),
+    Option(("recipients",), QT_TRANSLATE_NOOP("ManPage", "the recipients"), {"nargs": "*", "metavar": "RECIPIENT"}),
+)
+
+OUTBOX_OPTIONS: tuple[Option, ...] = (
+    Option(("action",), QT_TRANSLATE_NOOP("ManPage", "list (the default), retry ID or cancel ID"),
+           {"nargs": "?", "default": "list", "choices": ("list", "retry", "cancel")}),
+    Option(("id",), QT_TRANSLATE_NOOP("ManPage", "the entry to act on: its ID as the list shows it (its first "
+                                                 "characters are enough)"),
+           {"nargs": "?", "metavar": "ID"}),
+    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account whose queue to show, when more than one is set "
+                                                        "up"),
+           {"metavar": "ADDRESS"}),
+    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the list or the outcome as JSON"),
+           {"action": "store_true"}),
+)
+
+#: how an Exchange (EWS) password reaches a command with no window to ask for it: the keyring, or this
+PASSWORD_ENV = Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "an Exchange account's password from this "
+                                                                        "environment variable (else the system "
+                                                                        "keyring; never on the command line)"),
+                      {"metavar": "VARNAME"})
+SEND_OPTIONS += (PASSWORD_ENV,)
+SENDMAIL_OPTIONS += (PASSWORD_ENV,)
+OUTBOX_OPTIONS += (PASSWORD_ENV,)
+
+QUEUE_COMMANDS = {
+    "send": (QT_TRANSLATE_NOOP("ManPage", "send a message built from options, or an .eml file as it is"),
+             SEND_OPTIONS),
+    "sendmail": (QT_TRANSLATE_NOOP("ManPage", "send the RFC 5322 message on standard input (a drop-in for "
+                                              "sendmail)"), SENDMAIL_OPTIONS),
+    "outbox": (QT_TRANSLATE_NOOP("ManPage", "list what waits in the account's Outbox, or retry or cancel one "
+                                            "entry"), OUTBOX_OPTIONS),
+}
+
+
 
 SIGNIN_OPTIONS: tuple[Option, ...] = (
     Option(("--device-code",), QT_TRANSLATE_NOOP("ManPage", "Microsoft 365: sign in with a code shown here, entered "
@@ -70,7 +223,7 @@ ACCOUNT_OPTIONS: tuple[Option, ...] = (
 
 # name -> (what it does, its options), in the order the man page lists them
 COMMANDS: dict[str, tuple[str, tuple[Option, ...]]] = {
-    **_QUEUE_COMMANDS,
+    **QUEUE_COMMANDS,
     "sign-in": (QT_TRANSLATE_NOOP("ManPage", "sign in without the window: Microsoft 365 by device code, or an "
                                              "Exchange password into the system keyring"), SIGNIN_OPTIONS),
     "account": (QT_TRANSLATE_NOOP("ManPage", "set up the account without the window (a server with no desktop), "

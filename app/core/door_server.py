@@ -1,11 +1,14 @@
 """The account's door, served by the process that holds its lock (:mod:`app.core.doors`). asyncio, no Qt.
 
-A command knocks with its profile, its command line and its folder (:func:`app.core.doors.encode_request`).
+A command knocks with its profile and its route (the account its request is for: :func:`app.core.door_protocol.route`).
 The door answers ``mine 0`` when the command is another profile's or for another account (the command looks
-further, or runs itself); else ``mine 1``, reads the command's standard input (refused by its announced size
-first: :meth:`Desk.too_large`), then says ``recorded ID`` once the message is in the journal, then
-``exit CODE OUT ERR`` followed by that many bytes of the command's standard output and error. What a command
-asks is decided by the ``desk`` the door is given (:class:`app.core.script_desk.ScriptDesk`): the same code a command runs when no door answers.
+further, or runs itself); else ``mine 1 VERSION LIMIT`` (the server's message limit: the command reads its files
+against it), reads the typed request (:mod:`app.core.door_protocol`; a message as it is refused by its announced
+size first: :meth:`Desk.too_large`), then says ``recorded ID`` once the message is in the journal, then
+``exit CODE OUT ERR`` followed by that many bytes of the command's standard output and error. A command of another
+version of the protocol is answered ``mine 1`` and a refusal in words. What a request asks is decided by the
+``desk`` the door is given (:class:`app.core.script_desk.ScriptDesk`): the same code a command runs when no door
+answers. The door never sees a command line nor opens a file of the command's.
 """
 
 from __future__ import annotations
@@ -13,54 +16,42 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from dataclasses import dataclass
 from typing import Callable, Protocol
 
-from app.core.doors import MAGIC, MAX_HEADER, PROTOCOL, door_path, profile
+from app.core import door_protocol as dp
+from app.core.door_protocol import Reply, Request
+from app.core.doors import MAGIC, MAX_HEADER, MAX_STDIN, PROTOCOL, door_path, profile
 
 log = logging.getLogger(__name__)
 
-# the most standard input a door takes with a command (more than any server's message limit)
-MAX_STDIN = 512 * 1024 * 1024
-# how long a knocking command may take to send its request
+# how long a knocking command may take to send its request (its route; then, taken, the request it built)
 READ_TIMEOUT = 30.0
 # the most connections a door keeps open that have not yet said their command (silent or slow ones): one more
 # closes the oldest of them, so that a flood of them never takes the process's file descriptors (nor keeps a
 # real command out); commands taken are not counted, and are never closed for a newcomer
 MAX_WAITING = 64
-# standard input is read in pieces of this size into one buffer (never a second copy of it)
+# a request's data is read in pieces of this size into one buffer (never a second copy of it)
 PIECE = 1 << 16
+# the most a request's head may hold: a message's fields, its body apart (1 MB of arguments, escaped)
+MAX_HEAD = 8 * MAX_HEADER
 
 
-@dataclass
-class DoorRequest:
-    argv: list[str]
-    cwd: str
-    stdin: bytes | None  # None: the command read none (it needs none)
-    stdin_size: int = -1  # announced, before it is read (-1: none)
-
-
-@dataclass
-class Reply:
-    exit: int
-    out: str = ""
-    err: str = ""
-
-    def as_dict(self) -> dict:
-        return {"exit": self.exit, "out": self.out, "err": self.err}
-
-    def as_bytes(self) -> bytes:
-        out, err = self.out.encode("utf-8"), self.err.encode("utf-8")
-        return b"exit %d %d %d\n" % (self.exit, len(out), len(err)) + out + err
+def as_bytes(reply: Reply) -> bytes:
+    """An answer as the door says it: ``exit CODE OUT ERR`` and that many bytes of output and error."""
+    out, err = reply.out.encode("utf-8"), reply.err.encode("utf-8")
+    return b"exit %d %d %d\n" % (reply.exit, len(out), len(err)) + out + err
 
 
 class Desk(Protocol):
-    def is_mine(self, argv: list[str]) -> bool: ...
+    def is_mine(self, account: str) -> bool: ...
+
+    def limit(self) -> int:
+        """The most bytes a message may have (the server's limit), told to a command before it reads its files."""
 
     def too_large(self, size: int) -> Reply | None:
-        """The refusal of a command whose standard input announces ``size`` bytes, before any is read."""
+        """The refusal of a message as it is announced at ``size`` bytes, before any of it is read."""
 
-    async def answer(self, request: DoorRequest, recorded: Callable[[str], None]) -> Reply: ...
+    async def answer(self, request: Request, recorded: Callable[[str], None]) -> Reply: ...
 
 
 class Door:
@@ -121,21 +112,27 @@ class Door:
         self._answers.add(task)
         self._room(task, writer)
         try:
-            request = await asyncio.wait_for(_read(reader, self._profile), READ_TIMEOUT)
-            if request is None or not self.desk.is_mine(request.argv):
+            version, account = await asyncio.wait_for(_knocked(reader, self._profile), READ_TIMEOUT)
+            if version is not None and version != PROTOCOL:  # said in words: the command's version is not ours
+                await _say(writer, b"mine 1\n" + as_bytes(dp.other_version(version)))
+                return
+            if account is None or not self.desk.is_mine(account):
                 await _say(writer, b"mine 0\n")
                 return
-            await _say(writer, b"mine 1\n")
-            refused = self.desk.too_large(request.stdin_size) if request.stdin_size > 0 else None
-            if refused is not None:  # refused by its announced size: not one byte of it is read
-                await _say(writer, refused.as_bytes())
+            await _say(writer, b"mine 1 %d %d\n" % (PROTOCOL, self.desk.limit()))
+            head, size = await asyncio.wait_for(_head(reader), READ_TIMEOUT)
+            if head is None:
                 return
-            if request.stdin_size >= 0:
-                request.stdin = await asyncio.wait_for(_pieces(reader, request.stdin_size), READ_TIMEOUT)
+            refused = self.desk.too_large(dp.message_size(head))
+            if refused is not None:  # refused by its announced size: not one byte of it is read
+                await _say(writer, as_bytes(refused))
+                return
+            data = await asyncio.wait_for(_pieces(reader, size), READ_TIMEOUT)
             self._waiting.pop(task, None)  # taken: answered however long its message takes
+            request = dp.decode(head, data)
             reply = await self.desk.answer(request, lambda local_id: _say_soon(writer, b"recorded %s\n" % (
                 local_id.encode("ascii", "replace"))))
-            await _say(writer, reply.as_bytes())
+            await _say(writer, as_bytes(reply))
         except (asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError):
             pass  # the command went away: what it handed over (if anything) is in the journal
         except asyncio.CancelledError:
@@ -160,28 +157,47 @@ class Door:
         self._waiting[task] = writer
 
 
-async def _read(reader: asyncio.StreamReader, own_profile: bytes) -> DoorRequest | None:
-    """A request's command line as :func:`app.core.doors.encode_request` makes it, its standard input not read yet;
-    None for anything else, and for a command of another profile (another data folder: another account's
-    settings and journal, whatever its command line says)."""
+async def _knocked(reader: asyncio.StreamReader, own_profile: bytes) -> tuple[int | None, str | None]:
+    """A knock's version and the account its route names: (None, None) for anything that is not a knock, and for
+    a command of another profile (another data folder: another account's settings and journal, whatever it asks);
+    (its version, None) for a knock of another version (said so in words)."""
     try:
-        magic, version, n_line, n_stdin, their_profile = (await reader.readuntil(b"\n")).split()
-        n_line, n_stdin = int(n_line), int(n_stdin)
+        words = (await reader.readuntil(b"\n")).split()
+    except asyncio.LimitOverrunError:
+        return None, None
+    # every version's first line: its magic and version first, its profile last
+    if len(words) < 3 or words[0] != MAGIC or words[-1] != own_profile or own_profile == b"none":
+        return None, None
+    if not words[1].isdigit():
+        return None, None
+    if int(words[1]) != PROTOCOL:
+        return int(words[1]), None
+    if len(words) != 4 or not words[2].isdigit() or not 0 < int(words[2]) <= MAX_HEADER:
+        return None, None
+    try:
+        return PROTOCOL, dp.account_of(await reader.readexactly(int(words[2])))
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return None, None
+
+
+async def _head(reader: asyncio.StreamReader) -> tuple[dict | None, int]:
+    """A taken request's head (:func:`app.core.door_protocol.read_head`) and the bytes of data after it; (None,
+    0) for anything else."""
+    try:
+        n_head, n_data = (int(n) for n in (await reader.readuntil(b"\n")).split())
     except (ValueError, asyncio.LimitOverrunError):
-        return None
-    if magic != MAGIC or version != b"%d" % PROTOCOL or not 0 < n_line <= MAX_HEADER or n_stdin > MAX_STDIN:
-        return None
-    if their_profile != own_profile or own_profile == b"none":
-        return None
-    fields = (await reader.readexactly(n_line)).split(b"\0")
-    if len(fields) < 3 or fields[-1] != b"":  # the folder, at least the command's name, each ended by a NUL
-        return None
-    cwd, *argv = (os.fsdecode(f) for f in fields[:-1])
-    return DoorRequest(argv, cwd, None, n_stdin)
+        return None, 0
+    if not 0 < n_head <= MAX_HEAD or not 0 <= n_data <= 2 * MAX_STDIN:
+        return None, 0
+    try:
+        head = dp.read_head(await reader.readexactly(n_head))
+    except (ValueError, UnicodeDecodeError):
+        return None, 0
+    return (head, n_data) if dp.blobs_size(head) == n_data else (None, 0)
 
 
 async def _pieces(reader: asyncio.StreamReader, size: int) -> bytes:
-    """``size`` bytes of standard input, read in pieces of at most :data:`PIECE` into one buffer."""
+    """``size`` bytes of a request's data, read in pieces of at most :data:`PIECE` into one buffer."""
     data = bytearray()
     while len(data) < size:
         piece = await reader.read(min(PIECE, size - len(data)))

@@ -4,12 +4,14 @@ One process at a time drives an account's queue: the window, or a ``dispatch-mai
 has the account open. It holds the account's lock (:class:`AccountLock`: ``flock`` on a file of its own, let go
 by the kernel when the process ends, kill -9 included) and keeps the account's door open
 (:mod:`app.core.door_server`): a Unix socket, 0600, in a private folder (:func:`door_dir`). A command that
-finds a door open hands its command line there (:func:`knock`) and prints what it is answered; the process
-behind the door parses, checks and journals it, exactly as it would its own.
+finds a door open hands its request there (:func:`knock`: typed, :mod:`app.core.door_protocol`, its command line
+parsed, its files read and its message built by the command itself) and prints what it is answered; the process
+behind the door checks and journals it, exactly as it would its own, and never sees a command line nor opens a
+file of the command's.
 
-This module is all a command imports before it knows whether a door answers: it must cost next to nothing
-(bench/bench_command.py weighs it against ``python -c pass``), so it imports the standard library only, and
-:mod:`app.storage.folders` (os and pathlib) to name the profile a request comes from (:func:`profile`).
+This module imports the standard library only, and :mod:`app.storage.folders` (os and pathlib) to name the
+profile a request comes from (:func:`profile`): a window's lock and a command's knock cost little, and no
+asyncio nor mail library is loaded on a command's way to a door (bench/bench_command.py).
 
 The folder: ``$DISPATCH_HOME/run`` when set (tests, a second profile), else ``$XDG_RUNTIME_DIR/dispatch-mail``
 (the user's runtime folder: private, and gone at log-out), else ``run`` in the data folder (cron, a server: no
@@ -24,14 +26,17 @@ import os
 import socket
 
 DOOR, LOCK = ".door", ".lock"
-# a request's first line: "DISPATCH-DOOR 2 <command line's bytes> <standard input's bytes, or -1> <profile>";
-# then the command's folder and its arguments, each ended by a NUL (none can hold one). The door answers
-# "mine 0" or "mine 1"; only after "mine 1" does the command send its standard input (a door that refuses
-# it by its announced size never reads it). Plain bytes, not JSON: the json module (and the re module it
-# loads) would cost a command that only knocks a third of a bare Python start (bench/bench_command.py)
-MAGIC, PROTOCOL = b"DISPATCH-DOOR", 2
-# the most a request's command line (or an answer's line) may hold: a door never reads without bound
+# a request's first line: "DISPATCH-DOOR <version> <route's bytes> <profile>", then its route (the account it is
+# for: app.core.door_protocol.route). The door answers "mine 0" (not its account's), or "mine 1 <version> <the
+# server's message limit in bytes>"; only then does the command read its files and build its request, and send
+# "<head's bytes> <data's bytes>" on a line, its head (JSON) and its data (app.core.door_protocol.encode). A door
+# of another version answers "mine 1" and a refusal in words (an "exit" answer): the command says it
+MAGIC, PROTOCOL = b"DISPATCH-DOOR", 3
+# the most a request's route, its head (or an answer's line) may hold: a door never reads without bound
 MAX_HEADER = 1 << 20
+# the most standard input a command takes, and the most data a door reads with a request (far above any server's
+# message limit; the server's own is checked)
+MAX_STDIN = 512 * 1024 * 1024
 # a command line longer than a door reads is refused by the command itself, with or without a window (sysexits
 # EX_DATAERR: the same answer whoever would have driven the queue)
 TOO_LONG = {"exit": 65, "out": "", "err": "The command line is longer than Dispatch takes (1 MB of arguments): put "
@@ -236,9 +241,12 @@ def profile(*, make: bool = False) -> bytes:
     return b",".join(b"%d:%d" % (st.st_dev, st.st_ino) for st in marks)
 
 
-def knock(argv: list[str], cwd: str, stdin: bytes | None) -> dict | None:
-    """Hand ``dispatch-mail ARGV`` to the process driving its account's queue, if one has its door open: that
-    process's final answer (``{"exit", "out", "err"}``), or None when no door took it (run it here then).
+def knock(route: bytes, build) -> dict | None:
+    """Hand a request to the process driving its account's queue, if one has its door open: that process's final
+    answer (``{"exit", "out", "err"}``), or None when no door took it (run it here then). ``route``: the account
+    it is for (:func:`app.core.door_protocol.route`); ``build(limit)``: the request made once a door took it, with
+    the server's message limit the door said (its files read against it): ``(head, data)``
+    (:func:`app.core.door_protocol.encode`), or the command's own answer when it cannot be made (a file too large).
 
     A door that took the command and closed before answering (its window was closed) is answered here with
     exit 75, in words that say whether the message was recorded first."""
@@ -247,28 +255,20 @@ def knock(argv: list[str], cwd: str, stdin: bytes | None) -> dict | None:
         names = sorted(n for n in os.listdir(folder) if n.endswith(DOOR))
     except (OSError, DoorError):
         return None
-    request = encode_request(argv, cwd, stdin)
+    first = b"%s %d %d %s\n" % (MAGIC, PROTOCOL, len(route), profile()) + route
     for name in names:
-        reply = _ask(os.path.join(folder, name), request, stdin)
+        reply = _ask(os.path.join(folder, name), first, build)
         if reply is not None:
             return reply
     return None
 
 
-def encode_request(argv: list[str], cwd: str, stdin: bytes | None) -> bytes:
-    """A command line as a door reads it (:data:`MAGIC`), standard input apart (sent once the door says it is
-    its: :func:`_ask`); names and arguments as the system gave them (fsencode)."""
-    line = b"".join(os.fsencode(x) + b"\0" for x in [cwd, *argv])
-    size = -1 if stdin is None else len(stdin)
-    return b"%s %d %d %d %s\n" % (MAGIC, PROTOCOL, len(line), size, profile()) + line
-
-
 def line_size(argv: list[str], cwd: str) -> int:
-    """The bytes of a command line as a door request holds it (more than :data:`MAX_HEADER`: :data:`TOO_LONG`)."""
+    """The bytes of a command line and its folder (more than :data:`MAX_HEADER`: :data:`TOO_LONG`)."""
     return sum(len(os.fsencode(x)) + 1 for x in [cwd, *argv])
 
 
-def _ask(path: str, request: bytes, stdin: bytes | None) -> dict | None:
+def _ask(path: str, first: bytes, build) -> dict | None:
     """One door: None when it is closed or the command is not its account's; else its answer."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -279,19 +279,34 @@ def _ask(path: str, request: bytes, stdin: bytes | None) -> dict | None:
     with sock:
         try:
             sock.settimeout(FIRST_WORD)  # a door that does not even say whose command it is: none
-            sock.sendall(request)
+            sock.sendall(first)
             answer = sock.makefile("rb")
-            if answer.readline(64) != b"mine 1\n":
-                return None
+            word = answer.readline(64).split()
         except OSError:
             return None
+        if word[:2] != [b"mine", b"1"]:
+            return None
         sock.settimeout(None)  # taken: its answer comes when the message is settled (or --wait ends)
-        if stdin:
-            try:
-                sock.sendall(stdin)
-            except OSError:  # refused by its announced size (and the door closed): its answer says so
-                pass
+        if len(word) != 4 or not word[2].isdigit() or not word[3].isdigit():
+            return _answer(answer)  # a door of another version: its refusal in words
+        if int(word[2]) != PROTOCOL:
+            return _other_version(word[2].decode("ascii"))
+        built = build(int(word[3]))
+        if isinstance(built, dict):  # refused by the command itself: the door is left (it reads nothing more)
+            return built
+        head, data = built
+        try:
+            sock.sendall(b"%d %d\n" % (len(head), len(data)) + head)
+            sock.sendall(data)
+        except OSError:  # refused by its announced size (and the door closed): its answer says so
+            pass
         return _answer(answer)
+
+
+def _other_version(theirs: str) -> dict:
+    from app.core.door_protocol import other_version
+
+    return other_version(theirs).as_dict()
 
 
 def _answer(answer) -> dict:

@@ -2,16 +2,18 @@
 
 The same desk answers a command handed over through the account's door (the window, or another command:
 :mod:`app.core.door_server`) and a command that drives the queue itself (app/command/queue.py): one way in,
-whoever runs it.
+whoever runs it. It takes typed requests only (:mod:`app.core.door_protocol`): the command parsed its command
+line, read its files and built its message (app/command/send_args.py); nothing here reads a command line or
+opens a file of the command's.
 
-- ``send`` / ``sendmail``: the command line read into a request (:mod:`app.core.send_command`, on a worker
-  thread: it reads the files it names), its ``--from`` checked against the mailboxes the account sends from,
-  then handed to the Outbox through :class:`app.core.sending.Sending` (one send request for every face), journaled
-  before anything is said. A message whose own Message-ID is already queued is that message (followed, or
-  retried when it had failed); one already in Sent Items is not sent again.
+- :class:`Submit` (``send`` and ``sendmail``: one lane): its sender checked against the mailboxes the account
+  sends from, then handed to the Outbox through :class:`app.core.sending.Sending` (one send request for every
+  face), journaled before anything is said. A message whose own Message-ID is already queued is that message
+  (followed, or retried when it had failed); one already sent is not sent again (:meth:`Sending.already_sent`).
 - Then followed until it is sent, refused, or ``--wait`` ends; the outcome in the Outbox's own words and a
   ``sysexits.h`` code (:func:`exit_code`).
-- ``outbox``: the queue in words; ``outbox retry|cancel ID`` acts on one entry as the Outbox view's buttons do.
+- :class:`ListQueue`: the queue in words; :class:`Retry` / :class:`Cancel` act on one entry as the Outbox view's
+  buttons do.
 """
 
 from __future__ import annotations
@@ -24,20 +26,19 @@ from datetime import datetime
 from typing import Callable
 
 from app.core import domain_check
-from app.core.daemon_thread import in_thread
-from app.core import send_command as sc
-from app.core.send_command import from_header, own_from
-from app.core.door_server import DoorRequest, Reply
+from app.core import exits as sc
+from app.core.door_protocol import Cancel, ListQueue, Reply, Request, Retry, Submit, default_wait
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
 from app.core.sending import Answers, Result, Sending
 from app.core.submission import SubState, Submission
 from app.domain.account import AccountConfig, Backend
 from app.domain.events import OutboxChanged
-from app.domain.models import Draft, ErrorKind, Folder, Recipient
+from app.domain.mime_edits import from_header, own_from
+from app.domain.models import Draft, ErrorKind, Recipient
 from app.domain.senders import Principal
 from app.domain.validation import human_size, printable
-from app.mail.errors import WRONG_AUTH_METHOD, ExtendedProtectionMismatch, MailError, NoKerberosTicket
+from app.mail.errors import WRONG_AUTH_METHOD, ExtendedProtectionMismatch, NoKerberosTicket
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,6 @@ def exit_code(sub: Submission | None, *, waited_enough: bool) -> int:
     return sc.EX_OK if waited_enough else sc.EX_TEMPFAIL
 
 
-def account_option(argv: list[str]) -> str:
-    """The address ``--account`` names in ``dispatch-mail ARGV`` as the command's parser reads it ("" : none):
-    the command is routed by what it sends with (:func:`app.core.send_command.parse_command`)."""
-    return sc.command_option(argv, "account").strip()
-
-
 class ScriptDesk:
     """Answers commands for the account whose ``outbox`` this process drives. ``configured()`` gives the account
     set up in the settings now (a command without ``--account`` means it); ``principals`` the mailboxes the
@@ -96,73 +91,69 @@ class ScriptDesk:
         self.sending = sending if sending is not None else Sending()
 
     # ------------------------------------------------------------------ whose command
-    def is_mine(self, argv: list[str]) -> bool:
-        wanted = account_option(argv)
+    def is_mine(self, account: str) -> bool:
+        """Whether a request for ``account`` (its ``--account``; "": the account set up) is this desk's."""
+        wanted = account.strip()
         if wanted:
             return wanted.lower() == self.account.email.strip().lower()
         configured = self.configured()
         return configured is not None and configured.key == self.account.key
 
     def too_large(self, size: int) -> Reply | None:
-        """A message on standard input larger than the server takes, refused by its announced size (65, as when it
-        is read: :func:`app.core.send_command.sendmail_request`) before the door reads a byte of it."""
-        limit = self._limit()
+        """A message sent as it is larger than the server takes, refused by its announced size (65, as the command
+        refuses it: app/command/send_args.py) before the door reads a byte of it."""
+        limit = self.limit()
         if size <= limit:
             return None
         return Reply(sc.EX_DATAERR, err=f"The message on standard input is larger than {human_size(limit)}, the most "
                                         "the server accepts per message. Nothing was sent.\n")
 
-    def _limit(self) -> int:
+    def limit(self) -> int:
+        """The most bytes a message may have: the server's limit (the command reads its files against it)."""
         return self.outbox.client.message_limits.max_send_bytes
 
-    # ------------------------------------------------------------------ a command
-    async def answer(self, request: DoorRequest, recorded: Callable[[str], None] = lambda _id: None) -> Reply:
-        command, args = request.argv[0], request.argv[1:]
+    # ------------------------------------------------------------------ a request
+    async def answer(self, request: Request, recorded: Callable[[str], None] = lambda _id: None) -> Reply:
         try:
-            if command == "outbox":
-                return await self._outbox(args)
-            if command not in ("send", "sendmail"):
-                return Reply(sc.EX_USAGE, err=f"dispatch-mail: no command {printable(command)!s}\n")
-            asked = await in_thread(self._read, command, args, request, name="door-read")  # no QThread: a daemon
-            return await self._send(asked, recorded, quiet=command == "sendmail")
+            if isinstance(request, Submit):
+                return await self.submit(request, recorded)
+            if isinstance(request, ListQueue):
+                return _listed(self.outbox.rows(), request.json)
+            row = _one_row(self.outbox.rows(), request.id)
+            if isinstance(request, Retry):
+                return await self._retry(row, request.json)
+            if isinstance(request, Cancel):
+                return await self._cancel(row, request.json)
+            raise sc.CommandError(sc.EX_USAGE, "dispatch-mail: a request this Dispatch does not know.")
         except sc.CommandError as exc:
             return _refused(exc)
 
-    def _read(self, command: str, args: list[str], request: DoorRequest):
-        data = request.stdin or b""
-        stdin = _reader(data)
-        limit = self._limit()
-        if command == "send":
-            return sc.send_request(args, stdin=stdin, now=self.now, max_send_bytes=limit, cwd=request.cwd)
-        return sc.sendmail_request(args, stdin=stdin, max_send_bytes=limit)
-
     def _principal(self, sender: Recipient | None, option: str) -> Principal | None:
-        """The mailbox ``--from`` / ``-f`` names: None for the account's own, else one it sends from (65 when not)."""
-        if sender is None or sender.email.lower() == self.account.email.strip().lower():
+        """The mailbox ``--from`` / ``-f`` names: None for the account's own, else one it sends from (65 when not:
+        :meth:`app.core.sending.Sending.sender`)."""
+        if sender is None:
             return None
-        for p in self.principals():
-            if p.email.lower() == sender.email.lower():
-                return p
-        raise sc.CommandError(sc.EX_DATAERR, f"{option}: {printable(sender.email)} is not a mailbox {self.account.email} "
-                                             "sends from (add it in Dispatch: Account → Mailboxes you send from). "
-                                             "Nothing was sent.")
+        may = self.sending.sender(sender.email, self.account.email, self.principals())
+        if not may.allowed:
+            raise sc.CommandError(sc.EX_DATAERR, f"{option}: {printable(sender.email)} is not a mailbox "
+                                                 f"{self.account.email} sends from (add it in Dispatch: Account → "
+                                                 "Mailboxes you send from). Nothing was sent.")
+        return may.principal
 
     # ------------------------------------------------------------------ send
-    async def _send(self, asked, recorded: Callable[[str], None], *, quiet: bool) -> Reply:
-        """``quiet``: nothing said when it went (sendmail's way: a mail program reads the exit code). The whole
-        answer, a look-up in Sent Items included, takes the command's wait at most (``--wait``, else
-        :func:`app.core.send_command.default_wait`)."""
-        ends = asyncio.get_running_loop().time() + (sc.default_wait() if asked.wait is None else asked.wait)
-        if isinstance(asked, sc.DraftRequest):
-            principal = self._principal(asked.sender, "--from")
+    async def submit(self, asked: Submit, recorded: Callable[[str], None]) -> Reply:
+        """``send`` and ``sendmail`` alike: a message built from options (a draft) or one sent as it is, checked
+        and handed to the Outbox, then followed. The whole answer, a look-up in Sent Items included, takes the
+        command's wait at most (``--wait``, else :func:`app.core.door_protocol.default_wait`)."""
+        ends = asyncio.get_running_loop().time() + (default_wait() if asked.wait is None else asked.wait)
+        principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
+        await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
+        if asked.mime is None:
             draft = asked.draft if principal is None else asked.draft.copy(principal=principal)
-            await self._domains_exist(draft.all_recipients())
-            return await self._send_draft(draft, asked, recorded, quiet, ends)
-        self._principal(asked.sender, "-f")
-        await self._domains_exist([*asked.parsed.all_recipients(), *asked.envelope])
+            return await self._send_draft(draft, asked, recorded, ends)
         if asked.local_sender:
             asked = self._own_from(asked)
-        return await self._send_mime(asked, recorded, quiet, ends)
+        return await self._send_mime(asked, recorded, ends)
 
     async def _domains_exist(self, people: list[Recipient]) -> None:
         """65 before anything is queued when the DNS says a recipient's domain does not exist (a typing mistake);
@@ -171,37 +162,36 @@ class ScriptDesk:
         if found:
             raise sc.CommandError(sc.EX_DATAERR, domain_check.command_refusal(found))
 
-    def _own_from(self, asked: sc.MimeRequest) -> sc.MimeRequest:
+    def _own_from(self, asked: Submit) -> Submit:
         """sendmail ``-f`` with a local user's name, as cron gives it (``-f root``, ``From: root (Cron Daemon)``):
         a From that is not a mailbox the account sends from would be refused by the server (Send As) at every
         run, so it is sent from the account's own address, its name kept, and the log says so."""
-        own = {self.account.email.strip().lower(), *(p.email.lower() for p in self.principals())}
         name, address = from_header(asked.mime.raw)
-        if address.lower() in own:
+        if address and self.sending.sender(address, self.account.email, self.principals()).allowed:
             return asked
         raw = own_from(asked.mime.raw, name or asked.full_name, self.account.email.strip())
         log.warning("sendmail -f with a local user name: the message's From is not a mailbox this account sends "
                     "from; it is sent from the account's own address")
         return replace(asked, mime=replace(asked.mime, raw=raw))
 
-    async def _send_draft(self, draft: Draft, asked: sc.DraftRequest, recorded, quiet: bool, ends: float) -> Reply:
+    async def _send_draft(self, draft: Draft, asked: Submit, recorded, ends: float) -> Reply:
         hold = None
         if asked.later is not None:
             release = asked.later.timestamp()
             hold = lambda: holds.Hold(holds.LATER, release)  # noqa: E731 - Sending asks for it when handing over
         res = await self.sending.send_draft(self.outbox, lambda: draft, SCRIPT_ANSWERS, hold=hold,
                                             first_attempt=False)
-        return await self._handed(res, asked, recorded, quiet, ends)
+        return await self._handed(res, asked, recorded, ends)
 
-    async def _send_mime(self, asked: sc.MimeRequest, recorded, quiet: bool, ends: float) -> Reply:
+    async def _send_mime(self, asked: Submit, recorded, ends: float) -> Reply:
         if not asked.mime.added_id:  # the sender's own Message-ID: the same message handed over again?
-            known = await self._known(asked, recorded, quiet, ends)
+            known = await self._known(asked, recorded, ends)
             if known is not None:
                 return known
-        res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.parsed)
-        return await self._handed(res, asked, recorded, quiet, ends)
+        res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.draft)
+        return await self._handed(res, asked, recorded, ends)
 
-    async def _handed(self, res, asked, recorded, quiet: bool, ends: float) -> Reply:
+    async def _handed(self, res, asked: Submit, recorded, ends: float) -> Reply:
         """What became of a message handed to the Outbox: refused before it was queued, or followed."""
         if res.result == Result.INVALID:
             why = res.reason or (res.errors[0].message if res.errors else "it cannot be sent as it is")
@@ -209,9 +199,9 @@ class ScriptDesk:
         if res.result == Result.NOT_RECORDED:
             return _not_recorded(res.reason)
         recorded(res.sub.local_id)
-        return await self._follow(res.sub, asked, quiet, ends)
+        return await self._follow(res.sub, asked, ends)
 
-    async def _known(self, asked: sc.MimeRequest, recorded, quiet: bool, ends: float) -> Reply | None:
+    async def _known(self, asked: Submit, recorded, ends: float) -> Reply | None:
         """A message whose own Message-ID this account has seen: in the queue (followed; sent again only after it
         failed without going), sent (the journal remembers it, or Sent Items holds it), or None: a new message.
         When the server cannot be asked (unreachable, or no answer within the wait), it is queued all the same:
@@ -225,17 +215,16 @@ class ScriptDesk:
                 # user's retry; one that may have gone is never sent blindly (outbox retry is the user's word)
                 await _written(self.outbox.resubmit(same.local_id))
             recorded(same.local_id)
-            return await self._follow(same, asked, quiet, ends)
+            return await self._follow(same, asked, ends)
         already = _say(sc.EX_OK, asked.json, {"result": "already sent", "message_id": mid},
                        f"Already sent (Message-ID {mid}): not sent again.")
-        if same is not None or await self.outbox.write(self.outbox.journal.was_sent, self.outbox.account, mid):
+        if same is not None:
             return already
-        left = max(0.0, ends - asyncio.get_running_loop().time())
-        try:
-            found = await asyncio.wait_for(self.outbox.client.find_by_message_ids([mid]), left)
-        except (MailError, asyncio.TimeoutError):
-            return None  # queued: its try looks in Sent Items first
-        return already if (found.get(mid) or {}).get(Folder.SENT) else None
+        sent = await self.sending.already_sent(
+            self.outbox.client, mid, patience=max(0.0, ends - asyncio.get_running_loop().time()), dated=False,
+            remembered=lambda: self.outbox.write(self.outbox.journal.was_sent, self.outbox.account, mid))
+        # not known (the server not asked, or slow): queued all the same, and its try looks in Sent Items first
+        return already if sent.copy is not None else None
 
     def _queued(self, message_id: str) -> Submission | None:
         for sub in self.outbox.submissions():
@@ -244,13 +233,13 @@ class ScriptDesk:
         return None
 
     # ------------------------------------------------------------------ following one message
-    async def _follow(self, sub: Submission, asked, quiet: bool, ends: float) -> Reply:
+    async def _follow(self, sub: Submission, asked: Submit, ends: float) -> Reply:
         """Until it is sent, refused or taken out, parked for a sign-in, or the wait (``ends``) is over."""
         later = sub.state == SubState.HELD and sub.hold_kind == holds.LATER
         if not (asked.wait == 0 or later):
             sub = await self._settled(sub, ends, at_once_offline=asked.wait is None)
         return self._outcome(sub, waited_enough=asked.wait == 0 or later, as_json=asked.json,
-                             quiet=quiet)
+                             quiet=asked.quiet)
 
     async def _settled(self, sub: Submission, deadline: float, *, at_once_offline: bool) -> Submission | None:
         lid = sub.local_id
@@ -322,18 +311,6 @@ class ScriptDesk:
         return next((r for r in self.outbox.rows() if r.local_id == sub.local_id), None)
 
     # ------------------------------------------------------------------ outbox
-    async def _outbox(self, args: list[str]) -> Reply:
-        asked = sc.parse_command(["outbox", *args])
-        rows = self.outbox.rows()
-        if asked.action == "list":
-            return _listed(rows, asked.json)
-        if not asked.id:
-            raise sc.CommandError(sc.EX_USAGE, f"dispatch-mail outbox {asked.action}: name the entry (its ID).")
-        row = _one_row(rows, asked.id)
-        if asked.action == "retry":
-            return await self._retry(row, asked.json)
-        return await self._cancel(row, asked.json)
-
     async def _retry(self, row: OutboxRow, as_json: bool) -> Reply:
         """A failed one is sent again, one waiting for its next try tries now (the Outbox view's Retry); one that
         is being tried, or waits for its time or a sign-in, is left as it is, and that is said (0: nothing is
@@ -400,18 +377,6 @@ def _refused(exc: sc.CommandError) -> Reply:
     """A command that stops before anything is queued: its words on stderr (help, code 0, on stdout)."""
     text = str(exc) if str(exc).endswith("\n") else f"{exc}\n"
     return Reply(exc.exit_code, out=text) if exc.exit_code == sc.EX_OK else Reply(exc.exit_code, err=text)
-
-
-def _reader(data: bytes):
-    """Standard input as ``send_command`` reads it (at most n bytes), from what the command sent along."""
-    pos = [0]
-
-    def read(n: int) -> bytes:
-        chunk = data[pos[0]:pos[0] + n]
-        pos[0] += len(chunk)
-        return chunk
-
-    return read
 
 
 async def _written(done) -> None:

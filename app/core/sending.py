@@ -18,6 +18,11 @@ questions asked through :class:`SendQuestions` and shows the outcome it is told.
   back out of the Outbox.
 - **A message file sent as it is** (:meth:`Sending.send_mime`): its bytes handed to the Outbox; a full journal
   refuses it, said by reason.
+- **Decisions made before the queue**, one rule each, for every face alike: what stops a save or a send
+  (:meth:`Sending.check`); whether the account may send from a mailbox (:meth:`Sending.sender`); whether a
+  message was already sent (:meth:`Sending.already_sent`: the window's ``.eml`` preview and a script's
+  ``sendmail``); which server drafts have a newer version on this computer and are not sent as the server has
+  them (:meth:`Sending.without_newer`).
 - :attr:`Sending.under_way` counts the sends on their way (quitting asks first while any is): not while a
   question waits for its answer, nor while a batch waits in its undo window.
 
@@ -32,15 +37,17 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Awaitable, Callable, Protocol
+from typing import Awaitable, Callable, Iterable, Protocol
 
 from app.core.outbox import holds
 from app.core.batch_checks import check_drafts
 from app.core.limited_send import submit_planned
 from app.core.send_limits import Plan, RecipientLedger, ServerLimits, plan_batch
+from app.core.sent_copy import SentCopy, find_sent_copy
 from app.core.submission import SubState
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
+from app.domain.senders import Principal
 from app.domain.send_checks import SendWarning, send_warnings
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, FieldError, validate_draft
 from app.storage.local_errors import local_reason
@@ -168,6 +175,25 @@ class BatchResult:
     reason: str = ""  # the journal could not record the batch: none of it was queued
 
 
+@dataclass(frozen=True)
+class SentCheck:
+    """Whether a message was already sent (:meth:`Sending.already_sent`): ``copy`` when it was (its copy in Sent
+    Items and when it went; ``copy.ref`` None when only this computer's journal remembers it); else why it is not
+    known: ``timed_out`` (no answer within the patience) or ``error`` (the server could not be asked), nothing
+    when nothing was sent with it."""
+    copy: SentCopy | None = None
+    timed_out: bool = False
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class SenderCheck:
+    """Whether the account may send from a mailbox (:meth:`Sending.sender`): ``allowed`` (its own, or one it
+    sends from), and ``principal``, the mailbox it sends from when not its own (None: its own)."""
+    allowed: bool
+    principal: Principal | None = None
+
+
 class Sending:
     """The send requests of one face (a window, a script), and how many of its sends are on their way."""
 
@@ -195,6 +221,58 @@ class Sending:
         finally:
             self.under_way += 1
 
+    # ------------------------------------------------------------------ decisions before the queue
+    @staticmethod
+    def check(draft: Draft, *, for_send: bool, max_send_bytes: int) -> list[FieldError]:
+        """What stops a send (``for_send``) or a save of ``draft``: the one check, whoever sends or saves it."""
+        return validate_draft(draft, for_send=for_send, max_send_bytes=max_send_bytes)
+
+    @staticmethod
+    def sender(address: str, own: str, principals: Iterable[Principal]) -> SenderCheck:
+        """Whether the account whose address is ``own`` may send from ``address``: its own mailbox, or one of
+        ``principals`` (the mailboxes it sends from, as the user set them); the server refuses any other."""
+        wanted = address.strip().lower()
+        if not wanted or wanted == own.strip().lower():
+            return SenderCheck(True)
+        found = next((p for p in principals if p.email.lower() == wanted), None)
+        return SenderCheck(found is not None, found)
+
+    @staticmethod
+    async def already_sent(client, message_id: str, *, remembered: Callable[[], Awaitable[bool]] | None = None,
+                           patience: float, loaded: Iterable[MessageSummary] = (), file_date=None,
+                           dated: bool = True) -> SentCheck:
+        """Whether the message named ``message_id`` was already sent: this computer's journal remembers it sent
+        (``remembered()``, when given), or Sent Items holds a copy of it (the look-up the Outbox settles a send
+        by, :func:`app.core.sent_copy.find_sent_copy`), asked within ``patience`` seconds. ``dated``: when it
+        went is wanted (from the copy: ``loaded``, or one more request; else ``file_date``), so Sent Items is
+        asked even when the journal remembers it; else the journal's memory is enough. No Message-ID: nothing
+        can have been sent with it, nothing is asked."""
+        if not message_id:
+            return SentCheck()
+        known = remembered is not None and await remembered()
+        if known and not dated:  # sent: Sent Items is asked only for when it went
+            return SentCheck(SentCopy(None, file_date))
+        try:
+            found = await asyncio.wait_for(find_sent_copy(client, message_id, loaded=loaded, file_date=file_date,
+                                                          dated=dated), patience)
+        except asyncio.TimeoutError:
+            found = SentCheck(timed_out=True)
+        except Exception as exc:  # noqa: BLE001 - any failure to ask: not known, and said so
+            found = SentCheck(error=str(exc) or type(exc).__name__)
+        else:
+            found = SentCheck(found)
+        if known and found.copy is None:  # gone from Sent Items (or not asked): the journal knows it went
+            return SentCheck(SentCopy(None, file_date))
+        return found
+
+    @staticmethod
+    def without_newer(refs: list[ItemRef], newer_here: Iterable[str]) -> tuple[list[ItemRef], list[ItemRef]]:
+        """(the server drafts of ``refs`` to send as the server has them, those held back): a draft whose newer
+        version is on this computer (``newer_here``: their item ids, kept in the journal or open in Compose) is
+        never sent as the server's older version."""
+        newer = set(newer_here)
+        return [r for r in refs if r.id not in newer], [r for r in refs if r.id in newer]
+
     # ------------------------------------------------------------------ Compose's message
     async def send_draft(self, outbox, read: Callable[[], Draft], questions: SendQuestions, *,
                          hold: Callable[[], holds.Hold | None] | None = None, problems: list[FieldError] = (),
@@ -213,7 +291,7 @@ class Sending:
         async with lock or _NoLock():
             draft = read()
             limit = max_send_bytes or outbox.client.message_limits.max_send_bytes
-            errors = [*problems, *validate_draft(draft, for_send=True, max_send_bytes=limit)]
+            errors = [*problems, *self.check(draft, for_send=True, max_send_bytes=limit)]
             if checked is not None:
                 checked(errors)
             if errors:

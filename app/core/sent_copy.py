@@ -23,7 +23,7 @@ PAGE = 50
 
 @dataclass(frozen=True)
 class SentCopy:
-    ref: ItemRef
+    ref: ItemRef | None  # None: this computer's journal remembers it sent (Sent Items was not asked)
     sent: datetime | None  # when it was sent (None: the server did not say, and the file has no Date)
 
 
@@ -35,9 +35,10 @@ def _sent_time(summaries: Iterable[MessageSummary], ids: set[str], mid: str) -> 
 
 
 async def find_sent_copy(client, mid: str, *, loaded: Iterable[MessageSummary] = (),
-                         file_date: datetime | None = None) -> SentCopy | None:
+                         file_date: datetime | None = None, dated: bool = True) -> SentCopy | None:
     """The copy of the message named ``mid`` in Sent Items, or None when there is none (raises the backend's
-    MailError when the server cannot be asked). ``loaded``: the Sent list's rows already at hand."""
+    MailError when the server cannot be asked). ``loaded``: the Sent list's rows already at hand; ``dated``
+    False: when it went is not looked for (no request more than the look-up)."""
     if not mid:
         return None
     where = (await settle.look_up(client, [mid])).get(mid)
@@ -46,6 +47,6 @@ async def find_sent_copy(client, mid: str, *, loaded: Iterable[MessageSummary] =
     refs = list(where[Folder.SENT])
     ids = {r.id for r in refs}
     when = _sent_time(loaded, ids, mid)
-    if when is None:
+    if when is None and dated:
         when = _sent_time((await client.list_messages(Folder.SENT, 0, PAGE)).items, ids, mid)
     return SentCopy(refs[0], when or file_date)

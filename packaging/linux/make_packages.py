@@ -114,22 +114,22 @@ ZSH_COMPLETION = f"zsh/vendor-completions/_{NAME}"
 
 
 def command_docs() -> dict[str, bytes]:
-    """The man page (gzip) and the bash and zsh completions, written now from the options' data (app.cli's
-    WINDOW_OPTIONS, app.command.spec's COMMANDS): path under usr/share -> bytes."""
+    """The man page (gzip) and the bash and zsh completions, written now from the options' data (app.command.spec's
+    WINDOW_OPTIONS and COMMANDS): path under usr/share -> bytes."""
     sys.path.insert(0, str(ROOT))
-    from app import cli
+    from app.command import window_args as cli
     from app.command.completion import bash_completion, zsh_completion
     from app.command.manpage import man_page
-    from app.command.spec import COMMANDS
+    from app.command.spec import COMMANDS, WINDOW_OPTIONS
 
     def page(tr=None) -> bytes:
-        text = man_page(COMMANDS, cli.WINDOW_OPTIONS, version=version(), description=cli.DESCRIPTION,
+        text = man_page(COMMANDS, WINDOW_OPTIONS, version=version(), description=cli.DESCRIPTION,
                         epilog=cli.EPILOG, tr=tr)
         return gzip.compress(text.encode("ascii"), compresslevel=9, mtime=0)
 
     docs = {MAN_PAGE: page(),
-            BASH_COMPLETION: bash_completion(COMMANDS, cli.WINDOW_OPTIONS).encode(),
-            ZSH_COMPLETION: zsh_completion(COMMANDS, cli.WINDOW_OPTIONS).encode()}
+            BASH_COMPLETION: bash_completion(COMMANDS, WINDOW_OPTIONS).encode(),
+            ZSH_COMPLETION: zsh_completion(COMMANDS, WINDOW_OPTIONS).encode()}
     for lang, rel in MAN_PAGES.items():
         docs[rel] = page(catalogue_lookup(lang))
     return docs

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from app import __version__, cli
+from app import __version__
+from app.command import window_args as cli
 from app.command import argshape
 from app.command.completion import bash_completion, zsh_completion
 from app.command.manpage import EXIT_WORDS, exit_codes, man_page, roff_text
-from app.command.spec import COMMANDS
-from app.core import send_command
-from app.core.send_command import Option
+from app.command.spec import COMMANDS, WINDOW_OPTIONS
+from app.core import exits as send_command
+from app.command.spec import Option
 
 needs_groff = pytest.mark.skipif(shutil.which("groff") is None, reason="groff not installed (scripts/bootstrap.sh test)")
 needs_zsh = pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh not installed (scripts/bootstrap.sh test)")
@@ -30,7 +31,7 @@ HOSTILE = ".TH evil 9\n'br\n\\fBbold\\fR -- and \\\\ a “quote” ]['x:y"
 
 
 def page(commands=COMMANDS) -> str:
-    return man_page(commands, cli.WINDOW_OPTIONS, version=__version__, description=cli.DESCRIPTION,
+    return man_page(commands, WINDOW_OPTIONS, version=__version__, description=cli.DESCRIPTION,
                     epilog=cli.EPILOG)
 
 
@@ -92,7 +93,7 @@ def test_the_man_page_in_french_and_german(lang, tmp_path):
             missing.append(text)
         return found
 
-    source = man_page(COMMANDS, cli.WINDOW_OPTIONS, version=__version__, description=cli.DESCRIPTION,
+    source = man_page(COMMANDS, WINDOW_OPTIONS, version=__version__, description=cli.DESCRIPTION,
                       epilog=cli.EPILOG, tr=tr)
     assert not missing, f"{len(missing)} sentences of the page are not in the {lang} catalogue: {missing[:5]}"
     text, warnings = render(source, tmp_path)
@@ -128,7 +129,7 @@ def test_the_man_page_names_every_option_of_every_command(tmp_path):
             assert " ".join(opt.help.split())[1:] in " ".join(body.split()), f"{name} {opt.flags}: its help"
             assert shown[0] in synopsis, f"{name} {opt.flags} not in the synopsis"
     window = section(text, "OPTIONS")
-    for _title, options in cli.WINDOW_OPTIONS:
+    for _title, options in WINDOW_OPTIONS:
         for opt in options:
             assert re.search(rf"^       {re.escape(opt.flags[0])}(?=\s)", window, re.M), opt.flags
 
@@ -211,7 +212,7 @@ def bash_complete(script: str, words: list[str], cwd=None) -> list[str]:
 
 @pytest.fixture(scope="module")
 def bash_script() -> str:
-    return bash_completion(COMMANDS, cli.WINDOW_OPTIONS)
+    return bash_completion(COMMANDS, WINDOW_OPTIONS)
 
 
 def test_the_bash_completion_parses(bash_script, tmp_path):
@@ -229,7 +230,7 @@ def test_bash_offers_the_commands_then_each_commands_options(bash_script):
         offered = bash_complete(bash_script, ["dispatch-mail", name, "-"])
         assert offered == ["-h", "--help", *flags], name
     assert bash_complete(bash_script, ["dispatch-mail", "send", "--to", "a@example.com", "--s"]) == ["--subject"]
-    window = [f for _t, options in cli.WINDOW_OPTIONS for opt in options for f in opt.flags]
+    window = [f for _t, options in WINDOW_OPTIONS for opt in options for f in opt.flags]
     assert bash_complete(bash_script, ["dispatch-mail", "--"]) == [f for f in ["--help", *window]]
 
 
@@ -270,13 +271,13 @@ def test_the_zsh_completion_parses_with_hostile_help(tmp_path):
     hostile = Option(("--evil",), HOSTILE, {"metavar": "A:B'C"})
     for commands in (COMMANDS, {**COMMANDS, "send": (HOSTILE, (hostile,))}):
         path = tmp_path / "_dispatch-mail"
-        path.write_text(zsh_completion(commands, cli.WINDOW_OPTIONS))
+        path.write_text(zsh_completion(commands, WINDOW_OPTIONS))
         r = subprocess.run(["zsh", "-n", str(path)], capture_output=True, text=True)
         assert r.returncode == 0 and r.stderr == "", r.stderr
 
 
 def test_the_zsh_completion_names_every_command_and_option():
-    script = zsh_completion(COMMANDS, cli.WINDOW_OPTIONS)
+    script = zsh_completion(COMMANDS, WINDOW_OPTIONS)
     assert script.startswith("#compdef dispatch-mail\n")
     for name, (_what, options) in COMMANDS.items():
         body = re.search(rf"^_dispatch-mail-{re.escape(name)}\(\) {{\n(.*?)^}}", script, re.M | re.S).group(1)
@@ -305,7 +306,7 @@ zpty -d z
 def test_a_real_zsh_completes_commands_options_and_words(tmp_path):
     """An interactive zsh (in a pseudo-terminal, zsh/zpty) with the function on its fpath and compinit run:
     Tab completes a command, an option, an option's word and a file."""
-    (tmp_path / "_dispatch-mail").write_text(zsh_completion(COMMANDS, cli.WINDOW_OPTIONS))
+    (tmp_path / "_dispatch-mail").write_text(zsh_completion(COMMANDS, WINDOW_OPTIONS))
     (tmp_path / "report.pdf").write_bytes(b"%PDF")
     pairs = [("dispatch-mail out", "dispatch-mail outbox "), ("dispatch-mail send --imp", "send --importance "),
              ("dispatch-mail send --importance h", "--importance high "),

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from app.core import doors
-from app.core.door_server import Door, Reply
+from app.core.door_protocol import ListQueue, Reply
+from app.core.door_server import Door
+from tests.helpers.door_knock import knock
 
 
 @pytest.fixture
@@ -76,11 +78,17 @@ def test_with_no_runtime_folder_a_deep_homes_stand_in_is_a_name_nobody_could_tak
 
 
 class _Desk:
-    def is_mine(self, argv):
+    def is_mine(self, account):
         return True
 
+    def limit(self):
+        return 1 << 20
+
+    def too_large(self, size):
+        return None
+
     async def answer(self, request, recorded):
-        return Reply(0, out=f"answered {request.argv}\n")
+        return Reply(0, out=f"answered {type(request).__name__}\n")
 
 
 def test_a_door_in_a_deep_home_opens_and_answers(deep_home):
@@ -88,11 +96,11 @@ def test_a_door_in_a_deep_home_opens_and_answers(deep_home):
         door = Door("alice@example.com", _Desk())
         await door.open()  # "AF_UNIX path too long" before the stand-in
         try:
-            return await asyncio.to_thread(doors.knock, ["outbox"], str(deep_home), None)
+            return await asyncio.to_thread(knock, ListQueue())
         finally:
             await door.close()
 
-    assert asyncio.run(run()) == {"exit": 0, "out": "answered ['outbox']\n", "err": ""}
+    assert asyncio.run(run()) == {"exit": 0, "out": "answered ListQueue\n", "err": ""}
 
 
 def test_the_door_folder_does_not_follow_the_environment(monkeypatch, tmp_path):
@@ -111,11 +119,19 @@ def test_the_door_folder_does_not_follow_the_environment(monkeypatch, tmp_path):
 _DOOR_AS_THE_USER = """
 import asyncio, os, sys
 from app.core import doors
-from app.core.door_server import Door, Reply
+from app.core.door_protocol import ListQueue, Reply
+from app.core.door_server import Door
+from tests.helpers.door_knock import knock
 
 class Desk:
-    def is_mine(self, argv):
+    def is_mine(self, account):
         return True
+
+    def limit(self):
+        return 1 << 20
+
+    def too_large(self, size):
+        return None
 
     async def answer(self, request, recorded):
         return Reply(0, out="answered\\n")
@@ -124,7 +140,7 @@ async def run():
     door = Door("alice@example.com", Desk())
     await door.open()
     try:
-        return await asyncio.to_thread(doors.knock, ["outbox"], "/", None)
+        return await asyncio.to_thread(knock, ListQueue())
     finally:
         await door.close()
 

@@ -1,28 +1,42 @@
-"""The door's protocol (app/core/doors.py, app/core/door_server.py) over a real Unix socket: a command line, its
-folder and its standard input arrive as they were given (bytes the system's encoding cannot read included); the
-answer's words arrive whole; anything else a socket may receive is refused without taking the door down."""
+"""The door's protocol (app/core/doors.py, app/core/door_server.py, app/core/door_protocol.py) over a real Unix
+socket: a typed request (a message built by the command, its attachments' and its MIME's bytes included) arrives
+as it was sent; the answer's words arrive whole; a command and a door of different versions refuse each other in
+words; anything else a socket may receive is refused without taking the door down."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
+import threading
 import uuid
+from datetime import datetime
 
 import pytest
 
+from app.core import door_protocol as dp
 from app.core import doors
-from app.core.door_server import Door, Reply
+from app.core.door_protocol import Cancel, ListQueue, Reply, Retry, Submit
+from app.core.door_server import Door
+from app.core.mime_send import MimeToSend
+from app.domain.models import Attachment, Draft, Recipient
+from tests.helpers.door_knock import knock
+
+LIMIT = 1000
+MIME = b"From: a@example.com\r\nTo: b@example.com\r\n\r\n\0body\xff\n"
 
 
 class Echo:
     def __init__(self):
         self.seen = []
 
-    def is_mine(self, argv):
-        return argv[0] != "not-mine"
+    def is_mine(self, account):
+        return account != "not-mine@example.com"
+
+    def limit(self):
+        return LIMIT
 
     def too_large(self, size):
-        return Reply(65, err="too large\n") if size > 1000 else None
+        return Reply(65, err="too large\n") if size > LIMIT else None
 
     async def answer(self, request, recorded):
         self.seen.append(request)
@@ -50,32 +64,85 @@ def _serve(desk, work):
     return asyncio.run(run())
 
 
-def test_a_command_line_arrives_as_given_and_its_answer_whole(home):
-    desk = Echo()
-    odd = "caf\udce9.txt"  # a file name that is not UTF-8, as the system gave it (surrogateescape)
-    argv = ["send", "--subject", "two\nlines", "--attach", odd, ""]
-    reply = _serve(desk, lambda door: asyncio.to_thread(doors.knock, argv, "/some where", b"\0body\n"))
+def _draft_submit() -> Submit:
+    draft = Draft(to=[Recipient("bob@example.com", "Bob")], subject="two\nlines é", body="\0body\n",
+                  headers=[("X-Run", "7")],
+                  attachments=[Attachment("r.pdf", b"%PDF\0\xff", "application/pdf", source_path="/w/r.pdf", size=6),
+                               Attachment("empty.txt", b"", "text/plain", source_path="/w/empty.txt", size=0)])
+    return Submit(draft, sender=Recipient("team@example.com"), later=datetime(2030, 1, 2, 9, 30), json=True,
+                  wait=2.5, account="alice@example.com")
+
+
+def test_a_typed_request_arrives_as_sent_and_its_answer_whole(home):
+    desk, limits = Echo(), []
+    sent = _draft_submit()
+    reply = _serve(desk, lambda door: asyncio.to_thread(knock, sent, limits))
     assert reply == {"exit": 3, "out": "sortie é\n", "err": "a\nb\0c\n"}
-    (req,) = desk.seen
-    assert (req.argv, req.cwd, req.stdin) == (argv, "/some where", b"\0body\n")
-    reply = _serve(desk, lambda door: asyncio.to_thread(doors.knock, ["outbox"], "/", None))
-    assert desk.seen[-1].stdin is None and reply["exit"] == 3
+    assert limits == [LIMIT], "the command reads its files against the limit the door said"
+    assert desk.seen == [sent]
+    as_it_is = Submit(Draft(to=[Recipient("b@example.com")], subject="s"), MimeToSend(MIME, "<m@x>", False),
+                      envelope=[Recipient("b@example.com"), Recipient("hidden@example.com")], local_sender=True,
+                      full_name="Cron Daemon", quiet=True)
+    for request in (as_it_is, ListQueue(json=True), Retry("abcd"), Cancel("abcd1234", "alice@example.com")):
+        reply = _serve(desk, lambda door: asyncio.to_thread(knock, request))
+        assert reply["exit"] == 3 and desk.seen[-1] == request
 
 
 def test_another_accounts_command_is_not_taken(home):
-    reply = _serve(Echo(), lambda door: asyncio.to_thread(doors.knock, ["not-mine"], "/", None))
+    reply = _serve(Echo(), lambda door: asyncio.to_thread(knock, ListQueue("not-mine@example.com")))
     assert reply is None
+
+
+def test_a_command_of_another_version_is_refused_in_words(home):
+    """The version is checked on both sides: a door answers a command of another version with a refusal in words
+    (an earlier dispatch-mail reads it as any answer), and a command refuses a door of another version."""
+    desk = Echo()
+
+    def old_command(door):  # protocol 2: its command line, its folder, its standard input's size
+        with socket.socket(socket.AF_UNIX) as s:
+            s.connect(door.path)
+            s.sendall(b"DISPATCH-DOOR 2 12 -1 " + doors.profile() + b"\n/\0outbox\0\0\0\0\0")
+            s.shutdown(socket.SHUT_WR)
+            answer = s.makefile("rb")
+            return doors._answer(answer) if answer.readline() == b"mine 1\n" else None
+
+    reply = _serve(desk, lambda door: asyncio.to_thread(old_command, door))
+    assert reply["exit"] == 69 and "different versions (door protocol 3 and 2)" in reply["err"], reply
+    assert "Nothing was sent" in reply["err"] and desk.seen == []
+
+
+def test_a_door_of_another_version_is_refused_by_the_command(home):
+    built = []
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(doors.door_path("alice@example.com"))
+        server.listen()
+
+        def door_of_version_4():
+            conn, _ = server.accept()
+            with conn:
+                conn.makefile("rb").readline()
+                conn.sendall(b"mine 1 4 1000\n")
+                conn.recv(1)
+
+        answering = threading.Thread(target=door_of_version_4)
+        answering.start()
+        reply = doors.knock(dp.route(""), lambda limit: built.append(limit) or dp.encode(ListQueue()))
+        answering.join()
+    assert reply["exit"] == 69 and "(door protocol 3 and 4)" in reply["err"] and built == []
 
 
 @pytest.mark.parametrize("junk", [
     b"GET / HTTP/1.1\r\n\r\n",
-    b"DISPATCH-DOOR 1 6 -1\n/\0send\0",  # another version
-    b"DISPATCH-DOOR 2 6 -1\n/\0send\0",  # no profile
-    b"DISPATCH-DOOR 2 6 -1 none\n/\0send\0",  # a profile with no folders
-    b"DISPATCH-DOOR 2 2 -1 PROFILE\n/\0",  # no command
-    b"DISPATCH-DOOR 2 7 -1 PROFILE\n/\0send",  # not ended by a NUL
-    b"DISPATCH-DOOR 2 99999999999 -1 PROFILE\n",  # more than a door reads
-    b"DISPATCH-DOOR 2 x y PROFILE\n",
+    b"DISPATCH-DOOR 3 2\n{}",  # no profile
+    b"DISPATCH-DOOR 3 2 none\n{}",  # a profile with no folders
+    b"DISPATCH-DOOR 3 2 PROFILE\n{}",  # no account named
+    b"DISPATCH-DOOR 3 5 PROFILE\n[1,2]",  # not a route
+    b"DISPATCH-DOOR 3 99999999999 PROFILE\n",  # more than a door reads
+    b"DISPATCH-DOOR 3 x PROFILE\n",
+    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}2 0\n{}',  # taken, then a head that is no request
+    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}99999999999 0\n',  # a head larger than a door reads
+    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}31 5\n{"version": 3, "kind": "list"}12345',  # bytes not named
+    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}31 0\n{"version": 2, "kind": "list"}',  # a head of another version
     b"\n",
 ])
 def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
@@ -90,12 +157,12 @@ def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
                 return s.makefile("rb").read()
 
         said = await asyncio.to_thread(send_junk)
-        after = await asyncio.to_thread(doors.knock, ["outbox"], "/", None)
+        after = await asyncio.to_thread(knock, ListQueue())
         return said, after
 
     said, after = _serve(desk, work)
-    assert said in (b"mine 0\n", b""), said
-    assert after["exit"] == 3 and [r.argv for r in desk.seen] == [["outbox"]]
+    assert said in (b"mine 0\n", b"", b"mine 1 3 %d\n" % LIMIT), said
+    assert after["exit"] == 3 and desk.seen == [ListQueue()]
 
 
 def test_an_answer_cut_off_says_what_was_recorded(home):
@@ -104,7 +171,7 @@ def test_an_answer_cut_off_says_what_was_recorded(home):
             recorded("abc123")
             raise ConnectionResetError  # the process behind the door goes away mid-answer
 
-    reply = _serve(Dies(), lambda door: asyncio.to_thread(doors.knock, ["send"], "/", None))
+    reply = _serve(Dies(), lambda door: asyncio.to_thread(knock, _draft_submit()))
     assert reply["exit"] == 75 and reply["err"].startswith("Queued (abc123), not sent yet")
 
 
@@ -123,11 +190,11 @@ def test_a_command_of_another_profile_is_handed_to_no_one(tmp_path, monkeypatch)
 
     async def work(door):
         profile("two")
-        other = await asyncio.to_thread(doors.knock, ["send", "--account", "alice@example.com"], "/", None)
+        other = await asyncio.to_thread(knock, ListQueue("alice@example.com"))
         profile("none", made=False)
-        no_account = await asyncio.to_thread(doors.knock, ["outbox"], "/", None)
+        no_account = await asyncio.to_thread(knock, ListQueue())
         profile("one", made=False)  # the window's own profile again (its folders exist)
-        own = await asyncio.to_thread(doors.knock, ["outbox"], "/", None)
+        own = await asyncio.to_thread(knock, ListQueue())
         return other, no_account, own
 
     profile("one")
@@ -144,15 +211,19 @@ def test_a_command_of_another_profile_is_handed_to_no_one(tmp_path, monkeypatch)
 
     other, no_account, own = asyncio.run(run())
     assert other is None and no_account is None
-    assert own["exit"] == 3 and [r.argv for r in desk.seen] == [["outbox"]]
+    assert own["exit"] == 3 and desk.seen == [ListQueue()]
 
 
-def test_standard_input_announced_larger_than_the_desk_takes_is_refused_unread(home):
-    """The door asks the desk about the announced size before it reads one byte (issue 74, item 12): the
-    command is answered 65 in the desk's words, and the desk never sees the request."""
+def test_a_message_announced_larger_than_the_desk_takes_is_refused_unread(home):
+    """The door asks the desk about a message's announced size before it reads one byte of it (issue 74, item 12):
+    the command is answered 65 in the desk's words, and the desk never sees the request."""
     desk = Echo()
-    reply = _serve(desk, lambda door: asyncio.to_thread(doors.knock, ["sendmail", "bob@example.com"], "/",
-                                                        b"x" * 5000))
+
+    def as_it_is(raw: bytes) -> Submit:
+        return Submit(Draft(to=[Recipient("bob@example.com")]), MimeToSend(raw, "<m@x>", False),
+                      envelope=[Recipient("bob@example.com")], quiet=True)
+
+    reply = _serve(desk, lambda door: asyncio.to_thread(knock, as_it_is(b"x" * 5000)))
     assert reply == {"exit": 65, "out": "", "err": "too large\n"} and desk.seen == []
-    reply = _serve(desk, lambda door: asyncio.to_thread(doors.knock, ["sendmail"], "/", b"y" * 1000))
-    assert reply["exit"] == 3 and desk.seen[-1].stdin == b"y" * 1000
+    reply = _serve(desk, lambda door: asyncio.to_thread(knock, as_it_is(b"y" * LIMIT)))
+    assert reply["exit"] == 3 and desk.seen[-1].mime.raw == b"y" * LIMIT

@@ -14,8 +14,9 @@ import sys
 
 import pytest
 
-from app.core.door_server import Reply
-from app.core.doors import AccountLock, door_path, knock
+from app.core.door_protocol import ListQueue, Reply
+from app.core.doors import AccountLock, door_path
+from tests.helpers.door_knock import knock
 from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW, QueueKeeper, waiting_words
 from app.domain.events import QueueHeldElsewhere, QueueStarted
 from tests.helpers.aio import run
@@ -35,11 +36,17 @@ class Desk:
     def __init__(self, hold: asyncio.Event | None = None):
         self.hold, self.taken = hold, []
 
-    def is_mine(self, argv):
+    def is_mine(self, account):
         return True
 
+    def limit(self):
+        return 1 << 20
+
+    def too_large(self, size):
+        return None
+
     async def answer(self, request, recorded=lambda _id: None):
-        self.taken.append(request.argv)
+        self.taken.append(request)
         recorded("local-1")
         if self.hold is not None:
             await self.hold.wait()
@@ -91,7 +98,7 @@ def test_a_free_lock_gives_the_queue_at_once_and_the_door_takes_commands():
         assert not AccountLock(KEY).take(), "held by the window"
         assert AccountLock(KEY).holder() == ("window", os.getpid())
         await until(lambda: os.path.exists(door_path(KEY)))
-        reply = await asyncio.to_thread(knock, ["send", "--to", "bob@example.com"], "/", None)
+        reply = await asyncio.to_thread(knock, ListQueue())
         assert reply == {"exit": 0, "out": "Sent.\n", "err": ""} and desk.taken
         await keeper.close()
         assert queue.stopped and not os.path.exists(door_path(KEY))
@@ -145,7 +152,7 @@ def test_closing_answers_what_was_taken_then_lets_go():
         keeper = QueueKeeper(KEY, queue.start, lambda outbox: desk)
         keeper.start()
         await until(lambda: os.path.exists(door_path(KEY)))
-        asked = asyncio.ensure_future(asyncio.to_thread(knock, ["send"], "/", None))
+        asked = asyncio.ensure_future(asyncio.to_thread(knock, ListQueue()))
         await until(lambda: desk.taken)
         closing = asyncio.ensure_future(keeper.close(grace=30))
         await until(lambda: not os.path.exists(door_path(KEY)))  # no more commands taken
@@ -164,7 +171,7 @@ def test_a_command_still_followed_when_the_grace_ends_is_told_its_message_is_que
         keeper = QueueKeeper(KEY, queue.start, lambda outbox: desk)
         keeper.start()
         await until(lambda: os.path.exists(door_path(KEY)))
-        asked = asyncio.ensure_future(asyncio.to_thread(knock, ["send"], "/", None))
+        asked = asyncio.ensure_future(asyncio.to_thread(knock, ListQueue()))
         await until(lambda: desk.taken)
         await keeper.close(grace=0.2)
         reply = await asyncio.wait_for(asked, 10)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import send_command as sc
+from app.command import send_args as sc
+from app.domain import mime_edits
 from app.domain.models import BodyFormat, Importance, Recipient
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,7 +193,7 @@ def test_every_option_of_send_maps_to_the_draft_and_the_request(files):
               "team@example.com", "--header", "X-Project: Apollo", "--header", "X-Ticket:42",
               "--importance", "High", "--later", "tomorrow 9:30", "--account", "me@example.com", "--json",
               "--wait", "30"])
-    assert isinstance(r, sc.DraftRequest)
+    assert isinstance(r, sc.Submit) and r.mime is None
     d = r.draft
     assert d.to == [Recipient("ann@example.com"), Recipient("bob@example.com", "Bob"), Recipient("cy@example.com")]
     assert (d.cc, d.bcc, d.reply_to) == ([Recipient("dee@example.com")], [Recipient("eve@example.com")],
@@ -216,9 +217,9 @@ def test_send_defaults_html_from_standard_input_and_no_wait():
 
 def test_send_a_file_as_it_is_keeps_its_bytes(files):
     r = send([f"{files}/ok.eml", "--account", "me@example.com", "--no-wait"])
-    assert isinstance(r, sc.MimeRequest)
+    assert isinstance(r, sc.Submit) and r.mime is not None
     assert r.mime.raw.endswith(MAIL) and r.mime.added_id and r.mime.raw.startswith(b"Message-ID: ")
-    assert r.parsed.subject == "hi" and r.envelope == [Recipient("ann@example.com", "Ann"),
+    assert r.draft.subject == "hi" and r.envelope == [Recipient("ann@example.com", "Ann"),
                                                        Recipient("cy@example.com")]
     assert (r.account, r.wait) == ("me@example.com", 0.0)
 
@@ -234,7 +235,7 @@ def test_sendmail_t_takes_the_recipients_from_the_headers_and_removes_bcc():
     emails = [p.email for p in r.envelope]
     assert emails == ["extra@example.com", "list@example.com", "rev@example.com", "boss@example.com",
                       "audit@example.com"]
-    assert ([p.email for p in r.parsed.to], [p.email for p in r.parsed.cc], [p.email for p in r.parsed.bcc]) == (
+    assert ([p.email for p in r.draft.to], [p.email for p in r.draft.cc], [p.email for p in r.draft.bcc]) == (
         ["list@example.com"], ["rev@example.com"], ["extra@example.com", "boss@example.com", "audit@example.com"])
     # the header's Bcc is gone; the server learns the hidden recipients from one Bcc line of its own (it leaves
     # that out of every copy it delivers), the envelope's extra address among them
@@ -249,7 +250,7 @@ def test_sendmail_without_t_sends_to_the_arguments():
     too; one the headers do not show goes in a Bcc line for the server, the header's own Bcc goes."""
     r = sendmail(["-oi", "list@example.com", "rev@example.com", "hidden@example.com"], GIT_PATCH)
     assert [p.email for p in r.envelope] == ["list@example.com", "rev@example.com", "hidden@example.com"]
-    assert ([p.email for p in r.parsed.to], [p.email for p in r.parsed.cc], [p.email for p in r.parsed.bcc]) == (
+    assert ([p.email for p in r.draft.to], [p.email for p in r.draft.cc], [p.email for p in r.draft.bcc]) == (
         ["list@example.com"], ["rev@example.com"], ["hidden@example.com"])
     assert r.mime.raw.startswith(b"Bcc: <hidden@example.com>\nFrom: Dev")
     assert b"boss" not in r.mime.raw and r.mime.raw.endswith(b"---\n.\n diff\nBcc: in the body stays\n")
@@ -285,7 +286,7 @@ def test_sendmail_takes_options_after_recipients_and_a_double_dash():
     (b"To: a@x.org\nX-Bcc-Note: kept\n\nBcc: body", b"To: a@x.org\nX-Bcc-Note: kept\n\nBcc: body"),
 ], ids=["crlf-last", "lf-first", "folded-no-body", "look-alikes"])
 def test_without_header_removes_only_that_header_and_its_folded_lines(raw, head):
-    assert sc.without_header(raw, "Bcc") == head
+    assert mime_edits.without_header(raw, "Bcc") == head
 
 
 # ------------------------------------------------------------------ conventions
@@ -298,7 +299,7 @@ def test_the_parsers_are_made_from_the_options_as_data():
 
 def test_the_commands_do_not_import_qt(files):
     code = ("import sys\n"
-            "from app.core import send_command as sc\n"
+            "from app.command import send_args as sc\n"
             f"sc.send_request(['--to', 'ann@example.com', '--attach', {str(files / 'report.pdf')!r}, "
             "'--later', 'in 2 h'], stdin=lambda n: b'')\n"
             f"sc.send_request([{str(files / 'ok.eml')!r}], stdin=lambda n: b'')\n"
@@ -376,19 +377,24 @@ def test_the_routing_reads_the_command_line_as_its_parser_does(argv, monkeypatch
     """The account a command is handed to, its wait and its password's variable are what the parser that builds
     its message reads, in every shape: a repeated option (the last one), one inside another's value, one after
     ``--``, an abbreviation (refused, so no account) (issue 74, item 7)."""
-    from app.command.queue import wait_of
-    from app.core.script_desk import account_option
+    from app.command.queue import account_of, password_env_of, wait_of
 
     monkeypatch.setenv(sc.WAIT_VARIABLE, "11")
     try:
         args = sc.parse_command(argv)
     except sc.CommandError:
-        args = None
+        return  # refused at the edge (64): routed nowhere, and nothing read
     account = (getattr(args, "account", None) or "").strip()
-    assert account_option(argv) == account
-    assert sc.command_option(argv, "password_env") == (getattr(args, "password_env", None) or "")
-    if argv[0] == "send" and args is not None:
-        assert wait_of(argv) == (0.0 if args.no_wait else args.wait if args.wait is not None else 11.0)
+    assert account_of(args) == account
+    assert password_env_of(args) == (getattr(args, "password_env", None) or "")
+    if argv[0] == "send":
+        assert wait_of(args) == (0.0 if args.no_wait else args.wait if args.wait is not None else 11.0)
+    try:
+        request = sc.request(argv, stdin=stdin_of(b""))
+    except sc.CommandError:
+        pass
+    else:
+        assert request.account == account, "the request carries the account it was routed by"
     if argv[:3] == ["send", "--to", "ann@example.com"] and "--account" in argv:
         assert account == "alice@example.com", "the last --account, as argparse keeps it"
 
@@ -438,7 +444,7 @@ def test_sixty_thousand_recipients_are_refused_at_once(files):
     quadratic pass overruns (a linear one takes about a second), which must answer the 500-recipient refusal:
     the timeout is the guard, no wall time is asserted. One ``--cc`` of 60,000 addresses is parsed and
     de-duplicated; 60,000 options, or 60,000 sendmail arguments, are counted before the parser."""
-    code = ("from app.core import send_command as sc\n"
+    code = ("from app.command import send_args as sc\n"
             "n = 60000\n"
             "asked = [['--cc', ', '.join(f'c{i}@example.com' for i in range(n))],\n"
             "         [w for i in range(n) for w in ('--to', f'r{i}@example.com')]]\n"

@@ -970,3 +970,54 @@ def limit_guesses(path: str, tree: ast.AST) -> list[str]:
     instead of being guessed at with a default."""
     return [f"{path}:{n.lineno} {_call_name(n)} {_str_arg(n, 1)}" for n in _walk(tree)
             if isinstance(n, ast.Call) and _call_name(n) in ATTR_CALLS and _str_arg(n, 1) in CLIENT_ANSWERS]
+
+
+# ====================================================================== a command line is parsed at the edge
+# where every command line of Dispatch is parsed: the commands' and the window's (app/command/window_args.py)
+COMMAND_LINE = "app/command/"
+# the entry (``dispatch-mail`` / ``python -m app``): it reads ``sys.argv`` only to say whom the command line is for
+# (a command by its first word, a helper process by its flag, else the window) and hands it there unparsed
+ENTRY = "app/cli.py"
+# modules that read a command line by themselves: argparse and its kin, or a tokenizer of command lines
+PARSERS = ("argparse", "optparse", "getopt", "shlex", "click", "typer", "docopt")
+# the sandbox is a separate server program (``python -m app.sandbox``), never dispatch-mail's command line
+SANDBOX_PROGRAM = "app/sandbox/"
+
+
+def command_line_parsers(path: str, tree: ast.AST) -> list[str]:
+    """Every import of a command-line parser (:data:`PARSERS`) and every read of ``sys.argv`` beyond the program's
+    name (``sys.argv[0]``, ``sys.argv[:1]``: what a QApplication is given) outside :data:`COMMAND_LINE` (the entry
+    :data:`ENTRY` may read ``sys.argv`` to hand it on, never import a parser; :data:`SANDBOX_PROGRAM` is another
+    program)."""
+    if path.startswith((COMMAND_LINE, SANDBOX_PROGRAM)):
+        return []
+    found = []
+    for node in _walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            found += [f"{path}:{node.lineno} imports {n}" for n in names if n.split(".")[0] in PARSERS]
+        elif isinstance(node, ast.Call) and _call_name(node) in IMPORT_CALLS and (_str_arg(node) or "").split(
+                ".")[0] in PARSERS:
+            found.append(f"{path}:{node.lineno} imports {_str_arg(node)}")
+        elif _is_argv(node) and path != ENTRY and not _program_name(node, tree):
+            found.append(f"{path}:{node.lineno} reads sys.argv")
+    return found
+
+
+def _is_argv(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "argv" and isinstance(node.value, ast.Name) and \
+        node.value.id == "sys"
+
+
+def _program_name(node: ast.AST, tree: ast.AST) -> bool:
+    """``sys.argv[0]``, ``sys.argv[:1]`` (the program's name, not its arguments), or ``if sys.argv`` guarding one."""
+    for parent in _walk(tree):
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            index = parent.slice
+            if isinstance(index, ast.Constant) and index.value == 0:
+                return True
+            return isinstance(index, ast.Slice) and index.lower is None and index.step is None and \
+                isinstance(index.upper, ast.Constant) and index.upper.value == 1
+        if isinstance(parent, ast.IfExp) and parent.test is node:
+            return True
+    return False

@@ -9,9 +9,10 @@ import json
 
 import pytest
 
-from app.core import send_command as sc
-from app.core.door_server import DoorRequest
-from app.core.script_desk import ScriptDesk, account_option, exit_code
+from app.command import send_args as sc
+from app.command.queue import account_of
+from app.core.door_protocol import Reply
+from app.core.script_desk import ScriptDesk, exit_code
 from app.core.submission import SubState
 from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind
@@ -26,9 +27,20 @@ def desk_of(box, *, configured=ACCOUNT, principals=()):
     return ScriptDesk(box.ob, ACCOUNT, configured=lambda: configured, principals=lambda: list(principals))
 
 
+def typed(desk, argv, stdin: bytes | None = None, cwd: str = "."):
+    """The typed request the command builds from ``argv`` (app/command/send_args.py), against the desk's limit as
+    the door tells it; or the command's own refusal."""
+    data = stdin or b""
+    try:
+        return sc.request(list(argv), stdin=lambda n: data[:n], cwd=cwd, max_send_bytes=desk.limit())
+    except sc.CommandError as exc:
+        return Reply(exc.exit_code, err=f"{exc}\n")
+
+
 def ask(box, desk, *argv, stdin: bytes | None = None, cwd: str = "."):
     recorded: list[str] = []
-    reply = box.run(desk.answer(DoorRequest(list(argv), cwd, stdin), recorded.append))
+    request = typed(desk, argv, stdin, cwd)
+    reply = request if isinstance(request, Reply) else box.run(desk.answer(request, recorded.append))
     return reply, recorded
 
 
@@ -56,7 +68,7 @@ def test_send_is_journaled_before_the_answer_and_sent_once(box, sandbox, backend
 def test_no_wait_answers_once_recorded_and_the_queue_sends_it(box, sandbox, backend):
     desk = desk_of(box)
     seen_on_disk = []
-    reply = box.run(desk.answer(DoorRequest(["send", "--to", BOB, "--subject", "q", "--no-wait"], ".", None),
+    reply = box.run(desk.answer(typed(desk, ["send", "--to", BOB, "--subject", "q", "--no-wait"]),
                                 lambda lid: seen_on_disk.append(box.journal.get(lid) is not None)))
     assert reply.exit == sc.EX_OK and reply.out.startswith("Queued ("), reply
     assert seen_on_disk == [True], "said recorded only once the journal holds it"
@@ -185,12 +197,16 @@ def test_whose_command_it_is():
     def desk(configured):
         return ScriptDesk(None, ACCOUNT, configured=lambda: configured)
 
-    assert desk(ACCOUNT).is_mine(["send", "--to", BOB])
-    assert not desk(other).is_mine(["send", "--to", BOB]), "the set-up account is another: not this window's"
-    assert not desk(None).is_mine(["sendmail", BOB])
-    assert desk(other).is_mine(["send", "--account", "ALICE@example.com"])
-    assert not desk(ACCOUNT).is_mine(["send", "--account=bob@example.com"])
-    assert account_option(["send", "--", "--account", "x@y.z"]) == ""
+    def routed(*argv):  # the account the command's parser reads, as the command routes its request by it
+        return account_of(sc.parse_command(list(argv)))
+
+    assert desk(ACCOUNT).is_mine(routed("send", "--to", BOB))
+    assert not desk(other).is_mine(routed("send", "--to", BOB)), "the set-up account is another: not this window's"
+    assert not desk(None).is_mine(routed("sendmail", BOB))
+    assert desk(other).is_mine(routed("send", "--account", "ALICE@example.com"))
+    assert not desk(ACCOUNT).is_mine(routed("send", "--account=bob@example.com"))
+    with pytest.raises(sc.CommandError):  # refused by the command itself: routed nowhere
+        routed("send", "--", "--account", "x@y.z")
 
 
 def test_exit_codes_of_a_followed_message():

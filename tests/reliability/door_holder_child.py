@@ -29,7 +29,7 @@ async def main(password_var: str) -> None:
     assert account_queue.take_now(), "the account's lock is held already"
     print("LOCKED", flush=True)
     await asyncio.to_thread(sys.stdin.readline)
-    session = session_for(account, ["send", "--password-env", password_var])
+    session = session_for(account, password_var)
     journal, writer = Journal(), JournalWriter()
     outbox = await account_queue.open(session, journal, writer)
     stop = asyncio.Event()

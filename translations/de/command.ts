@@ -237,6 +237,135 @@
         <translation>Die Befehle enden mit den Codes aus sysexits.h, wie sendmail(8) und msmtp:</translation>
     </message>
     <message>
+        <source>an RFC 5322 message file (.eml) to send as it is</source>
+        <translation>eine Nachrichtendatei nach RFC 5322 (.eml), die unverändert gesendet wird</translation>
+    </message>
+    <message>
+        <source>a recipient (repeatable; one may hold several, separated by commas)</source>
+        <translation>ein Empfänger (wiederholbar; eine Angabe kann mehrere enthalten, durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>a Cc recipient (repeatable)</source>
+        <translation>ein Cc-Empfänger (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>a Bcc recipient (repeatable)</source>
+        <translation>ein Bcc-Empfänger (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>the subject (one line)</source>
+        <translation>der Betreff (eine Zeile)</translation>
+    </message>
+    <message>
+        <source>the message text, UTF-8, from FILE (- : standard input)</source>
+        <translation>der Nachrichtentext, UTF-8, aus FILE (- : Standardeingabe)</translation>
+    </message>
+    <message>
+        <source>the message text is HTML</source>
+        <translation>der Nachrichtentext ist HTML</translation>
+    </message>
+    <message>
+        <source>attach FILE (repeatable)</source>
+        <translation>FILE anfügen (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>send from this mailbox (one the account may send from)</source>
+        <translation>aus diesem Postfach senden (einem, aus dem das Konto senden darf)</translation>
+    </message>
+    <message>
+        <source>where replies go (repeatable)</source>
+        <translation>wohin Antworten gehen (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>a custom header, “X-Name: value” (repeatable)</source>
+        <translation>ein eigener Header, „X-Name: Wert“ (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>low, normal or high</source>
+        <translation>low, normal oder high</translation>
+    </message>
+    <message>
+        <source>send at WHEN, the words Send later takes (tomorrow 8:00, mon 9:30, in 2 h ...)</source>
+        <translation>zum Zeitpunkt WHEN senden, mit den Wörtern, die „Später senden“ versteht (morgen 8 Uhr, Montag 9:30, in 2 Std., tomorrow 8:00 …)</translation>
+    </message>
+    <message>
+        <source>the account to send with, when more than one is set up</source>
+        <translation>das Konto zum Senden, wenn mehrere eingerichtet sind</translation>
+    </message>
+    <message>
+        <source>print the outcome as JSON</source>
+        <translation>gibt das Ergebnis als JSON aus</translation>
+    </message>
+    <message>
+        <source>wait at most SECONDS for the message to be sent (default 30, DISPATCH_MAIL_WAIT; at once when the server cannot be reached or a sign-in is needed): not sent by then, it stays queued (75)</source>
+        <translation>höchstens SECONDS warten, bis die Nachricht gesendet ist (Standard 30, DISPATCH_MAIL_WAIT; sofort, wenn der Server nicht erreichbar oder eine Anmeldung nötig ist): bis dahin nicht gesendet, bleibt sie in der Warteschlange (75)</translation>
+    </message>
+    <message>
+        <source>return once the message is recorded in the queue</source>
+        <translation>zurückkehren, sobald die Nachricht in der Warteschlange festgehalten ist</translation>
+    </message>
+    <message>
+        <source>read the recipients from the To, Cc and Bcc headers too</source>
+        <translation>die Empfänger auch aus den Headern To, Cc und Bcc lesen</translation>
+    </message>
+    <message>
+        <source>a line with a single dot does not end the message</source>
+        <translation>eine Zeile mit nur einem Punkt beendet die Nachricht nicht</translation>
+    </message>
+    <message>
+        <source>sendmail&apos;s -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does</source>
+        <translation>die -o-Optionen von sendmail: -oi ist -i; die anderen (-oem …) werden angenommen und ignoriert, wie bei msmtp</translation>
+    </message>
+    <message>
+        <source>the envelope sender: checked to be a mailbox the account sends from; the message&apos;s From header says whom it is from. A local user name, as cron gives (-f root), means the account&apos;s own, and a From that is not a mailbox the account sends from is then sent from the account&apos;s address (said on standard error)</source>
+        <translation>der Umschlag-Absender: geprüft, ob es ein Postfach ist, aus dem das Konto sendet; der From-Header der Nachricht sagt, von wem sie ist. Ein lokaler Benutzername, wie cron ihn angibt (-f root), bedeutet das eigene des Kontos, und ein From, das kein Postfach ist, aus dem das Konto sendet, wird dann durch die Adresse des Kontos ersetzt (auf der Standardfehlerausgabe gemeldet)</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s full name: accepted; the message&apos;s From header names the sender</source>
+        <translation>der vollständige Name des Absenders: angenommen; der From-Header der Nachricht nennt den Absender</translation>
+    </message>
+    <message>
+        <source>the body type (7BIT, 8BITMIME), as cron gives it: accepted; the message&apos;s own headers say it</source>
+        <translation>die Art des Nachrichtentexts (7BIT, 8BITMIME), wie cron sie angibt: angenommen; die Header der Nachricht sagen sie</translation>
+    </message>
+    <message>
+        <source>the recipients</source>
+        <translation>die Empfänger</translation>
+    </message>
+    <message>
+        <source>list (the default), retry ID or cancel ID</source>
+        <translation>list (Standard), retry ID oder cancel ID</translation>
+    </message>
+    <message>
+        <source>the entry to act on: its ID as the list shows it (its first characters are enough)</source>
+        <translation>der betroffene Eintrag: seine ID, wie die Liste sie zeigt (die ersten Zeichen genügen)</translation>
+    </message>
+    <message>
+        <source>the account whose queue to show, when more than one is set up</source>
+        <translation>das Konto, dessen Warteschlange gezeigt wird, wenn mehrere eingerichtet sind</translation>
+    </message>
+    <message>
+        <source>print the list or the outcome as JSON</source>
+        <translation>gibt die Liste oder das Ergebnis als JSON aus</translation>
+    </message>
+    <message>
+        <source>an Exchange account&apos;s password from this environment variable (else the system keyring; never on the command line)</source>
+        <extracomment>how an Exchange (EWS) password reaches a command with no window to ask for it: the keyring, or this</extracomment>
+        <translation>das Kennwort eines Exchange-Kontos aus dieser Umgebungsvariablen (sonst aus dem Schlüsselbund des Systems; nie auf der Befehlszeile)</translation>
+    </message>
+    <message>
+        <source>send a message built from options, or an .eml file as it is</source>
+        <translation>eine aus Optionen gebaute Nachricht oder eine .eml-Datei unverändert senden</translation>
+    </message>
+    <message>
+        <source>send the RFC 5322 message on standard input (a drop-in for sendmail)</source>
+        <translation>die Nachricht nach RFC 5322 von der Standardeingabe senden (ein Ersatz für sendmail)</translation>
+    </message>
+    <message>
+        <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>
+        <translation>auflisten, was im Postausgang des Kontos wartet, oder einen Eintrag erneut versuchen oder abbrechen</translation>
+    </message>
+    <message>
         <source>Microsoft 365: sign in with a code shown here, entered in a browser on another device; the tokens go into the system keyring</source>
         <translation>Microsoft 365: Anmeldung mit einem hier angezeigten Code, der in einem Browser auf einem anderen Gerät eingegeben wird; die Token kommen in den Schlüsselbund des Systems</translation>
     </message>

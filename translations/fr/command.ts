@@ -237,6 +237,135 @@
         <translation>Les commandes se terminent avec les codes de sysexits.h, comme sendmail(8) et msmtp&#xa0;:</translation>
     </message>
     <message>
+        <source>an RFC 5322 message file (.eml) to send as it is</source>
+        <translation>un fichier de message RFC 5322 (.eml) à envoyer tel quel</translation>
+    </message>
+    <message>
+        <source>a recipient (repeatable; one may hold several, separated by commas)</source>
+        <translation>un destinataire (répétable&#xa0;; une option peut en contenir plusieurs, séparés par des virgules)</translation>
+    </message>
+    <message>
+        <source>a Cc recipient (repeatable)</source>
+        <translation>un destinataire en Cc (répétable)</translation>
+    </message>
+    <message>
+        <source>a Bcc recipient (repeatable)</source>
+        <translation>un destinataire en Cci (répétable)</translation>
+    </message>
+    <message>
+        <source>the subject (one line)</source>
+        <translation>l&apos;objet (une ligne)</translation>
+    </message>
+    <message>
+        <source>the message text, UTF-8, from FILE (- : standard input)</source>
+        <translation>le texte du message, en UTF-8, lu dans FILE (-&#xa0;: l&apos;entrée standard)</translation>
+    </message>
+    <message>
+        <source>the message text is HTML</source>
+        <translation>le texte du message est en HTML</translation>
+    </message>
+    <message>
+        <source>attach FILE (repeatable)</source>
+        <translation>joindre FILE (répétable)</translation>
+    </message>
+    <message>
+        <source>send from this mailbox (one the account may send from)</source>
+        <translation>envoyer depuis cette boîte aux lettres (une de celles au nom desquelles le compte peut envoyer)</translation>
+    </message>
+    <message>
+        <source>where replies go (repeatable)</source>
+        <translation>l&apos;adresse de réponse (répétable)</translation>
+    </message>
+    <message>
+        <source>a custom header, “X-Name: value” (repeatable)</source>
+        <translation>un en-tête personnalisé, «&#xa0;X-Name: valeur&#xa0;» (répétable)</translation>
+    </message>
+    <message>
+        <source>low, normal or high</source>
+        <translation>low, normal ou high</translation>
+    </message>
+    <message>
+        <source>send at WHEN, the words Send later takes (tomorrow 8:00, mon 9:30, in 2 h ...)</source>
+        <translation>envoyer à WHEN, avec les mots qu&apos;accepte Envoyer plus tard (demain 8h, lundi 9h30, dans 2 h, tomorrow 8:00…)</translation>
+    </message>
+    <message>
+        <source>the account to send with, when more than one is set up</source>
+        <translation>le compte d&apos;envoi, si plusieurs sont configurés</translation>
+    </message>
+    <message>
+        <source>print the outcome as JSON</source>
+        <translation>affiche le résultat en JSON</translation>
+    </message>
+    <message>
+        <source>wait at most SECONDS for the message to be sent (default 30, DISPATCH_MAIL_WAIT; at once when the server cannot be reached or a sign-in is needed): not sent by then, it stays queued (75)</source>
+        <translation>attendre au plus SECONDS que le message soit envoyé (30 par défaut, DISPATCH_MAIL_WAIT&#xa0;; aussitôt si le serveur est injoignable ou qu&apos;une connexion est nécessaire)&#xa0;: s&apos;il n&apos;est pas envoyé d&apos;ici là, il reste en file d&apos;attente (75)</translation>
+    </message>
+    <message>
+        <source>return once the message is recorded in the queue</source>
+        <translation>rendre la main dès que le message est enregistré dans la file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>read the recipients from the To, Cc and Bcc headers too</source>
+        <translation>lire aussi les destinataires dans les en-têtes To, Cc et Bcc</translation>
+    </message>
+    <message>
+        <source>a line with a single dot does not end the message</source>
+        <translation>une ligne formée d&apos;un seul point ne termine pas le message</translation>
+    </message>
+    <message>
+        <source>sendmail&apos;s -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does</source>
+        <translation>les options -o de sendmail&#xa0;: -oi vaut -i&#xa0;; les autres (-oem…) sont acceptées et ignorées, comme le fait msmtp</translation>
+    </message>
+    <message>
+        <source>the envelope sender: checked to be a mailbox the account sends from; the message&apos;s From header says whom it is from. A local user name, as cron gives (-f root), means the account&apos;s own, and a From that is not a mailbox the account sends from is then sent from the account&apos;s address (said on standard error)</source>
+        <translation>l&apos;expéditeur de l&apos;enveloppe&#xa0;: on vérifie que c&apos;est une boîte aux lettres au nom de laquelle le compte envoie&#xa0;; l&apos;en-tête From du message dit de qui il vient. Un nom d&apos;utilisateur local, comme celui que donne cron (-f root), désigne celle du compte, et un From qui n&apos;est pas une boîte au nom de laquelle le compte envoie est alors remplacé par l&apos;adresse du compte (signalé sur la sortie d&apos;erreur)</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s full name: accepted; the message&apos;s From header names the sender</source>
+        <translation>le nom complet de l&apos;expéditeur&#xa0;: accepté&#xa0;; l&apos;en-tête From du message nomme l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>the body type (7BIT, 8BITMIME), as cron gives it: accepted; the message&apos;s own headers say it</source>
+        <translation>le type du corps (7BIT, 8BITMIME), tel que le donne cron&#xa0;: accepté&#xa0;; les en-têtes du message le disent</translation>
+    </message>
+    <message>
+        <source>the recipients</source>
+        <translation>les destinataires</translation>
+    </message>
+    <message>
+        <source>list (the default), retry ID or cancel ID</source>
+        <translation>list (par défaut), retry ID ou cancel ID</translation>
+    </message>
+    <message>
+        <source>the entry to act on: its ID as the list shows it (its first characters are enough)</source>
+        <translation>l&apos;entrée visée&#xa0;: son ID tel que la liste l&apos;affiche (ses premiers caractères suffisent)</translation>
+    </message>
+    <message>
+        <source>the account whose queue to show, when more than one is set up</source>
+        <translation>le compte dont afficher la file d&apos;attente, si plusieurs sont configurés</translation>
+    </message>
+    <message>
+        <source>print the list or the outcome as JSON</source>
+        <translation>affiche la liste ou le résultat en JSON</translation>
+    </message>
+    <message>
+        <source>an Exchange account&apos;s password from this environment variable (else the system keyring; never on the command line)</source>
+        <extracomment>how an Exchange (EWS) password reaches a command with no window to ask for it: the keyring, or this</extracomment>
+        <translation>le mot de passe d&apos;un compte Exchange, lu dans cette variable d&apos;environnement (sinon dans le trousseau du système&#xa0;; jamais sur la ligne de commande)</translation>
+    </message>
+    <message>
+        <source>send a message built from options, or an .eml file as it is</source>
+        <translation>envoyer un message construit à partir des options, ou un fichier .eml tel quel</translation>
+    </message>
+    <message>
+        <source>send the RFC 5322 message on standard input (a drop-in for sendmail)</source>
+        <translation>envoyer le message RFC 5322 lu sur l&apos;entrée standard (remplace sendmail)</translation>
+    </message>
+    <message>
+        <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>
+        <translation>lister ce qui attend dans la Boîte d&apos;envoi du compte, ou réessayer ou annuler une entrée</translation>
+    </message>
+    <message>
         <source>Microsoft 365: sign in with a code shown here, entered in a browser on another device; the tokens go into the system keyring</source>
         <translation>Microsoft 365&#xa0;: se connecter avec un code affiché ici et saisi dans un navigateur sur un autre appareil&#xa0;; les jetons vont dans le trousseau du système</translation>
     </message>

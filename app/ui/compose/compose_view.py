@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.autosave import Deferred
+from app.core.sending import Sending
 from app.domain import inline_images as inline
 from app.domain import words
 from app.domain.models import BodyFormat, Draft, Importance
-from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
+from app.domain.validation import MAX_SUBJECT, FieldError
 from app.ui.compose.body.rich_cuts import TRAILER
 from app.ui.compose.form_area import BODY_MIN, FormArea, body_height, page_margins
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
@@ -598,7 +599,7 @@ class ComposeView(QWidget):
         # a save is checked for its subject and attachments only: the body is not taken for it (a plain one
         # joined, a rich one through toHtml(): the save takes it right after)
         draft = self.draft() if for_send else self._fields("", self.rich.isChecked())
-        checks = validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes)
+        checks = Sending.check(draft, for_send=for_send, max_send_bytes=self.max_send_bytes)  # the core decides
         errors = [*problems, *checks] if for_send else [*self.more.problems(), *checks]
         return self.show_errors(errors, send=for_send)
 

@@ -17,7 +17,6 @@ worker). A copy there is that message sent, which the Outbox would not send agai
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +25,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.core import mime_send
-from app.core.sent_copy import SentCopy, find_sent_copy
+from app.core.sending import Sending
+from app.core.sent_copy import SentCopy
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -89,7 +89,7 @@ class SendAsIsDialog(QDialog):
     """The read-only preview of the file's message, and the question: send it as it is?"""
 
     def __init__(self, parent, name: str, raw: bytes, parsed, own: str = "", *, sent: SentCopy | None = None,
-                 unchecked: str = ""):
+                 unchecked: str = "", principals=()):
         super().__init__(parent)
         draft: Draft = parsed.draft
         self.sent = sent
@@ -140,7 +140,7 @@ class SendAsIsDialog(QDialog):
         notes = [translate("EmlAsIs", ADDED_ID_NOTE)] if self.added_id else []
         if unchecked:
             notes.append(unchecked_note(unchecked))
-        if sender and own and sender.lower() != own.lower():
+        if sender and own and not Sending.sender(sender, own, principals).allowed:
             notes.append(someone_else_note(sender))
         notes += [shown(n) for n in parsed.notes[:3]]  # what the preview reads differently (an unknown charset…); the file goes as it is
         self.note = QLabel("\n".join(notes), self)
@@ -189,7 +189,8 @@ async def send_path_as_is(files, path: str) -> bool:
         sent, unchecked = await sent_check(w, session, raw, parsed)
     if session is not w.session:
         return False
-    dlg = SendAsIsDialog(w, name, raw, parsed, own=session.account.email, sent=sent, unchecked=unchecked)
+    dlg = SendAsIsDialog(w, name, raw, parsed, own=session.account.email, sent=sent, unchecked=unchecked,
+                         principals=session.account.principals)
     files.as_is_dialog = dlg
     try:
         if not await _answer(dlg) or sent is not None:
@@ -224,21 +225,20 @@ def _not_sent(sent: SentCopy | None, name: str) -> str:
 
 
 async def sent_check(w, session, raw: bytes, parsed) -> tuple[SentCopy | None, str]:
-    """(the file's message in Sent Items, or None; why Sent Items could not be asked, or ""). A file without
-    a Message-ID gets a new one: nothing can have been sent with it, nothing is asked."""
+    """(the file's message already sent, or None; why that could not be known, or ""): the one rule a script's
+    sendmail is held to too (:meth:`app.core.sending.Sending.already_sent`). A file without a Message-ID gets a
+    new one: nothing can have been sent with it, nothing is asked."""
     mid = mime_send.message_id_of(raw)
-    if not mid:
-        return None, ""
     sent_list = getattr(w, "sent", None)
-    loaded = sent_list.model.summaries() if sent_list is not None else []
-    try:
-        found = await asyncio.wait_for(find_sent_copy(session, mid, loaded=loaded, file_date=parsed.date),
-                                       CHECK_SECONDS)
-    except asyncio.TimeoutError:
+    outbox = w.flows.outbox()
+    remembered = None if outbox is None else (
+        lambda: outbox.write(outbox.journal.was_sent, outbox.account, mid))
+    found = await Sending.already_sent(session, mid, remembered=remembered, patience=CHECK_SECONDS,
+                                      loaded=sent_list.model.summaries() if sent_list is not None else [],
+                                      file_date=parsed.date)
+    if found.timed_out:
         return None, translate("EmlAsIs", "no answer from the server")
-    except Exception as exc:  # noqa: BLE001 - any failure to ask: the preview says it was not checked
-        return None, str(exc) or type(exc).__name__
-    return found, ""
+    return found.copy, found.error
 
 
 async def _answer(dlg: QDialog) -> bool:

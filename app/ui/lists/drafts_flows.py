@@ -9,6 +9,7 @@ from qasync import asyncSlot
 
 from app.core.batch_report import DECLINED, batch_summary
 from app.core.refusals import RefusalMemory
+from app.core.sending import Sending
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
 from app.domain import words
@@ -112,10 +113,10 @@ class DraftsFlows:
         newer = set() if bridge is None else set(await bridge.newer_marks.newer_local())
         if c.dirty and c.current_ref() is not None:
             newer.add(c.current_ref().id)
-        held = [r for r in refs if r.id in newer]
+        going, held = Sending.without_newer(refs, newer)
         if held:
             self.w.drafts.model.set_statuses({r.id: (NOT_SENT_NEWER, True) for r in held})
-        return ([r for r in refs if r.id not in newer],
+        return (going,
                 [ItemOutcome(ref=r, status=OutcomeStatus.FAILED, code="NewerVersionOnThisComputer",
                              explanation=NOT_SENT_NEWER, kind=ErrorKind.STALE) for r in held])
 

@@ -1,16 +1,18 @@
-"""``dispatch-mail send`` and ``dispatch-mail sendmail``: a command line (and standard input) made into one
-send request, or a :class:`CommandError` that says why not and with which exit code. No Qt, no I/O but the
-files the command names and the standard input it is given; nothing is queued here.
+"""``dispatch-mail send``, ``sendmail`` and ``outbox``: a command line (and the files it names, and standard input)
+made into one typed request (:mod:`app.core.door_protocol`: :class:`Submit`, :class:`ListQueue`, :class:`Retry`,
+:class:`Cancel`), or a :class:`CommandError` that says why not and with which exit code. The command's edge: the
+command line is parsed here and nowhere else, its files are read here (never by the process behind a door), and
+its message is built here; nothing is queued here. No Qt.
 
-- ``send`` builds a :class:`Draft` from its options (:class:`DraftRequest`, for ``Sending.send_draft``), or
-  reads ``FILE.eml`` to send it as it is (:class:`MimeRequest`, for ``Sending.send_mime``), as Ctrl+Shift+U does.
-- ``sendmail`` reads an RFC 5322 message on standard input, as sendmail(8) and msmtp do, and sends it as it is
-  (:class:`MimeRequest`) but for its Bcc header, which names recipients and is removed from what is sent.
+- ``send`` builds a :class:`Draft` from its options, or reads ``FILE.eml`` to send it as it is (as Ctrl+Shift+U
+  does); ``sendmail`` reads an RFC 5322 message on standard input, as sendmail(8) and msmtp do, and sends it as it
+  is but for its Bcc header, which names recipients and is removed from what is sent. Both are one
+  :class:`Submit`: one lane into the queue.
 
-The options are data (:data:`SEND_OPTIONS`, :data:`SENDMAIL_OPTIONS`), so a man page and shell completions can
-be made from the same definitions the parser is built from.
+The options are data (:mod:`app.command.spec`), so the man page and shell completions are made from the same
+definitions the parser is built from.
 
-Exit codes are sendmail's and msmtp's, from ``sysexits.h`` (:data:`EX_USAGE` ...). Every bad input is refused
+Exit codes are sendmail's and msmtp's, from ``sysexits.h`` (:mod:`app.core.exits`). Every bad input is refused
 before anything is handed over: an unreadable file (66), no recipients, an invalid address, a message over the
 size limit, a line break in ``--subject`` or ``--header`` (it would start another header), 8-bit text without a
 charset, a malformed message (65); options that do not go together, or a time Send later does not understand
@@ -20,168 +22,32 @@ charset, a malformed message (65); options that do not go together, or a time Se
 from __future__ import annotations
 
 import argparse
-import math
-import mimetypes
-import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from app.core.mime_send import MimeToSend, with_message_id
-from app.core.send_times import WhenError, parse_when
-from app.domain.eml_read import EmlError, read_eml
+from app.command.spec import COMMANDS, add_options
+from app.core.door_protocol import (WAIT_VARIABLE, Cancel, ListQueue, Request, Retry, Submit,  # noqa: F401
+                                    default_wait)
+from app.core.exits import (EX_CANTCREAT, EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_NOPERM, EX_OK,  # noqa: F401
+                            EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, CommandError)
 from app.domain.extras import header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
 from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, MAX_RECIPIENTS, human_size, is_valid_address,
                                    parse_recipients, printable, safe_attachment_name, validate_draft)
-from app.domain.words import QT_TRANSLATE_NOOP
 from app.storage.regular_file import Refused, read_regular
 
-# sysexits.h: what sendmail(8) and msmtp return, so scripts and mail programs read the outcome as they do
-EX_OK = 0  # accepted
-EX_USAGE = 64  # the command was used wrongly (options that do not go together, an unknown option)
-EX_DATAERR = 65  # the message is bad (no recipients, an invalid address, too large, a header injection ...)
-EX_NOINPUT = 66  # a file named cannot be read, or there is no message on standard input
-EX_UNAVAILABLE = 69  # the service is unavailable
-EX_CANTCREAT = 73  # this computer could not write Dispatch's settings (dispatch-mail account)
-EX_TEMPFAIL = 75  # not sent yet: queued, tried again later
-EX_NOPERM = 77  # refused by the server (permission)
-EX_CONFIG = 78  # not configured (no account set up)
+# Loaded where they are used, not with the command: a message file's reader and editor (the email package),
+# Send later's words and the file types of attachments; ``outbox`` and ``send --to ... --body-file -`` need none
+# of them on their way to a door (bench/bench_command.py).
 
-
-# how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends
-# within its wait and a few seconds more (:data:`app.command.queue.TAIL`), the message queued when not sent by then
-DEFAULT_WAIT = 30.0
-# the environment variable that changes :data:`DEFAULT_WAIT` (the man page's ENVIRONMENT; the tests set it low)
-WAIT_VARIABLE = "DISPATCH_MAIL_WAIT"
-
-
-def default_wait() -> float:
-    """:data:`DEFAULT_WAIT`, or the seconds ``DISPATCH_MAIL_WAIT`` gives (a number from 0 up)."""
-    try:
-        seconds = float(os.environ.get(WAIT_VARIABLE, "") or DEFAULT_WAIT)
-    except ValueError:
-        return DEFAULT_WAIT
-    return seconds if 0 <= seconds and math.isfinite(seconds) else DEFAULT_WAIT
-
-
-class CommandError(Exception):
-    """The command cannot go on: ``message`` for standard error, ``exit_code`` one of the ``EX_`` codes."""
-
-    def __init__(self, exit_code: int, message: str):
-        super().__init__(message)
-        self.exit_code = exit_code
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Option:
-    """One argument of a command, as argparse takes it: ``flags`` (or a positional's name) and its keywords."""
-
-    flags: tuple[str, ...]
-    help: str
-    kwargs: dict = field(default_factory=dict)
-
-
+# the commands of an account's queue (the others: sign-in, account)
+QUEUE = ("send", "sendmail", "outbox")
 # what ``send`` builds a message from; FILE.eml cannot be combined with these
 _MESSAGE_OPTIONS = ("to", "cc", "bcc", "subject", "body_file", "html", "attach", "sender", "reply_to", "header",
                     "importance", "later")
-
-SEND_OPTIONS: tuple[Option, ...] = (
-    Option(("file",), QT_TRANSLATE_NOOP("ManPage", "an RFC 5322 message file (.eml) to send as it is"),
-           {"nargs": "?", "metavar": "FILE.eml"}),
-    Option(("--to",), QT_TRANSLATE_NOOP("ManPage", "a recipient (repeatable; one may hold several, separated by "
-                                                   "commas)"),
-           {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--cc",), QT_TRANSLATE_NOOP("ManPage", "a Cc recipient (repeatable)"),
-           {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--bcc",), QT_TRANSLATE_NOOP("ManPage", "a Bcc recipient (repeatable)"),
-           {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--subject",), QT_TRANSLATE_NOOP("ManPage", "the subject (one line)"), {"default": "", "metavar": "TEXT"}),
-    Option(("--body-file",), QT_TRANSLATE_NOOP("ManPage", "the message text, UTF-8, from FILE (- : standard input)"),
-           {"metavar": "FILE"}),
-    Option(("--html",), QT_TRANSLATE_NOOP("ManPage", "the message text is HTML"), {"action": "store_true"}),
-    Option(("--attach",), QT_TRANSLATE_NOOP("ManPage", "attach FILE (repeatable)"),
-           {"action": "append", "default": [], "metavar": "FILE"}),
-    Option(("--from",), QT_TRANSLATE_NOOP("ManPage", "send from this mailbox (one the account may send from)"),
-           {"dest": "sender", "metavar": "ADDR"}),
-    Option(("--reply-to",), QT_TRANSLATE_NOOP("ManPage", "where replies go (repeatable)"),
-           {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--header",), QT_TRANSLATE_NOOP("ManPage", "a custom header, “X-Name: value” (repeatable)"),
-           {"action": "append", "default": [], "metavar": "'X-NAME: VALUE'"}),
-    Option(("--importance",), QT_TRANSLATE_NOOP("ManPage", "low, normal or high"),
-           {"choices": ("low", "normal", "high"), "type": str.lower}),
-    Option(("--later",), QT_TRANSLATE_NOOP("ManPage", "send at WHEN, the words Send later takes (tomorrow 8:00, mon "
-                                                      "9:30, in 2 h ...)"),
-           {"metavar": "WHEN"}),
-    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account to send with, when more than one is set up"),
-           {"metavar": "ADDRESS"}),
-    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the outcome as JSON"), {"action": "store_true"}),
-    Option(("--wait",), QT_TRANSLATE_NOOP("ManPage", "wait at most SECONDS for the message to be sent (default 30, "
-                                                     "DISPATCH_MAIL_WAIT; at once when the server cannot be reached or "
-                                                     "a sign-in is needed): not sent by then, it stays queued (75)"),
-           {"type": float, "metavar": "SECONDS"}),
-    Option(("--no-wait",), QT_TRANSLATE_NOOP("ManPage", "return once the message is recorded in the queue"),
-           {"action": "store_true"}),
-)
-
-SENDMAIL_OPTIONS: tuple[Option, ...] = (
-    Option(("-t",), QT_TRANSLATE_NOOP("ManPage", "read the recipients from the To, Cc and Bcc headers too"),
-           {"action": "store_true",
-                                                                              "dest": "from_headers"}),
-    Option(("-i",), QT_TRANSLATE_NOOP("ManPage", "a line with a single dot does not end the message"),
-           {"action": "store_true", "dest": "no_dot"}),
-    Option(("-o",), QT_TRANSLATE_NOOP("ManPage", "sendmail's -o options: -oi is -i; the others (-oem ...) are "
-                                                 "accepted and ignored, as msmtp does"),
-           {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
-    Option(("-f",), QT_TRANSLATE_NOOP("ManPage", "the envelope sender: checked to be a mailbox the account sends "
-                                                 "from; the message's From header says whom it is from. A local user "
-                                                 "name, as cron gives (-f root), means the account's own, and a From "
-                                                 "that is not a mailbox the account sends from is then sent from the "
-                                                 "account's address (said on standard error)"),
-           {"dest": "sender", "metavar": "ADDR"}),
-    Option(("-F",), QT_TRANSLATE_NOOP("ManPage", "the sender's full name: accepted; the message's From header names "
-                                                 "the sender"),
-           {"dest": "full_name", "metavar": "NAME"}),
-    Option(("-B",), QT_TRANSLATE_NOOP("ManPage", "the body type (7BIT, 8BITMIME), as cron gives it: accepted; the "
-                                                 "message's own headers say it"),
-           {"dest": "body_type", "metavar": "TYPE"}),
-    Option(("recipients",), QT_TRANSLATE_NOOP("ManPage", "the recipients"), {"nargs": "*", "metavar": "RECIPIENT"}),
-)
-
-OUTBOX_OPTIONS: tuple[Option, ...] = (
-    Option(("action",), QT_TRANSLATE_NOOP("ManPage", "list (the default), retry ID or cancel ID"),
-           {"nargs": "?", "default": "list", "choices": ("list", "retry", "cancel")}),
-    Option(("id",), QT_TRANSLATE_NOOP("ManPage", "the entry to act on: its ID as the list shows it (its first "
-                                                 "characters are enough)"),
-           {"nargs": "?", "metavar": "ID"}),
-    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account whose queue to show, when more than one is set "
-                                                        "up"),
-           {"metavar": "ADDRESS"}),
-    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the list or the outcome as JSON"),
-           {"action": "store_true"}),
-)
-
-#: how an Exchange (EWS) password reaches a command with no window to ask for it: the keyring, or this
-PASSWORD_ENV = Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "an Exchange account's password from this "
-                                                                        "environment variable (else the system "
-                                                                        "keyring; never on the command line)"),
-                      {"metavar": "VARNAME"})
-SEND_OPTIONS += (PASSWORD_ENV,)
-SENDMAIL_OPTIONS += (PASSWORD_ENV,)
-OUTBOX_OPTIONS += (PASSWORD_ENV,)
-
-COMMANDS = {
-    "send": (QT_TRANSLATE_NOOP("ManPage", "send a message built from options, or an .eml file as it is"),
-             SEND_OPTIONS),
-    "sendmail": (QT_TRANSLATE_NOOP("ManPage", "send the RFC 5322 message on standard input (a drop-in for "
-                                              "sendmail)"), SENDMAIL_OPTIONS),
-    "outbox": (QT_TRANSLATE_NOOP("ManPage", "list what waits in the account's Outbox, or retry or cancel one "
-                                            "entry"), OUTBOX_OPTIONS),
-}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -208,8 +74,7 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     # no abbreviations: ``--acc`` taken for ``--account`` would be read one way by the parser and another by
     # whoever looked for the whole word; every reader of a command line goes through :func:`parse_command`
     p = _Parser(prog=f"dispatch-mail {command}", description=description, allow_abbrev=False)
-    for opt in options:
-        p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+    add_options(p, options)
     return p
 
 
@@ -224,7 +89,7 @@ def parse_command(argv: list[str]) -> argparse.Namespace:
     reading of a command line: the account it is routed to, its wait and its password's variable come from here
     as much as what it sends. :class:`CommandError` when the parser refuses it (or for ``--help``: code 0)."""
     command, args = argv[0], argv[1:]
-    if command not in COMMANDS:
+    if command not in QUEUE:
         raise CommandError(EX_USAGE, f"dispatch-mail: no command {printable(command)}")
     _utf8(args)
     if len(args) > MAX_ARGUMENTS:  # counted before the parser, which takes time growing with the square of them
@@ -234,14 +99,6 @@ def parse_command(argv: list[str]) -> argparse.Namespace:
     if command == "sendmail":
         return _sendmail_args(args)
     return build_parser(command).parse_args(args)
-
-
-def parsed_or_none(argv: list[str]) -> argparse.Namespace | None:
-    """:func:`parse_command`, or None when the command line is refused (its answer says why, once it is read)."""
-    try:
-        return parse_command(argv)
-    except CommandError:
-        return None
 
 
 def _utf8(args: list[str]) -> None:
@@ -257,13 +114,6 @@ def _utf8(args: list[str]) -> None:
                                            "convert the text, e.g. with iconv -t UTF-8). Nothing was sent.") from None
 
 
-def command_option(argv: list[str], dest: str) -> str:
-    """The value the option stored as ``dest`` has in ``dispatch-mail ARGV`` as :func:`parse_command` reads it
-    ("": not given, or a command line its parser refuses)."""
-    value = getattr(parsed_or_none(argv), dest, None)
-    return value if isinstance(value, str) else ""
-
-
 def _sendmail_args(args: list[str]) -> argparse.Namespace:
     """sendmail's arguments: options before and after the recipients (``parse_intermixed_args``), and everything
     after a ``--`` a recipient, as sendmail(8) and msmtp take it (neomutt gives ``-oem -oi -- ADDR``). The ``--``
@@ -274,47 +124,51 @@ def _sendmail_args(args: list[str]) -> argparse.Namespace:
     return parsed
 
 
-@dataclass
-class DraftRequest:
-    """A message built from ``send``'s options, for ``Sending.send_draft``. ``sender``: ``--from`` (None: the
-    account's own); ``later``: when Send later sends it (None: now); ``wait``: seconds to wait for the outcome
-    (None: :func:`default_wait`, and at once when the server cannot be reached; 0: return once recorded)."""
-
-    draft: Draft
-    sender: Recipient | None = None
-    account: str = ""
-    later: datetime | None = None
-    json: bool = False
-    wait: float | None = None
-
-
-@dataclass
-class MimeRequest:
-    """A message sent as it is, for ``Sending.send_mime``: ``mime`` the bytes and the Message-ID that names them,
-    ``parsed`` its fields (the Outbox's row). ``envelope``: whom it goes to; those the To and Cc headers do not
-    name are ``parsed.bcc``. ``sender`` (``-f``) and ``full_name`` (``-F``): sendmail's envelope sender;
-    ``local_sender``: ``-f`` named a local user ("root", as cron gives it), not an address."""
-
-    mime: MimeToSend
-    parsed: Draft
-    envelope: list[Recipient] = field(default_factory=list)
-    sender: Recipient | None = None
-    full_name: str = ""
-    local_sender: bool = False
-    account: str = ""
-    json: bool = False
-    wait: float | None = None
-
-
 Stdin = Callable[[int], bytes]  # reads at most n bytes of standard input (``sys.stdin.buffer.read``)
+
+
+# ------------------------------------------------------------------ the one way in
+def request(argv: list[str], *, stdin: Stdin, cwd: str = ".", max_send_bytes: int = DEFAULT_MAX_SEND_BYTES,
+            now: Callable[[], datetime] = datetime.now, args: argparse.Namespace | None = None) -> Request:
+    """``dispatch-mail ARGV`` (``argv[0]`` ``send``, ``sendmail`` or ``outbox``) as the typed request it hands over;
+    its files read from ``cwd`` and its message checked against ``max_send_bytes`` (the server's limit, as the
+    process driving the queue says it). ``args``: ARGV as :func:`parse_command` read it already (the command
+    routed it by them), so it is read once. :class:`CommandError` when it cannot be one."""
+    command = argv[0]
+    args = parse_command(argv) if args is None else args
+    if command == "outbox":
+        return _outbox_request(args)
+    if command == "sendmail":
+        return _sendmail_request(args, stdin=stdin, max_send_bytes=max_send_bytes)
+    return _send_request(args, stdin=stdin, now=now, max_send_bytes=max_send_bytes, cwd=cwd)
+
+
+def outbox_request(argv: list[str]) -> Request:
+    """``dispatch-mail outbox [list | retry ID | cancel ID]``."""
+    return _outbox_request(parse_command(["outbox", *argv]))
+
+
+def _outbox_request(args: argparse.Namespace) -> Request:
+    account = _account(args.account)
+    if args.action == "list":
+        return ListQueue(account, args.json)
+    if not args.id:
+        raise CommandError(EX_USAGE, f"dispatch-mail outbox {args.action}: name the entry (its ID).")
+    kind = Retry if args.action == "retry" else Cancel
+    return kind(args.id, account, args.json)
 
 
 # ------------------------------------------------------------------ send
 def send_request(argv: list[str], *, stdin: Stdin, now: Callable[[], datetime] = datetime.now,
-                 max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, cwd: str = ".") -> DraftRequest | MimeRequest:
+                 max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, cwd: str = ".") -> Submit:
     """``dispatch-mail send ARGV`` as a request; :class:`CommandError` when it cannot be one. A relative file
     name is read from ``cwd`` (the command's folder: a window the command hands over to runs elsewhere)."""
-    args = parse_command(["send", *argv])
+    return _send_request(parse_command(["send", *argv]), stdin=stdin, now=now, max_send_bytes=max_send_bytes,
+                         cwd=cwd)
+
+
+def _send_request(args: argparse.Namespace, *, stdin: Stdin, now: Callable[[], datetime], max_send_bytes: int,
+                  cwd: str) -> Submit:
     wait = _wait(args)
     account = _account(args.account)
     if args.file is not None:
@@ -333,8 +187,8 @@ def send_request(argv: list[str], *, stdin: Stdin, now: Callable[[], datetime] =
     draft.body = _body(args.body_file, stdin, max_send_bytes, cwd)
     draft.attachments = [_attachment(path, max_send_bytes, cwd) for path in args.attach]
     _check(draft, max_send_bytes)
-    return DraftRequest(draft, sender=_one_address(args.sender, "--from"), account=account,
-                        later=_later(args.later, now), json=args.json, wait=wait)
+    return Submit(draft, sender=_one_address(args.sender, "--from"), account=account, later=_later(args.later, now),
+                  json=args.json, wait=wait)
 
 
 def _wait(args) -> float | None:
@@ -441,6 +295,8 @@ def _attachment(path: str, limit: int, cwd: str) -> Attachment:
                                        "text; Dispatch reads file names as UTF-8 (run the command from another "
                                        "folder, or name the file by a path that is UTF-8). Nothing was sent.") from None
     name = safe_attachment_name(full.name)
+    import mimetypes
+
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Attachment(name, data, kind, source_path=real, size=len(data))
 
@@ -484,6 +340,8 @@ def _too_large(what: str, size: int, limit: int) -> str:
 def _later(text: str | None, now: Callable[[], datetime]) -> datetime | None:
     if text is None:
         return None
+    from app.core.send_times import WhenError, parse_when
+
     try:
         return parse_when(text, now())
     except WhenError as exc:
@@ -501,9 +359,13 @@ def _check(draft: Draft, limit: int) -> None:
 
 # ------------------------------------------------------------------ a message as it is
 def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient] | None = None,
-                  **rest) -> MimeRequest:
+                  **rest) -> Submit:
     """``raw`` read (65 when malformed or 8-bit without a charset), its recipients checked, its Bcc header
     removed when ``envelope`` is given (sendmail: the recipients are the envelope's, not the headers')."""
+    from app.core.mime_send import with_message_id
+    from app.domain.eml_read import EmlError, read_eml
+    from app.domain.mime_edits import with_bcc, without_header
+
     try:
         parsed = read_eml(raw, max_bytes=limit).draft
     except EmlError as exc:
@@ -511,7 +373,7 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
     _check_message(raw, what)
     if envelope is None:
         _check(parsed, limit)
-        return MimeRequest(with_message_id(raw), parsed, parsed.all_recipients(), **rest)
+        return Submit(_listed_as(parsed), with_message_id(raw), parsed.all_recipients(), **rest)
     wanted = {r.email.lower() for r in envelope}
     unasked = [r for r in [*parsed.to, *parsed.cc] if r.email.lower() not in wanted]
     if unasked:  # the server sends to every address of To and Cc: it would go to someone not named
@@ -522,18 +384,13 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
     hidden = [r for r in envelope if r.email.lower() not in shown]
     stand_in = parsed.copy(bcc=hidden, headers=[])
     _check(stand_in, limit)
-    return MimeRequest(with_message_id(with_bcc(without_header(raw, "Bcc"), hidden)), stand_in, envelope, **rest)
+    return Submit(_listed_as(stand_in), with_message_id(with_bcc(without_header(raw, "Bcc"), hidden)), envelope,
+                  **rest)
 
 
-def with_bcc(raw: bytes, people: list[Recipient]) -> bytes:
-    """``raw`` with one Bcc header naming ``people`` (none: unchanged). A message sent as it is names its
-    recipients in its headers only (EWS MimeContent, Graph's MIME sendMail), and the server takes Bcc from there
-    and leaves it out of every copy it delivers (Microsoft: "send a message in MIME format"), so a recipient of
-    the envelope alone (a sendmail argument, a Bcc header read with -t) is said to the server this way."""
-    if not people:
-        return raw
-    newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
-    return b"Bcc: " + ", ".join(f"<{r.email}>" for r in people).encode("utf-8") + newline + raw
+def _listed_as(parsed: Draft) -> Draft:
+    """What a message sent as it is is listed by in the Outbox (its bytes go as they are: nothing else is kept)."""
+    return Draft(to=list(parsed.to), cc=list(parsed.cc), bcc=list(parsed.bcc), subject=parsed.subject)
 
 
 _ADDRESS_HEADERS = ("To", "Cc", "Bcc", "Reply-To")
@@ -580,58 +437,15 @@ def _check_head(msg, what: str) -> None:
                                        "sent.")
 
 
-def without_header(raw: bytes, name: str) -> bytes:
-    """``raw`` without the top-level header ``name`` (every one, with its folded lines); the rest untouched."""
-    m = _HEAD_END.search(raw)
-    cut = m.start() + len(m.group(1)) if m else len(raw)  # the header block with its last line's end
-    out, dropping = [], False
-    target = name.lower().encode("ascii")
-    for line in raw[:cut].splitlines(keepends=True):
-        if line[:1] in (b" ", b"\t"):  # a folded line goes with the header before it
-            if not dropping:
-                out.append(line)
-            continue
-        dropping = line.split(b":", 1)[0].strip().lower() == target
-        if not dropping:
-            out.append(line)
-    return b"".join(out) + raw[cut:]
-
-
-_HEAD_END = re.compile(rb"(\r?\n)\r?\n")
-
-
-def from_header(raw: bytes) -> tuple[str, str]:
-    """The display name and the address of ``raw``'s first From header (``("", "")``: none, or unreadable);
-    ``root (Cron Daemon)``, as cron writes it, is ``("Cron Daemon", "root")``."""
-    import email.parser
-    import email.policy
-    import email.utils
-
-    head = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
-    value = head.get("From")
-    if value is None:
-        return "", ""
-    name, address = email.utils.parseaddr(str(value))
-    return name, address
-
-
-def own_from(raw: bytes, name: str, address: str) -> bytes:
-    """``raw`` with its From header (every one) replaced by one naming ``address``, with ``name`` as its display
-    name (RFC 2047-encoded when it is not ASCII); the rest untouched."""
-    import email.utils
-
-    name = "".join(c for c in name if unicodedata.category(c) != "Cc")
-    newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
-    value = email.utils.formataddr((name, address), charset="utf-8")
-    return b"From: " + value.encode("ascii") + newline + without_header(raw, "From")
-
-
 # ------------------------------------------------------------------ sendmail
 def sendmail_request(argv: list[str], *, stdin: Stdin,
-                     max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> MimeRequest:
+                     max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> Submit:
     """``dispatch-mail sendmail ARGV`` with the message on standard input, as a request; :class:`CommandError`
     when it cannot be one."""
-    args = parse_command(["sendmail", *argv])
+    return _sendmail_request(parse_command(["sendmail", *argv]), stdin=stdin, max_send_bytes=max_send_bytes)
+
+
+def _sendmail_request(args: argparse.Namespace, *, stdin: Stdin, max_send_bytes: int) -> Submit:
     # cron and mail(1) give the local user's name ("root"): the account's own mailbox is the one that sends
     sender = _one_address(args.sender, "-f") if args.sender and "@" in args.sender else None
     full_name = args.full_name or ""
@@ -641,12 +455,14 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
     if not raw.strip():
         raise CommandError(EX_NOINPUT, "No message on standard input.")
     if len(raw) > max_send_bytes:
-        raise CommandError(EX_DATAERR, f"The message is larger than {human_size(max_send_bytes)}, the most the "
-                                       "server accepts per message.")
+        raise CommandError(EX_DATAERR, f"The message on standard input is larger than {human_size(max_send_bytes)}, "
+                                       "the most the server accepts per message. Nothing was sent.")
     if not (args.no_dot or "i" in args.o_options):
         raw = up_to_the_dot(raw)
     envelope = _people(args.recipients, "recipient")
     if args.from_headers:  # and the arguments too (msmtp's and Postfix's -t; sendmail(8)'s drops them instead)
+        from app.domain.eml_read import EmlError, read_eml
+
         try:
             parsed = read_eml(raw, max_bytes=max_send_bytes).draft
         except EmlError as exc:
@@ -656,7 +472,7 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
         raise CommandError(EX_DATAERR, "No recipients: name them as arguments, or use -t to read them from the "
                                        "message's To, Cc and Bcc headers.")
     return _mime_request(raw, "The message on standard input", max_send_bytes, envelope=envelope, sender=sender,
-                         full_name=full_name, local_sender=bool(args.sender) and sender is None)
+                         full_name=full_name, local_sender=bool(args.sender) and sender is None, quiet=True)
 
 
 _DOT = re.compile(rb"(?:^|\n)\.\r?\n|(?:^|\n)\.$")

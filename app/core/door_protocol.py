@@ -1,0 +1,214 @@
+"""What a ``dispatch-mail`` command asks of an account's queue, as typed data (protocol :data:`VERSION`), and how it
+crosses the account's door. No Qt, no asyncio; nothing here reads a command line or a file.
+
+The command parses its arguments, reads its files and its standard input and builds the message itself
+(app/command/send_args.py); what it hands over is one of four requests:
+
+- :class:`Submit`: one message for the queue, ``send`` and ``sendmail`` alike: a :class:`Draft` built from
+  ``send``'s options, or a message as it is (``mime``: ``send FILE.eml``, ``sendmail``) with its ``envelope``;
+  ``wait``: seconds to wait for the outcome (None: :func:`default_wait`; 0: answered once recorded).
+- :class:`ListQueue`, :class:`Retry`, :class:`Cancel`: ``dispatch-mail outbox [retry|cancel ID]``.
+
+The answer is a :class:`Reply` (exit code, standard output and error). On the wire (app/core/doors.py,
+app/core/door_server.py) a request is a JSON head and the bytes it names (a message's text, its attachments, a
+message as it is) after it: :func:`encode` / :func:`decode`. Both sides name :data:`VERSION`, and a door and a
+command of different versions refuse each other in words (:func:`other_version`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.domain.models import Attachment, Draft, Recipient
+from app.storage.draft_codec import draft_from_json, draft_meta_json
+
+# the door's protocol: a request's first line names it (app.core.doors.MAGIC), and a door answers with its own
+VERSION = 3
+
+# how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends
+# within its wait and a few seconds more (:data:`app.command.queue.TAIL`), the message queued when not sent by then
+DEFAULT_WAIT = 30.0
+# the environment variable that changes :data:`DEFAULT_WAIT` (the man page's ENVIRONMENT; the tests set it low)
+WAIT_VARIABLE = "DISPATCH_MAIL_WAIT"
+
+
+def default_wait() -> float:
+    """:data:`DEFAULT_WAIT`, or the seconds ``DISPATCH_MAIL_WAIT`` gives (a number from 0 up)."""
+    try:
+        seconds = float(os.environ.get(WAIT_VARIABLE, "") or DEFAULT_WAIT)
+    except ValueError:
+        return DEFAULT_WAIT
+    return seconds if 0 <= seconds and math.isfinite(seconds) else DEFAULT_WAIT
+
+
+@dataclass(frozen=True)
+class Submit:
+    """One message for the queue. ``draft``: the message built from ``send``'s options (``mime`` None), or, for a
+    message sent as it is (``mime``), the fields the Outbox lists it by (To, Cc, its Bcc: those of ``envelope``
+    its headers do not show, Subject). ``sender``: ``--from`` / ``-f`` (None: the account's own);
+    ``local_sender``: ``-f`` named a local user ("root", as cron gives it), not an address; ``full_name``: ``-F``.
+    ``later``: when Send later sends it (None: now). ``quiet``: nothing said when it went (sendmail's way)."""
+
+    draft: Draft
+    mime: "MimeToSend | None" = None  # app.core.mime_send's, loaded with a message as it is only
+    envelope: list[Recipient] = field(default_factory=list)
+    sender: Recipient | None = None
+    full_name: str = ""
+    local_sender: bool = False
+    later: datetime | None = None
+    account: str = ""
+    json: bool = False
+    wait: float | None = None
+    quiet: bool = False
+
+
+@dataclass(frozen=True)
+class ListQueue:
+    """``dispatch-mail outbox``: what waits in the account's Outbox."""
+
+    account: str = ""
+    json: bool = False
+
+
+@dataclass(frozen=True)
+class Retry:
+    """``dispatch-mail outbox retry ID`` (``id``: the entry's ID, or its first characters)."""
+
+    id: str
+    account: str = ""
+    json: bool = False
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """``dispatch-mail outbox cancel ID``."""
+
+    id: str
+    account: str = ""
+    json: bool = False
+
+
+Request = Submit | ListQueue | Retry | Cancel
+KINDS = {"submit": Submit, "list": ListQueue, "retry": Retry, "cancel": Cancel}
+
+
+@dataclass
+class Reply:
+    """A command's answer: its exit code and what it says on standard output and error."""
+
+    exit: int
+    out: str = ""
+    err: str = ""
+
+    def as_dict(self) -> dict:
+        return {"exit": self.exit, "out": self.out, "err": self.err}
+
+
+def other_version(theirs: int | str) -> Reply:
+    """The answer when a command and the door it knocks at speak different versions of the protocol."""
+    return Reply(69, err=f"This dispatch-mail and the Dispatch that has the account's Outbox open are different "
+                         f"versions (door protocol {VERSION} and {theirs}): run the same version of both (after an "
+                         "upgrade, restart Dispatch). Nothing was sent.\n")
+
+
+# ------------------------------------------------------------------ on the wire
+def route(account: str) -> bytes:
+    """What a door is told first, to say whether the command is its account's (before the command reads any file):
+    the account its ``--account`` names ("": the one set up)."""
+    return json.dumps({"account": account}).encode("utf-8")
+
+
+def account_of(route_bytes: bytes) -> str:
+    """The account a :func:`route` names ("": the one set up); ValueError when it is not one."""
+    account = json.loads(route_bytes.decode("utf-8")).get("account")
+    if not isinstance(account, str):
+        raise ValueError("no account")
+    return account
+
+
+def encode(request: Request) -> tuple[bytes, bytes]:
+    """``request`` as a JSON head and the bytes it names, one after the other (their sizes in the head)."""
+    kind = next(name for name, cls in KINDS.items() if isinstance(request, cls))
+    head: dict = {"version": VERSION, "kind": kind, "account": request.account, "json": request.json}
+    if not isinstance(request, Submit):
+        if isinstance(request, (Retry, Cancel)):
+            head["id"] = request.id
+        return json.dumps(head).encode("utf-8"), b""
+    d = request.draft
+    blobs = [d.body.encode("utf-8"), *(a.content for a in d.attachments)]
+    if request.mime is not None:
+        blobs.append(request.mime.raw)
+    head.update(
+        draft=draft_meta_json(d), local_id=d.local_id,
+        attachments=[[a.name, a.content_type, a.source_path, a.size] for a in d.attachments],
+        mime=None if request.mime is None else [request.mime.message_id, request.mime.added_id],
+        envelope=[[r.email, r.name] for r in request.envelope],
+        sender=None if request.sender is None else [request.sender.email, request.sender.name],
+        full_name=request.full_name, local_sender=request.local_sender,
+        later=None if request.later is None else request.later.isoformat(),
+        wait=request.wait, quiet=request.quiet, blobs=[len(b) for b in blobs])
+    return json.dumps(head, ensure_ascii=False).encode("utf-8"), b"".join(blobs)
+
+
+def read_head(head: bytes) -> dict:
+    """A request's head; ValueError for anything that is not one of this version."""
+    j = json.loads(head.decode("utf-8"))
+    if not isinstance(j, dict) or j.get("version") != VERSION or j.get("kind") not in KINDS:
+        raise ValueError("not a request of this version")
+    sizes = j.get("blobs", [])
+    if not isinstance(sizes, list) or not all(isinstance(n, int) and n >= 0 for n in sizes):
+        raise ValueError("bad sizes")
+    return j
+
+
+def blobs_size(head: dict) -> int:
+    return sum(head.get("blobs", []))
+
+
+def message_size(head: dict) -> int:
+    """The size of the message as it is a :class:`Submit` carries (-1: none), known before its bytes are read."""
+    return head["blobs"][-1] if head.get("mime") and head.get("blobs") else -1
+
+
+def decode(head: dict, data: bytes) -> Request:
+    """The request ``head`` (:func:`read_head`) and the bytes after it make; ValueError (or KeyError, TypeError)
+    for anything malformed."""
+    kind = KINDS[head["kind"]]
+    account, as_json = _text(head.get("account")), bool(head.get("json"))
+    if kind is ListQueue:
+        return ListQueue(account, as_json)
+    if kind in (Retry, Cancel):
+        return kind(_text(head.get("id")), account, as_json)
+    blobs, at = [], 0
+    for n in head["blobs"]:
+        blobs.append(data[at:at + n])
+        at += n
+    if at != len(data):
+        raise ValueError("bytes left over")
+    body, rest = blobs[0].decode("utf-8"), blobs[1:]
+    raw = rest.pop() if head.get("mime") else None
+    attachments = [Attachment(name, content, kind_, source_path=path, size=size)
+                   for (name, kind_, path, size), content in zip(head["attachments"], rest, strict=True)]
+    draft = draft_from_json(_text(head.get("local_id")), head["draft"], attachments, body=body)
+    mime = None
+    if raw is not None:
+        from app.core.mime_send import MimeToSend
+
+        mime = MimeToSend(raw, _text(head["mime"][0]), bool(head["mime"][1]))
+    wait = head.get("wait")
+    return Submit(draft, mime, envelope=[Recipient(e, n) for e, n in head.get("envelope") or []],
+                  sender=Recipient(*head["sender"]) if head.get("sender") else None,
+                  full_name=_text(head.get("full_name")), local_sender=bool(head.get("local_sender")),
+                  later=datetime.fromisoformat(head["later"]) if head.get("later") else None,
+                  account=account, json=as_json, wait=float(wait) if wait is not None else None,
+                  quiet=bool(head.get("quiet")))
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not text")
+    return value
