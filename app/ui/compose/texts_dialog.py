@@ -228,8 +228,8 @@ class TextsDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, window, texts, account_key: str | None, account_name: str = ""):
-        super().__init__(window)
+    def __init__(self, parent, texts, account_key: str | None, account_name: str = ""):
+        super().__init__(parent)
         self.texts, self.account_key = texts, account_key
         self.setWindowTitle(translate("Texts", "Snippets and signatures"))
         self.setAccessibleName(self.windowTitle())

@@ -22,8 +22,10 @@ TITLE = QT_TRANSLATE_NOOP("LimitsQuestion", "Send these drafts?")
 NAME = "sendLimitsQuestion"
 
 
-async def ask_send_part(parent, plan, when) -> bool:
-    """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default)."""
+async def ask_send_part(port, plan, when) -> bool:
+    """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default); ``port``: the
+    shell's (app.ui.common.port)."""
+    parent = port.dialog_parent
     title = translate("LimitsQuestion", TITLE)
     box = QMessageBox(QMessageBox.Question, title, shown(limits_question(plan, when)), QMessageBox.NoButton, parent)
     box.setObjectName(NAME)
@@ -39,5 +41,5 @@ async def ask_send_part(parent, plan, when) -> bool:
         yes = await answer
     finally:
         box.deleteLater()
-    spoken.polite(parent, shown(limits_answer(plan, when, yes)))  # the plan as it now goes
+    spoken.polite(port, shown(limits_answer(plan, when, yes)))  # the plan as it now goes
     return yes

@@ -97,7 +97,7 @@ class JournalBridge:
         c.about_to_load.connect(self.autosave.flush)  # lazy reads below see the old message
         window.stack.currentChanged.connect(lambda *_: self.autosave.flush())
         window.stack.currentChanged.connect(self._catch_up_sent)
-        self.newer_marks = NewerMarks(window, self)  # Drafts marks drafts with a newer version here
+        self.newer_marks = NewerMarks(window.port, window.drafts, self)  # Drafts marks drafts with a newer version here
         window.session_changed.connect(self._session_changed)
         window.state_changed.connect(self._state)
         from PySide6.QtWidgets import QApplication
@@ -523,7 +523,7 @@ class JournalBridge:
         w.show_view("compose")
         w.compose.to.setFocus()
         if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
-            show_refusal(w, refused)
+            show_refusal(w.compose, refused)
         spoken.show(w, translate("JournalBridge", BACK_IN_COMPOSE), 8000)
 
     def _tell(self, words: str, assertive: bool = False) -> None:

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     outbox_news, flows, compose, drafts, sent, welcome = (Part() for _ in range(6))
     actions_, views_end, theme_actions, eml, find_bar, edit_actions, spelling, power, merge_action = (
         Part() for _ in range(9))
-    journal_bridge, send_timing, language_actions = Part(), Part(), Part()
+    journal_bridge, send_timing, language_actions, port = Part(), Part(), Part(), Part()
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
                  parent=None):
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         from app.ui.compose.from_flows import account_changed
 
-        account_changed(self, session)  # its mailboxes at From (none: the row stays hidden)
+        account_changed(self.settings, self.compose, session)  # its mailboxes at From (none: the row stays hidden)
         if session is None:
             self.drafts.model.set_fetch(None)
             self.sent.model.set_fetch(None)

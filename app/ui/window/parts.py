@@ -21,6 +21,7 @@ NAMES = (
     "banner",
     "banner_slot",
     "announcer",  # app.ui.common.announce.Announcer: the window's one voice to a screen reader
+    "port",  # app.ui.window.shell_port.WindowPort: what the features may ask of the shell (app.ui.common.port)
     # the controller and the views
     "outbox_news",  # app.ui.outbox.outbox_signals.OutboxSignals: the one bridge of the Outbox's news
     "flows",  # app.ui.window.workflows.Workflows

@@ -45,7 +45,7 @@ class PowerCompose(QObject):
         self.win = win
         self.texts = ComposeTexts(win.settings if win.settings is not None else _SessionSettings())
         self.signature = SignatureBlock(win.compose, known=self.signatures)
-        self.trigger = SnippetTrigger(win, self.texts)
+        self.trigger = SnippetTrigger(win.port, win.compose, self.texts)
         self.palette = None
         self.dialog = None
         self.palette_action = window_action(win, translate("Menu", "Command &palette…"), "Ctrl+Shift+P", self.open_palette, "actPalette")
@@ -126,7 +126,7 @@ class PowerCompose(QObject):
             return
         w.show_view("compose")
         w.compose.body.setFocus(Qt.OtherFocusReason)
-        insert_snippet(w, self.texts, snippet)
+        insert_snippet(w.port, w.compose, self.texts, snippet)
 
     def edit_texts(self) -> None:
         from app.ui.common.dialog_return import return_focus
