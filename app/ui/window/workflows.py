@@ -60,7 +60,7 @@ class Workflows(TaskTracker):
         from app.ui.window.reconnect import Reconnector
         from app.ui.accounts.security import Security
 
-        self.security = Security(window, window.banner)  # untrusted certificate -> trust banner; 401 -> password prompt
+        self.security = Security(self.port, window.banner)  # untrusted certificate -> trust banner; 401 -> password prompt
         self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
         window.state_changed.connect(self.reconnect.state)  # and a session a failed call took offline
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
