@@ -151,7 +151,8 @@ def power(win) -> None:
     from app.ui.window.power_compose import build
 
     win.parts.fill(power=build(win))
-    win.parts.fill(merge_action=build_merge(win))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
+    win.parts.fill(merge_action=build_merge(win.port, win.compose, win.flows, journal_bridge=lambda: win.journal_bridge,
+                                            timing=lambda: win.send_timing, before=win.actions_.account))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
 
 
 def wiring(win) -> None:
