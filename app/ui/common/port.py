@@ -65,6 +65,9 @@ class ShellPort(Protocol):
         view, only said), and to a screen reader (with ``moved_to``: where the keyboard went by itself, "Sent:
         Lunch. New message."). :class:`Level` says how; an ERROR goes to the banner (``retry``, ``spoken``)."""
 
+    def unsay(self, words: set[str]) -> None:
+        """The status bar's message goes if it is one of ``words`` (their whole, as shown): it is no longer true."""
+
     def error_noticed(self, words: str) -> None:
         """An error the feature shows in a box of its own (the window's ``error_shown`` is told)."""
 
@@ -100,3 +103,4 @@ class ShellPort(Protocol):
     def tell_sent(self, outcome: Any) -> None: ...  # ``message_sent``
     def tell_batch_sent(self, outcomes: list) -> None: ...  # ``batch_sent``
     def tell_saved(self, draft: Any) -> None: ...  # ``draft_saved``
+

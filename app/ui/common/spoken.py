@@ -37,6 +37,15 @@ def with_focus(words: str, moved_to: str = "") -> str:
     return translate("Spoken", "{words}. {moved_to}.").format(words=words.rstrip(" ."), moved_to=moved_to)
 
 
+def speak(voice, words: str, level: Level, moved_to: str = "") -> None:
+    """The voice's part of :meth:`app.ui.common.port.ShellPort.say`: ``words`` (then where the keyboard went by
+    itself) said by ``voice`` (the window's Announcer) politely, or at once for an ALERT; a PROGRESS step is not said
+    (its outcome is); an ERROR is the banner's to say."""
+    if voice is None or not words or level in (Level.PROGRESS, Level.ERROR):
+        return
+    voice.say(with_focus(shown(words), moved_to), assertive=level == Level.ALERT)
+
+
 def say(port, words: str, moved_to: str = "", *, loud: bool = False) -> None:
     """``words`` (then where the keyboard went by itself) to a screen reader only (they are shown by the view itself):
     an error or a question ``loud`` (assertive), else polite. Through the port's one channel

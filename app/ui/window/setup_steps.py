@@ -295,7 +295,8 @@ def journal(win) -> None:
 
     win.parts.fill(send_timing=SendTiming(win.port, win.outbox_news, win.flows, win.compose, win.drafts,
                                           lambda: win.journal_bridge, after=win.actions_.send))  # undo send, send later
-    win.parts.fill(journal_bridge=JournalBridge(win, win.outbox_news, journal=win.local_journal))
+    win.parts.fill(journal_bridge=JournalBridge(win.port, win.outbox_news, win.flows, win.compose, win.drafts, win.sent,
+                                                journal=win.local_journal))
 
 
 def _importer(module: str):

@@ -8,7 +8,6 @@ import logging
 
 from app.ui.common.port import Level
 from app.ui.common.quiet_status import show_quietly
-from app.ui.common.tr import shown
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +48,7 @@ class WindowPort:
             retry: bool = False, spoken: bool = True) -> None:
         """The status bar shows ``words`` without its own announcement (quietly), and the voice says them here, once:
         one call, one place. Words the bar shows are the words said (with where the keyboard went, if it did)."""
-        from app.ui.common.spoken import with_focus
+        from app.ui.common.spoken import speak  # here: its words (app.core) are not on the way to the first view
 
         win = self._win
         if level == Level.ERROR:
@@ -57,11 +56,13 @@ class WindowPort:
             return
         if bar:
             show_quietly(win.statusBar(), words, ms)
-        if level == Level.PROGRESS or not spoken or not words:
-            return
-        voice = win.announcer
-        if voice is not None:
-            voice.say(with_focus(shown(words), moved_to), assertive=level == Level.ALERT)
+        if spoken:
+            speak(win.announcer, words, level, moved_to)
+
+    def unsay(self, words: set[str]) -> None:
+        bar = self._win.statusBar()
+        if (getattr(bar, "last_cut", "") or bar.currentMessage()) in words:  # its whole words when shortened
+            bar.clearMessage()
 
     def error_noticed(self, words: str) -> None:
         self._win.error_shown.emit(words)
