@@ -223,7 +223,7 @@ class SendLaterDialog(QDialog):
 
 
 class SendTiming(QObject):
-    """Built with the window's journal bridge (``window.send_timing``); Workflows asks it for the hold of a
+    """Built with the window's journal bridge (the window's part ``send_timing``); Workflows asks it for the hold of a
     send (:meth:`undo_hold`) and hands it a held submission (:meth:`held`)."""
 
     def __init__(self, port: ShellPort, news, flows, compose, drafts, journal_bridge: Callable[[], object], *,

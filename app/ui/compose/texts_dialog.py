@@ -116,8 +116,8 @@ class _Page(QWidget):
         setter(on)
 
     def _fields(self, on: bool) -> None:
-        for w in (self.name, self.trigger, self.rich, self.text, self.use_default, self.delete_button):
-            w.setEnabled(on)
+        for field in (self.name, self.trigger, self.rich, self.text, self.use_default, self.delete_button):
+            field.setEnabled(on)
 
     def _show(self, row: int) -> None:
         self._filling = True

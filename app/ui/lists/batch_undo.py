@@ -45,7 +45,7 @@ class _Batch:
 
 
 class BatchUndo(QObject):
-    """One batch's countdown bar in ``host`` (a page or dialog): ``window.send_timing.batch`` for Send
+    """One batch's countdown bar in ``host`` (a page or dialog): Compose's ``SendTiming.batch`` for Send
     selected (under the Drafts list), the merge dialog's own for a mail merge. Its owner asks it for the hold
     (:meth:`hold`) and hands it the held batch (:meth:`held`); :meth:`was_undone` tells which sends Undo took
     back. ``kept``: where the messages stay when taken back ("Drafts"); ``busy``: another undo of the host

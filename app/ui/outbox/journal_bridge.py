@@ -2,7 +2,7 @@
 (what is sent, when, what recovery does) is made in Qt-free core code (:mod:`app.core.outbox`,
 :mod:`app.core.recovery`, :mod:`app.core.autosave`).
 
-Built by :meth:`MainWindow.finish_setup` (``win.journal_bridge``) with the shell's port (app.ui.common.port) and
+Built by :meth:`MainWindow.finish_setup` (the window's part ``journal_bridge``) with the shell's port (app.ui.common.port) and
 the views it follows; it connects:
 
 - ``compose.changed`` -> :meth:`Autosave.touch` (recorded within 1.5 s); a new message gets its Internet

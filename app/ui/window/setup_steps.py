@@ -83,7 +83,7 @@ def sent(win) -> None:
     from app.ui.window.focus_order import proxy_first
     from app.ui.lists.sent_view import SentView
 
-    win.parts.fill(sent=SentView(win.stack))
+    win.parts.fill(sent=SentView(win.stack, port=win.port))
     win.stack.addWidget(win.sent)
     proxy_first(win.sent)
 
