@@ -160,8 +160,7 @@ class Workflows(TaskTracker):
             return True
         if c.validate(for_send=False):
             w.show_view("compose")
-            w.statusBar().showMessage(translate("Workflows", "This message has errors: fix them (or clear it) first"),
-                                      6000)
+            self.port.say(translate("Workflows", "This message has errors: fix them (or clear it) first"), ms=6000)
             return False
         outbox = self.outbox()
         if outbox is None:
@@ -274,7 +273,7 @@ class Workflows(TaskTracker):
         w, c = self.w, self.w.compose
         outbox = self.outbox()
         if outbox is not None and c.is_empty() and c.identity().ref is None:
-            w.statusBar().showMessage(translate("Workflows", "Nothing to save: Compose is empty"), 5000)  # no empty draft on the server
+            self.port.say(translate("Workflows", "Nothing to save: Compose is empty"), ms=5000)  # no empty draft on the server
             return None
         if outbox is None or c.validate(for_send=False):
             return None
@@ -365,8 +364,8 @@ class Workflows(TaskTracker):
         if w.session is not None and w.current_view() != "compose":
             # never send something the user is not looking at: show the composer instead
             w.show_view("compose")
-            w.statusBar().showMessage(translate("Workflows", "Press {keys} again to send this message").format(
-                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)), 5000)
+            self.port.say(translate("Workflows", "Press {keys} again to send this message").format(
+                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)), ms=5000)
             return
         if w.session is None or (self.send_question is not None and self.send_question.isVisible()):
             return  # "Send anyway?" is open: it sends when answered so
@@ -438,7 +437,8 @@ class Workflows(TaskTracker):
                 c.clear()
             moved_to = self.fresh_compose()
             subject = draft.subject or translate("Workflows", "(no subject)")
-            w.statusBar().showMessage(translate("Workflows", "Sent: {subject}").format(subject=subject), 5000)
+            # the bar's words; the reader hears the Outbox's words for it, with where the keyboard went
+            self.port.say(translate("Workflows", "Sent: {subject}").format(subject=subject), ms=5000, spoken=False)
             spoken.sent(self.port, draft.subject, moved_to)
             remember_recipients(self.port, self.w.compose, draft)
         elif r.result == Result.REFUSED:  # the message is the user's again
