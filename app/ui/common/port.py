@@ -12,9 +12,11 @@ drift apart; an error goes to the error banner as before (which says it assertiv
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, ContextManager, Iterable, Protocol
 
 if TYPE_CHECKING:
+    import asyncio
+
     from PySide6.QtCore import QObject, SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QWidget
@@ -104,3 +106,22 @@ class ShellPort(Protocol):
     def tell_batch_sent(self, outcomes: list) -> None: ...  # ``batch_sent``
     def tell_saved(self, draft: Any) -> None: ...  # ``draft_saved``
 
+
+class Flows(Protocol):
+    """What a feature may ask of the window's controller (app.ui.window.workflows.Workflows), handed to it with the
+    port: its tasks, the account's queue, Compose's send request and the stash before Compose is replaced."""
+
+    sender: Any  # app.core.sending.Sending: this window's send requests
+    notice: Any  # app.ui.window.outbox_notice.OutboxNotice: "In the Outbox (…)" following a send
+    send_question: Any  # the open "Send anyway?" box, if any
+
+    def spawn(self, aw: Awaitable, *, keep_on_close: bool = False) -> asyncio.Task: ...
+    def tracked(self, busy: str = "") -> ContextManager: ...  # a task of the window's, busy while it runs
+    def explain_exc(self, exc: BaseException) -> str: ...
+    def transport_error(self, exc: BaseException) -> bool: ...  # connection trouble: the banner, with Retry
+    def outbox(self) -> Any: ...  # the account's Outbox (None before a session)
+    def stash_current(self) -> bool: ...  # what Compose holds goes to Drafts first (False: it cannot)
+    def fresh_compose(self) -> str: ...
+    async def send_compose(self, hold: Callable, not_done: str) -> Any: ...
+    def asking(self, ids: Iterable[str]) -> ContextManager: ...
+    def handed_over(self, subs: Iterable) -> None: ...

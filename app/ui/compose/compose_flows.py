@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton
 from app.domain import words
 from app.domain.models import Draft
 from app.domain.send_checks import SendWarning
-from app.ui.common.port import Level, ShellPort
+from app.ui.common.port import Flows, Level, ShellPort
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import shown, translate
 from app.ui.common.undo_key import UndoKey
@@ -83,7 +83,7 @@ class ComposeQuestions:
     """What app.core.sending asks about Compose's message, answered with the window's boxes
     (:class:`app.core.sending.SendQuestions`). The open box is ``flows.send_question`` while it shows."""
 
-    def __init__(self, flows, port: ShellPort, compose):
+    def __init__(self, flows: Flows, port: ShellPort, compose):
         self.flows, self.port, self.compose = flows, port, compose
         self.label = compose.state()  # Compose's state before "Sending…", put back if it is not sent
 
@@ -181,7 +181,7 @@ class ComposeDiscard(QObject):
     the discard becomes final: the local copy and any queued save are dropped and its server draft is
     deleted."""
 
-    def __init__(self, port: ShellPort, flows, compose, drafts_model, *, new_signature: Callable[[], None],
+    def __init__(self, port: ShellPort, flows: Flows, compose, drafts_model, *, new_signature: Callable[[], None],
                  journal_bridge: Callable[[], object]):
         super().__init__(port.dialog_parent)
         self.port, self.flows, self.compose, self.drafts_model = port, flows, compose, drafts_model

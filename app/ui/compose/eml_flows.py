@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.file_dialog import file_dialog
-from app.ui.common.port import Level, ShellPort
+from app.ui.common.port import Flows, Level, ShellPort
 from app.ui.common.tr import shown, translate
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ class EmlFiles(QObject):
     stash before Compose is replaced); the views it saves from and opens into; ``journal_bridge()``: the account's
     journal bridge, once built (a file being sent points its Outbox row)."""
 
-    def __init__(self, port: ShellPort, flows, compose, drafts, sent, journal_bridge: Callable[[], object]):
+    def __init__(self, port: ShellPort, flows: Flows, compose, drafts, sent, journal_bridge: Callable[[], object]):
         super().__init__(port.dialog_parent)
         self.port, self.flows, self.journal_bridge = port, flows, journal_bridge
         self.compose, self.drafts, self.sent = compose, drafts, sent
@@ -325,7 +325,7 @@ class EmlFiles(QObject):
         return box
 
 
-def install(port: ShellPort, flows, compose, drafts, sent, journal_bridge: Callable[[], object], *,
+def install(port: ShellPort, flows: Flows, compose, drafts, sent, journal_bridge: Callable[[], object], *,
             before_open=None, before_save=None) -> EmlFiles:
     """Build the .eml actions and drops (the views are built) and put them in the File menu: Open after New
     message (before ``before_open``), Save as after Save draft (before ``before_save``)."""

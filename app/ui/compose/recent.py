@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from app.domain.models import Draft
+from app.ui.common.port import ShellPort
 
 log = logging.getLogger(__name__)
 
 
-def remember_recipients(port, compose, draft: Draft) -> None:
+def remember_recipients(port: ShellPort, compose, draft: Draft) -> None:
     """After ``draft`` went out (``port``: the shell's, app.ui.common.port): its recipients go first in the account's
     recent list, which Compose's To, Cc and Bcc offer from then on."""
     settings, session = port.settings, port.session

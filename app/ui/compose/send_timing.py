@@ -35,7 +35,7 @@ from app.domain import words
 from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
-from app.ui.common.port import ShellPort
+from app.ui.common.port import Flows, ShellPort
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import counted, shown, translate
 from app.ui.common import spoken
@@ -226,7 +226,7 @@ class SendTiming(QObject):
     """Built with the window's journal bridge (the window's part ``send_timing``); Workflows asks it for the hold of a
     send (:meth:`undo_hold`) and hands it a held submission (:meth:`held`)."""
 
-    def __init__(self, port: ShellPort, news, flows, compose, drafts, journal_bridge: Callable[[], object], *,
+    def __init__(self, port: ShellPort, news, flows: Flows, compose, drafts, journal_bridge: Callable[[], object], *,
                  after=None):
         """``port``: the shell's (app.ui.common.port); ``news``: the Outbox's news as signals
         (app.ui.outbox.outbox_signals); ``flows``: the window's workflows (the send request, the Outbox notice);

@@ -22,6 +22,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocumentFragment, Q
 from app.domain.inline_images import data_pictures
 from app.domain.snippets import Snippet, expand, trigger_before, values
 from app.ui.compose.formatting import link_url
+from app.ui.common.port import ShellPort
 from app.ui.common.safe_document import content_id
 from app.ui.common.safe_text import SafeDocument, allowed
 
@@ -83,7 +84,7 @@ def plain_of(html: str) -> str:
     return safe_fragment(html).toPlainText()
 
 
-def message_values(port, c, texts) -> dict[str, str]:
+def message_values(port: ShellPort, c, texts) -> dict[str, str]:
     """The placeholders' values for the message in Compose ``c`` (``port``: the shell's, for the account in use)."""
     to = c.to.recipients_as_typed()
     first = to[0] if to else None
@@ -107,7 +108,7 @@ def rich_fragment(compose, html: str, stem: str = "snippet") -> QTextDocumentFra
     return safe_fragment(html, images.bytes_of)
 
 
-def insert_snippet(port, c, texts, snippet: Snippet, cursor: QTextCursor | None = None) -> None:
+def insert_snippet(port: ShellPort, c, texts, snippet: Snippet, cursor: QTextCursor | None = None) -> None:
     """``snippet`` into the body of Compose ``c`` at ``cursor`` (its selection replaced; default: the body's cursor),
     as one undo step; the body's cursor ends after it."""
     body = c.body
@@ -131,7 +132,7 @@ def insert_snippet(port, c, texts, snippet: Snippet, cursor: QTextCursor | None 
 class SnippetTrigger(QObject):
     """Tab after a trigger word in the Compose body expands the snippet; any other Tab moves the focus."""
 
-    def __init__(self, port, compose, texts):
+    def __init__(self, port: ShellPort, compose, texts):
         super().__init__(compose)
         self.port, self.compose, self.texts = port, compose, texts
         compose.body.installEventFilter(self)

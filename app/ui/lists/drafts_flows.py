@@ -1,7 +1,7 @@
 """What the window does in Drafts and Sent: Send selected (one request for many drafts to app.core.sending,
 each checked as Compose checks it and held in the undo-send window), opening a draft (its newest version: the one in Compose
 or kept on this computer when the server's is older), deleting drafts, previewing a sent message. Built by
-:class:`app.ui.window.workflows.Workflows` as ``flows.drafts``; the queue decides what is sent, when."""
+:class:`app.ui.window.workflows.Workflows` (its ``drafts``); the queue decides what is sent, when."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from app.storage.local_errors import not_sent_unprotected
 from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.from_flows import show_at_field
 from app.ui.common import spoken
-from app.ui.common.port import Level, ShellPort
+from app.ui.common.port import Flows, Level, ShellPort
 from app.ui.lists.send_selected import DraftsQuestions, kept_for_later, request, row_statuses, show_checked
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
@@ -39,7 +39,7 @@ class DraftsFlows:
     stash before Compose is replaced); the views; ``journal_bridge()`` and ``timing()``: the account's journal
     bridge and Compose's undo send, once built (None before)."""
 
-    def __init__(self, port: ShellPort, flows, compose, drafts, sent, *, journal_bridge: Callable[[], object],
+    def __init__(self, port: ShellPort, flows: Flows, compose, drafts, sent, *, journal_bridge: Callable[[], object],
                  timing: Callable[[], object]):
         self.port, self.flows = port, flows
         self.compose, self.drafts, self.sent = compose, drafts, sent

@@ -13,6 +13,7 @@ from app.domain import follow_up
 from app.domain.models import Draft, Recipient
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import plain_english, translate
+from app.ui.common.port import ShellPort
 
 #: what the status bar says once Compose shows it
 OPENED = {"reply_all": QT_TRANSLATE_NOOP("FollowUp", "Reply all: write above the quoted message, then Ctrl+Return"),
@@ -49,7 +50,7 @@ def build(kind: str, msg: Draft, account, sent) -> Draft:
     return follow_up.edit_as_new(msg)
 
 
-def open_follow_up(port, stash: Callable[[], bool], compose, sent, kind: str, msg: Draft) -> None:
+def open_follow_up(port: ShellPort, stash: Callable[[], bool], compose, sent, kind: str, msg: Draft) -> None:
     """Compose shows the follow-up of the message shown in ``sent``: the keyboard in To for a Forward, else in the
     body above the quote. ``stash()``: what Compose held goes to Drafts first (False: it cannot, nothing changes)."""
     session = port.session

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.merge_send import limits_answer, limits_question, send_part_label
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.dialog_return import return_focus
+from app.ui.common.port import ShellPort
 from app.ui.common.tr import shown, translate
 from app.ui.common import spoken
 
@@ -22,7 +23,7 @@ TITLE = QT_TRANSLATE_NOOP("LimitsQuestion", "Send these drafts?")
 NAME = "sendLimitsQuestion"
 
 
-async def ask_send_part(port, plan, when) -> bool:
+async def ask_send_part(port: ShellPort, plan, when) -> bool:
     """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default); ``port``: the
     shell's (app.ui.common.port)."""
     parent = port.dialog_parent

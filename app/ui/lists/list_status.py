@@ -11,14 +11,14 @@ from typing import Callable
 
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import ExtendedProtectionMismatch, NoKerberosTicket, WrongAuthMethod, needs_sign_in
-from app.ui.common.port import Level
+from app.ui.common.port import Level, ShellPort
 from app.ui.common.tr import shown, translate
 
 #: the lists' names as the window passes them ("Drafts", "Sent"), in the user's language in the banner
 NAMES = (QT_TRANSLATE_NOOP("ListStatus", "Drafts"), QT_TRANSLATE_NOOP("ListStatus", "Sent"))
 
 
-def watch_list_errors(port, offer_sign_in: Callable, explain: Callable, banner, model, name: str) -> None:
+def watch_list_errors(port: ShellPort, offer_sign_in: Callable, explain: Callable, banner, model, name: str) -> None:
     """Show ``model``'s load failures in the window's ``banner`` (through ``port``, the shell's) and take them back
     when it loads. ``offer_sign_in(session, exc)``: the sign-in offered instead (True); ``explain(exc)``: in words."""
     said = {"text": ""}

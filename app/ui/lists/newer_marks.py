@@ -9,6 +9,7 @@ import asyncio
 
 from app.core import recovery
 from app.domain import words
+from app.ui.common.port import ShellPort
 
 #: a Drafts row's Status when this computer holds a newer version of it than the server (Words: the row shows it
 #: in the user's language, and it is found again by what it is, whatever the language)
@@ -16,7 +17,7 @@ NEWER_HERE = words.translate("NewerMarks", "Newer version on this computer, not 
 
 
 class NewerMarks:
-    def __init__(self, port, drafts, bridge):
+    def __init__(self, port: ShellPort, drafts, bridge):
         """``port``: the shell's (app.ui.common.port); ``drafts``: the Drafts view; ``bridge``: the journal's."""
         self.port, self.drafts, self.bridge = port, drafts, bridge
         self._marked: set[str] = set()  # Drafts rows marked NEWER_HERE

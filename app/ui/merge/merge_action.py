@@ -4,10 +4,15 @@ Ctrl+N); the F1 sheet and the command palette list it from the window's actions.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.ui.common.port import Flows, ShellPort
+
 MERGE_KEYS = "Ctrl+Shift+M"
 
 
-def build(port, compose, flows, *, journal_bridge, timing, before=None):
+def build(port: ShellPort, compose, flows: Flows, *, journal_bridge, timing, before=None):
     """The File menu's Mail merge… action (the window's ``merge_action`` part), before ``before`` (Account…);
     ``flows``: the window's workflows (its tasks); ``journal_bridge()``, ``timing()``: the account's journal bridge
     and Compose's undo send, once built."""

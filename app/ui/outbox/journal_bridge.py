@@ -45,7 +45,7 @@ from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose.compose_view import SAVED
 from app.ui.compose.from_flows import show_refusal
-from app.ui.common.port import Level, ShellPort
+from app.ui.common.port import Flows, Level, ShellPort
 from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.send_timing import TOO_LATE
 from app.ui.lists.newer_marks import NewerMarks
@@ -65,7 +65,7 @@ RESTORED = words.translate("JournalBridge", "%Ln other unsaved message(s) were r
 
 
 class JournalBridge:
-    def __init__(self, port: ShellPort, news, flows, compose, drafts, sent, journal: Journal | None = None):
+    def __init__(self, port: ShellPort, news, flows: Flows, compose, drafts, sent, journal: Journal | None = None):
         """``port``: the shell's (app.ui.common.port); ``news``: the Outbox's news as signals
         (app.ui.outbox.outbox_signals), pointed at each account's Outbox as it comes; ``flows``: the window's
         workflows (its send requests, the stash before Compose is replaced); the views it follows."""
