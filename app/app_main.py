@@ -63,8 +63,8 @@ def setup_logging(file: bool = True) -> None:
 def watch_settings(window, settings) -> None:
     """The window says when the settings file could not be read (it was set aside) or written: its problems reach
     the window through the one bridge of the core's events (app.ui.common.core_events)."""
-    window.outbox_news.settings_problem.connect(window.show_settings_problem)
-    window.outbox_news.follow_settings(settings)
+    window.core_events.settings_problem.connect(window.show_settings_problem)
+    window.core_events.follow_settings(settings)
     if settings.problem:
         window.show_settings_problem(settings.problem)
 

@@ -34,6 +34,9 @@ with every case they had.
   command-line parser (argparse, shlex ...) or reads ``sys.argv`` beyond the program's name. app/cli.py, the entry,
   reads ``sys.argv`` only to hand it to the command or the window it is for; the process behind a door takes
   typed requests (app/core/door_protocol.py). The sandbox (app/sandbox/) is a program of its own.
+- **features take a port** (issue 76): a feature (app/ui/compose, lists, merge, outbox, accounts) is handed the
+  shell's port (app/ui/common/port.py) and the parts it needs, never the window: no ``w.``/``win.`` reach, no
+  ``getattr`` on it, no window parameter, no import of app.ui.window.
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
   CHANGELOG.md and the commit messages. ``#:`` (a comment for translators, to pyside6-lupdate) only right
   above the words it is about.
@@ -456,6 +459,48 @@ def test_the_window_rule_sees_an_assignment_from_outside(source):
 ])
 def test_the_window_rule_leaves_reads_and_the_parts_alone(source):
     assert rules.window_assignments("app/ui/x.py", _tree(source)) == []
+
+
+def test_no_feature_takes_or_reaches_the_window():
+    """A feature (app/ui/compose, lists, merge, outbox, accounts) is handed the shell's port (app/ui/common/port.py)
+    and the parts it works with when it is built: it never holds the window, reaches into it (``w.x``, ``win.x``,
+    ``self.w``, ``flows.w.x``, ``getattr(win, …)``, a widget's ``window().statusBar()``) nor imports the shell."""
+    shell = rules._shell_names()
+    found = [f for path, tree in APP for f in rules.feature_window_reaches(path, tree, shell)]
+    assert found == [], f"{len(found)} reaches into the window from a feature:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    "w.statusBar().showMessage('x', 5000)",
+    "x = win.session",
+    "self.w = window",
+    "flows.w.compose.clear()",
+    "c = self.win",
+    "bridge = getattr(w, 'journal_bridge', None)",
+    "def build(win):\n    pass",
+    "class F:\n    def __init__(self, window, flows):\n        pass",
+    "self.window().statusBar().showMessage('x')",
+    "bar = getattr(self.window(), 'statusBar', None)",
+    "self.window().show_error('x')",
+    "from app.ui.window.workflows import Workflows",
+    "import app.ui.window.main_window",
+])
+def test_the_feature_rule_finds_a_reach_into_the_window(source):
+    shell = rules._shell_names()
+    assert rules.feature_window_reaches("app/ui/compose/x.py", _tree(source), shell)
+    assert rules.feature_window_reaches("app/ui/window/x.py", _tree(source), shell) == []  # the shell's own
+
+
+@pytest.mark.parametrize("source", [
+    "port.say('x', ms=5000)",
+    "self.port.session",
+    "self.window().activateWindow()",
+    "h = self.window().height()",
+    "for field in fields:\n    field.setEnabled(True)",
+    "from app.ui.common.port import ShellPort",
+])
+def test_the_feature_rule_leaves_a_port_and_a_widgets_own_window_alone(source):
+    assert rules.feature_window_reaches("app/ui/compose/x.py", _tree(source), rules._shell_names()) == []
 
 
 def test_a_window_part_is_filled_once_and_never_assigned():

@@ -834,6 +834,74 @@ def window_reach(top: str = "app/ui", inside: str = "app/ui/window/") -> dict[st
 QT_BRIDGE = "app/ui/common/core_events.py"
 
 
+# --------------------------------------------------------------- the features are handed a port, not the window
+#: the UI's features: each is handed the shell's port (app/ui/common/port.py) and the parts it works with, never the
+#: window (app/ui/window/ is the shell; app/ui/common/ the kit)
+FEATURES = ("app/ui/compose/", "app/ui/lists/", "app/ui/merge/", "app/ui/outbox/", "app/ui/accounts/")
+#: what only the main window answers (a QMainWindow's own): reached through a widget's ``window()`` it is the window
+MAIN_WINDOW_ONLY = ("statusBar", "menuBar", "setStatusBar", "setMenuBar", "centralWidget", "addToolBar")
+
+
+def _shell_names() -> set[str]:
+    """The names the main window answers beyond a widget's: its methods, properties and attributes
+    (app/ui/window/main_window.py), its parts (app/ui/window/parts.py) and a QMainWindow's own."""
+    names = set(MAIN_WINDOW_ONLY)
+    for path, tree in trees("app/ui/window"):
+        if path == WINDOW_MODULE:
+            for node in _walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name == "MainWindow":
+                    for item in node.body:
+                        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                            names.add(item.name)
+                        for t in _targets(item) if isinstance(item, (ast.Assign, ast.AnnAssign)) else []:
+                            names |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name)}
+                elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):  # self.x = …: the window's own
+                    names |= {t.attr for t in _targets(node) if isinstance(t, ast.Attribute)
+                              and isinstance(t.value, ast.Name) and t.value.id == "self"}
+        elif path == "app/ui/window/parts.py":
+            for node in _walk(tree):
+                if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "NAMES" for t in node.targets):
+                    names |= {c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant)}
+    return names - {"__init__"}
+
+
+def feature_window_reaches(path: str, tree: ast.AST, shell: set[str] | None = None) -> list[str]:
+    """Every reach into the window from a feature module (:data:`FEATURES`): the window held or taken under one of
+    :data:`WINDOW_NAMES` (``w.x``, ``win.x``, ``self.w``, ``flows.w.x``, a parameter ``win``, ``getattr(win, …)``),
+    one of its own names reached through a widget's ``window()`` (``self.window().statusBar()``), or an import of
+    the shell (app.ui.window)."""
+    if not path.startswith(FEATURES):
+        return []
+    shell = _shell_names() if shell is None else shell
+    called = {id(n.func) for n in _walk(tree) if isinstance(n, ast.Call)}
+    found = []
+
+    def top_window(node: ast.AST) -> bool:  # ``<widget>.window()``: Qt's top-level widget
+        return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "window"
+                and not node.args)
+
+    for node in _walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Attribute):
+            if _window_attribute(node) is not None or (node.attr in WINDOW_NAMES and id(node) not in called):
+                found.append(f"{path}:{line} {ast.unparse(node)}")
+            elif top_window(node.value) and node.attr in shell:
+                found.append(f"{path}:{line} {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and _call_name(node) in ATTR_CALLS and node.args:
+            target = node.args[0]
+            if (isinstance(target, ast.Name) and target.id in WINDOW_NAMES) or (
+                    top_window(target) and _str_arg(node, 1) in shell):
+                found.append(f"{path}:{line} {ast.unparse(node)}")
+        elif isinstance(node, ast.arg) and node.arg in WINDOW_NAMES:
+            found.append(f"{path}:{line} takes {node.arg}")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            found += [f"{path}:{line} imports {m}" for m in modules if m == "app.ui.window" or
+                      m.startswith("app.ui.window.")]
+    return found
+
+
+
 def core_subscriptions(path: str, tree: ast.AST) -> list[str]:
     """Every ``x.subscribe(...)`` in ``path`` (a UI module other than :data:`QT_BRIDGE`): the core's news
     reaches Qt through the one bridge."""

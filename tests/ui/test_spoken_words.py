@@ -9,16 +9,20 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.submission import SubState
 from app.ui.common.announce import Announcer
+from app.ui.common.port import Level
 from app.ui.common import spoken
+from app.ui.common.spoken import speak
 
 
 def _window(qtbot):
     anchor = QWidget()
     qtbot.addWidget(anchor)
     now = [0.0]
-    w = SimpleNamespace(announcer=Announcer(anchor, clock=lambda: now[0]))
+    voice = Announcer(anchor, clock=lambda: now[0])
+    # the shell's port as the spoken words reach it (its voice part is the kit's: spoken.speak); no status bar here
+    w = SimpleNamespace(say=lambda words, level=Level.INFO, *, moved_to="", **_shown: speak(voice, words, level, moved_to))
     said = []
-    w.announcer.said.connect(lambda text, assertive: said.append((text, assertive)))
+    voice.said.connect(lambda text, assertive: said.append((text, assertive)))
 
     def later():
         now[0] += 10  # past the Announcer's repeat window: each case on its own

@@ -82,13 +82,13 @@ class AccountDialog(QDialog):
         self.auth.addItem(translate("AccountDialog", "Kerberos (your ticket, no password)"), AuthType.KERBEROS.value)
         self.verify = QCheckBox(translate("AccountDialog", "Verify the server's TLS certificate"), self)
         self.verify.setChecked(True)
-        for label, w in ((translate("AccountDialog", "E-mail"), self.email),
-                         (translate("AccountDialog", "EWS URL"), self.url),
-                         (translate("AccountDialog", "User name"), self.username),
-                         (translate("AccountDialog", "Password"), self.password),
-                         (translate("AccountDialog", "Authentication"), self.auth), ("", self.verify)):
-            w.setAccessibleName(label or translate("AccountDialog", "Verify TLS certificate"))
-            form.addRow(label, w)
+        for label, field in ((translate("AccountDialog", "E-mail"), self.email),
+                             (translate("AccountDialog", "EWS URL"), self.url),
+                             (translate("AccountDialog", "User name"), self.username),
+                             (translate("AccountDialog", "Password"), self.password),
+                             (translate("AccountDialog", "Authentication"), self.auth), ("", self.verify)):
+            field.setAccessibleName(label or translate("AccountDialog", "Verify TLS certificate"))
+            form.addRow(label, field)
         # how the account signed in last ("Signed in with Kerberos as alice@CONTOSO.COM"): what Automatic chose;
         # it goes as soon as the user changes what it was said of
         self.signed_in = PlainLabel(shown(signed_in_words(account)) if account is not None else "", self)

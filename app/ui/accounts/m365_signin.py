@@ -75,11 +75,11 @@ class MicrosoftSignInPanel(QWidget):
         self.authority.setPlaceholderText(DEFAULT_AUTHORITY)
         self.graph_url = QLineEdit(self)
         self.graph_url.setPlaceholderText(DEFAULT_GRAPH_URL)
-        for label, w in ((translate("MicrosoftSignIn", "E-mail"), self.email),
-                         (translate("MicrosoftSignIn", "Application ID"), self.client_id),
-                         (translate("MicrosoftSignIn", "Sign-in authority"), self.authority)):
-            w.setAccessibleName(label)
-            form.addRow(label, w)
+        for label, field in ((translate("MicrosoftSignIn", "E-mail"), self.email),
+                             (translate("MicrosoftSignIn", "Application ID"), self.client_id),
+                             (translate("MicrosoftSignIn", "Sign-in authority"), self.authority)):
+            field.setAccessibleName(label)
+            form.addRow(label, field)
         self._form = form
         lay.addLayout(form)
         self.advanced = QToolButton(self)

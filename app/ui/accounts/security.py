@@ -31,7 +31,7 @@ from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import shown, translate
-from app.ui.common.quiet_status import show_quietly
+from app.ui.common.port import Level, ShellPort
 
 log = logging.getLogger(__name__)
 
@@ -39,19 +39,20 @@ TRUST = QT_TRANSLATE_NOOP("Security", "&Trust this certificate")
 
 
 class Security:
-    def __init__(self, window, banner):
-        """``banner``: the window's banner, where a certificate to trust or a sign-in is offered."""
-        self.w = window
+    def __init__(self, port: ShellPort, banner):
+        """``port``: the shell's (app.ui.common.port); ``banner``: the window's banner, where a certificate to trust
+        or a sign-in is offered."""
+        self.port = port
         self.banner = banner
         self.prompt = None
         self._prompt_session = None
         self._tries = 0
         self.fingerprint = ""  # the one the banner asks about
-        window.session_event.connect(self._on_session_event)
+        port.session_event.connect(self._on_session_event)
 
     # ---- session events (connect, and every later call) ----
     def _on_session_event(self, session, payload) -> None:
-        if session is not self.w.session:
+        if session is not self.port.session:
             return
         state, err = payload
         state = getattr(state, "value", state)
@@ -63,7 +64,7 @@ class Security:
             self._tries = 0
             if self.prompt is not None and self.prompt.isVisible():
                 self.prompt.close()
-                self.w.statusBar().showMessage(translate("Security", "Signed in again"), 5000)
+                self.port.say(translate("Security", "Signed in again"), ms=5000)
         elif isinstance(err, TlsFailed):
             self.certificate_refused(session, err)
         elif isinstance(err, AuthFailed) or state == "auth_failed":
@@ -72,7 +73,7 @@ class Security:
     # ---- TLS ----
     def apply_stored_pin(self, session) -> None:
         """Before connecting: the certificate this account's user trusted earlier (settings)."""
-        settings = self.w.settings
+        settings = self.port.settings
         if settings is None:
             return
         pin = settings.pinned_certificate(session.account)
@@ -102,41 +103,40 @@ class Security:
         self.banner.show_choice(text, translate("Security", TRUST), lambda s=session, f=fp: self.trust(s, f),
                                 on_reject=self._declined, html=html)
         log.warning("certificate not trusted for %s: SHA-256 %s", host, fp)
-        self.w.error_shown.emit(text)
+        self.port.error_noticed(text)
         return True
 
     def trust(self, session, fingerprint: str) -> None:
         """Pin exactly this certificate for this account, keep verification on, reconnect."""
-        if session is not self.w.session or session.closed:
+        if session is not self.port.session or session.closed:
             return
         acc = session.account
         pin = format_fingerprint(fingerprint)
         if acc.backend.value == "graph":
             self._trust_authority(session, pin)
             return
-        if self.w.settings is not None:
+        if self.port.settings is not None:
             try:
-                pin = self.w.settings.pin_certificate(acc, pin)
+                pin = self.port.settings.pin_certificate(acc, pin)
             except OSError as exc:
                 log.warning("could not save the trusted certificate: %s", exc)
-                self.w.statusBar().showMessage(_not_saved(), 8000)
+                self.port.say(_not_saved(), ms=8000)
         acc.pinned_cert_sha256 = pin
         acc.verify_tls = True
         self.fingerprint = ""
         session.client.reset()
-        self.w.statusBar().showMessage(translate("Security", "Certificate trusted for {address}: connecting…").format(
-            address=acc.email), 5000)
-        self.w.connect_again()
+        self.port.say(translate("Security", "Certificate trusted for {address}: connecting…").format(
+            address=acc.email), ms=5000)
+        self.port.connect_again()
 
     def _trust_authority(self, session, pin: str) -> None:
         """A Microsoft 365 account: pin its sign-in authority's certificate (``graph_signin``, saved with the
         account); MSAL is built again around exactly that certificate, and the session reconnects."""
         self._adopt_authority_pin(session, pin)
         self.fingerprint = ""
-        self.w.statusBar().showMessage(translate("Security", "Sign-in server's certificate trusted for {address}: "
-                                                             "connecting…").format(address=session.account.email),
-                                       5000)
-        self.w.connect_again()
+        self.port.say(translate("Security", "Sign-in server's certificate trusted for {address}: "
+                                            "connecting…").format(address=session.account.email), ms=5000)
+        self.port.connect_again()
 
     def _adopt_authority_pin(self, session, pin: str) -> None:
         acc = session.account
@@ -149,25 +149,25 @@ class Security:
     def _keep(self, acc, what: str) -> None:
         """Save the changed account when it is the stored one; a failure is logged (``what`` failed to save)
         and said in the status bar, and the change still holds for this session."""
-        settings = self.w.settings
+        settings = self.port.settings
         stored = settings.account() if settings is not None else None
         if stored is not None and stored.key == acc.key:
             try:
                 settings.set_account(acc)
             except OSError as exc:
                 log.warning("could not save %s: %s", what, exc)
-                self.w.statusBar().showMessage(_not_saved(), 8000)
+                self.port.say(_not_saved(), ms=8000)
 
     def _declined(self) -> None:
         self.fingerprint = ""
-        self.w.show_error(translate("Security", "Not connected: the server's certificate is not trusted. Retry to "
-                                                "see it again."), retry=True)
+        self.port.say(translate("Security", "Not connected: the server's certificate is not trusted. Retry to "
+                                            "see it again."), Level.ERROR, retry=True)
 
     # ---- 401: sign in again ----
     def ask_password(self, session) -> None:
         from app.ui.accounts.account_dialog import PasswordPrompt
 
-        if session is not self.w.session or session.closed:
+        if session is not self.port.session or session.closed:
             return
         acc = session.account
         if acc.backend.value == "graph":
@@ -189,7 +189,7 @@ class Security:
             if self.prompt is not None:
                 self.prompt.close()
                 self.prompt.deleteLater()
-            self.prompt = PasswordPrompt(acc, self.w, reason=reason)
+            self.prompt = PasswordPrompt(acc, self.port.dialog_parent, reason=reason)
             self._prompt_session = session
             self.prompt.password_entered.connect(lambda pw, s=session: self.new_password(s, pw))
         self.prompt.ask(reason)
@@ -202,8 +202,8 @@ class Security:
             self.offer_automatic(session, err)
             return True
         if isinstance(err, (NoKerberosTicket, ExtendedProtectionMismatch)):
-            self.w.show_error(translate("Security", "{reason}. Messages waiting in the Outbox go out once you are "
-                                                    "signed in.").format(reason=shown(err.message)), retry=True)
+            self.port.say(translate("Security", "{reason}. Messages waiting in the Outbox go out once you are "
+                                                "signed in.").format(reason=shown(err.message)), Level.ERROR, retry=True)
             return True
         return False
 
@@ -219,21 +219,21 @@ class Security:
         self.banner.hide()
         self.banner.show_choice(text, translate("Security", "Switch to &Automatic"),
                                 lambda s=session: self.switch_to_automatic(s), reject=translate("Security", "&Later"))
-        self.w.error_shown.emit(text)
+        self.port.error_noticed(text)
 
     def switch_to_automatic(self, session) -> None:
         """The account signs in by the server's offer from now on (saved), and connects again."""
         from app.domain.account import AuthType
 
-        if session is not self.w.session or session.closed:
+        if session is not self.port.session or session.closed:
             return
         acc = session.account
         acc.auth_type = AuthType.AUTOMATIC
         self._keep(acc, "the sign-in method")
         session.client.reset()
-        self.w.statusBar().showMessage(translate("Security", "Automatic sign-in for {address}: connecting…").format(
-            address=acc.email), 5000)
-        self.w.connect_again()
+        self.port.say(translate("Security", "Automatic sign-in for {address}: connecting…").format(
+            address=acc.email), ms=5000)
+        self.port.connect_again()
 
     def offer_microsoft_365(self, session) -> None:
         """Exchange Online refuses EWS for this mailbox (the EWS retirement): say so, and offer Microsoft 365
@@ -247,8 +247,8 @@ class Security:
             return
         self.banner.hide()
         self.banner.show_choice(text, translate("Security", "Sign in with &Microsoft 365"),
-                                lambda: self.w.edit_account(kind="m365"), reject=translate("Security", "&Later"))
-        self.w.error_shown.emit(text)
+                                lambda: self.port.edit_account("m365"), reject=translate("Security", "&Later"))
+        self.port.error_noticed(text)
 
     def ask_sign_in(self, session) -> None:
         """A Microsoft 365 account's sign-in lapsed: the non-modal "sign in again" prompt."""
@@ -265,15 +265,15 @@ class Security:
         reason = translate("Security", "{reason}. Messages waiting in the Outbox go out once you are signed "
                                        "in.").format(reason=said)
         if acc.sandbox:  # the sandbox's own user signs in by itself: a failure here is the sandbox's
-            self.w.show_error(reason, retry=True)
+            self.port.say(reason, Level.ERROR, retry=True)
             return
         self.offer_sign_in(session)
         if self.prompt is None or self._prompt_session is not session:
             if self.prompt is not None:
                 self.prompt.close()
                 self.prompt.deleteLater()
-            self.prompt = SignInPrompt(acc, self.w, reason=reason, keyring_ok=self.w.keyring_ok,
-                                       announcer=self.w.announcer)
+            self.prompt = SignInPrompt(acc, self.port.dialog_parent, reason=reason, keyring_ok=self.port.keyring_ok,
+                                       announcer=self.port.voice)
             self._prompt_session = session
             self.prompt.signed_in_again.connect(lambda acc, s=session: self.signed_in_again(s, acc))
         self.prompt.ask(reason)
@@ -282,7 +282,7 @@ class Security:
         """The banner says a Microsoft 365 account must sign in again and offers the sign-in (the prompt
         may be closed: the banner keeps the offer). Not for a sandbox account (it signs in by itself) nor
         for another error. True if the banner shows the offer."""
-        if session is not self.w.session or session.closed or session.account.sandbox \
+        if session is not self.port.session or session.closed or session.account.sandbox \
                 or not needs_sign_in(err or session.last_error):
             return False
         text = shown(sign_in_text(session.account.email))
@@ -290,13 +290,13 @@ class Security:
             self.banner.hide()
             self.banner.show_choice(text, translate("Security", "&Sign in…"), lambda s=session: self.ask_sign_in(s),
                                     reject=translate("Security", "&Later"))
-            self.w.error_shown.emit(text)
+            self.port.error_noticed(text)
         return True
 
     def signed_in_again(self, session, signed=None) -> None:
         """Signed in again (``signed``: the account as the prompt signed it in). A sign-in server certificate
         the user trusted in the prompt is adopted by the session's account (saved) before it reconnects."""
-        if session is not self.w.session or session.closed:
+        if session is not self.port.session or session.closed:
             return
         pin = _pin_of(signed) if signed is not None and signed.backend.value == "graph" else ""
         if pin and not same_fingerprint(pin, _pin_of(session.account)):
@@ -304,21 +304,21 @@ class Security:
         else:
             session.client.reset()  # the backend is built again around the sign-in's new tokens
         # the sign-in panel has said "Signed in as …. Connecting…" to a screen reader: shown, not said again
-        show_quietly(self.w.statusBar(), translate("Security", "Signed in: connecting…"), 5000)
-        self.w.connect_again()
+        self.port.say(translate("Security", "Signed in: connecting…"), Level.PROGRESS, ms=5000)
+        self.port.connect_again()
 
     def new_password(self, session, password: str) -> None:
-        if session is not self.w.session or session.closed:
+        if session is not self.port.session or session.closed:
             return
         acc = session.account
         in_keyring = secrets.store(acc.email, acc.username, password)
         self._tries += 1
         session.client.reset(account_service_factory(acc, password))
-        self.w.statusBar().showMessage(
+        self.port.say(
             translate("Security", "Signing in…") if in_keyring else
             translate("Security", "Signing in… (no system keyring: the password is kept for this session only)"),
-            8000)
-        self.w.connect_again()
+            ms=8000)
+        self.port.connect_again()
 
 
 # the certificate question's first words: (a Microsoft 365 account's sign-in server?, a trusted one changed?)

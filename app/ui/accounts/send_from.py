@@ -143,10 +143,10 @@ class SendFromDialog(QDialog):
                 (translate("SendFrom", "&Name"), self.name, translate("SendFrom", "Mailbox name")),
                 (translate("SendFrom", "R&ight"), self.right, translate("SendFrom", "Send as or on behalf")),
                 ("", self.keep, None), ("", self.add_button, None))
-        for label, w, name in rows:
+        for label, field, name in rows:
             if name:
-                w.setAccessibleName(name)
-            form.addRow(field_label(label, w) if label else label, w)
+                field.setAccessibleName(name)
+            form.addRow(field_label(label, field) if label else label, field)
         return form
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override

@@ -8,8 +8,9 @@ was nowhere and a screen reader said nothing. Activating it here makes it so eve
 from __future__ import annotations
 
 
-def return_focus(dialog, window):
-    """When ``dialog`` closes (Esc, Close, Cancel, its own action), ``window`` is activated again, its focus widget
-    (the field the user was in, the caret where it was) with it. Returns ``dialog``."""
-    dialog.finished.connect(lambda _result: window.activateWindow() if window.isVisible() else None)
+def return_focus(dialog, owner):
+    """When ``dialog`` closes (Esc, Close, Cancel, its own action), ``owner`` (the window it was opened from) is
+    activated again, its focus widget (the field the user was in, the caret where it was) with it. Returns
+    ``dialog``."""
+    dialog.finished.connect(lambda _result: owner.activateWindow() if owner.isVisible() else None)
     return dialog

@@ -1,5 +1,5 @@
-"""What the window tells a screen reader about a save or a send, through its one voice (``win.announcer``,
-app.ui.common.announce): the same words the window shows (the Compose state, the status bar, the undo bar), so
+"""What the window tells a screen reader about a save or a send, through a feature's port (its one channel,
+:meth:`app.ui.common.port.ShellPort.say`, to the window's one voice, app.ui.common.announce): the same words the window shows (the Compose state, the status bar, the undo bar), so
 what is read and what is seen agree. Wiring only: which countdown seconds are said is
 :mod:`app.core.countdown_speech`; the words of a send in the Outbox are :mod:`app.core.outbox_words`.
 
@@ -17,6 +17,7 @@ from app.core import outbox_words
 from app.core.batch_report import batch_summary, not_sent
 from app.core.submission import SubState
 from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.port import Level
 from app.ui.common.tr import shown, translate
 
 #: where the cursor is after a send cleared Compose (its title then; translated where shown: :func:`new_message`)
@@ -28,10 +29,6 @@ def new_message() -> str:
     return translate("Spoken", NEW_MESSAGE)
 
 
-def _voice(w):
-    return getattr(w, "announcer", None)
-
-
 def with_focus(words: str, moved_to: str = "") -> str:
     """``words``, then where the keyboard went by itself ("Sent: Lunch. New message."), in the user's language."""
     words, moved_to = shown(words), shown(moved_to)
@@ -40,72 +37,79 @@ def with_focus(words: str, moved_to: str = "") -> str:
     return translate("Spoken", "{words}. {moved_to}.").format(words=words.rstrip(" ."), moved_to=moved_to)
 
 
-def say(w, words: str, moved_to: str = "", *, loud: bool = False) -> None:
-    """``words`` (then where the keyboard went by itself): an error or a question ``loud`` (assertive), else
-    polite."""
-    voice = _voice(w)
-    if voice is not None and words:
-        voice.say(with_focus(shown(words), moved_to), assertive=loud)
+def speak(voice, words: str, level: Level, moved_to: str = "") -> None:
+    """The voice's part of :meth:`app.ui.common.port.ShellPort.say`: ``words`` (then where the keyboard went by
+    itself) said by ``voice`` (the window's Announcer) politely, or at once for an ALERT; a PROGRESS step is not said
+    (its outcome is); an ERROR is the banner's to say."""
+    if voice is None or not words or level in (Level.PROGRESS, Level.ERROR):
+        return
+    voice.say(with_focus(shown(words), moved_to), assertive=level == Level.ALERT)
 
 
-def show(w, words: str, ms: int, *, loud: bool = False, moved_to: str = "") -> None:
-    """``words`` in the status bar for ``ms``, and said (the bar's own saying of them is then dropped: the same
-    words)."""
-    w.statusBar().showMessage(words, ms)
-    say(w, words, moved_to, loud=loud)
+def say(port, words: str, moved_to: str = "", *, loud: bool = False) -> None:
+    """``words`` (then where the keyboard went by itself) to a screen reader only (they are shown by the view itself):
+    an error or a question ``loud`` (assertive), else polite. Through the port's one channel
+    (:meth:`app.ui.common.port.ShellPort.say`)."""
+    if words:
+        port.say(shown(words), Level.ALERT if loud else Level.INFO, moved_to=moved_to, bar=False)
 
 
-def polite(w, words: str, moved_to: str = "") -> None:
-    say(w, words, moved_to)
+def show(port, words: str, ms: int, *, loud: bool = False, moved_to: str = "") -> None:
+    """``words`` in the status bar for ``ms``, and said: one call of the port's channel."""
+    port.say(words, Level.ALERT if loud else Level.INFO, ms=ms, moved_to=moved_to)
 
 
-def assertive(w, words: str, moved_to: str = "") -> None:
-    say(w, words, moved_to, loud=True)
+def polite(port, words: str, moved_to: str = "") -> None:
+    say(port, words, moved_to)
 
 
-def saved(w, words: str) -> None:
+def assertive(port, words: str, moved_to: str = "") -> None:
+    say(port, words, moved_to, loud=True)
+
+
+def saved(port, words: str) -> None:
     """A draft was saved: ``words`` say where ("Saved to Drafts", or kept on this computer)."""
-    polite(w, words)
+    polite(port, words)
 
 
-def not_saved(w, words: str) -> None:
+def not_saved(port, words: str) -> None:
     """A save was refused: why."""
-    assertive(w, words)
+    assertive(port, words)
 
 
-def countdown(w, bar_text: str, moved_to: str = "") -> None:
+def countdown(port, bar_text: str, moved_to: str = "") -> None:
     """The undo countdown's start or its last seconds (:mod:`app.core.countdown_speech` says which), in the bar's
     words."""
-    polite(w, bar_text, moved_to)
+    polite(port, bar_text, moved_to)
 
 
-def sent(w, subject: str, moved_to: str = "") -> None:
-    polite(w, outbox_words.sent(subject), moved_to)
+def sent(port, subject: str, moved_to: str = "") -> None:
+    polite(port, outbox_words.sent(subject), moved_to)
 
 
-def refused(w, words: str, moved_to: str = "") -> None:
+def refused(port, words: str, moved_to: str = "") -> None:
     """A send refused (the reason in words, as Compose or the status bar shows it), or a per-item error
     arriving in the Outbox."""
-    assertive(w, words, moved_to)
+    assertive(port, words, moved_to)
 
 
 
-def back_in_compose(w, words: str) -> None:
+def back_in_compose(port, words: str) -> None:
     """A message taken back (Undo, or out of the Outbox) is in Compose again, the cursor in it."""
-    polite(w, words)
+    polite(port, words)
 
 
-def batch_done(w, total: int, sent: int, taken_back: int, later: int = 0) -> None:
+def batch_done(port, total: int, sent: int, taken_back: int, later: int = 0) -> None:
     """Send selected's end in the status bar's line ("Sent 2 of 3; 1 not sent (see Status)"): assertive when some
     were not sent (their rows say why), else polite (``later``: kept in the Outbox for a later day, the user's
     choice, not a refusal). All taken back by Undo: Undo said so already."""
     if total and taken_back == total:
         return
     words = batch_summary(total, sent, taken_back, later)
-    say(w, words, loud=not_sent(total, sent, taken_back, later))
+    say(port, words, loud=not_sent(total, sent, taken_back, later))
 
 
-def outbox_words_said(w, sub, words: str, moved_to: str = "") -> None:
+def outbox_words_said(port, sub, words: str, moved_to: str = "") -> None:
     """The status bar's words about a send handed to the Outbox (:func:`app.core.outbox_words.words_now`), said
     as they change: a refusal assertive, anything else polite."""
-    say(w, words, moved_to, loud=sub is not None and sub.state == SubState.FAILED)
+    say(port, words, moved_to, loud=sub is not None and sub.state == SubState.FAILED)

@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
-def window_action(win, text: str, keys, slot, name: str) -> QAction:
-    """An action of the window: ``text`` in the user's language (the caller translates it), ``keys`` as Qt
-    writes them in English ("Ctrl+N": the binding), shown in the tooltip in the user's words ("Strg+N")."""
-    a = QAction(text, win)
+def window_action(owner, text: str, keys, slot, name: str) -> QAction:
+    """An action of the window (``owner``: the widget whose shortcuts it is): ``text`` in the user's language (the
+    caller translates it), ``keys`` as Qt writes them in English ("Ctrl+N": the binding), shown in the tooltip in the
+    user's words ("Strg+N")."""
+    a = QAction(text, owner)
     a.setObjectName(name)
     if keys:
         seqs = [QKeySequence(k) if not isinstance(k, QKeySequence) else k for k in (keys if isinstance(keys, list) else [keys])]
@@ -19,5 +20,5 @@ def window_action(win, text: str, keys, slot, name: str) -> QAction:
         a.setShortcutContext(Qt.WindowShortcut)
         a.setToolTip(f"{text.replace('&', '')} ({seqs[0].toString(QKeySequence.NativeText)})")
     a.triggered.connect(lambda _checked=False: slot())
-    win.addAction(a)
+    owner.addAction(a)
     return a

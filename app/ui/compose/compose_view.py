@@ -150,12 +150,12 @@ class ComposeView(QWidget):
         fields = [(translate("Compose", "From"), self.from_row), (translate("Compose", "To"), self.to),
                   (translate("Compose", "Cc"), self.cc), (translate("Compose", "Bcc"), self.bcc),
                   (translate("Compose", "Subject"), self.subject)]
-        for row, (label, w) in enumerate(fields):
+        for row, (label, field) in enumerate(fields):
             lab = PlainLabel(label, self)
             lab.setObjectName("fieldLabel")
-            lab.setBuddy(w.edit if hasattr(w, "edit") else w)
+            lab.setBuddy(field.edit if hasattr(field, "edit") else field)
             grid.addWidget(lab, row, 0, Qt.AlignTop | Qt.AlignLeft)
-            grid.addWidget(w, row, 1)
+            grid.addWidget(field, row, 1)
             lab.setContentsMargins(0, 9, 0, 0)
         self.from_row.label = grid.itemAtPosition(0, 0).widget()
         self.from_row.set_account("", [])  # hidden until the account lists other mailboxes
@@ -352,7 +352,7 @@ class ComposeView(QWidget):
         names = ("bold", "italic", "underline", "bullets", "numbered", "outdent", "indent", "link")
         # Rich text beside the buttons when the row fits the width Compose has on half a 1366 px screen; in a
         # language whose words are longer it goes on a line of its own above them
-        wide = (sum(w.sizeHint().width() for w in (self.rich, *(b[n] for n in names)))
+        wide = (sum(button.sizeHint().width() for button in (self.rich, *(b[n] for n in names)))
                 + bar.spacing() * len(names) > FORMAT_ROW_MAX)
         if not wide:
             bar.addWidget(self.rich)

@@ -30,6 +30,7 @@ from app.core.sent_copy import SentCopy
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients
 from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.port import Level
 from app.ui.common.safe_text import PlainLabel, SafeBrowser
 from app.ui.common.tr import data_size, shown, translate
 
@@ -176,41 +177,44 @@ async def send_path_as_is(files, path: str) -> bool:
     from app.domain.eml_read import EmlError
     from app.core.sending import Result
 
-    w, name = files.w, Path(path).name
-    session = w.session
+    port, flows, name = files.port, files.flows, Path(path).name
+    session = port.session
     if session is None:
         return False
-    with w.flows.tracked(translate("EmlAsIs", "Opening {name}…").format(name=name)):
+    with flows.tracked(translate("EmlAsIs", "Opening {name}…").format(name=name)):
         try:
-            raw, parsed = await open_eml(path, 2 * w.compose.max_send_bytes, read=read_file_as_is)
+            raw, parsed = await open_eml(path, 2 * files.compose.max_send_bytes, read=read_file_as_is)
         except EmlError as exc:
-            w.show_error(translate("EmlAsIs", "Could not open {name}: {reason}").format(name=name, reason=_why(exc)))
+            port.say(translate("EmlAsIs", "Could not open {name}: {reason}").format(name=name, reason=_why(exc)),
+                     Level.ERROR)
             return False
-        sent, unchecked = await sent_check(w, session, raw, parsed)
-    if session is not w.session:
+        sent, unchecked = await sent_check(files.sent, flows.outbox(), session, raw, parsed)
+    if session is not port.session:
         return False
-    dlg = SendAsIsDialog(w, name, raw, parsed, own=session.account.email, sent=sent, unchecked=unchecked,
+    dlg = SendAsIsDialog(port.dialog_parent, name, raw, parsed, own=session.account.email, sent=sent, unchecked=unchecked,
                          principals=session.account.principals)
     files.as_is_dialog = dlg
     try:
         if not await _answer(dlg) or sent is not None:
-            w.statusBar().showMessage(_not_sent(sent, name), 8000)
+            port.say(_not_sent(sent, name), ms=8000)
             return False
     finally:
         files.as_is_dialog = None
         dlg.deleteLater()
-        w.activateWindow()
-    outbox = w.flows.outbox()
-    if outbox is None or session is not w.session:
+        port.activate()
+    outbox = flows.outbox()
+    if outbox is None or session is not port.session:
         return False
-    r = await w.flows.sender.send_mime(outbox, raw, parsed.draft)
+    r = await flows.sender.send_mime(outbox, raw, parsed.draft)
     if r.result != Result.WAITING:
-        w.show_error(translate("EmlAsIs", "Not sent: {name}: {reason}").format(name=name, reason=shown(r.reason)))
+        port.say(translate("EmlAsIs", "Not sent: {name}: {reason}").format(name=name, reason=shown(r.reason)),
+                 Level.ERROR)
         return False
-    if w.journal_bridge is not None:  # "its progress is in the Outbox (Ctrl+4)": Ctrl+4 lands on its row
-        w.journal_bridge.point_at(r.sub.local_id)
-    w.statusBar().showMessage(translate("EmlAsIs", "Sending {name} as it is: its progress is in the Outbox (Ctrl+4)")
-                              .format(name=name), 10000)
+    bridge = files.journal_bridge()
+    if bridge is not None:  # "its progress is in the Outbox (Ctrl+4)": Ctrl+4 lands on its row
+        bridge.point_at(r.sub.local_id)
+    port.say(translate("EmlAsIs", "Sending {name} as it is: its progress is in the Outbox (Ctrl+4)")
+             .format(name=name), ms=10000)
     return True
 
 
@@ -224,13 +228,11 @@ def _not_sent(sent: SentCopy | None, name: str) -> str:
     return translate("EmlAsIs", "Already sent on {date} at {time}: {name}").format(name=name, **on)
 
 
-async def sent_check(w, session, raw: bytes, parsed) -> tuple[SentCopy | None, str]:
+async def sent_check(sent_list, outbox, session, raw: bytes, parsed) -> tuple[SentCopy | None, str]:
     """(the file's message already sent, or None; why that could not be known, or ""): the one rule a script's
     sendmail is held to too (:meth:`app.core.sending.Sending.already_sent`). A file without a Message-ID gets a
     new one: nothing can have been sent with it, nothing is asked."""
     mid = mime_send.message_id_of(raw)
-    sent_list = getattr(w, "sent", None)
-    outbox = w.flows.outbox()
     remembered = None if outbox is None else (
         lambda: outbox.write(outbox.journal.was_sent, outbox.account, mid))
     found = await Sending.already_sent(session, mid, remembered=remembered, patience=CHECK_SECONDS,

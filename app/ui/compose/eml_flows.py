@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.file_dialog import file_dialog
+from app.ui.common.port import Flows, Level, ShellPort
 from app.ui.common.tr import shown, translate
 
 log = logging.getLogger(__name__)
@@ -40,9 +42,15 @@ def eml_paths(mime) -> list[str]:
 
 
 class EmlFiles(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.w = window
+    """``port``: the shell's (app.ui.common.port); ``flows``: the window's workflows (tasks, the send request, the
+    stash before Compose is replaced); the views it saves from and opens into; ``journal_bridge()``: the account's
+    journal bridge, once built (a file being sent points its Outbox row)."""
+
+    def __init__(self, port: ShellPort, flows: Flows, compose, drafts, sent, journal_bridge: Callable[[], object]):
+        super().__init__(port.dialog_parent)
+        self.port, self.flows, self.journal_bridge = port, flows, journal_bridge
+        self.compose, self.drafts, self.sent = compose, drafts, sent
+        self.frame = port.dialog_parent  # the window's own widget: a file dropped there opens as a draft
         self.open_dialog: QFileDialog | None = None
         self.save_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None  # "open or attach?" after a drop on Compose
@@ -54,19 +62,19 @@ class EmlFiles(QObject):
                                          self.ask_send_as_is, "actSendEmlAsIs")
         self.save_action = self._action(translate("EmlFiles", "Save as .e&ml file…"), "Ctrl+Shift+E", self.ask_save,
                                         "actSaveEml")
-        window.setAcceptDrops(True)
-        for obj in (window, window.compose, window.compose.attachments, window.compose.body.viewport()):
+        self.frame.setAcceptDrops(True)
+        for obj in (self.frame, compose, compose.attachments, compose.body.viewport()):
             obj.installEventFilter(self)
 
     def _action(self, text: str, keys: str, slot, name: str) -> QAction:
-        a = QAction(text, self.w)
+        a = QAction(text, self.frame)
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(keys)])
         a.setShortcutContext(Qt.WindowShortcut)
         shown_keys = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
         a.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown_keys})")
         a.triggered.connect(lambda _checked=False: slot())
-        self.w.addAction(a)
+        self.port.add_action(a)
         return a
 
     def add_to_menu(self, menu, before_open=None, before_save=None) -> None:
@@ -75,7 +83,7 @@ class EmlFiles(QObject):
         menu.insertAction(before_save, self.save_action) if before_save else menu.addAction(self.save_action)
 
     def _status(self, text: str, ms: int = 8000) -> None:
-        self.w.statusBar().showMessage(text, ms)
+        self.port.say(text, ms=ms)
 
     def _folder(self) -> str:
         return self.last_folder if self.last_folder and Path(self.last_folder).is_dir() else str(Path.home())
@@ -98,17 +106,17 @@ class EmlFiles(QObject):
 
         if path:
             self.last_folder = str(Path(path).parent)
-            self.w.flows.spawn(send_path_as_is(self, path))
+            self.flows.spawn(send_path_as_is(self, path))
 
     def _ask_file(self, title: str, chosen, no_account: str) -> None:
-        if self.w.session is None:
+        if self.port.session is None:
             self._status(no_account)
             return
         if self.open_dialog is not None:
             self.open_dialog.raise_()
             self.open_dialog.activateWindow()
             return
-        dlg = file_dialog(self.w, title, self._folder())
+        dlg = file_dialog(self.frame, title, self._folder())
         dlg.setObjectName("openEmlDialog")
         dlg.setAccessibleName(title)
         dlg.setFileMode(QFileDialog.ExistingFile)
@@ -124,12 +132,12 @@ class EmlFiles(QObject):
         setattr(self, attr, None)
         if dlg is not None:
             dlg.deleteLater()  # its file system model's thread goes with it
-        self.w.activateWindow()  # the keyboard comes back to the window
+        self.port.activate()  # the keyboard comes back to the window
 
     def _open_chosen(self, path: str) -> None:
         if path:
             self.last_folder = str(Path(path).parent)
-            self.w.flows.spawn(self.open_path(path))
+            self.flows.spawn(self.open_path(path))
 
     async def open_path(self, path: str) -> bool:
         """Read ``path`` and put it in Compose as a new message. False (said in the banner) if it cannot."""
@@ -137,20 +145,21 @@ class EmlFiles(QObject):
         from app.domain.eml_read import EmlError, principal_of
         from app.domain.models import new_local_id
 
-        w, name = self.w, Path(path).name
-        session = w.session
+        port, name = self.port, Path(path).name
+        session = port.session
         if session is None:
             return False
-        with w.flows.tracked(translate("EmlFiles", "Opening {name}…").format(name=name)):
+        with self.flows.tracked(translate("EmlFiles", "Opening {name}…").format(name=name)):
             try:
-                parsed = await open_eml(path, 2 * w.compose.max_send_bytes)
+                parsed = await open_eml(path, 2 * self.compose.max_send_bytes)
             except EmlError as exc:
                 why = shown(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
-                w.show_error(translate("EmlFiles", "Could not open {name}: {reason}").format(name=name, reason=why))
+                port.say(translate("EmlFiles", "Could not open {name}: {reason}").format(name=name, reason=why),
+                         Level.ERROR)
                 return False
-        if session is not w.session or not w.flows.stash_current():
+        if session is not port.session or not self.flows.stash_current():
             return False
-        c = w.compose
+        c = self.compose
         draft = parsed.draft.copy(ref=None, internet_message_id="", local_id=new_local_id(), modified=None,
                                   principal=principal_of(parsed, session.account.principals))  # From one of its mailboxes
         c.load(draft)
@@ -158,7 +167,7 @@ class EmlFiles(QObject):
         c.changed.emit()
         c.show_title(draft.subject or translate("EmlFiles", "New message"))
         c.show_state(translate("EmlFiles", "Not saved"))
-        w.show_view("compose")
+        port.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         notes = " ".join(shown(n) for n in parsed.notes[:3])
         if notes:
@@ -172,8 +181,7 @@ class EmlFiles(QObject):
     # ---- save as ----
     def ask_save(self) -> None:
         """Ctrl+Shift+E: pick what to save from the view in front, then ask where."""
-        w = self.w
-        if w.session is None:
+        if self.port.session is None:
             self._status(translate("EmlFiles", "Set up an account first (Ctrl+,)"))
             return
         source = self._source()
@@ -185,7 +193,7 @@ class EmlFiles(QObject):
         from app.ui.compose.attachment_saver import safe_file_name
 
         subject = source[1]
-        dlg = file_dialog(w, translate("EmlFiles", "Save as .eml file"), self._folder())
+        dlg = file_dialog(self.frame, translate("EmlFiles", "Save as .eml file"), self._folder())
         dlg.setObjectName("saveEmlDialog")
         dlg.setAccessibleName(translate("EmlFiles", "Save as .eml file"))
         dlg.setAcceptMode(QFileDialog.AcceptSave)
@@ -201,16 +209,15 @@ class EmlFiles(QObject):
     def _source(self):
         """(what, subject, date): what is a Draft (Compose) or an ItemRef (Drafts, Sent); None (said in the
         status bar) when the view in front has nothing to save."""
-        w = self.w
-        view = w.current_view()
+        view = self.port.current_view()
         if view == "compose":
-            c = w.compose
+            c = self.compose
             if c.is_empty() and c.identity().ref is None:
                 self._status(translate("EmlFiles", "Nothing to save: Compose is empty"))
                 return None
             return c.draft(), c.subject.text(), None
         if view in ("drafts", "sent"):
-            v = w.drafts if view == "drafts" else w.sent
+            v = self.drafts if view == "drafts" else self.sent
             rows = v.table.selected_rows() if hasattr(v.table, "selected_rows") else []
             cur = v.table.currentIndex()
             row = cur.row() if cur.isValid() and (not rows or cur.row() in rows) else (rows[0] if rows else -1)
@@ -226,16 +233,16 @@ class EmlFiles(QObject):
     def _save_chosen(self, path: str, source) -> None:
         if path:
             self.last_folder = str(Path(path).parent)
-            self.w.flows.spawn(self.save_to(path, source))
+            self.flows.spawn(self.save_to(path, source))
 
     async def save_to(self, path: str, source) -> Path | None:
         from app.core.eml_files import save_eml
         from app.domain.models import Draft, Recipient
         from app.mail.errors import MailError
 
-        w, flows = self.w, self.w.flows
+        port, flows = self.port, self.flows
         what, _subject, date = source
-        session = w.session
+        session = port.session
         if session is None:
             return None
         name = Path(path).name
@@ -243,23 +250,24 @@ class EmlFiles(QObject):
             if isinstance(what, Draft):
                 draft = what
             else:
-                shown = w.sent.shown_message() if w.current_view() == "sent" else None
+                shown = self.sent.shown_message() if port.current_view() == "sent" else None
                 draft = shown if shown is not None and shown.ref is not None and shown.ref.id == what.id else None
                 if draft is None or any(not a.content and a.byte_size for a in draft.attachments):
                     try:
                         draft = await session.get_message(what)
                     except MailError as exc:
                         if not flows.transport_error(exc):
-                            w.show_error(translate("EmlFiles", "Could not save {name}: the message could not be "
-                                                   "fetched: {reason}").format(name=name,
-                                                                               reason=shown(flows.explain_exc(exc))))
+                            port.say(translate("EmlFiles", "Could not save {name}: the message could not be "
+                                               "fetched: {reason}").format(name=name,
+                                                                           reason=shown(flows.explain_exc(exc))),
+                                     Level.ERROR)
                         return None
             sender = Recipient(email=session.account.email)
             try:
                 written = await save_eml(path, draft, sender=sender, date=date)
             except OSError as exc:
-                w.show_error(translate("EmlFiles", "Could not save {name}: {reason}").format(
-                    name=name, reason=exc.strerror or type(exc).__name__))
+                port.say(translate("EmlFiles", "Could not save {name}: {reason}").format(
+                    name=name, reason=exc.strerror or type(exc).__name__), Level.ERROR)
                 return None
         self._status(translate("EmlFiles", "Saved as {path}").format(path=written), 8000)
         return written
@@ -270,9 +278,9 @@ class EmlFiles(QObject):
         if t not in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop):
             return False
         paths = eml_paths(event.mimeData())
-        if not paths or self.w.session is None:
+        if not paths or self.port.session is None:
             return False
-        on_compose = obj is not self.w
+        on_compose = obj is not self.frame
         urls = event.mimeData().urls()
         if on_compose and len(urls) > 1:
             return False  # several files on Compose: attached, as before
@@ -283,14 +291,14 @@ class EmlFiles(QObject):
         if on_compose:
             self.ask_open_or_attach(paths[0])
         else:
-            self.w.flows.spawn(self.open_path(paths[0]))
+            self.flows.spawn(self.open_path(paths[0]))
         return True
 
     def ask_open_or_attach(self, path: str) -> QMessageBox:
         """A single .eml dropped on Compose: "Open as a new draft" (the default) or "Attach to this message"."""
         name = Path(path).name
         box = QMessageBox(QMessageBox.Question, translate("EmlFiles", "Open or attach?"), "", QMessageBox.NoButton,
-                          self.w)
+                          self.frame)
         box.setTextFormat(Qt.PlainText)  # a file name is data
         box.setText(translate("EmlFiles", "“{name}” is a saved e-mail message. Open it as a new draft, or attach it "
                               "to this message?").format(name=name))
@@ -304,11 +312,11 @@ class EmlFiles(QObject):
         def done(_r) -> None:
             self.question = None
             clicked = box.clickedButton()
-            self.w.activateWindow()
+            self.port.activate()
             if clicked is open_:
-                self.w.flows.spawn(self.open_path(path))
+                self.flows.spawn(self.open_path(path))
             elif clicked is attach:
-                self.w.compose.attachments.add_paths([path])
+                self.compose.attachments.add_paths([path])
 
         box.finished.connect(done)
         self.question = box
@@ -317,11 +325,10 @@ class EmlFiles(QObject):
         return box
 
 
-def install(win) -> EmlFiles:
-    """Build the .eml actions and drops for ``win`` (its views and actions are built) and put them in the
-    File menu: Open after New message, Save as after Save draft."""
-    eml = EmlFiles(win)
-    acts = getattr(win, "actions_", None)
-    menu = win.menus["&File"]
-    eml.add_to_menu(menu, before_open=getattr(acts, "save", None), before_save=getattr(acts, "send", None))
+def install(port: ShellPort, flows: Flows, compose, drafts, sent, journal_bridge: Callable[[], object], *,
+            before_open=None, before_save=None) -> EmlFiles:
+    """Build the .eml actions and drops (the views are built) and put them in the File menu: Open after New
+    message (before ``before_open``), Save as after Save draft (before ``before_save``)."""
+    eml = EmlFiles(port, flows, compose, drafts, sent, journal_bridge)
+    eml.add_to_menu(port.menu("&File"), before_open=before_open, before_save=before_save)
     return eml

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
+from app.ui.common.port import ShellPort
 from app.ui.common.tr import shown, translate
 
 STATUS_MS = 6000
 
 
-def build_format_menu(win) -> QMenu:
-    fmt = win.compose.fmt
-    menu = QMenu(translate("Format", "F&ormat"), win)
+def build_format_menu(port: ShellPort, fmt) -> QMenu:
+    """The menu, before Drafts in the menu bar, for Compose's formatting (``fmt``: app.ui.compose.formatting)."""
+    menu = QMenu(translate("Format", "F&ormat"), port.dialog_parent)
     menu.setObjectName("menuFormat")
-    win.menuBar().insertMenu(win.menus["&Drafts"].menuAction(), menu)
-    win.menus["&Format"] = menu
+    port.add_menu("&Format", menu, before="&Drafts")
     menu.addAction(fmt.rich_action)
     menu.addSeparator()
     for a in fmt.rich_actions:
@@ -28,7 +28,7 @@ def build_format_menu(win) -> QMenu:
     commands = [fmt.rich_action, *fmt.rich_actions]
 
     def opened() -> None:
-        on = win.current_view() == "compose"
+        on = port.current_view() == "compose"
         for a in commands:
             a.setEnabled(on)
 
@@ -38,5 +38,5 @@ def build_format_menu(win) -> QMenu:
 
     menu.aboutToShow.connect(opened)
     menu.aboutToHide.connect(closed)
-    fmt.said.connect(lambda text: win.statusBar().showMessage(shown(text), STATUS_MS))
+    fmt.said.connect(lambda text: port.say(shown(text), ms=STATUS_MS))
     return menu

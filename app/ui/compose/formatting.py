@@ -265,16 +265,16 @@ class Formatting(QObject):
         """The clipboard's words into the focused field (the Edit menu's entry is this action too): a
         line edit gets one line; the body keeps the formatting at the cursor and takes none from the paste."""
         text = QApplication.clipboard().text()
-        w = QApplication.focusWidget()
+        field = QApplication.focusWidget()
         if not text:
             return
-        if isinstance(w, QLineEdit):
-            if not w.isReadOnly():
-                w.insert(" ".join(text.splitlines()))
-        elif isinstance(w, (QTextEdit, QPlainTextEdit)):
-            if not w.isReadOnly():
-                w.insertPlainText(text)
-        elif w is None or self.view.isAncestorOf(w):
+        if isinstance(field, QLineEdit):
+            if not field.isReadOnly():
+                field.insert(" ".join(text.splitlines()))
+        elif isinstance(field, (QTextEdit, QPlainTextEdit)):
+            if not field.isReadOnly():
+                field.insertPlainText(text)
+        elif field is None or self.view.isAncestorOf(field):
             self.body.insertPlainText(text)
             self.body.setFocus(Qt.OtherFocusReason)
 

@@ -88,9 +88,9 @@ class FromRow(QWidget):
             self.combo.setCurrentIndex(at)
         finally:
             self.combo.blockSignals(False)
-        for w in (self, self.label):
-            if w is not None:
-                w.setVisible(len(entries) > 1)
+        for part in (self, self.label):
+            if part is not None:
+                part.setVisible(len(entries) > 1)
         if not same(self.principal(), before):
             self._picked()
 

@@ -5,21 +5,24 @@ from __future__ import annotations
 import logging
 
 from app.domain.models import Draft
+from app.ui.common.port import ShellPort
 
 log = logging.getLogger(__name__)
 
 
-def remember_recipients(w, draft: Draft) -> None:
-    """After ``draft`` went out from window ``w``: its recipients go first in the account's recent list."""
-    if w.settings is None or w.session is None:
+def remember_recipients(port: ShellPort, compose, draft: Draft) -> None:
+    """After ``draft`` went out (``port``: the shell's, app.ui.common.port): its recipients go first in the account's
+    recent list, which Compose's To, Cc and Bcc offer from then on."""
+    settings, session = port.settings, port.session
+    if settings is None or session is None:
         return
-    key = w.session.account.key
+    key = session.account.key
     entries = [r.display() for r in draft.all_recipients()]
     if entries:
         try:
-            w.settings.add_recent_recipients(entries, key)
+            settings.add_recent_recipients(entries, key)
         except OSError as exc:
             log.warning("could not save recent recipients: %s", type(exc).__name__)
-        recent = w.settings.recent_recipients(key)
-        for r in (w.compose.to, w.compose.cc, w.compose.bcc):
+        recent = settings.recent_recipients(key)
+        for r in (compose.to, compose.cc, compose.bcc):
             r.set_recent(recent)

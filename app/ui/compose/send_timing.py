@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from typing import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -34,6 +35,7 @@ from app.domain import words
 from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
+from app.ui.common.port import Flows, ShellPort
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import counted, shown, translate
 from app.ui.common import spoken
@@ -221,16 +223,20 @@ class SendLaterDialog(QDialog):
 
 
 class SendTiming(QObject):
-    """Built with the window's journal bridge (``window.send_timing``); Workflows asks it for the hold of a
+    """Built with the window's journal bridge (the window's part ``send_timing``); Workflows asks it for the hold of a
     send (:meth:`undo_hold`) and hands it a held submission (:meth:`held`)."""
 
-    def __init__(self, window, news):
-        """``news``: the Outbox's news as signals (app.ui.common.core_events)."""
-        super().__init__(window)
-        self.w = window
+    def __init__(self, port: ShellPort, news, flows: Flows, compose, drafts, journal_bridge: Callable[[], object], *,
+                 after=None):
+        """``port``: the shell's (app.ui.common.port); ``news``: the Outbox's news as signals
+        (app.ui.common.core_events); ``flows``: the window's workflows (the send request, the Outbox notice);
+        ``compose`` and ``drafts``: the views (Send selected's countdown goes under the Drafts list);
+        ``journal_bridge()``: the account's, once built; ``after``: the File menu's action its own follow."""
+        super().__init__(port.dialog_parent)
+        self.port, self.flows, self.compose, self.journal_bridge = port, flows, compose, journal_bridge
         self.news = news
         news.changed.connect(self._changed)
-        c = window.compose
+        c = compose
         self.bar = UndoSendBar(c)
         lay = c.layout()
         lay.insertWidget(max(lay.count() - 1, 0), self.bar)  # above the Attach / Save / Send row
@@ -240,41 +246,41 @@ class SendTiming(QObject):
         self._watch: list[_Held] = []  # released from their window: their outcome goes to the status bar
         # Ctrl+Z while the bar shows (Compose is on screen) undoes the send, unless the focused field has
         # typing of its own to undo (the bar's Undo button and File > Undo send still take the send back)
-        self.undo_key = UndoKey(window, self.bar.isVisible, self.undo)
+        self.undo_key = UndoKey(port.dialog_parent, self.bar.isVisible, self.undo)
         self.dialog: SendLaterDialog | None = None
         self._followed = None  # the Outbox whose changes the bar follows (:meth:`_follow`)
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
-        self._install_actions()
-        self.batch = BatchUndo.for_drafts(window, UndoSendBar)  # Send selected: one countdown for the batch
+        self._install_actions(after)
+        self.batch = BatchUndo.for_drafts(port, self.delay, drafts, UndoSendBar)  # Send selected: one countdown for the batch
 
     # ---- settings ----
     def delay(self) -> float:
-        s = self.w.settings
+        s = self.port.settings
         return s.undo_send_seconds() if s is not None else default_undo_send()
 
     def set_delay(self, seconds: float) -> None:
-        if self.w.settings is not None:
-            self.w.settings.set_undo_send_seconds(seconds)
+        if self.port.settings is not None:
+            self.port.settings.set_undo_send_seconds(seconds)
         self._check_delay()
-        self.w.statusBar().showMessage(
+        self.port.say(
             translate("SendTiming", "Undo send: off — Ctrl+Return sends at once") if not seconds else
             translate("SendTiming", "Undo send: Ctrl+Return waits {seconds} s, Ctrl+Z takes it back").format(
-                seconds=_number(seconds)), 5000)
+                seconds=_number(seconds)), ms=5000)
 
     def undo_hold(self) -> holds.Hold | None:
-        outbox = self.w.flows.outbox()  # on the Outbox's own (injected) wall clock, as a batch's hold is
+        outbox = self.flows.outbox()  # on the Outbox's own (injected) wall clock, as a batch's hold is
         return holds.undo_hold(self.delay(), outbox.wall() if outbox is not None else time.time())
 
     # ---- actions ----
-    def _install_actions(self) -> None:
-        w = self.w
+    def _install_actions(self, send) -> None:
+        """Its actions, in the File menu after ``send`` (Send)."""
         self.later_action = self._action(translate("SendTiming", "Send &later…"), "Ctrl+Shift+T", self.send_later,
                                          "actSendLater")
         self.undo_action = self._action(translate("SendTiming", "&Undo send"), None, self.undo, "actUndoSend")
         self.undo_action.setEnabled(False)
-        self.delay_menu = QMenu(translate("SendTiming", "Undo send dela&y"), w)
+        self.delay_menu = QMenu(translate("SendTiming", "Undo send dela&y"), self.port.dialog_parent)
         self.delay_menu.setObjectName("menuUndoSendDelay")
         group = QActionGroup(self.delay_menu)
         group.setExclusive(True)
@@ -289,17 +295,15 @@ class SendTiming(QObject):
             self.delay_menu.addAction(a)
             self.delay_actions[n] = a
         self._check_delay()
-        menus = getattr(w, "menus", None) or {}
-        m = menus.get("&File")
+        m = self.port.menu("&File")
         if m is not None:
             acts = m.actions()
-            send = getattr(getattr(w, "actions_", None), "send", None)
             after = acts[acts.index(send) + 1] if send in acts and acts.index(send) + 1 < len(acts) else None
             for a in (self.later_action, self.undo_action, self.delay_menu.menuAction()):
                 m.insertAction(after, a) if after is not None else m.addAction(a)
 
     def _action(self, text, keys, slot, name) -> QAction:
-        a = QAction(text, self.w)
+        a = QAction(text, self.port.dialog_parent)
         a.setObjectName(name)
         if keys:
             a.setShortcut(QKeySequence(keys))
@@ -307,7 +311,7 @@ class SendTiming(QObject):
             a.setToolTip(translate("SendTiming", "{command} ({keys})").format(
                 command=text.replace("&", "").rstrip("…"), keys=QKeySequence(keys).toString(QKeySequence.NativeText)))
         a.triggered.connect(lambda _c=False: slot())
-        self.w.addAction(a)
+        self.port.add_action(a)
         return a
 
     def _check_delay(self) -> None:
@@ -323,12 +327,12 @@ class SendTiming(QObject):
     def held(self, sub, draft):
         """Ctrl+Return made a held submission: Compose is cleared for the next message and the countdown
         shows. Returns its outcome now (queued)."""
-        w, c = self.w, self.w.compose
+        flows, c = self.flows, self.compose
         if c.identity().local_id == draft.local_id:
             c.clear()
-        moved_to = w.flows.fresh_compose()
-        self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or no_subject(), moved_to=moved_to))
-        self._follow(w.flows.outbox())
+        moved_to = flows.fresh_compose()
+        self._held.append(_Held(sub, flows.outbox(), draft.subject.strip() or no_subject(), moved_to=moved_to))
+        self._follow(flows.outbox())
         self._start()
         self._tick()
         return sub.outcome()
@@ -355,7 +359,7 @@ class SendTiming(QObject):
         self.undo_key.watch()
 
     def _tick(self) -> None:
-        outbox = self.w.flows.outbox()
+        outbox = self.flows.outbox()
         still = []
         for h in self._held:
             if h.outbox is not outbox or h.sub.state == SubState.CANCELLED:
@@ -381,26 +385,27 @@ class SendTiming(QObject):
         """The countdown to a screen reader: its start and its last seconds, once each (not every second)."""
         what, h.said = countdown_speech.cue(left, h.said)
         if what is not None:
-            spoken.countdown(self.w, self.bar.label.text(), h.moved_to if what == countdown_speech.Cue.START else "")
+            spoken.countdown(self.port, self.bar.label.text(), h.moved_to if what == countdown_speech.Cue.START else "")
 
     def _report(self) -> None:
         """A released send's outcome in the status bar (and ``message_sent``), as a send without a delay."""
-        w, keep = self.w, []
+        port, keep = self.port, []
         for h in self._watch:
             sub = h.sub
             o = sub.outcome()
             if sub.state == SubState.SENT:
-                w.statusBar().showMessage(translate("SendTiming", "Sent: {subject}").format(subject=h.subject), 5000)
-                spoken.sent(w, h.subject)
+                # the bar's words; the reader hears the Outbox's words for it (the same in English)
+                port.say(translate("SendTiming", "Sent: {subject}").format(subject=h.subject), ms=5000, spoken=False)
+                spoken.sent(port, h.subject)
             elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-                spoken.show(w, shown(outbox_words.refused(o.explanation)), 10000, loud=True)  # a per-item error
+                spoken.show(port, shown(outbox_words.refused(o.explanation)), 10000, loud=True)  # a per-item error
             elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
-                w.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
+                self.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
             elif sub.state != SubState.CANCELLED:
                 keep.append(h)
                 continue
             if o.status in (OutcomeStatus.SENT, OutcomeStatus.FAILED):
-                w.message_sent.emit(o)
+                port.tell_sent(o)
         self._watch = keep
 
     def undo(self) -> None:
@@ -408,41 +413,40 @@ class SendTiming(QObject):
         self._tick()
         if not self._held:
             return
-        w = self.w
         h = self._held[-1]
-        if not w.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
+        if not self.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
             return
         h.unsaved = not h.outbox.in_drafts_as_is(h.sub.local_id)  # asked before it is taken back
         try:
             taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
-            spoken.show(w, shown(TOO_LATE), 8000, loud=True)
+            spoken.show(self.port, shown(TOO_LATE), 8000, loud=True)
             return
         self._held.remove(h)
         self._tick()
-        w.flows.spawn(self._back_in_compose(h, taking))
+        self.flows.spawn(self._back_in_compose(h, taking))
 
     async def _back_in_compose(self, h, taking) -> None:
         """The message, read back on the journal's thread, goes into Compose."""
-        w, c = self.w, self.w.compose
+        port, c = self.port, self.compose
         draft = await taking
-        if draft is not None and not w.flows.stash_current():
+        if draft is not None and not self.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
             await h.outbox.queue_save(draft)
             said = translate("SendTiming", "Not sent: “{subject}” was put in Drafts (fix this message first)").format(
                 subject=h.subject)
-            spoken.show(w, said, 10000)
+            spoken.show(port, said, 10000)
             return
         if draft is not None:
             c.load(draft)
             if h.unsaved:  # not in Drafts: leaving it saves it there (it never lives only in the journal)
-                bridge = getattr(w, "journal_bridge", None)
+                bridge = self.journal_bridge()
                 c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent, edited=False)
-        w.show_view("compose")
+        port.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         said = translate("SendTiming", "Not sent: “{subject}” is back in Compose").format(subject=h.subject)
-        spoken.show(w, said, 8000)
+        spoken.show(port, said, 8000)
         self._tick()
 
     def send_now(self) -> None:
@@ -454,23 +458,22 @@ class SendTiming(QObject):
     # ---- send later ----
     def send_later(self) -> None:
         """Ctrl+Shift+T: ask when (non-modal); the message is checked as for a send first."""
-        w = self.w
-        if w.session is None:
+        port = self.port
+        if port.session is None:
             return
-        if w.current_view() != "compose":
-            w.show_view("compose")
-            w.statusBar().showMessage(translate("SendTiming", "Press Ctrl+Shift+T again to send this message later"),
-                                      5000)
+        if port.current_view() != "compose":
+            port.show_view("compose")
+            port.say(translate("SendTiming", "Press Ctrl+Shift+T again to send this message later"), ms=5000)
             return
-        if w.compose.validate(for_send=True):
+        if self.compose.validate(for_send=True):
             return
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.activateWindow()
             return
-        self.dialog = SendLaterDialog(w)
-        self.dialog.chosen.connect(lambda ts: w.flows.spawn(self.schedule(ts)))
-        self.dialog.refused.connect(lambda words: spoken.assertive(w, words))
-        self.dialog.finished.connect(lambda _r: w.activateWindow())
+        self.dialog = SendLaterDialog(port.dialog_parent)
+        self.dialog.chosen.connect(lambda ts: self.flows.spawn(self.schedule(ts)))
+        self.dialog.refused.connect(lambda words: spoken.assertive(port, words))
+        self.dialog.finished.connect(lambda _r: port.activate())
         self.dialog.show()
         self.dialog.activateWindow()
         self.dialog.when.setFocus(Qt.OtherFocusReason)
@@ -479,19 +482,20 @@ class SendTiming(QObject):
         """Put the message in Compose in the Outbox, held until ``release_at`` (epoch seconds): the same send
         request as Ctrl+Return (app.core.sending: checked once, "Send anyway?" asked, a full journal refused),
         held for later instead of for undo."""
-        w, c, flows = self.w, self.w.compose, self.w.flows
+        c, flows = self.compose, self.flows
         r = await flows.send_compose(lambda: holds.Hold(holds.LATER, release_at), NOT_SCHEDULED)
         if r is None or r.result != Result.HELD:
             return None
         if c.identity().local_id == r.draft.local_id:
             c.clear()
         moved_to = flows.fresh_compose()
-        if w.journal_bridge is not None:  # the words send the user to its row: Ctrl+4 lands on it
-            w.journal_bridge.point_at(r.sub.local_id)
+        bridge = self.journal_bridge()
+        if bridge is not None:  # the words send the user to its row: Ctrl+4 lands on it
+            bridge.point_at(r.sub.local_id)
         said = translate("SendTiming", "Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter "
                                        "there takes it back.").format(subject=r.draft.subject.strip() or no_subject(),
                                                                       when=clock_shown(release_at))
-        spoken.show(w, said, 10000, moved_to=moved_to)
+        spoken.show(self.port, said, 10000, moved_to=moved_to)
         return r.sub
 
 

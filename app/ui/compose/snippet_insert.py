@@ -22,6 +22,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocumentFragment, Q
 from app.domain.inline_images import data_pictures
 from app.domain.snippets import Snippet, expand, trigger_before, values
 from app.ui.compose.formatting import link_url
+from app.ui.common.port import ShellPort
 from app.ui.common.safe_document import content_id
 from app.ui.common.safe_text import SafeDocument, allowed
 
@@ -83,16 +84,16 @@ def plain_of(html: str) -> str:
     return safe_fragment(html).toPlainText()
 
 
-def message_values(window, texts) -> dict[str, str]:
-    """The placeholders' values for the message in Compose."""
-    c = window.compose
+def message_values(port: ShellPort, c, texts) -> dict[str, str]:
+    """The placeholders' values for the message in Compose ``c`` (``port``: the shell's, for the account in use)."""
     to = c.to.recipients_as_typed()
     first = to[0] if to else None
     my_name = texts.my_name() if texts is not None else ""
-    if not my_name and window.session is not None:
+    session = port.session
+    if not my_name and session is not None:
         from app.domain.snippets import split_name
 
-        my_name = " ".join(p for p in split_name("", window.session.account.email) if p)
+        my_name = " ".join(p for p in split_name("", session.account.email) if p)
     date = QLocale().toString(QDate.currentDate(), QLocale.ShortFormat)
     return values(to_name=first.name if first else "", to_email=first.email if first else "",
                   my_name=my_name, subject=c.subject.text(), date=date)
@@ -107,15 +108,14 @@ def rich_fragment(compose, html: str, stem: str = "snippet") -> QTextDocumentFra
     return safe_fragment(html, images.bytes_of)
 
 
-def insert_snippet(window, texts, snippet: Snippet, cursor: QTextCursor | None = None) -> None:
-    """``snippet`` into the Compose body at ``cursor`` (its selection replaced; default: the body's cursor),
+def insert_snippet(port: ShellPort, c, texts, snippet: Snippet, cursor: QTextCursor | None = None) -> None:
+    """``snippet`` into the body of Compose ``c`` at ``cursor`` (its selection replaced; default: the body's cursor),
     as one undo step; the body's cursor ends after it."""
-    c = window.compose
     body = c.body
     if c.loader.waiting:  # a body still with the HTML helper is set first: the snippet goes into it
         body.ensure_whole()
     cursor = QTextCursor(cursor) if cursor is not None else body.textCursor()
-    vals = message_values(window, texts)
+    vals = message_values(port, c, texts)
     cursor.beginEditBlock()
     if snippet.rich:
         html = expand(snippet.text, vals, html=True)
@@ -132,20 +132,20 @@ def insert_snippet(window, texts, snippet: Snippet, cursor: QTextCursor | None =
 class SnippetTrigger(QObject):
     """Tab after a trigger word in the Compose body expands the snippet; any other Tab moves the focus."""
 
-    def __init__(self, window, texts):
-        super().__init__(window.compose)
-        self.window, self.texts = window, texts
-        window.compose.body.installEventFilter(self)
+    def __init__(self, port: ShellPort, compose, texts):
+        super().__init__(compose)
+        self.port, self.compose, self.texts = port, compose, texts
+        compose.body.installEventFilter(self)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         if (event.type() == QEvent.KeyPress and event.key() == Qt.Key_Tab
-                and not (event.modifiers() & ~Qt.KeypadModifier) and obj is self.window.compose.body):
+                and not (event.modifiers() & ~Qt.KeypadModifier) and obj is self.compose.body):
             return self.expand_at_cursor()
         return False
 
     def expand_at_cursor(self) -> bool:
         """True when the word before the body's cursor was a trigger (and is now its snippet)."""
-        body = self.window.compose.body
+        body = self.compose.body
         cursor = body.textCursor()
         if cursor.hasSelection():
             return False
@@ -155,5 +155,5 @@ class SnippetTrigger(QObject):
             return False
         word = before.split()[-1]
         cursor.movePosition(QTextCursor.Left, QTextCursor.KeepAnchor, len(word))
-        insert_snippet(self.window, self.texts, snippet, cursor)
+        insert_snippet(self.port, self.compose, self.texts, snippet, cursor)
         return True

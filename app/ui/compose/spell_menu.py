@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.core.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
+from app.ui.common.port import ShellPort
 from app.ui.common.tr import plain_english, shown, translate
 from app.ui.compose.spell_highlighter import SpellHighlighter
 
@@ -47,32 +48,32 @@ def qt_system_language() -> str:
     return name if name not in ("C", "") else system_language()
 
 
-def _action(win, text: str, keys: list[str], slot, name: str) -> QAction:
-    a = QAction(text, win)
+def _action(port: ShellPort, text: str, keys: list[str], slot, name: str) -> QAction:
+    a = QAction(text, port.dialog_parent)
     a.setObjectName(name)
     a.setShortcuts([QKeySequence(k) for k in keys])
     a.setShortcutContext(Qt.WindowShortcut)
     a.triggered.connect(lambda _checked=False: slot())
-    win.addAction(a)
+    port.add_action(a)
     return a
 
 
 class Spelling(QObject):
-    def __init__(self, win, checker: SpellChecker | None = None):
-        super().__init__(win)
-        self.win = win
-        self.body = win.compose.body
+    def __init__(self, port: ShellPort, body, checker: SpellChecker | None = None):
+        """``port``: the shell's (app.ui.common.port); ``body``: Compose's body."""
+        super().__init__(port.dialog_parent)
+        self.port = port
+        self.body = body
         self.checker = checker if checker is not None else SpellChecker()
         self.hl = SpellHighlighter(self.body, self.checker, self)
         self.menu: QMenu | None = None           # the suggestions / context menu open now (tests)
         self.language_menu: QMenu | None = None
-        self.suggest_action = _action(win, translate("Spelling", "Spelling su&ggestions"), SUGGEST_KEYS, self.open_suggestions,
+        self.suggest_action = _action(port, translate("Spelling", "Spelling su&ggestions"), SUGGEST_KEYS, self.open_suggestions,
                                       "actSpellSuggest")
-        self.language_action = _action(win, translate("Spelling", "Spelling &language…"), LANGUAGE_KEYS, self.choose_language,
+        self.language_action = _action(port, translate("Spelling", "Spelling &language…"), LANGUAGE_KEYS, self.choose_language,
                                        "actSpellLanguage")
-        menus = getattr(win, "menus", None)
-        if menus and "&Edit" in menus:
-            m = menus["&Edit"]
+        m = port.menu("&Edit")
+        if m is not None:
             m.addSeparator()
             m.addAction(self.suggest_action)
             m.addAction(self.language_action)
@@ -80,12 +81,12 @@ class Spelling(QObject):
         self.body.customContextMenuRequested.connect(self._context_menu)
         self.hl.state_changed.connect(self._state)
         checker_ = self.checker
-        win.destroyed.connect(lambda *_a: checker_.close())
+        port.when_gone(checker_.close)
 
     def start(self) -> None:
         """Load enchant on the checker's thread: the window calls this once it is built, so its import
         (~20 ms of Python) does not compete with the start-up slices for the interpreter."""
-        settings = getattr(self.win, "settings", None)
+        settings = self.port.settings
         preferred = settings.get(SETTING, "") if settings is not None else ""
         self.hl.follow(self.checker.start(preferred if isinstance(preferred, str) else "", qt_system_language()),
                        self.hl.adopt)
@@ -101,11 +102,11 @@ class Spelling(QObject):
             language=language_name(st.language)))
 
     def _say(self, text: str) -> None:
-        self.win.statusBar().showMessage(shown(text), 5000)
+        self.port.say(shown(text), ms=5000)
 
     # ---- suggestions ----
     def open_suggestions(self) -> None:
-        if self.win.current_view() != "compose" or not self.body.hasFocus():
+        if self.port.current_view() != "compose" or not self.body.hasFocus():
             self._say(translate("Spelling", "Spelling suggestions work in the message body (Compose: Ctrl+1, then Tab "
                                 "to the body)"))
             return
@@ -204,7 +205,7 @@ class Spelling(QObject):
     def choose_language(self) -> None:
         if self.language_menu is not None:
             self.language_menu.close()
-        menu = QMenu(self.win)
+        menu = QMenu(self.port.dialog_parent)
         menu.setAccessibleName(translate("Spelling", "Spelling language"))
         menu.setAttribute(Qt.WA_DeleteOnClose)
         st = self.state
@@ -230,16 +231,16 @@ class Spelling(QObject):
         self.language_menu = menu
         menu.destroyed.connect(lambda *_a, m=menu: setattr(self, "language_menu", None)
                                if self.language_menu is m else None)
-        if self.win.current_view() == "compose" and self.body.isVisible():
+        if self.port.current_view() == "compose" and self.body.isVisible():
             where = self._under(self.body.textCursor().position())
         else:
-            where = self.win.mapToGlobal(self.win.rect().center())
+            where = self.port.centre()
         menu.popup(where)
         if first is not None:
             menu.setActiveAction(first)
 
     def set_language(self, tag: str) -> None:
-        settings = getattr(self.win, "settings", None)
+        settings = self.port.settings
         if settings is not None:
             settings.set(SETTING, tag)
         self.hl.follow(self.checker.set_language(tag), self.hl.adopt)

@@ -92,13 +92,13 @@ class SuggestionList(QListView):
     def _place(self) -> None:
         """Under the anchor, as wide as it, inside the window (the window may be the anchor's since it was
         built: a field made before it was put in a window)."""
-        window = self.anchor.window()
-        if self.parentWidget() is not window:
-            self.setParent(window)
+        top = self.anchor.window()
+        if self.parentWidget() is not top:
+            self.setParent(top)
         rows = min(self.model().rowCount(), MAX_ROWS)
         height = rows * max(self.sizeHintForRow(0), 1) + 2 * self.frameWidth()
-        top_left = self.anchor.mapTo(window, QPoint(0, self.anchor.height()))
-        height = min(height, max(window.height() - top_left.y(), 0))
+        top_left = self.anchor.mapTo(top, QPoint(0, self.anchor.height()))
+        height = min(height, max(top.height() - top_left.y(), 0))
         self.setGeometry(top_left.x(), top_left.y(), self.anchor.width(), height)
 
 

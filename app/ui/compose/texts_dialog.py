@@ -116,8 +116,8 @@ class _Page(QWidget):
         setter(on)
 
     def _fields(self, on: bool) -> None:
-        for w in (self.name, self.trigger, self.rich, self.text, self.use_default, self.delete_button):
-            w.setEnabled(on)
+        for field in (self.name, self.trigger, self.rich, self.text, self.use_default, self.delete_button):
+            field.setEnabled(on)
 
     def _show(self, row: int) -> None:
         self._filling = True
@@ -228,8 +228,8 @@ class TextsDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, window, texts, account_key: str | None, account_name: str = ""):
-        super().__init__(window)
+    def __init__(self, parent, texts, account_key: str | None, account_name: str = ""):
+        super().__init__(parent)
         self.texts, self.account_key = texts, account_key
         self.setWindowTitle(translate("Texts", "Snippets and signatures"))
         self.setAccessibleName(self.windowTitle())

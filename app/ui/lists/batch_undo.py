@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Callable
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 
@@ -21,6 +22,7 @@ from app.core.submission import SubState
 from app.core.outbox import NotCancellable
 from app.domain import words as marked
 from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.port import ShellPort
 from app.ui.common.tr import counted, shown, translate
 from app.ui.common import spoken
 from app.ui.common.undo_key import UndoKey
@@ -43,16 +45,19 @@ class _Batch:
 
 
 class BatchUndo(QObject):
-    """One batch's countdown bar in ``host`` (a page or dialog): ``window.send_timing.batch`` for Send
+    """One batch's countdown bar in ``host`` (a page or dialog): Compose's ``SendTiming.batch`` for Send
     selected (under the Drafts list), the merge dialog's own for a mail merge. Its owner asks it for the hold
     (:meth:`hold`) and hands it the held batch (:meth:`held`); :meth:`was_undone` tells which sends Undo took
     back. ``kept``: where the messages stay when taken back ("Drafts"); ``busy``: another undo of the host
     (a delete's) is pending, and Ctrl+Z is that one's."""
 
-    def __init__(self, window, host, layout, index: int, bar_class, *, kept: str = DRAFTS, busy=None):
+    def __init__(self, port: ShellPort, delay: Callable[[], float], host, layout, index: int, bar_class, *,
+                 kept: str = DRAFTS, busy=None):
+        """``port``: the shell's (what is said goes through it); ``delay()``: the undo-send delay, in seconds
+        (Compose's: app.ui.compose.send_timing)."""
         super().__init__(host)
         # "Drafts" (the owner's English word, or Words) in the user's language
-        self.w, self.host, self.kept = window, host, translate("BatchUndo", shown(kept))
+        self.port, self.delay, self.host, self.kept = port, delay, host, translate("BatchUndo", shown(kept))
         kept = self.kept
         self._busy = busy or (lambda: False)
         self.bar = bar_class(host)
@@ -72,17 +77,16 @@ class BatchUndo(QObject):
         self.tick.timeout.connect(self._tick)
 
     @classmethod
-    def for_drafts(cls, window, bar_class) -> "BatchUndo":
-        """Send selected's: under the Drafts list, above the delete's own undo bar."""
-        drafts = window.drafts
+    def for_drafts(cls, port: ShellPort, delay: Callable[[], float], drafts, bar_class) -> "BatchUndo":
+        """Send selected's: under the Drafts list (``drafts``), above the delete's own undo bar."""
         lay = drafts.layout()
-        return cls(window, drafts, lay, max(lay.count() - 1, 0), bar_class,
+        return cls(port, delay, drafts, lay, max(lay.count() - 1, 0), bar_class,
                    busy=lambda: drafts.undo_bar.active)
 
     def hold(self, outbox) -> holds.Hold | None:
         """The undo-send hold of a batch sent now (None: undo send is off): Compose's delay, on the
         Outbox's own (injected) wall clock."""
-        return holds.undo_hold(self.w.send_timing.delay(), outbox.wall())
+        return holds.undo_hold(self.delay(), outbox.wall())
 
     def held(self, subs: list, outbox, what: str) -> None:
         """The batch is HELD: show its countdown until it is released or taken back."""
@@ -114,7 +118,7 @@ class BatchUndo(QObject):
             self.bar.show()
             what, b.said = countdown_speech.cue(left, b.said)  # its start and its last seconds, not every second
             if what is not None:
-                spoken.countdown(self.w, self.bar.label.text())
+                spoken.countdown(self.port, self.bar.label.text())
             return
         self._batch = None
         self.bar.hide()
@@ -141,7 +145,7 @@ class BatchUndo(QObject):
                 translate("BatchUndo", "Not sent: {what} stay in {kept}")
         else:  # part of it: "2 stay in Drafts"
             words = counted(PART_STAYS, kept)
-        spoken.show(self.w, words.format(what=shown(b.what), kept=self.kept), 8000)
+        spoken.show(self.port, words.format(what=shown(b.what), kept=self.kept), 8000)
 
     def send_now(self) -> None:
         b = self._batch

@@ -222,8 +222,8 @@ class DraftsView(QWidget):
         # Ctrl+Z while the undo bar shows: claimed by the list and the bar's button before the window's
         # Edit > Undo (which acts on text fields) sees it
         self._undo_keys = _UndoKeys(self.undo_bar)
-        for w in (self.table, self.undo_bar.button, self.refresh_button, self.delete_button, self.send_button):
-            w.installEventFilter(self._undo_keys)
+        for part in (self.table, self.undo_bar.button, self.refresh_button, self.delete_button, self.send_button):
+            part.installEventFilter(self._undo_keys)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
 
         self._pending: list[tuple[int, MessageSummary]] = []

@@ -5,6 +5,7 @@ journaled and sent through the one submission path, its thread (In-Reply-To, Ref
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import QLocale
 
@@ -12,6 +13,7 @@ from app.domain import follow_up
 from app.domain.models import Draft, Recipient
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import plain_english, translate
+from app.ui.common.port import ShellPort
 
 #: what the status bar says once Compose shows it
 OPENED = {"reply_all": QT_TRANSLATE_NOOP("FollowUp", "Reply all: write above the quoted message, then Ctrl+Return"),
@@ -48,14 +50,15 @@ def build(kind: str, msg: Draft, account, sent) -> Draft:
     return follow_up.edit_as_new(msg)
 
 
-def open_follow_up(win, kind: str, msg: Draft) -> None:
-    """Compose shows the follow-up: the keyboard in To for a Forward, else in the body above the quote."""
-    session = win.session
-    if session is None or not win.flows.stash_current():
+def open_follow_up(port: ShellPort, stash: Callable[[], bool], compose, sent, kind: str, msg: Draft) -> None:
+    """Compose shows the follow-up of the message shown in ``sent``: the keyboard in To for a Forward, else in the
+    body above the quote. ``stash()``: what Compose held goes to Drafts first (False: it cannot, nothing changes)."""
+    session = port.session
+    if session is None or not stash():
         return
-    c = win.compose
-    c.load(build(kind, msg, session.account, win.sent.shown_when()))
-    win.show_view("compose")
+    c = compose
+    c.load(build(kind, msg, session.account, sent.shown_when()))
+    port.show_view("compose")
     if kind == "forward":
         c.to.setFocus()
     else:
@@ -63,4 +66,4 @@ def open_follow_up(win, kind: str, msg: Draft) -> None:
         cursor.setPosition(0)
         c.body.setTextCursor(cursor)
         c.body.setFocus()
-    win.statusBar().showMessage(translate("FollowUp", OPENED[kind]), 6000)
+    port.say(translate("FollowUp", OPENED[kind]), ms=6000)

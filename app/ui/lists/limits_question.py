@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.merge_send import limits_answer, limits_question, send_part_label
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.dialog_return import return_focus
+from app.ui.common.port import ShellPort
 from app.ui.common.tr import shown, translate
 from app.ui.common import spoken
 
@@ -22,8 +23,10 @@ TITLE = QT_TRANSLATE_NOOP("LimitsQuestion", "Send these drafts?")
 NAME = "sendLimitsQuestion"
 
 
-async def ask_send_part(parent, plan, when) -> bool:
-    """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default)."""
+async def ask_send_part(port: ShellPort, plan, when) -> bool:
+    """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default); ``port``: the
+    shell's (app.ui.common.port)."""
+    parent = port.dialog_parent
     title = translate("LimitsQuestion", TITLE)
     box = QMessageBox(QMessageBox.Question, title, shown(limits_question(plan, when)), QMessageBox.NoButton, parent)
     box.setObjectName(NAME)
@@ -39,5 +42,5 @@ async def ask_send_part(parent, plan, when) -> bool:
         yes = await answer
     finally:
         box.deleteLater()
-    spoken.polite(parent, shown(limits_answer(plan, when, yes)))  # the plan as it now goes
+    spoken.polite(port, shown(limits_answer(plan, when, yes)))  # the plan as it now goes
     return yes

@@ -9,6 +9,7 @@ import asyncio
 
 from app.core import recovery
 from app.domain import words
+from app.ui.common.port import ShellPort
 
 #: a Drafts row's Status when this computer holds a newer version of it than the server (Words: the row shows it
 #: in the user's language, and it is found again by what it is, whatever the language)
@@ -16,11 +17,12 @@ NEWER_HERE = words.translate("NewerMarks", "Newer version on this computer, not 
 
 
 class NewerMarks:
-    def __init__(self, window, bridge):
-        self.w, self.bridge = window, bridge
+    def __init__(self, port: ShellPort, drafts, bridge):
+        """``port``: the shell's (app.ui.common.port); ``drafts``: the Drafts view; ``bridge``: the journal's."""
+        self.port, self.drafts, self.bridge = port, drafts, bridge
         self._marked: set[str] = set()  # Drafts rows marked NEWER_HERE
         self._tasks: set[asyncio.Task] = set()
-        window.stack.currentChanged.connect(self.refresh)
+        port.view_changed.connect(self.refresh)
 
     async def newer_local(self) -> dict:
         """Server drafts (by item id) whose newer version is on this computer only. The look waits on the
@@ -30,14 +32,14 @@ class NewerMarks:
         return await b.writer(recovery.newer_local_versions, b.journal, b.account)
 
     def refresh(self, *_a) -> None:
-        if self.w.stack.currentWidget() is self.w.drafts and self.w.session is not None:
+        if self.port.showing(self.drafts) and self.port.session is not None:
             task = asyncio.ensure_future(self._mark())
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
     async def _mark(self) -> None:
         newer = await self.newer_local()
-        model = self.w.drafts.model
+        model = self.drafts.model
         stale = {ref_id: ("", False) for ref_id in self._marked - newer.keys() if model.status(ref_id) == NEWER_HERE}
         fresh = {ref_id: (NEWER_HERE, False) for ref_id in newer if not model.status(ref_id)}
         self._marked = set(newer)

@@ -1,7 +1,7 @@
 """Send selected (Ctrl+Shift+Return in Drafts) asks :mod:`app.core.sending` to send, as Compose's Send does: the
 core checks each draft with Compose's own check (a bad address is said in its row and never reaches the server),
 plans the account's sending limits and asks first when the batch meets one (:func:`ask_send_part`), holds the
-batch in the undo-send window with one countdown for all of it (``window.send_timing.batch``,
+batch in the undo-send window with one countdown for all of it (Compose's ``SendTiming.batch``,
 :mod:`app.ui.lists.batch_undo`) and takes a refused draft back out of the Outbox. Wiring only: this builds the
 request and says in each row where its draft stands."""
 
@@ -16,7 +16,7 @@ from app.core.send_limits import RecipientLedger, limits_for
 from app.domain import words
 from app.ui.common.tr import counted
 from app.ui.lists.limits_question import ask_send_part
-from app.ui.common.quiet_status import show_quietly
+from app.ui.common.port import Level, ShellPort
 
 # A row's Status is kept as Words: the row shows it in the user's language (MessageTableModel), and it compares
 # as its English.
@@ -43,16 +43,19 @@ class DraftsQuestions:
     """What app.core.sending asks about a batch of drafts, answered in the window
     (:class:`app.core.sending.SendQuestions`); the rows say where their drafts stand."""
 
-    def __init__(self, w, outbox, ref_ids=()):
-        """``ref_ids``: the drafts of the batch (their rows say what the check decided for each)."""
-        self.w, self.outbox, self.ref_ids = w, outbox, list(ref_ids)
+    def __init__(self, port: ShellPort, model, timing, outbox, ref_ids=()):
+        """``port``: the shell's; ``model``: the Drafts list's; ``timing``: Compose's undo send
+        (app.ui.compose.send_timing.SendTiming: its delay, the batch's countdown); ``ref_ids``: the drafts of the
+        batch (their rows say what the check decided for each)."""
+        self.port, self.model, self.timing = port, model, timing
+        self.outbox, self.ref_ids = outbox, list(ref_ids)
 
     async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only
         return True
 
     async def send_part(self, plan) -> bool:
         """Over a limit: the user says first whether the part that fits goes."""
-        return await ask_send_part(self.w, plan, _local_time)
+        return await ask_send_part(self.port, plan, _local_time)
 
     def on_the_way(self, busy: bool) -> None:
         return None
@@ -62,15 +65,15 @@ class DraftsQuestions:
         that will not go). With undo send on, the others wait for the countdown, which alone says when and how
         many go (the status bar said "Sending 2 drafts…" beside it, and, shortened, again in the banner);
         with it off they are "Sending…", and the status bar counts only those."""
-        held = self.w.send_timing.delay() > 0  # app.core.outbox.holds.undo_hold: held exactly when it is on
+        held = self.timing.delay() > 0  # app.core.outbox.holds.undo_hold: held exactly when it is on
         statuses = {ref_id: (HELD_WORDS if held else SENDING, False) for ref_id in self.ref_ids if ref_id not in bad}
         statuses.update({ref_id: (WILL_NOT_SEND.format(why=why), True) for ref_id, why in bad.items()})
-        self.w.drafts.model.set_statuses(statuses)
-        show_quietly(self.w.statusBar(), "" if held else counted(SENDING_N, going))
+        self.model.set_statuses(statuses)
+        self.port.say("" if held else counted(SENDING_N, going), Level.PROGRESS, ms=0)
 
     def handed_over(self, handed) -> None:
         """The planned-out rows say why; a batch in its undo window gets one countdown for all of it."""
-        model, batch = self.w.drafts.model, self.w.send_timing.batch
+        model, batch = self.model, self.timing.batch
         if handed.plan is not None and not handed.plan.blind_ok:
             model.set_statuses({handed.items[i].ref.id: said for i, said in row_words(handed.plan, _local_time).items()})
         going = handed.going
@@ -81,22 +84,20 @@ class DraftsQuestions:
                                 for it, s in zip(handed.items, handed.subs) if s is not None and s.local_id in ids})
 
 
-def request(w, outbox, items: list) -> BatchRequest:
+def request(session, bridge, timing, outbox, items: list) -> BatchRequest:
     """The batch as the core takes it: the drafts read for their check, the account's limits and today's
-    count, Compose's undo-send delay."""
-    session = w.session
-    runtime = getattr(getattr(w, "journal_bridge", None), "runtime", None)
+    count (kept by ``bridge``, the account's journal bridge, when built), Compose's undo-send delay (``timing``)."""
+    runtime = getattr(bridge, "runtime", None)
     counter = getattr(runtime, "sent_count", None)
     return BatchRequest(items, read=session.get_message, limits=limits_for(session.account),
                         ledger=counter.ledger if counter is not None else RecipientLedger,
-                        hold=lambda: w.send_timing.batch.hold(outbox),
+                        hold=lambda: timing.batch.hold(outbox),
                         max_send_bytes=outbox.client.message_limits.max_send_bytes)
 
 
-def show_checked(w, memory, done) -> None:
-    """The drafts Compose's check held back, each in its row (and at its field once opened); all of them kept in
-    Drafts when the user chose not to send over the limits."""
-    model = w.drafts.model
+def show_checked(model, memory, done) -> None:
+    """The drafts Compose's check held back, each in its row of ``model`` (and at its field once opened); all of
+    them kept in Drafts when the user chose not to send over the limits."""
     if done.bad:
         model.set_statuses({ref_id: (NOT_SENT.format(why=why), True) for ref_id, why in done.bad.items()})
         for ref_id, why in done.bad.items():  # opened in Compose while its row says so: each problem at its field
@@ -105,7 +106,7 @@ def show_checked(w, memory, done) -> None:
         model.set_statuses({r.id: (KEPT_WORDS, True) for r in done.refs})
 
 
-def row_statuses(w, memory, done) -> tuple[list, set, dict, int]:
+def row_statuses(timing, memory, done) -> tuple[list, set, dict, int]:
     """Each handed-over draft's row once its send is decided: (outcomes, sent ids, statuses, taken back).
     The rows planned out (a later day, too many recipients) already say so."""
     plan = done.handover.plan if done.handover is not None else None
@@ -119,7 +120,7 @@ def row_statuses(w, memory, done) -> tuple[list, set, dict, int]:
             sent_ids.add(ref.id)
             statuses[ref.id] = ("", True)
         elif r.result == Result.TAKEN_OUT:  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
-            statuses[ref.id] = (taken_back_words(w, r.sub), True)
+            statuses[ref.id] = (taken_back_words(timing, r.sub), True)
             taken_back += 1
         elif r.result == Result.REFUSED:  # the core took it back: the draft stays in Drafts with its error shown
             statuses[ref.id] = (r.outcome.explanation, True)
@@ -141,6 +142,7 @@ def _local_time(epoch: float) -> str:
     return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)), "ddd HH:mm")
 
 
-def taken_back_words(w, sub) -> str:
-    """A draft's row once its send was taken back before it went: by Undo, or out of the Outbox."""
-    return UNDONE if w.send_timing.batch.was_undone(sub) else TAKEN_OUT
+def taken_back_words(timing, sub) -> str:
+    """A draft's row once its send was taken back before it went: by Undo (``timing``'s batch), or out of the
+    Outbox."""
+    return UNDONE if timing.batch.was_undone(sub) else TAKEN_OUT

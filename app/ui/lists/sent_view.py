@@ -65,8 +65,11 @@ class SentView(QWidget):
     # (kind: "reply_all" | "forward" | "edit_as_new", the previewed message): Compose opens the follow-up
     follow_up_requested = Signal(str, object)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, port=None):
+        """``port``: the shell's (app.ui.common.port), through which its notes reach the status bar (None: a page on
+        its own, its notes under the preview only)."""
         super().__init__(parent)
+        self.port = port
         root, _head, self.count_label = list_page(self, translate("SentView", "Sent"))
         split = QSplitter(Qt.Horizontal, self)
         self.model = MessageTableModel(sent=True, parent=self)
@@ -155,7 +158,7 @@ class SentView(QWidget):
     def _follow_up_action(self, kind: str, text: str, keys: str, tip: str) -> QAction:
         """A key of the Sent view (its list and preview), in the window's action table (actions.py)."""
         act = QAction(translate("SentView", text), self)
-        act.setObjectName("actSent" + "".join(w.capitalize() for w in kind.split("_")))
+        act.setObjectName("actSent" + "".join(part.capitalize() for part in kind.split("_")))
         act.setShortcut(QKeySequence(keys))
         act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         act.setToolTip(f"{translate('SentView', tip)} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
@@ -215,9 +218,8 @@ class SentView(QWidget):
         text = shown(text)  # the saver's words may be the core's
         self.save_note.setText(text)
         self.save_note.setVisible(bool(text))
-        bar = getattr(self.window(), "statusBar", None)
-        if callable(bar):
-            bar().showMessage(text, 8000)
+        if self.port is not None:
+            self.port.say(text, ms=8000)
 
     def _update_count(self, *_a) -> None:
         if not self.model.has_source:

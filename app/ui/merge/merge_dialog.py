@@ -16,6 +16,7 @@ import asyncio
 import logging
 import time
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QDir, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +36,7 @@ from app.ui.common.file_dialog import file_dialog
 from app.ui.merge.merge_model import MergeModel
 from app.ui.merge.merge_send import SendGuard
 from app.ui.common.safe_text import PlainLabel, SafeDocument
+from app.ui.common.port import ShellPort
 from app.ui.common.tr import counted, data_size, shown, translate
 
 log = logging.getLogger(__name__)
@@ -76,10 +78,16 @@ def _label(text: str, parent) -> QLabel:
 
 
 class MergeDialog(QDialog):
-    def __init__(self, win):
-        super().__init__(win)
-        self.win = win
-        self.news = win.outbox_news  # the core's events as signals: the run shown is followed there
+    def __init__(self, port: ShellPort, compose, spawn: Callable, news, *, journal_bridge: Callable[[], object],
+                 delay: Callable[[], float]):
+        """``port``: the shell's (app.ui.common.port); ``compose``: the view whose message is the template;
+        ``news``: the core's events as signals (app.ui.common.core_events; the run shown is followed there);
+        ``spawn(aw)``: the window's task tracker; ``journal_bridge()``: the account's, once built; ``delay()``:
+        Compose's undo-send delay (a merge's sends are held as long)."""
+        super().__init__(port.dialog_parent)
+        self.port, self.compose, self.spawn_task = port, compose, spawn
+        self.journal_bridge, self.delay = journal_bridge, delay
+        self.news = news
         self.news.merge_progress.connect(self._changed)
         self.setWindowTitle(translate("MailMerge", "Mail merge"))
         self.setObjectName("mergeDialog")
@@ -211,7 +219,7 @@ class MergeDialog(QDialog):
 
     # ---- opening ----
     def _store(self) -> MergeStore:
-        bridge = getattr(self.win, "journal_bridge", None)
+        bridge = self.journal_bridge()
         journal = getattr(bridge, "journal", None)
         if journal is not None and getattr(journal, "path", None) is not None:
             return MergeStore(Path(journal.path).parent / "merges")
@@ -220,23 +228,23 @@ class MergeDialog(QDialog):
         return MergeStore(data_dir() / "merges")
 
     def _outbox(self):
-        s = self.win.session
+        s = self.port.session
         return None if s is None else s.outbox
 
     def start(self) -> None:
         """Show the dialog: the account's last unfinished merge, or a new one from Compose."""
-        c = self.win.compose.draft()
+        c = self.compose.draft()
         subject = dm.printable(c.subject) if c.subject else translate("MailMerge", "(no subject)")
         self.intro.setText(translate("MailMerge", "Template: the message in Compose, “{subject}”. One message per "
                                      "row, to the address in the column below; {{column}} in the subject or text is "
                                      "replaced by the row's value.").format(subject=subject))
-        account = self.win.session.account.key if self.win.session is not None else ""
+        account = self.port.session.account.key if self.port.session is not None else ""
         if self.run is not None and self.run.account != account and not self.run.running:
             self.new_merge()  # another account is in use: its merges are its own
         if self.run is None and self._outbox() is not None:
             store = self._store()
             for merge_id in store.ids(account)[:1]:
-                run = MergeRun.load(self._outbox(), store, merge_id, max_send_bytes=self.win.session.max_send_bytes)
+                run = MergeRun.load(self._outbox(), store, merge_id, max_send_bytes=self.port.session.max_send_bytes)
                 if run is not None and any(r.state != RowState.SENT for r in run.rows):
                     self._show_run(run)
                     self._spawn(run.resume())
@@ -340,7 +348,7 @@ class MergeDialog(QDialog):
         self._show_preview()
 
     def _show_preview(self, *_a) -> None:
-        t, c = self.table, self.win.compose.draft()
+        t, c = self.table, self.compose.draft()
         if t is None:
             self.preview.setPlainText("")
             self.send_button.setEnabled(False)
@@ -396,12 +404,12 @@ class MergeDialog(QDialog):
 
     # ---- the account's sending limits (app.core.send_limits) ----
     def _send_limits(self):
-        s = self.win.session
+        s = self.port.session
         return None if s is None else limits_for(s.account)
 
     def _sent_ledger(self):
         """Today's sent recipients of the account (the runtime keeps them on disk: app.core.account_queue.runtime)."""
-        runtime = getattr(getattr(self.win, "journal_bridge", None), "runtime", None)
+        runtime = getattr(self.journal_bridge(), "runtime", None)
         counter = getattr(runtime, "sent_count", None)
         return counter.ledger if counter is not None else RecipientLedger
 
@@ -411,7 +419,7 @@ class MergeDialog(QDialog):
         limits = self._send_limits()
         if limits is None or self.table is None:
             return None
-        d = self.win.compose.draft()
+        d = self.compose.draft()
         per_row = 1 + len(d.to) + len(d.cc) + len(d.bcc)
         return plan_batch([per_row] * len(self.table.rows), self._sent_ledger()(), limits, time.time())
 
@@ -425,8 +433,8 @@ class MergeDialog(QDialog):
         self._creating = True
         self.send_button.setEnabled(False)
         self._say(counted(PREPARING, len(self.table.rows)), error=False)
-        s = self.win.session  # what is on screen at the key press is what is merged
-        prepare = MergeRun.prepare(outbox, self._store(), self.win.compose.draft(), self.table,
+        s = self.port.session  # what is on screen at the key press is what is merged
+        prepare = MergeRun.prepare(outbox, self._store(), self.compose.draft(), self.table,
                                    self.column.currentIndex(), account=s.account.key,
                                    max_send_bytes=s.max_send_bytes)
         self._spawn(self._create_and_send(prepare))
@@ -516,8 +524,7 @@ class MergeDialog(QDialog):
             state=done, counts=", ".join(parts))
 
     def _spawn(self, aw) -> asyncio.Task:
-        flows = getattr(self.win, "flows", None)
-        task = flows.spawn(aw) if flows is not None else asyncio.ensure_future(aw)
+        task = self.spawn_task(aw)
         self.task = task
         return task
 

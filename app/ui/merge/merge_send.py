@@ -36,7 +36,7 @@ class SendGuard:
 
         self.dialog = dialog
         self.confirm: QMessageBox | None = None
-        self.batch = BatchUndo(dialog.win, page, layout, layout.count(), UndoSendBar, kept="Drafts")
+        self.batch = BatchUndo(dialog.port, dialog.delay, page, layout, layout.count(), UndoSendBar, kept="Drafts")
         self._news = news
         news.merge_held.connect(self._held)
 
@@ -71,7 +71,7 @@ class SendGuard:
         # plan as it now goes is said
         yes = await answer
         if yes and plan is not None and not plan.blind_ok:
-            self.dialog.win.announcer.polite(shown(limits_answer(plan, _local_time, True)))
+            self.dialog.port.say(shown(limits_answer(plan, _local_time, True)), bar=False)
         return yes
 
     async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only

@@ -2,12 +2,13 @@
 (what is sent, when, what recovery does) is made in Qt-free core code (:mod:`app.core.outbox`,
 :mod:`app.core.recovery`, :mod:`app.core.autosave`).
 
-Built by :meth:`MainWindow.finish_setup` (``win.journal_bridge``); it connects:
+Built by :meth:`MainWindow.finish_setup` (the window's part ``journal_bridge``) with the shell's port (app.ui.common.port) and
+the views it follows; it connects:
 
 - ``compose.changed`` -> :meth:`Autosave.touch` (recorded within 1.5 s); a new message gets its Internet
   Message-ID at its first keystroke, so a save or send cut off by a crash can be looked up;
 - view switch, quit and loading another message -> ``autosave.flush()``;
-- ``window.session_changed`` -> everything local is scoped to the new account: what was typed is
+- ``port.session_changed`` -> everything local is scoped to the new account: what was typed is
   recorded under the previous account first, Compose is cleared, the account's own Outbox is built
   (``session.outbox``: the one path every send takes) and restores that account's unfinished work once the
   account's lock is this window's (:mod:`app.core.account_queue`, built as a command builds it: while a
@@ -44,6 +45,7 @@ from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose.compose_view import SAVED
 from app.ui.compose.from_flows import show_refusal
+from app.ui.common.port import Flows, Level, ShellPort
 from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.send_timing import TOO_LATE
 from app.ui.lists.newer_marks import NewerMarks
@@ -63,10 +65,12 @@ RESTORED = words.translate("JournalBridge", "%Ln other unsaved message(s) were r
 
 
 class JournalBridge:
-    def __init__(self, window, news, journal: Journal | None = None):
-        """``news``: the core's events as signals (app.ui.common.core_events), pointed at each account's
-        Outbox and queue as they come."""
-        self.w = window
+    def __init__(self, port: ShellPort, news, flows: Flows, compose, drafts, sent, journal: Journal | None = None):
+        """``port``: the shell's (app.ui.common.port); ``news``: the core's events as signals
+        (app.ui.common.core_events), pointed at each account's Outbox and queue as they come; ``flows``: the window's
+        workflows (its send requests, the stash before Compose is replaced); the views it follows."""
+        self.port, self.flows = port, flows
+        self.compose, self.drafts, self.sent = compose, drafts, sent
         self.news = news
         news.saved_first.connect(self._saved)  # before anyone says what happened: Compose, the lists in line
         news.finished_first.connect(self._finished)
@@ -98,29 +102,29 @@ class JournalBridge:
         self._leaving: set[str] = set()  # sent drafts' ids, to leave the Drafts list together
         self._tasks: set[asyncio.Task] = set()
         self._views: list = []
-        c = window.compose
+        c = compose
         c.changed.connect(self._changed)
         c.about_to_load.connect(self.autosave.flush)  # lazy reads below see the old message
-        window.stack.currentChanged.connect(lambda *_: self.autosave.flush())
-        window.stack.currentChanged.connect(self._catch_up_sent)
-        self.newer_marks = NewerMarks(window, self)  # Drafts marks drafts with a newer version here
-        window.session_changed.connect(self._session_changed)
-        window.state_changed.connect(self._state)
+        port.view_changed.connect(lambda *_: self.autosave.flush())
+        port.view_changed.connect(self._catch_up_sent)
+        self.newer_marks = NewerMarks(port, drafts, self)  # Drafts marks drafts with a newer version here
+        port.session_changed.connect(self._session_changed)
+        port.state_changed.connect(self._state)
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().aboutToQuit.connect(self.close)
         QApplication.instance().lastWindowClosed.connect(self.autosave.flush)
-        self._close_watch = _CloseWatch(self.autosave.flush, window)  # the window's own close, too
-        window.installEventFilter(self._close_watch)
+        self._close_watch = _CloseWatch(self.autosave.flush, port.dialog_parent)  # the window's own close, too
+        port.watch_close(self._close_watch)
         self._outbox_window = None
         self.outbox_action = self._install_action()
         if self.journal.moved_aside is not None:
-            window.show_journal_notice(translate("JournalBridge", "Journal replaced"),
-                                       translate("JournalBridge", "The local journal was damaged: it was set aside as "
-                                                                  "{name} and a new one started.")
-                                       .format(name=self.journal.moved_aside.name), warning=False)
-        if window.session is not None:  # attached after the session was set
-            self._session_changed(window.session)
+            port.journal_notice(translate("JournalBridge", "Journal replaced"),
+                                translate("JournalBridge", "The local journal was damaged: it was set aside as "
+                                                           "{name} and a new one started.")
+                                .format(name=self.journal.moved_aside.name), warning=False)
+        if port.session is not None:  # attached after the session was set
+            self._session_changed(port.session)
         if c.dirty:  # typed at ready, before the journal was open: recorded now, not at the next keystroke
             self._changed()
 
@@ -129,14 +133,14 @@ class JournalBridge:
             return Journal()
         except JournalUnavailable as exc:
             log.warning("journal unavailable: %s", exc)
-            self.w.show_journal_notice(translate("JournalBridge", NOT_PROTECTED),
-                                       translate("JournalBridge", UNPROTECTED).format(
-                                           why=shown(exc.args[0] if exc.args else exc)))
+            self.port.journal_notice(translate("JournalBridge", NOT_PROTECTED),
+                                     translate("JournalBridge", UNPROTECTED).format(
+                                         why=shown(exc.args[0] if exc.args else exc)))
             return Journal(":memory:")
 
     # ---- typing ----
     def _changed(self) -> None:
-        c = self.w.compose
+        c = self.compose
         if not c.identity().internet_message_id:
             c.set_saved(c.identity().copy(internet_message_id=new_message_id()))  # identity fields only
         # Lazy: the draft is taken once per journal write, not once per keystroke; a plain body as the
@@ -147,7 +151,7 @@ class JournalBridge:
     def _kept(self, local_id: str) -> None:
         """What was typed is in the journal: Compose says so ("Not saved" would be untrue
         once the journal has the text), unless more was typed since (its write is pending) or it says more than that."""
-        c = self.w.compose
+        c = self.compose
         if c.identity().local_id != local_id or local_id in self.autosave.pending:
             return
         if not self.journal.persistent:  # kept in memory only ("Typing is not protected"): not on this computer
@@ -156,8 +160,8 @@ class JournalBridge:
             c.show_state(c.unsaved_words(True))
 
     def _autosave_failed(self, exc) -> None:
-        self.w.show_journal_notice(translate("JournalBridge", NOT_PROTECTED),
-                                   translate("JournalBridge", UNPROTECTED).format(why=type(exc).__name__))
+        self.port.journal_notice(translate("JournalBridge", NOT_PROTECTED),
+                                 translate("JournalBridge", UNPROTECTED).format(why=type(exc).__name__))
 
     # ---- accounts (decided in app.core.account_queue; shown here) ----
     def _session_changed(self, session) -> None:
@@ -167,7 +171,7 @@ class JournalBridge:
             self.outbox.hush()
         if self.account_queue is not None:  # its session is closed already: its lock and door go at once
             self.account_queue.shut()
-        c = self.w.compose
+        c = self.compose
         if self.account and (session is None or session.account.key != self.account):
             c.clear()
         self.outbox, self.runtime, self.account_queue = None, None, None
@@ -190,7 +194,7 @@ class JournalBridge:
     def _queue_opened(self) -> None:
         if self.runtime.handover_note:
             self._note = self.runtime.handover_note
-            self.w.statusBar().showMessage(shown(self._note), 15000)
+            self.port.say(shown(self._note), ms=15000)
         self._reopen()
 
     def _show_queue(self) -> None:
@@ -210,14 +214,13 @@ class JournalBridge:
     def _say_waiting(self, words: str) -> None:
         """Another process has the account's queue (``words``: who), or no longer (""): the status bar and the
         Outbox say it while it is true."""
-        bar = self.w.statusBar()
         said = {shown(w) for w in SHORT}  # the words as the user read them
         if words:
-            bar.showMessage(shown(words), 15000)
-        elif (getattr(bar, "last_cut", "") or bar.currentMessage()) in said:  # its whole words when shortened
-            bar.clearMessage()
-        self.w.status.queue(SHORT.get(words, words), words)
-        c = self.w.compose
+            self.port.say(shown(words), ms=15000)
+        else:
+            self.port.unsay(said)  # no longer true
+        self.port.queue_state(SHORT.get(words, words), words)
+        c = self.compose
         if not words and any(c.error_text().endswith(w) for w in said):  # "Not sent: … <why>" is no longer true
             c.set_error("")
         for view in self._views:
@@ -229,24 +232,23 @@ class JournalBridge:
         self.outbox = outbox
         self._queue_opened()
         self._show_queue()
-        session = self.w.session
+        session = self.port.session
         if session is not None and session.state.value == "connected":
             self._state("connected")
 
     def _desk_wiring(self, account) -> DeskWiring:
         """How this window's door answers a command (app.core.script_desk): the same desk a command drives with,
         its sends counted with the window's own (quitting asks while any is on its way)."""
-        w = self.w
-        settings = w.settings
+        settings, flows = self.port.settings, self.flows
         return DeskWiring(configured=settings.account if settings is not None else (lambda: None),
                           principals=(lambda: settings.principals(account)) if settings is not None else list,
-                          sending=lambda: w.flows.sender if w.flows is not None else None,
+                          sending=lambda: flows.sender,
                           taken_back=self._taken_back)
 
     def _taken_back(self, draft) -> None:
         """``dispatch-mail outbox cancel`` took a message out: it is shown again, in Compose when nothing is being
         written there, else saved to Drafts (nothing vanishes)."""
-        w, c = self.w, self.w.compose
+        c = self.compose
         if c.is_empty() and c.identity().ref is None:
             c.load(draft)
             c.show_unsaved_edits(kept=self.journal.persistent)
@@ -271,7 +273,7 @@ class JournalBridge:
         return self._letting_go
 
     def _reopen(self) -> None:
-        c = self.w.compose
+        c = self.compose
         entry = self.runtime.to_reopen()
         if entry is None:
             return
@@ -281,10 +283,10 @@ class JournalBridge:
             c.load(entry.draft)
             c.show_unsaved_edits(kept=self.journal.persistent)  # newer than the server's copy: leaving it saves it
         self._note = self.runtime.reopened(entry)
-        self.w.statusBar().showMessage(shown(self._note), 15000)
+        self.port.say(shown(self._note), ms=15000)
 
     def _state(self, state: str) -> None:
-        session = self.w.session
+        session = self.port.session
         if state != "connected" or session is None or self.outbox is None:
             return
         if self._signed_in is not None:
@@ -296,10 +298,10 @@ class JournalBridge:
 
     async def _resume(self, session, outbox) -> None:
         if self._note:  # "Connecting…" took the status bar meanwhile: say it again
-            self.w.statusBar().showMessage(shown(self._note), 15000)
+            self.port.say(shown(self._note), ms=15000)
             self._note = ""
         runtime = self.runtime
-        c = self.w.compose
+        c = self.compose
 
         def keep() -> set[str]:  # asked at each decision: the user may begin a message while the server is asked
             return {c.identity().local_id}
@@ -320,14 +322,14 @@ class JournalBridge:
         opens the non-modal password prompt, app.ui.accounts.security) and wait until the session is connected
         again (a new password, Retry, or a new sign-in); the Outbox then resumes."""
         self._signed_in = asyncio.Event()
-        session = self.w.session
+        session = self.port.session
         try:  # a passing 401 (e.g. a server restart): signing in again with what we have is enough
             await session.connect()
             return True
         except Exception:  # noqa: BLE001 - AuthFailed & co: the session shows it; ask the user
             pass
-        self.w.show_error(translate("JournalBridge", "The server asked to sign in again. Messages in the Outbox wait "
-                                                     "until you do (enter the password, or Retry)."), retry=True)
+        self.port.say(translate("JournalBridge", "The server asked to sign in again. Messages in the Outbox wait "
+                                                 "until you do (enter the password, or Retry)."), Level.ERROR, retry=True)
         await self._signed_in.wait()
         return True
 
@@ -335,9 +337,9 @@ class JournalBridge:
     def _saved(self, saved) -> None:
         """A save reached the server (a queued one too): Compose adopts its identity and says so; once
         every message recovered after a crash is in Drafts, the user is told and the list refreshed."""
-        c, w = self.w.compose, self.w
-        if saved.ref is not None and w.drafts.model.status(saved.ref.id):
-            w.drafts.model.set_status(saved.ref.id, "")  # its old "Not sent: …" was about the text before
+        c, drafts = self.compose, self.drafts
+        if saved.ref is not None and drafts.model.status(saved.ref.id):
+            drafts.model.set_status(saved.ref.id, "")  # its old "Not sent: …" was about the text before
         if c.identity().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
             self._keep(self._say_saved_or_edited(saved.local_id))
@@ -346,8 +348,8 @@ class JournalBridge:
             self._restored += 1
             if not self._restoring:
                 n, self._restored = self._restored, 0
-                w.statusBar().showMessage(counted(RESTORED, n), 15000)
-                w.drafts.model.reload()
+                self.port.say(counted(RESTORED, n), ms=15000)
+                drafts.model.reload()
         self.newer_marks.refresh()  # its mark in Drafts, if it had one, goes
 
     def _keep(self, coro) -> None:
@@ -361,7 +363,7 @@ class JournalBridge:
         Asked on the journal thread, behind any write of it: the UI thread never waits for the journal's lock
         (a 10 MB body's write holds it ~30-60 ms)."""
         edited = local_id in self.autosave.pending or await self.writer(self.journal.has, local_id)
-        c = self.w.compose
+        c = self.compose
         if c.identity().local_id == local_id:
             pending = local_id in self.autosave.pending  # typed since, not yet in the journal
             kept = not pending and self.journal.persistent
@@ -369,7 +371,7 @@ class JournalBridge:
 
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
-        c = self.w.compose
+        c = self.compose
         if sub.state == SubState.SENT:
             shown = c.identity()
             same_ref = sub.draft.ref is not None and shown.ref is not None and shown.ref.id == sub.draft.ref.id
@@ -387,7 +389,7 @@ class JournalBridge:
         """A single-shot timer owned by the window (it dies with it)."""
         from PySide6.QtCore import QTimer
 
-        t = QTimer(self.w)
+        t = QTimer(self.port.dialog_parent)
         t.setSingleShot(True)
         t.setInterval(ms)
         t.timeout.connect(slot)
@@ -404,7 +406,7 @@ class JournalBridge:
 
     def _leave_drafts(self) -> None:
         ids, self._leaving = self._leaving, set()
-        self.w.drafts.model.take_rows(ids)
+        self.drafts.model.take_rows(ids)
 
     def _reload_sent_soon(self) -> None:
         """One Sent reload for a batch that finishes together: SENT_RELOAD_MS after its last message
@@ -425,7 +427,7 @@ class JournalBridge:
         """A backend that accepts a send before the message is in Sent Items (Microsoft Graph answers 202 and
         moves it later: ``send_settle_seconds``) gets one more Sent reload once that time has passed, so the
         message appears without F5. EWS (0 s) needs none."""
-        session = self.w.session
+        session = self.port.session
         settle = session.send_settle_seconds if session is not None else 0.0
         if settle <= 0:
             return
@@ -438,18 +440,18 @@ class JournalBridge:
         """The Sent list follows finished sends while it is the page shown; behind another page it is reloaded
         when it is next shown. A 5,000-row mail merge reloaded it every SENT_RELOAD_MAX_S behind the merge's
         window: a FindItem of a page parsed on a mail thread each time while the UI thread waited for the GIL."""
-        if self.w.session is None:
+        if self.port.session is None:
             return
-        if self.w.stack.currentWidget() is self.w.sent:
+        if self.port.showing(self.sent):
             self._sent_stale = False
             if self._sent_timer is not None:  # a reload still due for sends already finished: this one lists them
                 self._sent_timer.stop()
-            self.w.sent.model.reload()
+            self.sent.model.reload()
         else:
             self._sent_stale = True
 
     def _catch_up_sent(self, *_a) -> None:
-        if self._sent_stale and self.w.stack.currentWidget() is self.w.sent:
+        if self._sent_stale and self.port.showing(self.sent):
             self._reload_sent()
 
     # ---- the Outbox view ----
@@ -457,14 +459,14 @@ class JournalBridge:
         """The Outbox as a fourth page of the window: sidebar entry, View > Outbox, Ctrl+4."""
         self._outbox_window = self.outbox_view()
         self._outbox_window.setAccessibleName(translate("JournalBridge", "Outbox: messages waiting for the server"))
-        act = self.w.add_view("outbox", translate("JournalBridge", "Outbox"), self._outbox_window, icon_name="outbox",
+        act = self.port.add_view("outbox", translate("JournalBridge", "Outbox"), self._outbox_window, icon_name="outbox",
                               shortcut="Ctrl+4", menu_text=translate("JournalBridge", "Out&box"))
         act.setObjectName("actViewOutbox")
         act.setToolTip(translate("JournalBridge", "Outbox: messages waiting for the server (Ctrl+4)"))
         return act
 
     def show_outbox(self):
-        self.w.show_view("outbox")
+        self.port.show_view("outbox")
         return self._outbox_window
 
     def point_at(self, local_id: str) -> None:
@@ -488,10 +490,10 @@ class JournalBridge:
 
     def _edit_queued(self, local_id: str) -> None:
         """Enter in the Outbox: the send is cancelled and the message comes back into Compose."""
-        w, outbox = self.w, self.outbox
+        outbox = self.outbox
         sub = outbox.subs.get(local_id) if outbox is not None else None
         as_is = sub is not None and sources.of(sub).from_file  # an .eml file's bytes: nothing to edit
-        if outbox is None or (not as_is and not w.flows.stash_current()):
+        if outbox is None or (not as_is and not self.flows.stash_current()):
             return
         unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
         refused = sub.outcome() if sub is not None and sub.state == SubState.FAILED \
@@ -507,13 +509,13 @@ class JournalBridge:
                                refused=None) -> None:
         """The message, read back on the journal's thread, goes into Compose; one not in Drafts as it is
         counts as unsaved there (leaving it saves it to Drafts: it never lives only in the journal)."""
-        w = self.w
+        c = self.compose
         draft = await taking
         if as_is:
             self._tell(translate("JournalBridge", "Not sent: the .eml file was taken out of the Outbox (the file is "
                                                   "unchanged; Ctrl+O opens it to edit)"))
             return
-        if draft is not None and not w.flows.stash_current():
+        if draft is not None and not self.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
             await outbox.queue_save(draft)
@@ -521,20 +523,20 @@ class JournalBridge:
             return
         if draft is None:
             self._tell(translate("JournalBridge", "Not sent: the draft stays in Drafts"))
-            w.drafts.model.reload()
+            self.drafts.model.reload()
             return
-        w.compose.load(draft)
+        c.load(draft)
         if unsaved:  # as it was sent: nobody edited it
-            w.compose.show_unsaved_edits(kept=self.journal.persistent, edited=False)
-        w.show_view("compose")
-        w.compose.to.setFocus()
+            c.show_unsaved_edits(kept=self.journal.persistent, edited=False)
+        self.port.show_view("compose")
+        c.to.setFocus()
         if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
-            show_refusal(w, refused)
-        spoken.show(w, translate("JournalBridge", BACK_IN_COMPOSE), 8000)
+            show_refusal(c, refused)
+        spoken.show(self.port, translate("JournalBridge", BACK_IN_COMPOSE), 8000)
 
     def _tell(self, words: str, assertive: bool = False) -> None:
         """``words`` in the status bar, and to a screen reader (a message taken out of the Outbox moved)."""
-        spoken.show(self.w, shown(words), 8000, loud=assertive)
+        spoken.show(self.port, shown(words), 8000, loud=assertive)
 
     def _delete_queued(self, local_id: str) -> None:
         """Delete in the Outbox: asks first (non-modal), then throws the message away."""
@@ -543,7 +545,7 @@ class JournalBridge:
         title = translate("JournalBridge", "Delete this message?")
         box = QMessageBox(QMessageBox.Question, title,
                           translate("JournalBridge", "The message is removed from the Outbox and will not be sent."),
-                          QMessageBox.NoButton, self.w)
+                          QMessageBox.NoButton, self.port.dialog_parent)
         delete = box.addButton(translate("JournalBridge", "Delete"), QMessageBox.DestructiveRole)
         box.setDefaultButton(box.addButton(translate("JournalBridge", "Keep"), QMessageBox.RejectRole))  # Enter keeps it
         box.setAccessibleName(title)
@@ -553,8 +555,8 @@ class JournalBridge:
                 try:
                     deleting = self.outbox.delete(local_id)
                 except NotCancellable:
-                    self.w.statusBar().showMessage(translate("OutboxView", "It is being sent right now and can no longer "
-                                                                           "be deleted"), 8000)
+                    self.port.say(translate("OutboxView", "It is being sent right now and can no longer be deleted"),
+                                  ms=8000)
                 else:
                     self._keep(self._say_if_not_deleted(deleting))
         box.finished.connect(done)
@@ -563,9 +565,8 @@ class JournalBridge:
 
     async def _say_if_not_deleted(self, deleting) -> None:
         if not await deleting:  # the journal could not record it: held in the Outbox, not sent
-            self.w.statusBar().showMessage(translate("JournalBridge", "Not deleted: this computer could not record it. "
-                                                                      "The message stays in the Outbox and is not sent"),
-                                           10000)
+            self.port.say(translate("JournalBridge", "Not deleted: this computer could not record it. "
+                                                     "The message stays in the Outbox and is not sent"), ms=10000)
 
     def close(self) -> None:
         self.autosave.close()

@@ -78,23 +78,22 @@ def select_in_sent(view, internet_message_id: str, say=None) -> None:
 
 
 def wire_sent_rows(view, bridge) -> None:
-    """The Outbox view's sent rows (and its notices) wired to the window of ``bridge`` (JournalBridge)."""
-    w = bridge.w
+    """The Outbox view's sent rows (and its notices) wired through ``bridge`` (JournalBridge: its port and the Sent
+    view)."""
+    port, sent = bridge.port, bridge.sent
 
     def open_in_sent(local_id: str) -> None:
         """Enter on a sent row: the Sent page, with that message selected once the list has it."""
         sub = bridge.outbox.subs.get(local_id) if bridge.outbox is not None else None
-        w.show_view("sent")
+        port.show_view("sent")
         if sub is not None:
-            select_in_sent(w.sent, sub.draft.internet_message_id,
-                           lambda text: w.statusBar().showMessage(text, 10000))
+            select_in_sent(sent, sub.draft.internet_message_id, lambda text: port.say(text, ms=10000))
 
     def forget(local_id: str) -> None:
         """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
         if bridge.outbox is not None and bridge.outbox.forget(local_id):
-            w.statusBar().showMessage(translate("OutboxView", "Removed from this list: the message is in Sent (Ctrl+3)"),
-                                      8000)
+            port.say(translate("OutboxView", "Removed from this list: the message is in Sent (Ctrl+3)"), ms=8000)
 
     view.open_sent_requested.connect(open_in_sent)
     view.forget_requested.connect(forget)
-    view.notice.connect(lambda text: w.statusBar().showMessage(shown(text), 8000))
+    view.notice.connect(lambda text: port.say(shown(text), ms=8000))

@@ -122,10 +122,10 @@ def build_actions(win) -> Actions:
         more_options=window_action(win, translate("Menu", "More &options in Compose"), "Ctrl+Shift+O", lambda: _more_options(win),
                           "actMoreOptions"),
         # who it is from, when the account may send from other mailboxes (app/ui/compose/from_flows.py)
-        choose_from=window_action(win, translate("Menu", "Choose who it is &from"), "Ctrl+Shift+F", lambda: from_flows.choose_from(win),
+        choose_from=window_action(win, translate("Menu", "Choose who it is &from"), "Ctrl+Shift+F", lambda: from_flows.choose_from(win.port, win.compose),
                          "actChooseFrom"),
         # H for sHared mailboxes (Ctrl+Shift+M is Mail merge)
-        send_from=window_action(win, translate("Menu", "Mailboxes you send &from…"), "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win),
+        send_from=window_action(win, translate("Menu", "Mailboxes you send &from…"), "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win.port, win.compose),
                        "actSendFrom"),
         open=drafts.open_action,
         delete=drafts.delete_action,

@@ -114,8 +114,8 @@ def find_in_message(win) -> None:
     target = {"compose": getattr(win.compose, "body", None), "sent": getattr(win.sent, "body", None)}.get(view)
     if target is None:
         keys = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in ("Ctrl+1", "Ctrl+3"))
-        win.statusBar().showMessage(translate(
-            "Menu", "Find works in the message: in Compose or in the Sent preview ({keys})").format(keys=keys), 5000)
+        win.port.say(translate(
+            "Menu", "Find works in the message: in Compose or in the Sent preview ({keys})").format(keys=keys), ms=5000)
         return
     win.find_bar.open_for(target)
 

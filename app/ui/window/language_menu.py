@@ -53,4 +53,4 @@ def choose(win, code: str) -> None:
     else:
         words = translate("Language", "Language: the system's ({name}). It applies the next time Dispatch "
                                       "starts.").format(name=LANGUAGES[system_language()])
-    spoken.show(win, words, SAID_MS)
+    spoken.show(win.port, words, SAID_MS)

@@ -24,6 +24,7 @@ Signals: ``state_changed(str)``, ``busy_changed(bool)``, ``draft_saved(Draft)``,
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 enums (20-30 ms)
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
@@ -31,6 +32,29 @@ from PySide6.QtWidgets import QMainWindow  # every other class on first use (eac
 from app import APP_NAME
 from app.ui.window.parts import Part, WindowParts
 from app.ui.common.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
+
+if TYPE_CHECKING:  # the parts' types (app/ui/window/parts.py), for a checker only: nothing more on the first paint's path
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QListWidget, QMenu, QStackedWidget
+
+    from app.ui.accounts.account_dialog import WelcomeView
+    from app.ui.common.announce import Announcer
+    from app.ui.compose.compose_view import ComposeView
+    from app.ui.compose.eml_flows import EmlFiles
+    from app.ui.compose.find_bar import FindBar
+    from app.ui.compose.send_timing import SendTiming
+    from app.ui.compose.spell_menu import Spelling
+    from app.ui.lists.drafts_view import DraftsView
+    from app.ui.lists.sent_view import SentView
+    from app.ui.outbox.journal_bridge import JournalBridge
+    from app.ui.common.core_events import CoreEvents
+    from app.ui.window.actions import Actions
+    from app.ui.window.banner import Banner, BannerSlot
+    from app.ui.window.power_compose import PowerCompose
+    from app.ui.window.shell_port import WindowPort
+    from app.ui.window.sidebar_fit import SidebarFit
+    from app.ui.window.status_bar import StatusWidgets
+    from app.ui.window.workflows import Workflows
 
 # Only Qt and the theme on the path to the first paint; the frame (app/ui/window/frame.py) is built in the next
 # turn, and the views, the workflows (asyncio, qasync) and the domain are imported by the setup slices
@@ -56,12 +80,34 @@ class MainWindow(QMainWindow):
     setup_finished = Signal()  # every view, action and menu is built
     session_event = Signal(object, object)
 
-    # its parts (app/ui/window/parts.py): built by the frame and the set-up slices, each filled once
-    sidebar, stack, menus, sidebar_fit, status, banner, banner_slot, announcer = (Part() for _ in range(8))
-    outbox_news, flows, compose, drafts, sent, welcome = (Part() for _ in range(6))
-    actions_, views_end, theme_actions, eml, find_bar, edit_actions, spelling, power, merge_action = (
-        Part() for _ in range(9))
-    journal_bridge, send_timing, language_actions = Part(), Part(), Part()
+    # its parts (app/ui/window/parts.py, typed there): built by the frame and the set-up slices, each filled once
+    sidebar: Part[QListWidget] = Part()
+    stack: Part[QStackedWidget] = Part()
+    menus: Part[dict[str, QMenu]] = Part()
+    sidebar_fit: Part[SidebarFit] = Part()
+    status: Part[StatusWidgets] = Part()
+    banner: Part[Banner] = Part()
+    banner_slot: Part[BannerSlot] = Part()
+    announcer: Part[Announcer] = Part()
+    port: Part[WindowPort] = Part()  # what each feature is handed instead of the window (app.ui.common.port)
+    core_events: Part[CoreEvents] = Part()
+    flows: Part[Workflows] = Part()
+    compose: Part[ComposeView] = Part()
+    drafts: Part[DraftsView] = Part()
+    sent: Part[SentView] = Part()
+    welcome: Part[WelcomeView] = Part()
+    actions_: Part[Actions] = Part()
+    views_end: Part[QAction] = Part()
+    theme_actions: Part[dict[str, QAction]] = Part()
+    language_actions: Part[dict[str, QAction]] = Part()
+    eml: Part[EmlFiles] = Part()
+    find_bar: Part[FindBar] = Part()
+    edit_actions: Part[dict[str, QAction]] = Part()
+    spelling: Part[Spelling] = Part()
+    power: Part[PowerCompose] = Part()
+    merge_action: Part[QAction] = Part()
+    journal_bridge: Part[JournalBridge] = Part()
+    send_timing: Part[SendTiming] = Part()
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
                  parent=None):
@@ -431,17 +477,17 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         from app.ui.compose.from_flows import account_changed
 
-        account_changed(self, session)  # its mailboxes at From (none: the row stays hidden)
+        account_changed(self.settings, self.compose, session)  # its mailboxes at From (none: the row stays hidden)
         if session is None:
             self.drafts.model.set_fetch(None)
             self.sent.model.set_fetch(None)
             self.account_label.setText(translate("Status", "No account"))
             self.set_state("idle")
-            self.outbox_news.follow_session(None)  # the closed session's states are no news here
+            self.core_events.follow_session(None)  # the closed session's states are no news here
             self.session_changed.emit(None)
             self._show_welcome()
             return
-        self.outbox_news.follow_session(session)  # its states, through the one bridge (app.ui.common.core_events)
+        self.core_events.follow_session(session)  # its states, through the one bridge (app.ui.common.core_events)
         self.sidebar.setEnabled(True)
         acc = session.account
         from app.ui.window.status_bar import account_words
@@ -470,7 +516,7 @@ class MainWindow(QMainWindow):
     def follow_session_events(self) -> None:
         """The status bar shows the state of the session in use from now on (the wiring slice); ``session_event``
         carries the bridge's ``session_state`` to the window's features."""
-        self.outbox_news.session_state.connect(self.session_event)
+        self.core_events.session_state.connect(self.session_event)
         self.session_event.connect(self._on_session_event)
 
     def _on_session_event(self, session, payload) -> None:
@@ -487,9 +533,9 @@ class MainWindow(QMainWindow):
     def busy_push(self, msg: str = "") -> None:
         self._busy += 1
         if msg:
-            from app.ui.common.quiet_status import show_quietly
+            from app.ui.common.port import Level
 
-            show_quietly(self.statusBar(), msg)  # a step on the way ("Loading drafts…"): its outcome is said
+            self.port.say(msg, Level.PROGRESS, ms=0)  # a step on the way ("Loading drafts…"): its outcome is said
         if self._busy == 1:
             self.progress.show()
             self.busy_changed.emit(True)
@@ -497,7 +543,7 @@ class MainWindow(QMainWindow):
     def busy_pop(self, msg: str = "") -> None:
         self._busy = max(0, self._busy - 1)
         if msg:
-            self.statusBar().showMessage(msg, 5000)
+            self.port.say(msg, ms=5000)
         if self._busy == 0:
             if not msg:
                 self.statusBar().clearMessage()
@@ -641,7 +687,7 @@ class MainWindow(QMainWindow):
             clicked = box.clickedButton()
             if wait is not None and clicked is wait:
                 self._quit_when_idle = True
-                self.statusBar().showMessage(translate("Window", "Will quit when sending has finished…"))
+                self.port.say(translate("Window", "Will quit when sending has finished…"), ms=0)
             elif quit_now is not None and clicked is quit_now:
                 self._force_close = True
                 self.close()

@@ -9,6 +9,33 @@ is given the parts it needs when it is built, rather than looking for them on th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Generic, TypeVar  # (typing is loaded with PySide6 already: no cost here)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QListWidget, QMenu, QStackedWidget
+
+    from app.ui.accounts.account_dialog import WelcomeView
+    from app.ui.common.announce import Announcer
+    from app.ui.compose.compose_view import ComposeView
+    from app.ui.compose.eml_flows import EmlFiles
+    from app.ui.compose.find_bar import FindBar
+    from app.ui.compose.send_timing import SendTiming
+    from app.ui.compose.spell_menu import Spelling
+    from app.ui.lists.drafts_view import DraftsView
+    from app.ui.lists.sent_view import SentView
+    from app.ui.outbox.journal_bridge import JournalBridge
+    from app.ui.common.core_events import CoreEvents
+    from app.ui.window.actions import Actions
+    from app.ui.window.banner import Banner, BannerSlot
+    from app.ui.window.power_compose import PowerCompose
+    from app.ui.window.shell_port import WindowPort
+    from app.ui.window.sidebar_fit import SidebarFit
+    from app.ui.window.status_bar import StatusWidgets
+    from app.ui.window.workflows import Workflows
+
+T = TypeVar("T")
+
 # every part of the window, grouped by what builds it, each with what it is
 NAMES = (
     # the frame (app/ui/window/frame.py): painted in the second frame
@@ -21,8 +48,9 @@ NAMES = (
     "banner",
     "banner_slot",
     "announcer",  # app.ui.common.announce.Announcer: the window's one voice to a screen reader
+    "port",  # app.ui.window.shell_port.WindowPort: what the features may ask of the shell (app.ui.common.port)
     # the controller and the views
-    "outbox_news",  # app.ui.common.core_events.CoreEvents: the one bridge of the core's events to Qt signals
+    "core_events",  # app.ui.common.core_events.CoreEvents: the one bridge of the core's events to Qt signals
     "flows",  # app.ui.window.workflows.Workflows
     "compose",
     "drafts",
@@ -52,6 +80,35 @@ class WindowParts:
 
     __slots__ = NAMES
 
+    # what each part is (None until built): the window's ``Part`` descriptors read them, typed the same
+    sidebar: QListWidget | None
+    stack: QStackedWidget | None
+    menus: dict[str, QMenu] | None
+    sidebar_fit: SidebarFit | None
+    status: StatusWidgets | None
+    banner: Banner | None
+    banner_slot: BannerSlot | None
+    announcer: Announcer | None
+    port: WindowPort | None
+    core_events: CoreEvents | None
+    flows: Workflows | None
+    compose: ComposeView | None
+    drafts: DraftsView | None
+    sent: SentView | None
+    welcome: WelcomeView | None
+    actions_: Actions | None
+    views_end: QAction | None
+    theme_actions: dict[str, QAction] | None
+    language_actions: dict[str, QAction] | None
+    eml: EmlFiles | None
+    find_bar: FindBar | None
+    edit_actions: dict[str, QAction] | None
+    spelling: Spelling | None
+    power: PowerCompose | None
+    merge_action: QAction | None
+    journal_bridge: JournalBridge | None
+    send_timing: SendTiming | None
+
     def __init__(self) -> None:
         for name in NAMES:
             setattr(self, name, None)
@@ -66,13 +123,14 @@ class WindowParts:
             setattr(self, name, value)
 
 
-class Part:
-    """A window attribute that is one of its :class:`WindowParts` (read-only: filled through ``parts.fill``)."""
+class Part(Generic[T]):
+    """A window attribute that is one of its :class:`WindowParts` (read-only: filled through ``parts.fill``), typed
+    as the part is (``compose: Part[ComposeView] = Part()``)."""
 
     def __set_name__(self, owner, name: str) -> None:
         self.name = name
 
-    def __get__(self, win, owner=None):
+    def __get__(self, win, owner=None) -> T:
         if win is None:
             return self
         return getattr(win.parts, self.name)

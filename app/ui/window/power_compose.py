@@ -45,7 +45,7 @@ class PowerCompose(QObject):
         self.win = win
         self.texts = ComposeTexts(win.settings if win.settings is not None else _SessionSettings())
         self.signature = SignatureBlock(win.compose, known=self.signatures)
-        self.trigger = SnippetTrigger(win, self.texts)
+        self.trigger = SnippetTrigger(win.port, win.compose, self.texts)
         self.palette = None
         self.dialog = None
         self.palette_action = window_action(win, translate("Menu", "Command &palette…"), "Ctrl+Shift+P", self.open_palette, "actPalette")
@@ -103,15 +103,15 @@ class PowerCompose(QObject):
         self.win.show_view("compose")
         self.signature.span()  # a draft opened from Drafts: find its signature first
         self.signature.switch(sig)
-        self.win.statusBar().showMessage(translate("Power", "Signature: {name}").format(name=sig.name) if sig
-                                         else translate("Power", "No signature"), 4000)
+        self.win.port.say(translate("Power", "Signature: {name}").format(name=sig.name) if sig
+                          else translate("Power", "No signature"), ms=4000)
 
     def next_signature(self) -> None:
         names = [""] + [s.name for s in self.signatures()]
         if len(names) == 1:
             keys = self.texts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.win.statusBar().showMessage(
-                translate("Power", "No signatures for this account yet: {keys} adds one").format(keys=keys), 6000)
+            self.win.port.say(
+                translate("Power", "No signatures for this account yet: {keys} adds one").format(keys=keys), ms=6000)
             return
         self.signature.span()
         cur = self.signature.current
@@ -126,7 +126,7 @@ class PowerCompose(QObject):
             return
         w.show_view("compose")
         w.compose.body.setFocus(Qt.OtherFocusReason)
-        insert_snippet(w, self.texts, snippet)
+        insert_snippet(w.port, w.compose, self.texts, snippet)
 
     def edit_texts(self) -> None:
         from app.ui.common.dialog_return import return_focus

@@ -14,11 +14,11 @@ def kept_in_compose(win) -> bool:
 
 
 def say_kept_then_close(win, ms: int) -> None:
-    """The line in the status bar (a screen reader hears it: the bar is the window's polite live region), then the
-    window closes ``ms`` later by its own close path."""
+    """The line in the status bar, said to a screen reader (one call: the port's say), then the window closes ``ms``
+    later by its own close path."""
     from PySide6.QtCore import QTimer
 
     from app.ui.common.tr import shown
 
-    win.statusBar().showMessage(shown(KEPT_IN_COMPOSE), ms + 5000)
+    win.port.say(shown(KEPT_IN_COMPOSE), ms=ms + 5000)
     QTimer.singleShot(ms, win, win.close)  # not after the window is gone

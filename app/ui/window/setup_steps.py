@@ -44,6 +44,9 @@ def shell(win) -> None:
     if hasattr(win.statusBar(), "shown"):  # a FittingStatusBar (not a plain one asked for before the frame)
         win.statusBar().shown.connect(win.announcer.status)  # the status bar is the window's polite live region
     banner.spoken.connect(lambda words, loud: win.announcer.say(words, assertive=loud))
+    from app.ui.window.shell_port import WindowPort
+
+    win.parts.fill(port=WindowPort(win))  # what each feature is handed instead of the window
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent", "outbox")):
@@ -54,7 +57,7 @@ def flows(win) -> None:
     from app.ui.common.core_events import CoreEvents
     from app.ui.window.workflows import Workflows
 
-    win.parts.fill(outbox_news=CoreEvents(win))  # the core's events as signals (the journal slice follows the Outbox)
+    win.parts.fill(core_events=CoreEvents(win))  # the core's events as signals (the journal slice follows the Outbox)
     win.parts.fill(flows=Workflows(win))
 
 
@@ -80,7 +83,7 @@ def sent(win) -> None:
     from app.ui.window.focus_order import proxy_first
     from app.ui.lists.sent_view import SentView
 
-    win.parts.fill(sent=SentView(win.stack))
+    win.parts.fill(sent=SentView(win.stack, port=win.port))
     win.stack.addWidget(win.sent)
     proxy_first(win.sent)
 
@@ -107,7 +110,9 @@ def actions(win) -> None:
     win.menus["&File"].insertAction(win.actions_.account, win.sent.save_action)  # Sent: Ctrl+Shift+S
     from app.ui.compose.eml_flows import install as install_eml
 
-    win.parts.fill(eml=install_eml(win))  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
+    acts = win.actions_
+    win.parts.fill(eml=install_eml(win.port, win.flows, win.compose, win.drafts, win.sent, lambda: win.journal_bridge,
+                                   before_open=acts.save, before_save=acts.send))  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
 
 
 # stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
@@ -127,7 +132,7 @@ def edit(win) -> None:
     win.parts.fill(edit_actions=build_edit_menu(win))
     from app.ui.compose.format_menu import build_format_menu
 
-    build_format_menu(win)  # Format: Rich text (Ctrl+Shift+X) and the formatting commands
+    build_format_menu(win.port, win.compose.fmt)  # Format: Rich text (Ctrl+Shift+X) and the formatting commands
 
 
 def spelling(win) -> None:
@@ -135,7 +140,7 @@ def spelling(win) -> None:
     and the dictionaries load on the checker's own thread, never in a slice."""
     from app.ui.compose.spell_menu import Spelling
 
-    spelling_ = Spelling(win)
+    spelling_ = Spelling(win.port, win.compose.body)
     win.parts.fill(spelling=spelling_)
     win.setup_finished.connect(spelling_.start)  # enchant loads once the window is built
 
@@ -146,7 +151,8 @@ def power(win) -> None:
     from app.ui.window.power_compose import build
 
     win.parts.fill(power=build(win))
-    win.parts.fill(merge_action=build_merge(win))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
+    win.parts.fill(merge_action=build_merge(win.port, win.compose, win.flows, win.core_events, journal_bridge=lambda: win.journal_bridge,
+                                            timing=lambda: win.send_timing, before=win.actions_.account))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
 
 
 def wiring(win) -> None:
@@ -172,11 +178,12 @@ def wiring(win) -> None:
     from app.ui.common.tr import translate
 
     # the banner goes once the list loads; the list named as the sidebar names it
-    watch_list_errors(win, win.banner, win.drafts.model, translate("Views", "Drafts"))
-    watch_list_errors(win, win.banner, win.sent.model, translate("Views", "Sent"))
+    for view, name in ((win.drafts, translate("Views", "Drafts")), (win.sent, translate("Views", "Sent"))):
+        watch_list_errors(win.port, f.security.offer_sign_in, f.explain_exc, win.banner, view.model, name)
     win.sent.preview_requested.connect(f.drafts.preview_sent)
     win.drafts.preview_requested.connect(f.drafts.preview_draft)
-    win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))
+    win.sent.follow_up_requested.connect(
+        lambda kind, msg: open_follow_up(win.port, f.stash_current, win.compose, win.sent, kind, msg))
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)
     win.welcome.exchange_chosen.connect(win.edit_account)
 
@@ -286,8 +293,10 @@ def journal(win) -> None:
     win.drop_early_keys()  # Ctrl+4: the Outbox view comes with the bridge
     from app.ui.compose.send_timing import SendTiming
 
-    win.parts.fill(send_timing=SendTiming(win, win.outbox_news))  # undo send and send later
-    win.parts.fill(journal_bridge=JournalBridge(win, win.outbox_news, journal=win.local_journal))
+    win.parts.fill(send_timing=SendTiming(win.port, win.core_events, win.flows, win.compose, win.drafts,
+                                          lambda: win.journal_bridge, after=win.actions_.send))  # undo send, send later
+    win.parts.fill(journal_bridge=JournalBridge(win.port, win.core_events, win.flows, win.compose, win.drafts, win.sent,
+                                                journal=win.local_journal))
 
 
 def _importer(module: str):
@@ -326,8 +335,8 @@ def steps() -> list:
             # after ready, in idle turns: the journal's file (opened on a thread), the core, the other views
             _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
             _importer("app.core.submission"), _importer("app.core.outbox.rows"), _importer("app.core.outbox.attempts"),
-            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
+            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"),
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
-            drafts, sent, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
+            drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
             _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal]

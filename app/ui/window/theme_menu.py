@@ -51,4 +51,4 @@ def choose(win, choice: str) -> None:
         words = translate("Theme", "Theme: as the system ({scheme})").format(scheme=names.get(scheme, scheme))
     else:
         words = translate("Theme", "Theme: {name}").format(name=names.get(choice, choice))
-    win.statusBar().showMessage(words, 4000)
+    win.port.say(words, ms=4000)

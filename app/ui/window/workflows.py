@@ -54,28 +54,31 @@ STASHED_HERE = QT_TRANSLATE_NOOP(
 class Workflows(TaskTracker):
     def __init__(self, window):
         super().__init__(window)
+        self.port = window.port  # what the features built here are handed instead of the window
         self.sender = Sending()  # this window's send requests (app.core.sending) and how many are on their way
         self.save_lock = asyncio.Lock()
         from app.ui.window.reconnect import Reconnector
         from app.ui.accounts.security import Security
 
-        self.security = Security(window, window.banner)  # untrusted certificate -> trust banner; 401 -> password prompt
+        self.security = Security(self.port, window.banner)  # untrusted certificate -> trust banner; 401 -> password prompt
         self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
         window.state_changed.connect(self.reconnect.state)  # and a session a failed call took offline
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
         self._failure_said = ""  # the connection failure last said to a screen reader ("" : none, or connected since)
         self.send_question = None  # the open "Send anyway?" box, if any
-        self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
+        # Send selected, opening and deleting drafts, Sent's preview
+        self.drafts = DraftsFlows(self.port, self, window.compose, window.drafts, window.sent,
+                                  journal_bridge=lambda: window.journal_bridge, timing=lambda: window.send_timing)
         # "In the Outbox (…)" in the status bar, true while it shows, and said to a screen reader as it changes
-        self.notice = OutboxNotice(window.statusBar(), window.outbox_news,
-                                   lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to),
+        self.notice = OutboxNotice(window.statusBar(), window.core_events,
+                                   lambda sub, words, moved_to: spoken.outbox_words_said(self.port, sub, words, moved_to),
                                    lambda local_id: window.journal_bridge and window.journal_bridge.point_at(local_id))
-        window.outbox_news.finished.connect(self._finished)
+        window.core_events.finished.connect(self._finished)
         # the local ids (Compose) and server draft ids (Send selected) of this window's send requests under way
         self._asked: set[str] = set()
         self._ours: set[str] = set()  # this window's sends handed to the Outbox, their outcome not said yet
         self._kept_here: set[str] = set()  # Ctrl+S kept these on this computer: said again when the server has them
-        window.outbox_news.saved.connect(self._saved_later)
+        window.core_events.saved.connect(self._saved_later)
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -114,7 +117,7 @@ class Workflows(TaskTracker):
         w.banner.hide()
         if self._failure_said:  # the failure was said: so is its end
             self._failure_said = ""
-            spoken.polite(w, translate("Workflows", "Connected"))
+            spoken.polite(self.port, translate("Workflows", "Connected"))
         w.compose.set_max_send_bytes(session.max_send_bytes)
         w.drafts.model.reload()
         w.sent.model.reload()
@@ -157,8 +160,7 @@ class Workflows(TaskTracker):
             return True
         if c.validate(for_send=False):
             w.show_view("compose")
-            w.statusBar().showMessage(translate("Workflows", "This message has errors: fix them (or clear it) first"),
-                                      6000)
+            self.port.say(translate("Workflows", "This message has errors: fix them (or clear it) first"), ms=6000)
             return False
         outbox = self.outbox()
         if outbox is None:
@@ -178,7 +180,7 @@ class Workflows(TaskTracker):
                     return
                 if job.saved is not None:
                     w.draft_saved.emit(job.saved)
-                    spoken.show(w, translate("Workflows", STASHED), 5000)
+                    spoken.show(self.port, translate("Workflows", STASHED), 5000)
                     w.drafts.model.reload()
                 elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
                     pass  # no longer this save's: taken back, deleted, or part of a send queued since
@@ -186,9 +188,9 @@ class Workflows(TaskTracker):
                     words = translate("Workflows", "The previous message could not be saved to Drafts: {reason}").format(
                         reason=shown(job.reason))
                     w.show_error(words)
-                    spoken.not_saved(w, words)
+                    spoken.not_saved(self.port, words)
                 else:
-                    spoken.show(w, translate("Workflows", STASHED_HERE), 8000)
+                    spoken.show(self.port, translate("Workflows", STASHED_HERE), 8000)
 
         self.spawn(stash())
         return True
@@ -241,7 +243,10 @@ class Workflows(TaskTracker):
         """Ctrl+Shift+D: the message on screen is thrown away (its server draft too), with Undo."""
         from app.ui.compose.compose_flows import ComposeDiscard
 
-        self._discard = self._discard or ComposeDiscard(self.w, self)
+        w = self.w
+        self._discard = self._discard or ComposeDiscard(
+            self.port, self, w.compose, w.drafts.model, journal_bridge=lambda: w.journal_bridge,
+            new_signature=lambda: w.power is not None and w.power.new_message_signature())
         self._discard.discard()
 
     def attach_files(self) -> None:
@@ -268,7 +273,7 @@ class Workflows(TaskTracker):
         w, c = self.w, self.w.compose
         outbox = self.outbox()
         if outbox is not None and c.is_empty() and c.identity().ref is None:
-            w.statusBar().showMessage(translate("Workflows", "Nothing to save: Compose is empty"), 5000)  # no empty draft on the server
+            self.port.say(translate("Workflows", "Nothing to save: Compose is empty"), ms=5000)  # no empty draft on the server
             return None
         if outbox is None or c.validate(for_send=False):
             return None
@@ -295,10 +300,10 @@ class Workflows(TaskTracker):
                     words = translate("Workflows", "Could not save: {reason}").format(reason=shown(job.reason))
                     c.set_error(words)
                     c.show_state(translate("Workflows", "Not saved"))
-                    spoken.not_saved(w, words)
+                    spoken.not_saved(self.port, words)
                 else:
                     c.show_state(translate("Workflows", NOT_ON_SERVER))
-                    spoken.show(w, translate("Workflows", KEPT_OFFLINE), 10000)
+                    spoken.show(self.port, translate("Workflows", KEPT_OFFLINE), 10000)
                     self._kept_here.add(draft.local_id)
                 return None
             saved = job.saved
@@ -307,10 +312,10 @@ class Workflows(TaskTracker):
                 c.saved_edits = edits
                 c.show_state(SAVED if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
-            spoken.show(w, translate("Workflows", RECREATED) if recreated else shown(SAVED),
+            spoken.show(self.port, translate("Workflows", RECREATED) if recreated else shown(SAVED),
                         8000 if recreated else 4000)  # Compose's words
             self._kept_here.discard(draft.local_id)
-            remember_recipients(self.w, draft)
+            remember_recipients(self.port, self.w.compose, draft)
             w.draft_saved.emit(saved)
             w.drafts.model.reload()
             return saved
@@ -328,7 +333,7 @@ class Workflows(TaskTracker):
             c.set_error(translate("Workflows", "Not saved: {error}. The copy on this computer could not be written "
                                   "either: {reason}. {what_to_do}, then save again.").format(
                 error=shown(self.explain_exc(exc)), reason=shown(reason), what_to_do=shown(what_to_do(reason))))
-            spoken.not_saved(w, c.error_text())
+            spoken.not_saved(self.port, c.error_text())
             return None
         if c.identity().local_id == draft.local_id:
             c.set_saved(saved)
@@ -341,7 +346,7 @@ class Workflows(TaskTracker):
                                         "could not be written: {reason}. {what_to_do}: until then, what you type is "
                                         "only kept once saved to the server.").format(
                                   reason=shown(reason), what_to_do=shown(what_to_do(reason))))
-        remember_recipients(self.w, draft)
+        remember_recipients(self.port, self.w.compose, draft)
         w.draft_saved.emit(saved)
         w.drafts.model.reload()
         return saved
@@ -359,8 +364,8 @@ class Workflows(TaskTracker):
         if w.session is not None and w.current_view() != "compose":
             # never send something the user is not looking at: show the composer instead
             w.show_view("compose")
-            w.statusBar().showMessage(translate("Workflows", "Press {keys} again to send this message").format(
-                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)), 5000)
+            self.port.say(translate("Workflows", "Press {keys} again to send this message").format(
+                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)), ms=5000)
             return
         if w.session is None or (self.send_question is not None and self.send_question.isVisible()):
             return  # "Send anyway?" is open: it sends when answered so
@@ -392,9 +397,9 @@ class Workflows(TaskTracker):
             if held:  # another process has the account's queue: the message stays here, and why is said there
                 c.set_error(translate("Workflows", "{not_done}: the message stays here. {why}").format(
                     not_done=shown(not_done), why=shown(held)))
-                spoken.refused(self.w, c.error_text())
+                spoken.refused(self.port, c.error_text())
             return None
-        asked = ComposeQuestions(self)
+        asked = ComposeQuestions(self, self.port, c)
         local_id = c.identity().local_id
         session = self.w.session
         domains = domain_check.warnings_for(session.account, wait=False) if session is not None else None  # never waits
@@ -408,7 +413,7 @@ class Workflows(TaskTracker):
         if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
             c.set_error(translate("Workflows", "{not_done}: {reason}").format(not_done=shown(not_done),
                                                                              reason=shown(r.reason)))
-            spoken.refused(self.w, c.error_text())
+            spoken.refused(self.port, c.error_text())
         elif r.result == Result.NOT_RECORDED:
             self.not_sent_unprotected(asked.label, r.reason)  # exactly-once needs the journal: nothing queued
         return r
@@ -432,16 +437,17 @@ class Workflows(TaskTracker):
                 c.clear()
             moved_to = self.fresh_compose()
             subject = draft.subject or translate("Workflows", "(no subject)")
-            w.statusBar().showMessage(translate("Workflows", "Sent: {subject}").format(subject=subject), 5000)
-            spoken.sent(w, draft.subject, moved_to)
-            remember_recipients(self.w, draft)
+            # the bar's words; the reader hears the Outbox's words for it, with where the keyboard went
+            self.port.say(translate("Workflows", "Sent: {subject}").format(subject=subject), ms=5000, spoken=False)
+            spoken.sent(self.port, draft.subject, moved_to)
+            remember_recipients(self.port, self.w.compose, draft)
         elif r.result == Result.REFUSED:  # the message is the user's again
             if here and r.back is not None:
                 c.set_saved(r.back)
-                show_refusal(w, outcome)
-            spoken.refused(w, refusal_of(outcome).text)  # as Compose says it (at From, or above the buttons)
+                show_refusal(w.compose, outcome)
+            spoken.refused(self.port, refusal_of(outcome).text)  # as Compose says it (at From, or above the buttons)
         elif r.result == Result.TAKEN_OUT:  # deleted in the Outbox before its turn: not sent, and not waiting
-            spoken.show(w, translate("Workflows", TAKEN_OUT), 8000)
+            spoken.show(self.port, translate("Workflows", TAKEN_OUT), 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
@@ -462,7 +468,7 @@ class Workflows(TaskTracker):
         outbox = self.outbox()
         sub = None if outbox is None else outbox.subs.get(saved.local_id)
         if sub is None or sub.final:
-            spoken.saved(self.w, SAVED)
+            spoken.saved(self.port, SAVED)
 
     def _finished(self, sub) -> None:
         """A send's outcome is final (``CoreEvents.finished``): said here when nobody else says it — not the
@@ -478,15 +484,15 @@ class Workflows(TaskTracker):
         if self.notice.follows(sub.local_id) or (timing is not None and timing.follows(sub.local_id)):
             return
         if sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-            spoken.refused(self.w, outbox_words.refused(sub.outcome().explanation))
+            spoken.refused(self.port, outbox_words.refused(sub.outcome().explanation))
         elif not ours:
             return  # a merge's thousands, a script's: not each said (their own views say how they went)
         elif sub.state == SubState.SENT:
-            spoken.sent(self.w, sub.draft.subject)
+            spoken.sent(self.port, sub.draft.subject)
         else:
             outbox = self.outbox()
             row = next((r for r in outbox.rows() if r.local_id == sub.local_id), None) if outbox is not None else None
-            spoken.refused(self.w, row.text if row is not None else sub.outcome().explanation)
+            spoken.refused(self.port, row.text if row is not None else sub.outcome().explanation)
 
     def handed_over(self, subs) -> None:
         """These sends of this window are in the Outbox: what becomes of them is said once (:meth:`_finished`)."""
