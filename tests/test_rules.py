@@ -12,7 +12,7 @@ with every case they had.
   collector, recursion, trace or thread-stack tuning. The one allowed setting is a single ``gc.freeze()``
   at the end of start-up (:func:`app.runtime.settle_gc_after_start`). What is known and not yet removed is
   listed with its reason in tests/helpers/library_names.py.
-- **one state table**: a submission's state is set only in app/core/submission.py; only the Outbox applies
+- **one state table**: a submission's state is set only in app/core/outbox/submission.py; only the Outbox applies
   events (and persists them); a merge row's state is never assigned; only Outbox.new_submission holds. The
   decision fields of a submission or a save are written only by their tables (tests/core/test_one_state_table.py).
 - **no circles**: the import graph of app/ has none, counting imports by string; those are held to

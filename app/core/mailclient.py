@@ -2,7 +2,7 @@
 
 The UI awaits these coroutines from qasync slots; the event loop (Qt's) never waits on the network.
 Note: cancelling an awaiting coroutine does not stop the worker thread; a "cancelled" send may still
-go out, which is why sends are settled by Internet Message-ID (see ``app.core.settle``).
+go out, which is why sends are settled by Internet Message-ID (see ``app.core.outbox.settle``).
 """
 
 from __future__ import annotations

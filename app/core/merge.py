@@ -17,7 +17,7 @@ answer), so the merge has no server calls of its own but the look-up. No Qt.
 
 A row stores what only the row knows; what it SHOWS is derived from its submission:
 :mod:`app.core.merge_rows` (:func:`~app.core.merge_rows.row_view`). The send's lifecycle is the one
-table's (:mod:`app.core.submission`), never a second one here. After a restart the Outbox restores and
+table's (:mod:`app.core.outbox.submission`), never a second one here. After a restart the Outbox restores and
 settles the rows' submissions itself; :meth:`MergeRun.resume` only follows them, and looks up by Message-ID
 just the rows whose submission is gone from the Outbox without its end known here (:meth:`MergeRun._settle_gone`).
 A row that was being created when the app died has no submission: it is READY, and the next Resend's
@@ -33,7 +33,8 @@ import time
 import uuid
 from collections import Counter
 
-from app.core import merge_record, settle
+from app.core import merge_record
+from app.core.outbox import settle
 from app.core.outbox import holds
 from app.core.merge_pool import in_thread
 from app.core.merge_rows import (  # noqa: F401 - the row's words and states, read through this module too
@@ -43,7 +44,7 @@ from app.core.limited_send import too_many_words
 from app.core.merge_send import submit_held
 from app.core.send_limits import Plan, RecipientLedger, plan_batch
 from app.core.outbox.saves import SaveStatus
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import Draft, MessageSummary

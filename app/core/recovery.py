@@ -17,7 +17,7 @@ import enum
 import logging
 from typing import Callable
 
-from app.core import settle
+from app.core.outbox import settle
 from app.storage.journal import Entry, Journal
 
 log = logging.getLogger(__name__)

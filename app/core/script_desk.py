@@ -31,7 +31,7 @@ from app.core.door_server import DoorRequest, Reply
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
 from app.core.sending import Answers, Result, Sending
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.account import AccountConfig, Backend
 from app.domain.models import Draft, ErrorKind, Folder, Recipient
 from app.domain.senders import Principal

@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from app.core.mime_send import MimeToSend, with_message_id
+from app.core.outbox.mime_send import MimeToSend, with_message_id
 from app.core.send_times import WhenError, parse_when
 from app.domain.eml_read import EmlError, read_eml
 from app.domain.extras import header_problem

@@ -38,7 +38,7 @@ from app.core.outbox import holds
 from app.core.batch_checks import check_drafts
 from app.core.limited_send import submit_planned
 from app.core.send_limits import Plan, RecipientLedger, ServerLimits, plan_batch
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
 from app.domain.send_checks import SendWarning, send_warnings

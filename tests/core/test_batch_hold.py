@@ -10,7 +10,7 @@ from app.core.batch_checks import check_drafts, problem
 from app.core.merge_send import CONFIRM_ABOVE, confirm_question
 from app.core.outbox import Outbox
 from app.core.outbox.restore import restore_work
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ItemRef, MessageSummary, Recipient
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.command.queue import finish_left
 from app.core.outbox import Outbox
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 

@@ -13,9 +13,9 @@ import pytest
 from app.core import handover, recovery
 from app.core.handover import hand_over, send_resumes, waiting_for
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.restore import restore_work
-from app.core.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
+from app.core.outbox.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Attachment, Draft, ItemRef, Recipient
 from app.storage.journal import Journal, State
 from tests.helpers.submission import Mailbox
@@ -310,7 +310,7 @@ def test_the_new_outbox_never_sends_twice_and_never_loses(tmp_path, state, where
 
 
 def test_an_eml_file_sent_as_it_is_resumes_like_a_send_whose_content_is_journaled():
-    """Its bytes are in the journal (app/core/mime_send.py): not sent yet, it resumes queued and looks its
+    """Its bytes are in the journal (app/core/outbox/mime_send.py): not sent yet, it resumes queued and looks its
     Message-ID up before it goes out (adopt), as a compose send does; on the wire, it is settled."""
     for state in RESTART:
         if state == SubState.HELD:  # never held (no undo window for a file): only a compose send waits there

@@ -16,7 +16,7 @@ from app.core import recovery
 from app.core.outbox import holds
 from app.core.outbox.holds import Hold
 from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
-from app.core.submission import (
+from app.core.outbox.submission import (
     CANCELLABLE, RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, next_state,
 )
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient

@@ -8,7 +8,7 @@ from app.core.outbox.holds import clock_text, row_text
 from app.core.limited_send import WAIT_REASON, submit_planned
 from app.core.outbox import Outbox
 from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits, plan_batch
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from app.storage.sent_ledger import SentLedgerStore
 from tests.helpers.holds import FAST, WALL0, Clocks, clocked_outbox

@@ -119,7 +119,7 @@ def test_after_a_crash_rows_meet_their_submissions_and_only_those_the_outbox_let
     sent ones have left the journal): only the rows whose submission it knew are looked up, once, at resume;
     the row it never knew one of is READY and Resend's own look-up finds it sent. Each message sent once."""
     from app.core.merge import ALREADY_SENT
-    from app.core.policy import RetryPolicy
+    from app.core.outbox.policy import RetryPolicy
     from app.mail.errors import ConnectionFailed
 
     path, store, box = tmp_path / "j.sqlite3", MergeStore(tmp_path / "merges"), Mailbox()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.merge import DELETED, SENT, TAKEN_BACK, RowState, row_verdict
-from app.core.submission import FINAL, TAKEN_OUT, SubState, Submission
+from app.core.outbox.submission import FINAL, TAKEN_OUT, SubState, Submission
 from app.domain.models import Draft, ErrorKind
 
 UNDER_WAY = sorted(set(SubState) - FINAL - TAKEN_OUT, key=lambda s: s.value)

@@ -15,9 +15,9 @@ import threading
 import pytest
 
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.saves import SaveStatus
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.mail.errors import ConnectionFailed, ErrorKind, MailError
 from app.storage.journal import Journal
 from tests.helpers.aio import a_few_turns, until_set

@@ -12,10 +12,10 @@ import sqlite3
 from app.core.outbox import holds
 from app.core.merge_send import CONFIRM_ABOVE, go_ahead
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.sending import Answers, BatchRequest, Result, Sending, hand_over
 from app.core.send_limits import RecipientLedger, ServerLimits, plan_batch
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemRef, Recipient
 from app.domain.validation import FieldError
 from app.mail.errors import ConnectionFailed, ItemFailed
@@ -328,7 +328,7 @@ def test_send_later_is_the_same_request_held_for_later(tmp_path):
 
 
 def _as_is(tmp_path, journal):
-    from app.core.mime_send import message_id_of
+    from app.core.outbox.mime_send import message_id_of
 
     box, sending = Mailbox(), Sending()
     raw = (b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: As is\r\n"

@@ -13,8 +13,8 @@ import pytest
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Folder, ItemRef, Recipient
 from app.mail.errors import OutcomeUnknown
 from app.mail.service import MessageLimits

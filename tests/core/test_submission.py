@@ -15,8 +15,8 @@ import pytest
 
 from app.core.outbox import Outbox
 from app.core.outbox.takeback import NotCancellable
-from app.core.policy import Action, RetryPolicy, action_for
-from app.core.submission import (
+from app.core.outbox.policy import Action, RetryPolicy, action_for
+from app.core.outbox.submission import (
     RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, Submission, next_state,
 )
 from app.domain.models import Draft, ErrorKind

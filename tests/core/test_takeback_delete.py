@@ -9,9 +9,9 @@ import asyncio
 import threading
 
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.restore import restore_work
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.core.outbox.rows import NOT_DELETED
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal

@@ -8,8 +8,8 @@ import time
 
 from app.core.outbox import holds
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import ErrorKind
 from app.mail.errors import ConnectionFailed, ItemFailed
 from app.storage.journal import Journal

@@ -10,7 +10,7 @@ The rules:
   runtime, and nothing reads or sets another object's private (``_x``) attribute (:func:`pokes`);
 - **one state table** (:func:`submission_state_sets`, :func:`event_applications`, :func:`row_state_sets`,
   :func:`holds`, :func:`decision_writes`, :func:`save_event_applications`): a submission's state changes only
-  through app/core/submission.py's table, a save's through app/core/outbox/saves.py's, and the fields that
+  through app/core/outbox/submission.py's table, a save's through app/core/outbox/saves.py's, and the fields that
   decide what happens next to either only travel with an event (set in those two modules only);
 - **no circles** (:func:`import_graph`, :func:`circles`), string imports resolved (:func:`string_imports`)
   and checked against pyproject.toml's import-linter contracts (:func:`contract_breaches`), which cannot see
@@ -414,13 +414,13 @@ def runtime_known(finding: str) -> bool:
 
 
 # ================================================================================ rule: one state table
-TABLE = "app/core/submission.py"  # the table itself
+TABLE = "app/core/outbox/submission.py"  # the table itself
 TRANSITION = "app/core/outbox/owner.py"  # Outbox.transition(): applies an event and persists it
 OWNER = "app/core/outbox/"  # the queue's one owner: the Outbox and the modules of its methods
 SAVE_TABLE = "app/core/outbox/saves.py"  # a save's table
 #: the modules that set a submission's or a save's decision fields: each table's ``apply`` (and ``restarted``)
 FACT_SETTERS = (TABLE, SAVE_TABLE)
-#: the fields of a submission or a save that decide what happens next (app.core.submission.FACTS,
+#: the fields of a submission or a save that decide what happens next (app.core.outbox.submission.FACTS,
 #: app.core.outbox.saves.SAVE_FACTS): set only with an event, by its table's ``apply``
 DECISION_FIELDS = frozenset({"retry_at", "kind", "code", "adopt", "attempts", "lookups", "draft", "hold_kind",
                              "release_at", "reason", "again", "version", "saved"})

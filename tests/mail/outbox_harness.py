@@ -7,7 +7,7 @@ import asyncio
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.domain.models import MessageSummary
 from app.storage.journal import Journal
 from tests.helpers.backends import ALICE, BOB

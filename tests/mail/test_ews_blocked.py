@@ -12,7 +12,7 @@ import pytest
 import requests
 from exchangelib import errors as xe
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.explain import describe, ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
 from app.mail.errors import EWS_BLOCKED, AuthFailed, EwsBlocked, ItemFailed, MalformedResponse, is_ews_blocked

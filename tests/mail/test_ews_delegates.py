@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import ErrorKind, Folder, OutcomeStatus
 from app.domain.senders import Principal, SendRight
 from tests.helpers.backends import ALICE, BOB

@@ -335,7 +335,7 @@ def test_unknown_response_class_on_send_is_a_damaged_reply_and_the_queue_finds_i
     message). exchangelib took it as success since the code said NoError, so a send that failed could have
     looked sent. Now the reply is a damaged one: the service says so (the outcome unknown), and the Outbox
     looks the message up and finds it sent, once."""
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
     from tests.mail.outbox_harness import count
 
     svc = _ready(services)

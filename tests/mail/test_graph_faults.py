@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import ErrorKind, Folder, ItemRef, OutcomeStatus
 from app.mail.errors import AuthFailed, ConnectionFailed, MalformedResponse, OutcomeUnknown, ServerBusy, ServerFault
 from tests.helpers.backends import BOB, settle

@@ -13,7 +13,7 @@ import pytest
 from app.domain.models import ErrorKind, Folder, OutcomeStatus
 from app.domain.senders import Principal, SendRight
 from app.mail.graph import GraphMailService
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.graph_clients import client
 from tests.helpers.backends import BOB, settle
 from tests.helpers.drafts import simple_draft

@@ -15,7 +15,7 @@ from dataclasses import replace
 import pytest
 
 from app.core.handover import hand_over, waiting_for
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig, Backend
 from app.domain.models import Attachment
 from tests.helpers.backends import ALICE, BOB

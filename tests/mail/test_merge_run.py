@@ -8,7 +8,7 @@ from collections import Counter
 
 from app.core.merge import MergeRun, RowState
 from app.core.outbox.saves import SaveStatus
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder
 from app.storage.merges import MergeStore

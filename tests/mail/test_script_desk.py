@@ -12,7 +12,7 @@ import pytest
 from app.core import send_command as sc
 from app.core.door_server import DoorRequest
 from app.core.script_desk import ScriptDesk, account_option, exit_code
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind
 from app.domain.senders import Principal
@@ -195,7 +195,7 @@ def test_whose_command_it_is():
 
 def test_exit_codes_of_a_followed_message():
     from app.domain.models import Draft, ErrorKind
-    from app.core.submission import Submission
+    from app.core.outbox.submission import Submission
 
     def sub(state, kind=None):
         s = Submission(Draft(), "a", state=state)

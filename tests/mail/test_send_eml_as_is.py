@@ -1,5 +1,5 @@
 """An ``.eml`` file sent as it is (issue 49): the file's bytes, unchanged, through the one submission path
-(app/core/mime_send.py, ``Outbox.submit_mime``) with each backend against the real sandbox over HTTP — EWS
+(app/core/outbox/mime_send.py, ``Outbox.submit_mime``) with each backend against the real sandbox over HTTP — EWS
 ``CreateItem`` ``SendAndSaveCopy`` with ``MimeContent`` (real exchangelib, in this process and in the mail
 engine's), Graph ``POST /me/sendMail`` with the base64 MIME as ``text/plain`` (real httpx). What the
 recipients' copies hold is read from the sandbox's mailboxes; every body on the wire is schema-checked by
@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import pytest
 
 from app.core.eml_files import open_eml
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.errors import DraftInvalid
 from tests.helpers.backends import ALICE, BOB, every_backend, protocol, settle
 from tests.mail.outbox_harness import POLICY, count

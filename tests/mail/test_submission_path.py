@@ -12,8 +12,8 @@ from dataclasses import replace
 import pytest
 
 from app.domain.errors import DraftInvalid
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ErrorKind, Folder, ItemRef, MessageSummary, Recipient
 from tests.helpers.backends import ALICE, BOB, every_backend, logged, op, protocol, settle
 from tests.helpers.drafts import full_draft, simple_draft
@@ -402,7 +402,7 @@ def test_a_refused_draft_of_a_batch_is_taken_back_as_soon_as_its_outcome_is_know
     writing the others' outcomes. The queue marked every draft of the request as in flight until the
     last one's outcome was on disk: taking the refused one back raised NotCancellable (the exception
     escaped Send selected and its rows stayed "Sending…"; found by tests/ui/test_keyboard_monkey.py)."""
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
 
     bad = box.save(simple_draft("refused", to="a<b@c.de"))  # a draft may hold this; no send takes it
     good = [box.save(simple_draft(f"fine {i}")) for i in range(2)]

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Recipient
 from tests.helpers.backends import ALICE, BOB, every_backend, op
 from tests.helpers.drafts import full_draft, simple_draft

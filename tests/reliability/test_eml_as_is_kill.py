@@ -19,7 +19,7 @@ import pytest
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user
 

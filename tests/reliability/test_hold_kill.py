@@ -21,7 +21,7 @@ from app.core import recovery
 from app.core.outbox import holds
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from tests.helpers.processes import kill_hard, log_lines, poll_until
 from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user

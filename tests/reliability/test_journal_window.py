@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.session import ConnectionState, Session
 from app.domain.models import Attachment, Draft, Recipient, new_message_id
 from app.storage.journal import Journal

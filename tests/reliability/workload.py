@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.domain.account import AccountConfig
 from app.domain.models import Attachment, Draft, Recipient
 from app.storage.journal import Journal

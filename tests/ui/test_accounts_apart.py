@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core.session import Session
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from app.storage.journal import Journal
 from tests.helpers.compose import type_message

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.backends import op
 from tests.helpers.compose import type_message
 from tests.helpers.holds import HeldClocks

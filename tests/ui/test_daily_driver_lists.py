@@ -259,7 +259,7 @@ def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, alo
                                                                       scheme, screenshot_dir):
     from PySide6.QtWidgets import QMenu
 
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
     from app.ui.lists.send_selected import HELD_WORDS
     from app.ui.common.theme import PALETTES
 

@@ -60,7 +60,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from app.ui.window import shortcuts
 from tests.helpers.keys import type_text

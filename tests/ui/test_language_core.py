@@ -14,7 +14,7 @@ from app.core.merge_send import limits_answer, limits_question
 from app.core.outbox.rows import submission_text
 from app.core.quit_words import quit_text
 from app.core.send_limits import EXCHANGE_ONLINE, RecipientLedger, plan_batch
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.models import Draft, Recipient
 from app.domain.words import Words
 from app.ui.common.tr import shown

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.ui.common.tr import shown
 from app.ui.lists.message_models import MessageTableModel as M
 from tests.helpers.compose import type_message

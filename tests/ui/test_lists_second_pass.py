@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.backends import ALICE
 from tests.helpers.compose import send_one, type_message
 from tests.helpers.ews_accounts import seed_drafts

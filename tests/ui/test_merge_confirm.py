@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.merge import RowState
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.keys import CTRL, press
 from tests.helpers.mailbox import sent_mids
 from tests.helpers.merge import merge_ready

@@ -10,7 +10,7 @@ import copy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.sandbox.sandbox import DEFAULT_USERS
 from tests.helpers.heard import Heard, read_as_alert
 from tests.helpers.keys import CTRL, press

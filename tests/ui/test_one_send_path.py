@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Folder, Recipient
 from app.storage.journal import Journal
 from tests.helpers.compose import type_message

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.windows import close_window, open_window, wait_idle

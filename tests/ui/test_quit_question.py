@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 

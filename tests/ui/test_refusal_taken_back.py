@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.senders import Principal, SendRight
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, focused, key

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items

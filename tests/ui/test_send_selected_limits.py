@@ -10,7 +10,7 @@ from exchangelib import Mailbox
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key, press
 from tests.helpers.mailbox import items

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key

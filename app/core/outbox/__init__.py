@@ -1,5 +1,5 @@
 """The send queue and its ONE owner, :class:`Outbox` (:mod:`app.core.outbox.owner`): only it holds and changes
-submissions (:mod:`app.core.submission`'s table) and saves (:mod:`app.core.outbox.saves`' table).
+submissions (:mod:`app.core.outbox.submission`'s table) and saves (:mod:`app.core.outbox.saves`' table).
 
 - :mod:`~app.core.outbox.owner` — the Outbox: the queue, submit and save, waiting, the state changes (one place);
 - :mod:`~app.core.outbox.drive` — its steps: what is due, each attempt's verdict applied;

@@ -10,8 +10,8 @@ import logging
 
 from app.core.outbox import holds, sources
 from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
-from app.core.policy import Action, action_for, kind_of
-from app.core.submission import Event, SubState, Submission
+from app.core.outbox.policy import Action, action_for, kind_of
+from app.core.outbox.submission import Event, SubState, Submission
 from app.domain.models import ErrorKind
 from app.storage.journal import State
 

@@ -1,10 +1,10 @@
 """The send queue: the ONE path every send takes, journaled from Send to the server's confirmation.
 
 Ctrl+Return in Compose, Send selected in Drafts, a send while offline and a send resumed after a crash
-are all a :class:`~app.core.submission.Submission` here. The Outbox persists each state change in the
+are all a :class:`~app.core.outbox.submission.Submission` here. The Outbox persists each state change in the
 journal before acting on it (a submission is ``submitting`` on disk before its send request leaves),
 drives the server calls through :mod:`app.core.outbox.attempts`, and decides after a failure from the error's
-kind alone (:mod:`app.core.policy`). The window awaits a submission's outcome; it never sends itself.
+kind alone (:mod:`app.core.outbox.policy`). The window awaits a submission's outcome; it never sends itself.
 
 Saves that could not reach the server (offline Ctrl+S, drafts recovered after a crash) wait here too,
 as :class:`~app.core.outbox.saves.SaveJob`, with a state table of their own.
@@ -34,7 +34,7 @@ from types import MappingProxyType
 from typing import Awaitable, Callable
 
 from app.core import clock as clocks
-from app.core import mime_send
+from app.core.outbox import mime_send
 from app.core.clock import MONOTONIC
 from app.core.journal_writer import JournalWriter
 from app.core.listeners import Listeners
@@ -47,8 +47,8 @@ from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
 from app.core.outbox.takeback import TakeBack
 from app.core.outbox.waiters import Waiters
 from app.core.outbox.worker import QueueWorker, cancel_task
-from app.core.policy import RetryPolicy
-from app.core.submission import Event, SubState, Submission
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
 from app.domain.validation import SEND_BATCH_LIMIT, validate_draft
@@ -165,7 +165,7 @@ class Outbox(Drive, TakeBack):
         return self.worker.needs_sign_in
 
     # ------------------------------------------------------------------ derived views (not states: see
-    # app.core.submission's docstring for why each is computed, never stored)
+    # app.core.outbox.submission's docstring for why each is computed, never stored)
     def parked(self, sub: Submission) -> bool:
         """Waiting for a sign-in (or a certificate decision): the queue is parked and this one's last failure
         is of a kind that parks it. A sign-in un-parks the queue, and so every one of them."""
@@ -218,7 +218,7 @@ class Outbox(Drive, TakeBack):
         return await self._record_new(sub)
 
     async def submit_mime(self, raw: bytes, parsed: Draft) -> Submission:
-        """Queue a send of an ``.eml`` file's bytes as they are (:mod:`app.core.mime_send`): ``parsed`` is the
+        """Queue a send of an ``.eml`` file's bytes as they are (:mod:`app.core.outbox.mime_send`): ``parsed`` is the
         file read as a draft (its recipients and subject are what the Outbox lists). The bytes, with the
         Message-ID that names the send (the file's, or one added as its first line), are journaled in one
         transaction before this returns; then the worker sends them like any other submission, exactly

@@ -1,6 +1,6 @@
 """What the Outbox view shows for each piece of queued work, in words. No Qt.
 
-Two kinds of work wait in the queue: submissions (sends, :mod:`app.core.submission`) and saves that
+Two kinds of work wait in the queue: submissions (sends, :mod:`app.core.outbox.submission`) and saves that
 could not reach the server yet (:class:`~app.core.outbox.saves.SaveJob`). :func:`row_for` turns either into an
 :class:`OutboxRow` the view displays.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.core.outbox.holds import row_text
 from app.core.outbox.saves import SaveJob, SaveStatus
-from app.core.submission import CANCELLABLE, SubState, Submission
+from app.core.outbox.submission import CANCELLABLE, SubState, Submission
 from app.domain.models import Draft, ErrorKind
 from app.domain.words import Words, translate
 

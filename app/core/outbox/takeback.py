@@ -21,7 +21,7 @@ from concurrent.futures import Future
 
 from app.core.outbox import holds, sources
 from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
-from app.core.submission import CANCELLABLE, DELETABLE, Event, SubState, Submission
+from app.core.outbox.submission import CANCELLABLE, DELETABLE, Event, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import State
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from app.core import outbox_words
 from app.core.batch_report import batch_summary, not_sent
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import shown, translate
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from app.core import mime_send
+from app.core.outbox import mime_send
 from app.core.sent_copy import SentCopy, find_sent_copy
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients

@@ -29,7 +29,7 @@ from app.core import countdown_speech, outbox_words
 from app.core.outbox import NotCancellable, holds
 from app.core.sending import Result
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain import words
 from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send

@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer
 
 from app.core import countdown_speech
 from app.core.outbox import holds
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.core.outbox import NotCancellable
 from app.domain import words as marked
 from app.domain.words import QT_TRANSLATE_NOOP

@@ -36,7 +36,7 @@ from app.core.doors import WINDOW
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.outbox import NotCancellable, sources
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from app.core import outbox_words
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.ui.common.quiet_status import show_quietly
 
 # how long such words stay when nothing changes them

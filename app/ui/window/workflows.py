@@ -24,7 +24,7 @@ from app.core.outbox.saves import SaveStatus
 from app.core.refusals import refusal_of
 from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import MailError

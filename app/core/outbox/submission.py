@@ -47,7 +47,7 @@ What is not a state, and why (each decided once, here):
 - *thrown away, its delete not on disk yet*: the real state DELETING.
 - *waiting for a sign-in*: a derived view (:meth:`app.core.outbox.owner.Outbox.parked`) — the
   queue is parked (:attr:`QueueWorker.needs_sign_in`) and this one's last failure is of a kind that parks
-  (:class:`app.core.policy.Action.PARK`). A sign-in un-parks the queue, and so every one of them.
+  (:class:`app.core.outbox.policy.Action.PARK`). A sign-in un-parks the queue, and so every one of them.
 - *a server call about it is in flight*: a derived view
   (:meth:`app.core.outbox.owner.Outbox.in_flight`) — its state is ``saving`` or ``submitting`` (a send),
   ``working`` (a save job). Between the worker picking a batch and each one's ``start`` nothing awaits
