@@ -481,8 +481,8 @@ def test_the_core_news_reaches_qt_through_one_bridge():
     ui = [(p, t) for p, t in APP if p.startswith("app/ui/") or p.count("/") == 1]
     found = [f for path, tree in ui for f in rules.core_subscriptions(path, tree)]
     assert found == [], "\n".join(found)
-    assert rules.core_subscriptions("app/ui/x.py", _tree("outbox.subscribe('changed', fn)"))
-    assert rules.core_subscriptions(rules.QT_BRIDGE, _tree("outbox.subscribe('changed', fn)")) == []
+    assert rules.core_subscriptions("app/ui/x.py", _tree("outbox.news.subscribe('changed', fn)"))
+    assert rules.core_subscriptions(rules.QT_BRIDGE, _tree("outbox.news.subscribe('changed', fn)")) == []
 
 
 # ============================================================================ one account queue
@@ -572,7 +572,7 @@ def test_no_send_limit_is_guessed_at():
     ("limit = getattr(outbox.client, 'max_send_bytes', DEFAULT_MAX_SEND_BYTES)", 1),
     ("limit = getattr(self.client, 'max_send_bytes', None) or sc.DEFAULT_MAX_SEND_BYTES", 1),
     ("known = hasattr(client, 'max_send_bytes')", 1),
-    ("limit = outbox.client.message_limits.max_send_bytes", 0),
+    ("limit = outbox.limits.max_send_bytes", 0),
     ("floor = getattr(self.client, 'send_settle_seconds', 0.0)", 1),
     ("floor = self.client.send_settle_seconds", 0),
 ])

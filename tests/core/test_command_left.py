@@ -23,7 +23,7 @@ def test_a_send_left_in_flight_is_settled_before_the_command_stops(tmp_path):
 
         ob = Outbox(box, journal, account="a", policy=FAST)
         ob.restore()
-        left = ob.submissions()
+        left = ob.queue.submissions()
         ob.start()
         assert [s.state for s in left] == [SubState.UNKNOWN]  # waits its settle delay before looking it up
         await finish_left(ob, left, 10)

@@ -13,6 +13,7 @@ import pytest
 from app.core import handover, recovery
 from app.core.handover import hand_over, send_resumes, waiting_for
 from app.core.outbox import Outbox
+from app.core.outbox.owner import meta_of
 from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.restore import restore_work
 from app.core.outbox.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
@@ -63,7 +64,7 @@ def _edit(j: Journal, d: Draft, account=OLD) -> Draft:
 
 
 def _restore(j: Journal, account: str = NEW):
-    subs, saves, report = restore_work(j, account, FAST, 0.0, Outbox.meta_of)
+    subs, saves, report = restore_work(j, account, FAST, 0.0, meta_of)
     return {s.local_id: s for s in subs}, {s.local_id: s for s in saves}, report
 
 
@@ -170,7 +171,7 @@ def test_a_recovered_message_adopts_its_draft_on_the_new_backend_by_message_id(t
     queued = []
 
     class FakeOutbox:
-        async def queue_save(self, draft):
+        async def save(self, draft, *, wait=True):
             queued.append(draft)
 
     branches = _run(recovery.resume(j, FakeOutbox(), box, NEW, keep=set()))

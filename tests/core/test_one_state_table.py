@@ -52,7 +52,7 @@ def test_the_decision_field_check_sees_each_form_of_a_write():
            "vars(sub)['kind'] = k\n"
            "self.retry_at = 0.0\n"  # an object's own field (the tables' apply): not a write from outside
            "sub.subject = 'x'\n"  # not a decision field
-           "box.ob.saves[lid].reason = 'r'\n"
+           "box.ob.queue.saves[lid].reason = 'r'\n"
            "job.status, job.retry_at = SaveStatus.WAITING, 0.0\n")
     found = sorted(rules.decision_writes(ast.parse(src)))
     assert found == [(1, "retry_at"), (2, "adopt"), (2, "draft"), (3, "attempts"), (4, "version"), (5, "hold_kind"),

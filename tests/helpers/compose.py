@@ -93,6 +93,6 @@ def send_one(qtbot, win, subject: str) -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
     return lid

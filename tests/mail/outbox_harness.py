@@ -28,7 +28,7 @@ class Box:
         self.ob = Outbox(self.client, self.journal, account="acct", policy=policy,
                          **({"clock": clock} if clock is not None else {}))
         self.texts: list[str] = []
-        self.ob.subscribe("changed", lambda: self.texts.extend(r.text for r in self.ob.rows()))
+        self.ob.news.subscribe("changed", lambda: self.texts.extend(r.text for r in self.ob.rows()))
 
     def run(self, coro, timeout=60):
         return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
@@ -48,7 +48,7 @@ class Box:
         return self.run(self._send_saved(items))
 
     async def _save(self, draft):
-        job = await self.ob.queue_save(draft)
+        job = await self.ob.save(draft, wait=False)
         return await self.ob.wait(job.local_id)  # until saved (or given up)
 
     def save(self, draft):

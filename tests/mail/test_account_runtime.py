@@ -37,7 +37,7 @@ def test_start_builds_one_queue_restores_only_this_accounts_work_and_starts_it(s
     try:
         outbox = runtime.start()
         assert alice.outbox is outbox and runtime.start() is outbox  # one queue for the session
-        assert [s.draft.subject for s in outbox.submissions()] == ["alice's queued"]  # never carol's
+        assert [s.draft.subject for s in outbox.queue.submissions()] == ["alice's queued"]  # never carol's
         assert AccountRuntime(alice, journal, writer).start() is outbox  # the account used again: the same one
         assert waiting_elsewhere(journal, alice.account.key).endswith(f"{CAROL} (1)")
 

@@ -133,7 +133,7 @@ def test_a_lost_send_answer_is_settled_in_the_senders_sent_items_once(sb, make, 
         sb.faults.inject("SendMessage", "drop_after_commit", count=1)
         sub = box.send(saved)
         assert ("SendMessage", "drop_after_commit") in sb.faults.fired
-        assert sub.state == SubState.SENT and box.ob.stats["lookups"] == 1 and box.ob.stats["settled_sent"] == 1
+        assert sub.state == SubState.SENT and box.ob.parts.stats["lookups"] == 1 and box.ob.parts.stats["settled_sent"] == 1
     finally:
         box.close()
     assert sb.request_log.count("graph:SendMessage") == 1

@@ -165,7 +165,7 @@ def test_a_crash_mid_send_recovers_by_message_id_and_sends_once(services, sandbo
     try:
         report = again.ob.restore()
         assert (sub.local_id, "submitting", "unknown") in report
-        (back,) = again.ob.submissions()
+        (back,) = again.ob.queue.submissions()
         assert back.source == "mime"
         again.run(again.ob.wait(back.local_id))
         assert back.state == SubState.SENT and back.reason.startswith("Sent (confirmed"), back.reason
@@ -217,7 +217,7 @@ def test_taken_back_before_it_went_out_it_leaves_the_journal_and_nothing_is_sent
     box.until(lambda: sub.state == SubState.QUEUED and sub.attempts == 1)
 
     async def take_back():
-        return await box.ob.cancel(sub.local_id)
+        return await box.ob.hand.cancel(sub.local_id)
 
     assert box.run(take_back()) is None, "no message to edit: the file is the original"
     assert sub.state == SubState.CANCELLED and box.journal.get(sub.local_id) is None

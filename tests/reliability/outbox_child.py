@@ -26,7 +26,7 @@ async def main() -> None:
         await ob.submit(Draft(to=[Recipient(BOB)], subject=f"crash {tag} send {i}", body=f"body {i}"))
         await ob.queue_save(Draft(to=[Recipient(BOB)], subject=f"crash {tag} save {i}", body=f"draft {i}"))
     print("QUEUED", flush=True)
-    await ob.drain()
+    await ob.waits.drain()
     print("DONE", flush=True)
     await asyncio.sleep(3600)
 

@@ -9,7 +9,7 @@
 - the Outbox page (Ctrl+4) shows a row waiting, retrying in N s, not sent (with the reason) and sent;
   a save that reached the server leaves the Outbox.
 
-"Nothing more arrives" is checked after the queue is idle (``Outbox.drain``, ``flows.wait_idle``),
+"Nothing more arrives" is checked after the queue is idle (``Outbox.waits.drain``, ``flows.wait_idle``),
 never after a fixed sleep.
 """
 
@@ -49,7 +49,7 @@ def _idle(qtbot, win) -> None:
     checking that nothing more arrived)."""
     ob = win.journal_bridge.outbox
     if ob is not None:
-        wait_task(qtbot, ob.drain(timeout=30), timeout=40000)
+        wait_task(qtbot, ob.waits.drain(timeout=30), timeout=40000)
     wait_task(qtbot, win.flows.wait_idle(), timeout=40000)
 
 
@@ -192,7 +192,7 @@ def test_restart_brings_back_every_unsaved_message(qtbot, aloop, sandbox, tmp_pa
         qtbot.waitUntil(lambda: len(on_server()) >= 2 and journal.count() == 1, timeout=30000)
         _idle(qtbot, win)  # the queue is idle: nothing more is on its way (no second copy)
         ob = bridge.outbox
-        assert ob is not None and ob.row_texts() == []  # saved: they left the Outbox
+        assert ob is not None and ob.queue.row_texts() == []  # saved: they left the Outbox
         items = on_server()
         assert sorted(it["subject"] for it in items) == ["middle unsaved", "oldest unsaved"]
         for want in seeded[:2]:
@@ -231,7 +231,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
         # shorter than the defaults (10 s settle, 2 s base) to keep the test short; still a growing backoff
-        bridge.outbox.policy = RetryPolicy(base=1.0, factor=2.0, settle_delay=1.0, jitter=0)
+        bridge.outbox.parts.policy = RetryPolicy(base=1.0, factor=2.0, settle_delay=1.0, jitter=0)
         c = win.compose
         c.to.set_recipients([Recipient(BOB)])
         c.cc.set_recipients([Recipient(CAROL)])
@@ -253,7 +253,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
         e = journal.get(before.local_id)
         assert e is not None and e.op == "save" and e.draft.body == before.body
         texts: list[str] = []
-        qtbot.waitUntil(lambda: texts.extend(t for _, _, t in bridge.outbox.row_texts()) or any(
+        qtbot.waitUntil(lambda: texts.extend(t for _, _, t in bridge.outbox.queue.row_texts()) or any(
             t.startswith("Retrying in ") for t in texts), timeout=30000)  # an attempt failed: backoff
         win.grab().save(str(screenshot_dir / "offline-save.png"))
         assert c.state_label.text() == NOT_ON_SERVER
@@ -270,7 +270,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
         assert [(a["name"], a["content"]) for a in it["attachments"]] == [("notes.bin", f.read_bytes())]
         assert it["internet_message_id"] == before.internet_message_id
         assert c.current_ref() is not None and c.current_ref().id == it["id"]  # further saves update it
-        assert bridge.outbox.row_texts() == []  # saved: it left the Outbox
+        assert bridge.outbox.queue.row_texts() == []  # saved: it left the Outbox
         assert c.state_label.text() == "Saved to Drafts"  # and Compose no longer says "not on server yet"
     finally:
         _close(bridge, win, session)
@@ -284,7 +284,7 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
         ob = bridge.outbox
-        ob.policy = RetryPolicy(base=4.0, settle_delay=4.0, jitter=0)  # a visible countdown, short test
+        ob.parts.policy = RetryPolicy(base=4.0, settle_delay=4.0, jitter=0)  # a visible countdown, short test
         _key(win, Qt.Key_4)
         assert win.current_view() == "outbox"
         page = bridge._outbox_window
@@ -304,7 +304,7 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
         def changed():  # after the page's own listener (subscribed first), we read the table
             table()
 
-        ob.subscribe("changed", changed)
+        ob.news.subscribe("changed", changed)
 
         sandbox.max_send_bytes = 4000  # the server's limit is lower than the client knows: it refuses
         wait_task(qtbot, ob.submit(Draft(to=[Recipient(BOB)], subject="too large for the server",
@@ -331,7 +331,7 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
 
         saves = ("retried", "slow save", "queued behind")
         qtbot.waitUntil(lambda: not any(s in table() for s in saves), timeout=40000)  # saved: they left
-        wait_task(qtbot, ob.drain(timeout=30), timeout=40000)  # nothing more on its way (no second copy)
+        wait_task(qtbot, ob.waits.drain(timeout=30), timeout=40000)  # nothing more on its way (no second copy)
         assert table() == {"too large for the server": refused, "goes out": "Sent"}
         assert page.count_label.text() == "1 not sent"
         assert "Waiting — not on server yet" in seen["queued behind"]

@@ -54,7 +54,7 @@ def test_outbox_row_status_bar_and_quit_question_in_the_language(qtbot, aloop, s
             type_message(qtbot, win, cc="", bcc="", subject="Lunch", body="Bonjour.")
             key(qtbot, win, Qt.Key_Return, CTRL)
             qtbot.waitUntil(lambda: any(w.startswith(status) for w in said), timeout=20000)
-            sub = next(iter(ob.submissions()))
+            sub = next(iter(ob.queue.submissions()))
             key(qtbot, win, Qt.Key_4, CTRL)  # the Outbox
             view = win.journal_bridge.show_outbox()
             cell = lambda: view.table.item(0, 2).text() if view.table.rowCount() == 1 and view.table.item(0, 2) else ""  # noqa: E731

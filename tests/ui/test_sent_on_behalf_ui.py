@@ -33,7 +33,7 @@ def _send(qtbot, win, subject: str, from_desk: bool) -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
     return lid
 

@@ -47,7 +47,7 @@ class _Held:
     sub: object  # Submission
     outbox: object
     subject: str
-    unsaved: bool = True  # taken back: not in Drafts as it is (Outbox.in_drafts_as_is)
+    unsaved: bool = True  # taken back: not in Drafts as it is (Outbox.hand.in_drafts_as_is)
     moved_to: str = ""  # where the keyboard went by itself as it was held ("New message"), said with its start
     said: countdown_speech.Said = countdown_speech.Said()  # what a screen reader was told of its countdown
 
@@ -265,7 +265,7 @@ class SendTiming(QObject):
 
     def undo_hold(self) -> holds.Hold | None:
         outbox = self.w.flows.outbox()  # on the Outbox's own (injected) wall clock, as a batch's hold is
-        return holds.undo_hold(self.delay(), outbox.wall() if outbox is not None else time.time())
+        return holds.undo_hold(self.delay(), outbox.parts.wall() if outbox is not None else time.time())
 
     # ---- actions ----
     def _install_actions(self) -> None:
@@ -365,7 +365,7 @@ class SendTiming(QObject):
         self._report()
         if self._held:
             h = self._held[-1]
-            left = max(0, int(h.sub.retry_at - h.outbox.clock() + 0.999))
+            left = max(0, int(h.sub.retry_at - h.outbox.parts.clock() + 0.999))
             self.bar.label.setText(countdown_words(short_subject(h.subject), left, len(self._held) - 1))
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
@@ -394,7 +394,7 @@ class SendTiming(QObject):
                 spoken.sent(w, h.subject)
             elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 spoken.show(w, shown(outbox_words.refused(o.explanation)), 10000, loud=True)  # a per-item error
-            elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
+            elif sub.state == SubState.QUEUED and h.outbox.queue.is_resting(sub):
                 w.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
             elif sub.state != SubState.CANCELLED:
                 keep.append(h)
@@ -412,9 +412,9 @@ class SendTiming(QObject):
         h = self._held[-1]
         if not w.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
             return
-        h.unsaved = not h.outbox.in_drafts_as_is(h.sub.local_id)  # asked before it is taken back
+        h.unsaved = not h.outbox.hand.in_drafts_as_is(h.sub.local_id)  # asked before it is taken back
         try:
-            taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
+            taking = h.outbox.hand.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
             spoken.show(w, shown(TOO_LATE), 8000, loud=True)
             return
@@ -429,7 +429,7 @@ class SendTiming(QObject):
         if draft is not None and not w.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
-            await h.outbox.queue_save(draft)
+            await h.outbox.save(draft, wait=False)
             said = translate("SendTiming", "Not sent: “{subject}” was put in Drafts (fix this message first)").format(
                 subject=h.subject)
             spoken.show(w, said, 10000)
@@ -448,7 +448,7 @@ class SendTiming(QObject):
     def send_now(self) -> None:
         if self._held:
             h = self._held[-1]
-            h.outbox.send_now(h.sub.local_id)
+            h.outbox.hand.send_now(h.sub.local_id)
             QTimer.singleShot(50, lambda: self._tick())
 
     # ---- send later ----

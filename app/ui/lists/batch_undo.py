@@ -5,7 +5,7 @@ Drafts list or in the merge dialog.
 Wiring only. The batch is HELD in the Outbox exactly as a Compose send is (:mod:`app.core.outbox.holds`: the same
 state, the same release time on the Outbox's injected clocks, journaled; a batch held when Dispatch dies is
 never sent: :func:`app.core.outbox.restore.restore_work`). Undo takes back every send of the batch still held
-(``Outbox.cancel``: HELD --cancel--> cancelled); the drafts simply stay in Drafts.
+(``Outbox.hand.cancel``: HELD --cancel--> cancelled); the drafts simply stay in Drafts.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class BatchUndo(QObject):
     def hold(self, outbox) -> holds.Hold | None:
         """The undo-send hold of a batch sent now (None: undo send is off): Compose's delay, on the
         Outbox's own (injected) wall clock."""
-        return holds.undo_hold(self.w.send_timing.delay(), outbox.wall())
+        return holds.undo_hold(self.w.send_timing.delay(), outbox.parts.wall())
 
     def held(self, subs: list, outbox, what: str) -> None:
         """The batch is HELD: show its countdown until it is released or taken back."""
@@ -99,13 +99,13 @@ class BatchUndo(QObject):
         b = self._batch
         if b is None:
             return []
-        return [s for s in b.subs if s.state == SubState.HELD and b.outbox.subs.get(s.local_id) is s]
+        return [s for s in b.subs if s.state == SubState.HELD and b.outbox.queue.subs.get(s.local_id) is s]
 
     def _tick(self) -> None:
         held = self._still_held()
         if held:
             b = self._batch
-            left = max(0, int(max(s.retry_at for s in held) - b.outbox.clock() + 0.999))
+            left = max(0, int(max(s.retry_at for s in held) - b.outbox.parts.clock() + 0.999))
             words = translate("BatchUndo", "Sending {what} in {left} s — Ctrl+Z or Undo keeps it in {kept}") \
                 if len(b.subs) == 1 else \
                 translate("BatchUndo", "Sending {what} in {left} s — Ctrl+Z or Undo keeps them in {kept}")
@@ -130,7 +130,7 @@ class BatchUndo(QObject):
         kept = 0
         for sub in held:
             try:
-                b.outbox.cancel(sub.local_id)  # decided now: it no longer goes out
+                b.outbox.hand.cancel(sub.local_id)  # decided now: it no longer goes out
             except NotCancellable:
                 continue
             self._undone.add(sub.local_id)
@@ -146,5 +146,5 @@ class BatchUndo(QObject):
     def send_now(self) -> None:
         b = self._batch
         for sub in self._still_held():
-            b.outbox.send_now(sub.local_id)
+            b.outbox.hand.send_now(sub.local_id)
         QTimer.singleShot(50, self._tick)

@@ -158,7 +158,7 @@ class JournalBridge:
         """Another account is in use: nothing local of the previous one is shown, queued or sent."""
         self.autosave.flush()  # what was typed belongs to the previous account
         if self.outbox is not None and (session is None or session.outbox is not self.outbox):
-            self.outbox.hush()
+            self.outbox.news.clear()
         if self.account_queue is not None:  # its session is closed already: its lock and door go at once
             self.account_queue.shut()
         c = self.w.compose
@@ -247,7 +247,7 @@ class JournalBridge:
             self._tell(translate("JournalBridge", "Taken out of the Outbox by dispatch-mail: the message is back in "
                                                   "Compose"))
         elif self.outbox is not None:
-            self._keep(self.outbox.queue_save(draft))
+            self._keep(self.outbox.save(draft, wait=False))
             self._tell(translate("JournalBridge", "Taken out of the Outbox by dispatch-mail: the message goes to "
                                                   "Drafts"))
 
@@ -286,7 +286,7 @@ class JournalBridge:
         if self._resumed_for is not session:
             self._resumed_for = session
             self._keep(self._resume(session, self.outbox))
-        self.outbox.kick()
+        self.outbox.hand.kick()
 
     async def _resume(self, session, outbox) -> None:
         if self._note:  # "Connecting…" took the status bar meanwhile: say it again
@@ -475,7 +475,7 @@ class JournalBridge:
         view.set_outbox(self.outbox)
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)
-        view.retry_requested.connect(lambda lid: self.outbox and self.outbox.resubmit(lid))
+        view.retry_requested.connect(lambda lid: self.outbox and self.outbox.hand.resubmit(lid))
         wire_sent_rows(view, self)  # a sent row: Enter opens it in Sent, Delete takes it off this list
         self._views.append(view)
         return view
@@ -483,15 +483,15 @@ class JournalBridge:
     def _edit_queued(self, local_id: str) -> None:
         """Enter in the Outbox: the send is cancelled and the message comes back into Compose."""
         w, outbox = self.w, self.outbox
-        sub = outbox.subs.get(local_id) if outbox is not None else None
+        sub = outbox.queue.subs.get(local_id) if outbox is not None else None
         as_is = sub is not None and sources.of(sub).from_file  # an .eml file's bytes: nothing to edit
         if outbox is None or (not as_is and not w.flows.stash_current()):
             return
-        unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
+        unsaved = not outbox.hand.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
         refused = sub.outcome() if sub is not None and sub.state == SubState.FAILED \
             and sub.kind != ErrorKind.OUTCOME_UNKNOWN else None  # its reason goes back with it
         try:
-            taking = outbox.cancel(local_id)  # decided now: it no longer goes out
+            taking = outbox.hand.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
             self._tell(TOO_LATE, assertive=True)
             return
@@ -510,7 +510,7 @@ class JournalBridge:
         if draft is not None and not w.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
-            await outbox.queue_save(draft)
+            await outbox.save(draft, wait=False)
             self._tell(translate("JournalBridge", "Not sent: the message was put in Drafts (fix the one on screen first)"))
             return
         if draft is None:
@@ -545,7 +545,7 @@ class JournalBridge:
         def done(_r):
             if box.clickedButton() is delete and self.outbox is not None:
                 try:
-                    deleting = self.outbox.delete(local_id)
+                    deleting = self.outbox.hand.delete(local_id)
                 except NotCancellable:
                     self.w.statusBar().showMessage(translate("OutboxView", "It is being sent right now and can no longer "
                                                                            "be deleted"), 8000)

@@ -83,7 +83,7 @@ def wire_sent_rows(view, bridge) -> None:
 
     def open_in_sent(local_id: str) -> None:
         """Enter on a sent row: the Sent page, with that message selected once the list has it."""
-        sub = bridge.outbox.subs.get(local_id) if bridge.outbox is not None else None
+        sub = bridge.outbox.queue.subs.get(local_id) if bridge.outbox is not None else None
         w.show_view("sent")
         if sub is not None:
             select_in_sent(w.sent, sub.draft.internet_message_id,
@@ -91,7 +91,7 @@ def wire_sent_rows(view, bridge) -> None:
 
     def forget(local_id: str) -> None:
         """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
-        if bridge.outbox is not None and bridge.outbox.forget(local_id):
+        if bridge.outbox is not None and bridge.outbox.hand.forget(local_id):
             w.statusBar().showMessage(translate("OutboxView", "Removed from this list: the message is in Sent (Ctrl+3)"),
                                       8000)
 

@@ -1,4 +1,4 @@
-"""The one bridge from the Outbox's news (``Outbox.subscribe``, app/core/listeners.py) to Qt signals.
+"""The one bridge from the Outbox's news (``Outbox.news.subscribe``, app/core/listeners.py) to Qt signals.
 
 One :class:`OutboxSignals` follows the Outbox of the account in use (the journal bridge points it at each
 new one) and re-emits its news as signals; views connect to the signals and never subscribe to the core
@@ -29,6 +29,6 @@ class OutboxSignals(QObject):
             unsubscribe()
         self.outbox, self._unsubscribe = outbox, []
         if outbox is not None:
-            self._unsubscribe = [outbox.subscribe("changed", self.changed.emit),
-                                 outbox.subscribe("saved", self.saved.emit),
-                                 outbox.subscribe("finished", self.finished.emit)]
+            self._unsubscribe = [outbox.news.subscribe("changed", self.changed.emit),
+                                 outbox.news.subscribe("saved", self.saved.emit),
+                                 outbox.news.subscribe("finished", self.finished.emit)]

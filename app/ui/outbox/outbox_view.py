@@ -114,7 +114,7 @@ class OutboxView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.retry_button.clicked.connect(self._retry)
-        self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
+        self.now_button.clicked.connect(lambda: self.outbox and self.outbox.hand.kick())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._rows = []
         self._pointed = ""  # the row the window sent the user to (point_at), made current when the view shows

@@ -59,7 +59,7 @@ class OutboxNotice:
         if not first and bar.currentMessage() != self._on_bar:
             self._outbox = None  # replaced by another message, or timed out: not ours to change any more
             return
-        sub = outbox.subs.get(self._local_id)
+        sub = outbox.queue.subs.get(self._local_id)
         row = next((r for r in outbox.rows() if r.local_id == self._local_id), None)
         text = outbox_words.words_now(sub, row.text if row is not None else "", self._subject)
         state = None if sub is None else sub.state

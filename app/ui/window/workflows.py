@@ -180,7 +180,7 @@ class Workflows(TaskTracker):
                     w.draft_saved.emit(job.saved)
                     spoken.show(w, translate("Workflows", STASHED), 5000)
                     w.drafts.model.reload()
-                elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
+                elif outbox.queue.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
                     pass  # no longer this save's: taken back, deleted, or part of a send queued since
                 elif job.final:
                     words = translate("Workflows", "The previous message could not be saved to Drafts: {reason}").format(
@@ -214,7 +214,7 @@ class Workflows(TaskTracker):
         being written there (never lost), else the user is told where it stands."""
         w = self.w
         try:
-            saved = await self.outbox().save_unjournaled(draft)
+            saved = await self.outbox().hand.save_unjournaled(draft)
         except MailError as exc:
             c = w.compose
             if c.is_empty() and c.identity().ref is None:
@@ -278,7 +278,7 @@ class Workflows(TaskTracker):
             w.busy_push(translate("Workflows", "Saving draft…"))
             try:
                 try:
-                    job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
+                    job = await outbox.save(draft, wait=False)  # recorded in the journal as it is saved
                 except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
                     reason = local_reason(exc)
                     if reason is None:
@@ -322,7 +322,7 @@ class Workflows(TaskTracker):
         the server does not take it either (the message stays on screen)."""
         w, c = self.w, self.w.compose
         try:
-            saved = await self.outbox().save_unjournaled(draft)
+            saved = await self.outbox().hand.save_unjournaled(draft)
         except MailError as exc:
             c.show_state(label)
             c.set_error(translate("Workflows", "Not saved: {error}. The copy on this computer could not be written "
@@ -460,7 +460,7 @@ class Workflows(TaskTracker):
             return
         self._kept_here.discard(saved.local_id)
         outbox = self.outbox()
-        sub = None if outbox is None else outbox.subs.get(saved.local_id)
+        sub = None if outbox is None else outbox.queue.subs.get(saved.local_id)
         if sub is None or sub.final:
             spoken.saved(self.w, SAVED)
 
