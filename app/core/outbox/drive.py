@@ -71,33 +71,33 @@ class Drive:
         """One pass: release the holds whose time came, then the due work in queue order (saves, look-ups of
         unknown sends, sends — many in one request). False when nothing was due."""
         await self._release_due()  # HELD --release--> queued once its time came, never before
-        saves, unknown, sends = self._due(self._clock())
+        saves, unknown, sends = self._due(self.parts.clock())
         if not (saves or unknown or sends):
             return False
         for job in saves:
             await self._save_job(job)
-            if self._worker.needs_sign_in:
+            if self.parts.worker.needs_sign_in:
                 break
-        if unknown and not self._worker.needs_sign_in:
+        if unknown and not self.parts.worker.needs_sign_in:
             await self._settle(unknown)
-        if sends and not self._worker.needs_sign_in:
-            await self._send(sends[: self._batch_size])
+        if sends and not self.parts.worker.needs_sign_in:
+            await self._send(sends[: self.parts.batch_size])
         return True
 
     def _due(self, now: float):
         """What is due at ``now``, in queue order (:func:`due_work`)."""
         return due_work(self._subs.values(), self._saves.values(), now, recording=self._waiters.written_ids(),
-                        parked=self._worker.needs_sign_in)
+                        parked=self.parts.worker.needs_sign_in)
 
     def _next_wake(self) -> float | None:
         """When something is due next, on the Outbox's clock (:func:`next_wake_time`)."""
-        return next_wake_time(self._subs.values(), self._saves.values(), self._clock(),
-                              parked=self._worker.needs_sign_in)
+        return next_wake_time(self._subs.values(), self._saves.values(), self.parts.clock(),
+                              parked=self.parts.worker.needs_sign_in)
 
     async def _release_due(self) -> int:
         """Release every held submission whose time came (HELD --release--> queued, journaled). Returns how
         many; they are then sent like any queued send."""
-        ready = holds.due(self._subs.values(), self._clock(), self._wall())
+        ready = holds.due(self._subs.values(), self.parts.clock(), self.parts.wall())
         for sub in ready:
             if sub.state != SubState.HELD or self._subs.get(sub.local_id) is not sub:  # taken back meanwhile
                 continue
@@ -108,7 +108,7 @@ class Drive:
     def _still_due(self, sub: Submission) -> bool:
         """Still in the queue, waiting its turn, its state on disk, not waiting for a sign-in."""
         return (self._subs.get(sub.local_id) is sub and sub.state == SubState.QUEUED
-                and not self._recording(sub.local_id) and not self._parked(sub))
+                and not self.queue.recording(sub.local_id) and not self.queue.parked(sub))
 
     async def _decided(self, sub: Submission, event: Event, facts: dict) -> None:
         """An attempt's verdict applied: a kind that parks parks the queue first (:meth:`Outbox.parked`)."""
@@ -132,13 +132,13 @@ class Drive:
                     continue
                 started.append(sub)
                 await self._move(sub, Event.START)
-                event, facts = await self._attempts.prepare(sub)
+                event, facts = await self.parts.attempts.prepare(sub)
                 if event is not None:
                     await self._decided(sub, event, facts)
                     continue
                 if sources.of(sub).saved_first:  # written to Drafts now: the journal knows where
                     saved = facts["draft"]
-                    await self._write(self._journal.set_server_identity, sub.local_id, saved.ref,
+                    await self.parts.write(self.parts.journal.set_server_identity, sub.local_id, saved.ref,
                                      saved.internet_message_id, [a.attachment_id for a in saved.attachments])
                     self._saved(saved)
                 ready.append((sub, facts))
@@ -146,7 +146,7 @@ class Drive:
                 return
             for sub, facts in ready:  # on disk before the request leaves: a crash from here on is settled
                 await self._move(sub, Event.SAVED, **facts)
-            async for sub, event, facts in self._attempts.request([sub for sub, _ in ready]):
+            async for sub, event, facts in self.parts.attempts.request([sub for sub, _ in ready]):
                 await self._decided(sub, event, facts)
         finally:
             for sub in started:
@@ -155,7 +155,7 @@ class Drive:
     async def _settle(self, subs: list[Submission]) -> None:
         """Look up sends whose outcome is unknown, all in one go."""
         try:
-            async for sub, event, facts in self._attempts.settle(subs):
+            async for sub, event, facts in self.parts.attempts.settle(subs):
                 await self._decided(sub, event, facts)
         finally:
             for sub in subs:
@@ -169,7 +169,7 @@ class Drive:
         # What is saved is what the journal holds; while that is still what this job recorded, its body is
         # not copied out of the journal again (journal.get(known_body=))
         known = (job.version, job.draft.body) if job.version else None
-        entry = await self._write(self._journal.get, lid, known_body=known)
+        entry = await self.parts.write(self.parts.journal.get, lid, known_body=known)
         if entry is None or self._saves.get(lid) is not job:  # thrown away or taken back meanwhile
             if not job.final:
                 job.apply(SaveEvent.GONE)
@@ -177,31 +177,31 @@ class Drive:
                 self._saves.pop(lid, None)
             self._resolve_told(job)
             return
-        problems = self._attempts.unstorable(entry.draft)
+        problems = self.parts.attempts.unstorable(entry.draft)
         if problems is not None:  # refused before the network, as Ctrl+S refuses it; the journal keeps it
-            await self._save_decided(job, *await self._attempts.save_failed(job, entry.draft, ErrorKind.INVALID_INPUT,
+            await self._save_decided(job, *await self.parts.attempts.save_failed(job, entry.draft, ErrorKind.INVALID_INPUT,
                                                                           problems))
             return
         job.apply(SaveEvent.START, again=False)  # in flight (Outbox.in_flight) until it ends
         self._resolve_told(job)
         draft = entry.draft
         try:
-            draft = await self._attempts.save_target(job, draft)
-            await self._write(self._journal.set_state, lid, State.SAVING.value)  # a crash now: adopt on restart
-            saved = await self._attempts.save_draft(draft)
+            draft = await self.parts.attempts.save_target(job, draft)
+            await self.parts.write(self.parts.journal.set_state, lid, State.SAVING.value)  # a crash now: adopt on restart
+            saved = await self.parts.attempts.save_draft(draft)
         except Exception as exc:  # noqa: BLE001 - by kind
-            await self._save_decided(job, *await self._attempts.save_failed(job, draft, kind_of(exc), exc))
+            await self._save_decided(job, *await self.parts.attempts.save_failed(job, draft, kind_of(exc), exc))
             return
-        removed = await self._write(self._journal.confirm_saved, lid, saved.ref, entry.version)
+        removed = await self.parts.write(self.parts.journal.confirm_saved, lid, saved.ref, entry.version)
         if not removed:
-            await self._write(self._journal.set_server_identity, lid, saved.ref, saved.internet_message_id,
+            await self.parts.write(self.parts.journal.set_server_identity, lid, saved.ref, saved.internet_message_id,
                              [a.attachment_id for a in saved.attachments])
         # the next attempt (typed again meanwhile) reads the journal's newer body (version 0)
         facts = {"saved": saved, "adopt": False, "draft": saved, "version": 0}
         self._saved(saved)  # told while it is still in flight, as a save before a send is
         if job.again and not removed:  # typed again while it was saving: save the newer text too
             job.apply(SaveEvent.AGAIN, retry_at=0.0, **facts)
-            await self._write(self._journal.set_state, lid, State.OUTBOX_WAITING.value, op="save")
+            await self.parts.write(self.parts.journal.set_state, lid, State.OUTBOX_WAITING.value, op="save")
         else:
             job.apply(SaveEvent.SAVED, **facts)
             self._saves.pop(lid, None)
@@ -211,10 +211,10 @@ class Drive:
         """A failed save's verdict applied and journaled (a waiter returns once it is on disk)."""
         with self._persisting(job):
             if "draft" in facts:  # gone on the server: the journal forgets where it was
-                await self._write(self._journal.set_server_identity, job.local_id, facts["draft"].ref)
+                await self.parts.write(self.parts.journal.set_server_identity, job.local_id, facts["draft"].ref)
             job.apply(event, **facts)
             if event == SaveEvent.PARK:
                 self._park()
-            await self._write(self._journal.set_state, job.local_id, State.OUTBOX_WAITING.value, op="save",
+            await self.parts.write(self.parts.journal.set_state, job.local_id, State.OUTBOX_WAITING.value, op="save",
                              error=job.reason, attempts=job.attempts)
         self._resolve_told(job)

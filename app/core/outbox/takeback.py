@@ -39,12 +39,12 @@ class TakeBack:
         """Take a queued or failed send back, or a save waiting for the server. The returned future gives the
         message (for Compose), or None when its content lives on the server (a draft from the Drafts list: it
         simply stays there), once the journal holds it as the user's message again."""
-        if self._in_flight(local_id):
+        if self.queue.in_flight(local_id):
             raise NotCancellable(local_id)
         job = self._saves.pop(local_id, None)
         if job is not None:  # a save waiting for the server: the message is the user's to edit again
             self._changed()
-            written = _logged(self._write.submit(_back_to_editing, self._journal, local_id, None))
+            written = _logged(self.parts.write.submit(_back_to_editing, self.parts.journal, local_id, None))
             return self._keep(self._save_taken_back(job, written))
         sub = self._subs.get(local_id)
         if sub is None:
@@ -55,9 +55,9 @@ class TakeBack:
         # queued on the journal's thread now, not when the task first runs: a window closed right after still
         # finds it there (JournalWriter.close waits for it), and the next start never sends it
         if not sources.of(sub).back_to_compose:  # a server draft stays in Drafts; a file's bytes in the file
-            persist = (self._journal.discard, local_id)
+            persist = (self.parts.journal.discard, local_id)
         else:
-            persist = (_back_to_editing, self._journal, local_id, {})
+            persist = (_back_to_editing, self.parts.journal, local_id, {})
         written = _logged(self._transition(sub, Event.CANCEL, persist=persist))
         del self._subs[local_id]
         self._changed()
@@ -88,16 +88,16 @@ class TakeBack:
         would send it. The returned future gives True once the delete is on disk; False when the journal could
         not record it (the send then stays listed and DELETING, and says so: not deleted, and not sent)."""
         sub = self._subs.get(local_id)
-        if (sub is not None and sub.state not in DELETABLE) or self._in_flight(local_id):
+        if (sub is not None and sub.state not in DELETABLE) or self.queue.in_flight(local_id):
             raise NotCancellable(local_id)
         job = self._saves.pop(local_id, None)  # a save left behind would only save to Drafts again
         # queued on the journal's thread now (a window closed right after still finds it there); a send stays
         # listed, DELETING (the worker never picks it up), until that is on disk
         if sub is not None:
-            written = self._transition(sub, Event.DELETE, persist=(self._journal.discard, local_id))
+            written = self._transition(sub, Event.DELETE, persist=(self.parts.journal.discard, local_id))
             self._resolve_told(sub)  # no longer held: whoever waited for its undo window stops waiting
         else:
-            written = self._write.submit(self._journal.discard, local_id)
+            written = self.parts.write.submit(self.parts.journal.discard, local_id)
             self._changed()
         return self._keep(self._deleted(local_id, sub, job, written))
 
@@ -139,20 +139,20 @@ class TakeBack:
         if job is not None and job.status == SaveStatus.FAILED:
             job.apply(SaveEvent.RESUBMIT, attempts=0, retry_at=0.0, reason="")
             self._changed()
-            self._worker.poke()
+            self.parts.worker.poke()
             return None
         sub = self._subs.get(local_id)
-        if sub is not None and sub.state == SubState.QUEUED and sub.retry_at and not self._parked(sub):
+        if sub is not None and sub.state == SubState.QUEUED and sub.retry_at and not self.queue.parked(sub):
             done = self._transition(sub, Event.WAKE, retry_at=0.0)  # its try's time only: not journaled
             self._changed()
-            self._worker.poke()
+            self.parts.worker.poke()
             return done
         if sub is None or sub.state != SubState.FAILED:
             return None
         done = _logged(self._transition(sub, Event.RESUBMIT, attempts=0, lookups=0, retry_at=0.0, reason="",
                                        kind=None))
         self._changed()
-        self._worker.poke()
+        self.parts.worker.poke()
         return done
 
     def _send_now(self, local_id: str) -> bool:
@@ -175,7 +175,7 @@ class TakeBack:
         finally:
             self._waiters.end_write(sub.local_id)
             self._resolve_told(sub)
-            self._worker.poke()
+            self.parts.worker.poke()
 
     async def _cancelled(self, sub: Submission, written: Future) -> Draft | None:
         try:
