@@ -29,6 +29,10 @@ with every case they had.
   (``client.message_limits``) and its send settle (``client.send_settle_seconds``), so nothing reads them with
   ``getattr(client, "max_send_bytes", default)``: the Session, the Outbox's client, once had no settle and a
   guess read Graph's 10 s as 0.
+- **a small Outbox** (issue 76): the Outbox's public names are the agreed ones (``OUTBOX_FACE``); the rest is
+  private or on one of its collaborators (app/core/outbox/faces.py).
+- **views read row models**: no ``SubState`` in app/ui; a view reads what a row or a send says in fields
+  (app/core/outbox/rows.py).
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
   CHANGELOG.md and the commit messages. ``#:`` (a comment for translators, to pyside6-lupdate) only right
   above the words it is about.
@@ -614,7 +618,7 @@ def test_the_face_rule_finds_each_public_name(source, found):
 
 # ============================================================================= views read row models
 def test_no_view_reads_a_submissions_state():
-    """The UI reads what a row or a send says in fields (app.core.outbox.rows, app.core.outbox.sends: its words,
+    """The UI reads what a row or a send says in fields (app.core.outbox.rows: OutboxRow, send_view: its words,
     which actions it has, whether it is held, sent, refused...), never ``SubState``: the states stay the
     core's to change without a view branching on them."""
     found = [f for path, tree in APP for f in rules.sub_state_reads(path, tree)]

@@ -957,7 +957,7 @@ def outbox_face(trees) -> set[str]:
 # ======================================================================= views read row models
 def sub_state_reads(path: str, tree: ast.AST) -> list[str]:
     """Every ``SubState`` named in the UI (imported, or read as ``x.SubState``): a view reads what a row says
-    (:mod:`app.core.outbox.rows`, :mod:`app.core.outbox.sends`), never a submission's state."""
+    (:mod:`app.core.outbox.rows`: :class:`OutboxRow`, :func:`send_view`), never a submission's state."""
     if not path.startswith("app/ui/"):
         return []
     found = []

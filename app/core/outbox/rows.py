@@ -1,8 +1,11 @@
-"""What the Outbox view shows for each piece of queued work, in words. No Qt.
+"""What the views show of queued work, in words and fields: the views read these, never a submission's
+:class:`~app.core.outbox.submission.SubState` (a rule in tests/test_rules.py: no ``SubState`` in app/ui). No Qt.
 
 Two kinds of work wait in the queue: submissions (sends, :mod:`app.core.outbox.submission`) and saves that
 could not reach the server yet (:class:`~app.core.outbox.saves.SaveJob`). :func:`row_for` turns either into an
-:class:`OutboxRow` the view displays.
+:class:`OutboxRow` the Outbox view displays: its words, which actions it has, whether it is waiting, not sent,
+sent, being checked. :func:`send_view` says the same of one send to a view that follows it (Compose's undo
+countdown, a batch's, the status bar's words, the announcements): held, sent, refused, taken back...
 """
 
 from __future__ import annotations
@@ -24,10 +27,36 @@ class OutboxRow:
     op: str  # "send" | "save"
     subject: str
     recipients: str
-    state: str  # a SubState or SaveStatus value
+    state: str  # a SubState or SaveStatus value (data for a script's listing; a view reads the fields below)
     text: str  # the state in words
-    can_cancel: bool
-    can_retry: bool
+    can_cancel: bool  # it can be taken back or deleted now
+    can_retry: bool  # Retry does something for it
+    waiting: bool = False  # still on its way: not sent, saved, refused or taken back (counted as "waiting")
+    not_done: bool = False  # not sent (or not saved) for good: the user decides (marked, counted as "not sent")
+    sent: bool = False  # a send the server has (its row offers Open in Sent and Remove from this list)
+    checking: bool = False  # a send whose outcome is being looked up: it may already have gone out
+
+
+@dataclass(frozen=True)
+class SendView:
+    """What one send says now, in fields, for a view that follows it (read it again at each change)."""
+
+    held: bool  # in its undo window or waiting for its send-later time: nothing has gone out
+    queued: bool  # waiting its turn or its next try
+    sent: bool  # the server has it
+    not_sent: bool  # not sent for good: the user decides (refused, or it could not be told whether it went out)
+    refused: bool  # not sent, and the server said why (not: whether it went out could not be told)
+    taken_back: bool  # the user took it back (it is theirs again)
+    final: bool  # it will not change by itself any more
+
+
+def send_view(sub: Submission) -> SendView:
+    """What ``sub`` says now (:class:`SendView`)."""
+    st = sub.state
+    not_sent = st == SubState.FAILED
+    return SendView(held=st == SubState.HELD, queued=st == SubState.QUEUED, sent=st == SubState.SENT,
+                    not_sent=not_sent, refused=not_sent and sub.kind != ErrorKind.OUTCOME_UNKNOWN,
+                    taken_back=st == SubState.CANCELLED, final=sub.final)
 
 
 def _wait_words(seconds: float) -> Words:
@@ -130,10 +159,18 @@ def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not
     subject = d.subject or translate("OutboxRow", "(no subject)")
     if isinstance(item, Submission):
         recipients = item.display_to or display_to(d)
-        return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
-                         submission_text(item, now, parked, not_deleted), item.state in CANCELLABLE,
-                         can_retry(item, now, parked))
-    return OutboxRow(item.local_id, "save", subject, display_to(d), item.status.value,
-                     save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,
-                                                           SaveStatus.FAILED, SaveStatus.AUTH),
-                     item.status == SaveStatus.FAILED)
+        st = item.state
+        return OutboxRow(item.local_id, "send", subject, recipients, st.value,
+                         submission_text(item, now, parked, not_deleted), st in CANCELLABLE,
+                         can_retry(item, now, parked), waiting=st not in _NOT_WAITING, not_done=st == SubState.FAILED,
+                         sent=st == SubState.SENT, checking=st == SubState.UNKNOWN)
+    st = item.status
+    return OutboxRow(item.local_id, "save", subject, display_to(d), st.value,
+                     save_text(item, now), st in (SaveStatus.WAITING, SaveStatus.RETRYING,
+                                                  SaveStatus.FAILED, SaveStatus.AUTH),
+                     st == SaveStatus.FAILED, waiting=st not in _SAVE_NOT_WAITING, not_done=st == SaveStatus.FAILED)
+
+
+#: what no longer counts as waiting in the Outbox's count (a send or a save finished, either way)
+_NOT_WAITING = frozenset({SubState.SENT, SubState.FAILED, SubState.CANCELLED})
+_SAVE_NOT_WAITING = frozenset({SaveStatus.DONE, SaveStatus.FAILED})

@@ -29,9 +29,9 @@ from app.core import countdown_speech, outbox_words
 from app.core.outbox import NotCancellable, holds
 from app.core.sending import Result
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
-from app.core.outbox.submission import SubState
+from app.core.outbox.rows import send_view
 from app.domain import words
-from app.domain.models import ErrorKind, OutcomeStatus
+from app.domain.models import OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.safe_text import PlainLabel
@@ -318,7 +318,7 @@ class SendTiming(QObject):
     # ---- undo send ----
     @staticmethod
     def is_held(sub) -> bool:
-        return sub.state == SubState.HELD
+        return send_view(sub).held
 
     def held(self, sub, draft):
         """Ctrl+Return made a held submission: Compose is cleared for the next message and the countdown
@@ -358,9 +358,9 @@ class SendTiming(QObject):
         outbox = self.w.flows.outbox()
         still = []
         for h in self._held:
-            if h.outbox is not outbox or h.sub.state == SubState.CANCELLED:
+            if h.outbox is not outbox or send_view(h.sub).taken_back:
                 continue  # another account is signed in now, or it was taken back (e.g. from the Outbox)
-            (still if h.sub.state == SubState.HELD else self._watch).append(h)
+            (still if send_view(h.sub).held else self._watch).append(h)
         self._held = still
         self._report()
         if self._held:
@@ -388,15 +388,15 @@ class SendTiming(QObject):
         w, keep = self.w, []
         for h in self._watch:
             sub = h.sub
-            o = sub.outcome()
-            if sub.state == SubState.SENT:
+            o, said = sub.outcome(), send_view(sub)
+            if said.sent:
                 w.statusBar().showMessage(translate("SendTiming", "Sent: {subject}").format(subject=h.subject), 5000)
                 spoken.sent(w, h.subject)
-            elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+            elif said.refused:
                 spoken.show(w, shown(outbox_words.refused(o.explanation)), 10000, loud=True)  # a per-item error
-            elif sub.state == SubState.QUEUED and h.outbox.queue.is_resting(sub):
+            elif said.queued and h.outbox.queue.is_resting(sub):
                 w.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
-            elif sub.state != SubState.CANCELLED:
+            elif not said.taken_back:
                 keep.append(h)
                 continue
             if o.status in (OutcomeStatus.SENT, OutcomeStatus.FAILED):

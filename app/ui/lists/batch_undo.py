@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer
 
 from app.core import countdown_speech
 from app.core.outbox import holds
-from app.core.outbox.submission import SubState
+from app.core.outbox.rows import send_view
 from app.core.outbox import NotCancellable
 from app.domain import words as marked
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -86,7 +86,7 @@ class BatchUndo(QObject):
 
     def held(self, subs: list, outbox, what: str) -> None:
         """The batch is HELD: show its countdown until it is released or taken back."""
-        self._batch = _Batch([s for s in subs if s.state == SubState.HELD], outbox, what)
+        self._batch = _Batch([s for s in subs if send_view(s).held], outbox, what)
         if not self.tick.isActive():
             self.tick.start()
         self.undo_key.watch()
@@ -99,7 +99,7 @@ class BatchUndo(QObject):
         b = self._batch
         if b is None:
             return []
-        return [s for s in b.subs if s.state == SubState.HELD and b.outbox.queue.subs.get(s.local_id) is s]
+        return [s for s in b.subs if send_view(s).held and b.outbox.queue.subs.get(s.local_id) is s]
 
     def _tick(self) -> None:
         held = self._still_held()

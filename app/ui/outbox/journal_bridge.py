@@ -36,8 +36,8 @@ from app.core.doors import WINDOW
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.outbox import NotCancellable, sources
-from app.core.outbox.submission import SubState
-from app.domain.models import ErrorKind, new_message_id
+from app.core.outbox.rows import send_view
+from app.domain.models import new_message_id
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.storage.journal import Journal
@@ -364,7 +364,7 @@ class JournalBridge:
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
         c = self.w.compose
-        if sub.state == SubState.SENT:
+        if send_view(sub).sent:
             shown = c.identity()
             same_ref = sub.draft.ref is not None and shown.ref is not None and shown.ref.id == sub.draft.ref.id
             if shown.local_id == sub.local_id or same_ref:
@@ -488,8 +488,7 @@ class JournalBridge:
         if outbox is None or (not as_is and not w.flows.stash_current()):
             return
         unsaved = not outbox.hand.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
-        refused = sub.outcome() if sub is not None and sub.state == SubState.FAILED \
-            and sub.kind != ErrorKind.OUTCOME_UNKNOWN else None  # its reason goes back with it
+        refused = sub.outcome() if sub is not None and send_view(sub).refused else None  # its reason goes back with it
         try:
             taking = outbox.hand.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from app.core import outbox_words
-from app.core.outbox.submission import SubState
+from app.core.outbox.rows import send_view
 from app.ui.common.quiet_status import show_quietly
 
 # how long such words stay when nothing changes them
@@ -66,7 +66,7 @@ class OutboxNotice:
         if first or state != self._state:
             self._state = state
             if text:
-                if state != SubState.SENT:  # the words name the Outbox (Ctrl+4) and this message in it
+                if sub is None or not send_view(sub).sent:  # the words name the Outbox (Ctrl+4) and this message in it
                     self.point(self._local_id)
                 show_quietly(bar, text, SHOW_MS)  # said below when worth saying: not each step on its way
                 if self._worth_saying(sub, first):

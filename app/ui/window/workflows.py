@@ -24,7 +24,7 @@ from app.core.outbox.saves import SaveStatus
 from app.core.refusals import refusal_of
 from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
-from app.core.outbox.submission import SubState
+from app.core.outbox.rows import send_view
 from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import MailError
@@ -472,16 +472,17 @@ class Workflows(TaskTracker):
         Outbox's words), once; a refusal arriving in the Outbox is said whoever sent it (a merge, a script)."""
         ours = sub.local_id in self._ours
         self._ours.discard(sub.local_id)
-        if sub.state not in (SubState.SENT, SubState.FAILED) or self._first_attempt(sub):
+        said = send_view(sub)
+        if not (said.sent or said.not_sent) or self._first_attempt(sub):
             return
         timing = getattr(self.w, "send_timing", None)
         if self.notice.follows(sub.local_id) or (timing is not None and timing.follows(sub.local_id)):
             return
-        if sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+        if said.refused:
             spoken.refused(self.w, outbox_words.refused(sub.outcome().explanation))
         elif not ours:
             return  # a merge's thousands, a script's: not each said (their own views say how they went)
-        elif sub.state == SubState.SENT:
+        elif said.sent:
             spoken.sent(self.w, sub.draft.subject)
         else:
             outbox = self.outbox()
