@@ -37,26 +37,53 @@ class OutboxRow:
     checking: bool = False  # a send whose outcome is being looked up: it may already have gone out
 
 
-@dataclass(frozen=True)
 class SendView:
-    """What one send says now, in fields, for a view that follows it (read it again at each change)."""
+    """What one send says, in fields, for a view that follows it: each read says what it says now."""
 
-    held: bool  # in its undo window or waiting for its send-later time: nothing has gone out
-    queued: bool  # waiting its turn or its next try
-    sent: bool  # the server has it
-    not_sent: bool  # not sent for good: the user decides (refused, or it could not be told whether it went out)
-    refused: bool  # not sent, and the server said why (not: whether it went out could not be told)
-    taken_back: bool  # the user took it back (it is theirs again)
-    final: bool  # it will not change by itself any more
+    __slots__ = ("_sub",)
+
+    def __init__(self, sub: Submission):
+        self._sub = sub
+
+    @property
+    def held(self) -> bool:
+        """In its undo window or waiting for its send-later time: nothing has gone out."""
+        return self._sub.state == SubState.HELD
+
+    @property
+    def queued(self) -> bool:
+        """Waiting its turn or its next try."""
+        return self._sub.state == SubState.QUEUED
+
+    @property
+    def sent(self) -> bool:
+        """The server has it."""
+        return self._sub.state == SubState.SENT
+
+    @property
+    def not_sent(self) -> bool:
+        """Not sent for good: the user decides (refused, or it could not be told whether it went out)."""
+        return self._sub.state == SubState.FAILED
+
+    @property
+    def refused(self) -> bool:
+        """Not sent, and the server said why (not: whether it went out could not be told)."""
+        return self.not_sent and self._sub.kind != ErrorKind.OUTCOME_UNKNOWN
+
+    @property
+    def taken_back(self) -> bool:
+        """The user took it back: it is theirs again."""
+        return self._sub.state == SubState.CANCELLED
+
+    @property
+    def final(self) -> bool:
+        """It will not change by itself any more."""
+        return self._sub.final
 
 
 def send_view(sub: Submission) -> SendView:
-    """What ``sub`` says now (:class:`SendView`)."""
-    st = sub.state
-    not_sent = st == SubState.FAILED
-    return SendView(held=st == SubState.HELD, queued=st == SubState.QUEUED, sent=st == SubState.SENT,
-                    not_sent=not_sent, refused=not_sent and sub.kind != ErrorKind.OUTCOME_UNKNOWN,
-                    taken_back=st == SubState.CANCELLED, final=sub.final)
+    """What ``sub`` says (:class:`SendView`)."""
+    return SendView(sub)
 
 
 def _wait_words(seconds: float) -> Words:
