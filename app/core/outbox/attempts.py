@@ -1,5 +1,5 @@
 """One attempt at the server for queued work: the client call plus the policy's verdict on its outcome,
-returned as ``(event, facts)`` for the Outbox to apply (:meth:`app.core.outbox.owner.Outbox.move`): the
+returned as ``(event, facts)`` for the Outbox to apply (:meth:`app.core.outbox.owner.Outbox._move`): the
 event of the submission's (or the save's) state table, and the fields that decide what happens next
 (``retry_at``, ``kind``, ``attempts``, ``adopt``, ``draft``...), which travel with it and are journaled with it.
 
@@ -230,7 +230,7 @@ class Attempts:
                 facts = {"retry_at": now + policy.delay(max(1, sub.lookups + 1), getattr(exc, "retry_after", None)),
                          "reason": translate("OutboxRow", "could not check yet: {reason}").format(
                              reason=_reason(exc))}
-                if action_for(kind) == Action.PARK:  # parked (Outbox.parked) until a sign-in
+                if action_for(kind) == Action.PARK:  # parked (QueueView.parked) until a sign-in
                     facts["kind"] = kind
                 yield sub, Event.RETRY, facts
             return

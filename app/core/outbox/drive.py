@@ -1,7 +1,7 @@
 """The Outbox's side of an attempt: what is due now, and each attempt's verdict applied through the table.
 A mix-in of :class:`app.core.outbox.owner.Outbox` (its methods are the owner's, kept here by responsibility):
 the worker (:mod:`app.core.outbox.worker`) calls :meth:`Drive.step`; the server calls and the policy's verdicts
-are :mod:`app.core.outbox.attempts`'; every change they decide is made here, with :meth:`Outbox.move`. No Qt.
+are :mod:`app.core.outbox.attempts`'; every change they decide is made here, with :meth:`Outbox._move`. No Qt.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ class Drive:
                 and not self.queue.recording(sub.local_id) and not self.queue.parked(sub))
 
     async def _decided(self, sub: Submission, event: Event, facts: dict) -> None:
-        """An attempt's verdict applied: a kind that parks parks the queue first (:meth:`Outbox.parked`)."""
+        """An attempt's verdict applied: a kind that parks parks the queue first (:meth:`QueueView.parked`)."""
         kind = facts.get("kind")
         if kind is not None and action_for(kind) == Action.PARK:
             self._park()
@@ -123,7 +123,7 @@ class Drive:
         # back (cancelled) or thrown it away (DELETING: it must never go out). Only those still waiting
         # their turn start, each checked on the turn it starts (``start`` is applied before that turn ends:
         # no take-back can come in between); from ``saving`` on, no cancel or delete reaches them
-        # (Outbox.in_flight) until their outcome is recorded.
+        # (QueueView.in_flight) until their outcome is recorded.
         started: list[Submission] = []
         try:
             ready = []
@@ -182,7 +182,7 @@ class Drive:
             await self._save_decided(job, *await self.parts.attempts.save_failed(job, entry.draft, ErrorKind.INVALID_INPUT,
                                                                           problems))
             return
-        job.apply(SaveEvent.START, again=False)  # in flight (Outbox.in_flight) until it ends
+        job.apply(SaveEvent.START, again=False)  # in flight (QueueView.in_flight) until it ends
         self._resolve_told(job)
         draft = entry.draft
         try:

@@ -4,7 +4,7 @@ Two kinds of hold, one state (:attr:`app.core.outbox.submission.SubState.HELD`),
 
 - ``"undo"`` — the undo-send window: Send is accepted and journaled, and the server call waits a few
   seconds (the ``undo_send_seconds`` setting) during which Undo takes the message back into Compose
-  (``Outbox.cancel``: HELD --cancel--> cancelled, the journal entry is the user's message again).
+  (``Outbox.hand.cancel``: HELD --cancel--> cancelled, the journal entry is the user's message again).
 - ``"later"`` — send later: the message waits in the Outbox until a time the user picked.
 
 The release time is journaled as wall-clock epoch seconds (``meta["release_at"]``, with ``meta["hold"]``

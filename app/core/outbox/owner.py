@@ -418,7 +418,7 @@ class Outbox(Drive, TakeBack):
         write, in order with every other, on the journal's thread — both on the caller's turn, so nothing can
         run in between. ``persist``: ``(fn, *args)`` when the state is persisted as something else than its
         own record (a take-back: the entry is the user's message again; a delete: the entry goes). Returns
-        the write's future (:meth:`move` awaits it). A ``wake`` changes only when it is tried next, which is
+        the write's future (:meth:`_move` awaits it). A ``wake`` changes only when it is tried next, which is
         never stored: nothing is written."""
         was = sub.state
         sub.apply(event, **facts)
@@ -439,7 +439,7 @@ class Outbox(Drive, TakeBack):
                                   meta=meta_of(sub)), sub.local_id, sub.state.value)
 
     async def _move(self, sub: Submission, event: Event, **facts) -> None:
-        """:meth:`transition`, persisted BEFORE the caller goes on (``submitting`` is on disk before the send
+        """:meth:`_transition`, persisted BEFORE the caller goes on (``submitting`` is on disk before the send
         request leaves), then the listeners are told."""
         with self._persisting(sub):
             await asyncio.wrap_future(self._transition(sub, event, **facts))
@@ -451,7 +451,7 @@ class Outbox(Drive, TakeBack):
         self._changed()
 
     def _park(self) -> None:
-        """A 401 or an untrusted certificate: everything waits until :meth:`signed_in` (the user is asked to
+        """A 401 or an untrusted certificate: everything waits until :meth:`_signed_in` (the user is asked to
         sign in again, when the Outbox has a way to ask)."""
         if not self.parts.worker.park():
             return

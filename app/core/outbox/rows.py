@@ -100,8 +100,8 @@ NOT_DELETED = translate("OutboxRow", "Not deleted: this computer could not recor
 
 def submission_text(sub: Submission, now: float, parked: bool = False, not_deleted: bool = False) -> str:
     """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…".
-    ``parked``: it waits for a sign-in (:meth:`app.core.outbox.owner.Outbox.parked`); ``not_deleted``: the
-    journal could not record its delete (:meth:`app.core.outbox.owner.Outbox.delete`)."""
+    ``parked``: it waits for a sign-in (:meth:`app.core.outbox.faces.QueueView.parked`); ``not_deleted``: the
+    journal could not record its delete (:meth:`app.core.outbox.owner.Outbox._delete`)."""
     st = sub.state
     if st == SubState.DELETING:  # thrown away; its delete being written, or not recorded
         return NOT_DELETED if not_deleted else translate("OutboxRow", "Deleting…")

@@ -9,7 +9,7 @@ message read, on the journal's thread behind the writes queued before it: the UI
 waits there (a 10 MB body's read, and a 10 MB autosave holding the journal's lock, would take it 16-200 ms).
 
 Every state change here is one of the tables' (``cancel``, ``delete``, ``resubmit``, ``release``), made and
-journaled by :meth:`~app.core.outbox.owner.Outbox.transition`: a taken-back send is persisted as the user's
+journaled by :meth:`~app.core.outbox.owner.Outbox._transition`: a taken-back send is persisted as the user's
 message again (or, for a draft of the server, as its entry leaving the journal), a deleted one as its entry
 leaving the journal, a resubmitted or released one as its own record."""
 
@@ -64,9 +64,9 @@ class TakeBack:
         return self._keep(self._cancelled(sub, written))
 
     def _in_drafts_as_is(self, local_id: str) -> bool:
-        """Would the message :meth:`cancel` gives back for ``local_id`` be in the server's Drafts as it is?
+        """Would the message :meth:`_cancel` gives back for ``local_id`` be in the server's Drafts as it is?
         Only when its save reached the server during this send (its ``saved`` move) or its content lives on
-        the server (a draft sent from Drafts). Ask before :meth:`cancel`.
+        the server (a draft sent from Drafts). Ask before :meth:`_cancel`.
 
         False for anything else: a held send (undo, send later) never reached the server, a save taken back
         never finished, and a send restored after a restart has no moves to tell. Such a message is the user's
