@@ -1,5 +1,5 @@
 """A save queued while an earlier save of the same message is ending must not create a second draft
-(Outbox.queue_save). Found by the mail merge's kill -9 test (tests/reliability/test_merge_kill.py): the
+(Outbox.save, not waiting). Found by the mail merge's kill -9 test (tests/reliability/test_merge_kill.py): the
 new save looked up the message's server identity (``known``) before its journal write, the earlier save
 ended during that write (its confirm_saved just ahead of the write on the journal thread), and the new save
 then created the message again. Here the interleaving is forced: the second save is queued from inside the

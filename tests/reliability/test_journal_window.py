@@ -313,12 +313,12 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
         qtbot.waitUntil(lambda: table().get("goes out") == "Sent"
                         and table().get("too large for the server", "").startswith("Not sent: "), timeout=20000)
         sandbox.faults.inject("CreateItem", "http_500_html", count=1)
-        wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(CAROL)], subject="retried", body="z")))
+        wait_task(qtbot, ob.save(Draft(to=[Recipient(CAROL)], subject="retried", body="z"), wait=False))
         qtbot.waitUntil(lambda: table().get("retried", "").startswith("Retrying in "), timeout=20000)
         sandbox.faults.inject("CreateItem", "delay", count=1, seconds=3.0)
-        wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(BOB)], subject="slow save", body="s")))
+        wait_task(qtbot, ob.save(Draft(to=[Recipient(BOB)], subject="slow save", body="s"), wait=False))
         qtbot.waitUntil(lambda: table().get("slow save") == "Saving…", timeout=10000)
-        wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(BOB)], subject="queued behind", body="q")))
+        wait_task(qtbot, ob.save(Draft(to=[Recipient(BOB)], subject="queued behind", body="q"), wait=False))
         qtbot.waitUntil(lambda: "queued behind" in table(), timeout=5000)  # the page repaints on its next turn
         now = table()
         assert now["queued behind"] == "Waiting — not on server yet"
