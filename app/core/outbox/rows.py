@@ -198,6 +198,6 @@ def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not
                      st == SaveStatus.FAILED, waiting=st not in _SAVE_NOT_WAITING, not_done=st == SaveStatus.FAILED)
 
 
-#: what no longer counts as waiting in the Outbox's count (a send or a save finished, either way)
+# what no longer counts as waiting in the Outbox's count (a send or a save finished, either way)
 _NOT_WAITING = frozenset({SubState.SENT, SubState.FAILED, SubState.CANCELLED})
 _SAVE_NOT_WAITING = frozenset({SaveStatus.DONE, SaveStatus.FAILED})
