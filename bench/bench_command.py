@@ -205,7 +205,7 @@ def hold_door() -> None:
         journal, writer = Journal(), JournalWriter()
         outbox = await account_queue.open(session, journal, writer)
         await session.connect()
-        outbox.kick()
+        outbox.hand.kick()
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         print("READY", flush=True)

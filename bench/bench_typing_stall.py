@@ -133,7 +133,7 @@ async def _sends(outbox, n, tag):
     sends = [outbox.submit(Draft(to=[Recipient("bob@example.com")], subject=f"{tag} {i}", body="x")) for i in range(n)]
     for s in sends:
         await s
-    await outbox.drain(120)
+    await outbox.waits.drain(120)
 
 
 def _rich_body(mb: float) -> str:
@@ -356,9 +356,9 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
                 t_back = []
                 for k in range(3):
                     queued = Draft(to=[Recipient("bob@example.com")], subject=f"taken back {k}", body=big)
-                    await session.outbox.queue_save(queued)
+                    await session.outbox.save(queued, wait=False)
                     t0 = time.perf_counter()
-                    back = await session.outbox.cancel(queued.local_id)  # on this turn: not picked up yet
+                    back = await session.outbox.hand.cancel(queued.local_id)  # on this turn: not picked up yet
                     t_back.append(time.perf_counter() - t0)
                     assert back is not None and len(back.body) == len(big)
                 got = await typing

@@ -1,7 +1,7 @@
 """Write the generated parts of README.md and docs/ from the code (issue 48); ``--check`` only compares.
 
 - docs/architecture.md, between ``<!-- gen:submission -->`` and ``<!-- /gen:submission -->``: the submission
-  state table, read from ``app.core.submission`` (its ``TRANSITIONS``, ``RESTART`` and state sets); between
+  state table, read from ``app.core.outbox.submission`` (its ``TRANSITIONS``, ``RESTART`` and state sets); between
   ``<!-- gen:contracts -->`` markers, the import-linter contracts of pyproject.toml.
 - docs/user-guide.md, between ``<!-- gen:keys -->`` markers: every key of the window, as the F1 sheet lists
   it (``app.ui.window.shortcuts.sheet_rows``: the window's own actions, then ``app.ui.window.actions.CONTEXT_KEYS``), read
@@ -66,7 +66,7 @@ TOP_KEYS = (
 # ---- the submission state table ----
 
 def submission_table() -> str:
-    from app.core.submission import CANCELLABLE, FINAL, RESTART, STORED, TRANSITIONS, SubState
+    from app.core.outbox.submission import CANCELLABLE, FINAL, RESTART, STORED, TRANSITIONS, SubState
 
     def yes(flag: bool) -> str:
         return "yes" if flag else ""

@@ -1,7 +1,7 @@
 """The docs stay true (issue 48): their generated parts are what the code gives now, every figure in
 docs/performance.md is in a committed bench output, and every link and image resolves.
 
-The generated parts come from ``scripts/gen_docs.py`` (the submission table from app.core.submission, the
+The generated parts come from ``scripts/gen_docs.py`` (the submission table from app.core.outbox.submission, the
 key tables from the F1 sheet of a real window built offscreen, the contracts from pyproject.toml, the
 performance page from bench/results/*.json). When one of these tests fails, run
 ``python scripts/gen_docs.py`` and commit what it wrote."""
@@ -46,7 +46,7 @@ def _diff_hint(path: Path, want: str) -> str:
 def test_the_submission_state_table_and_the_contracts_are_generated_from_the_code(gen):
     want = gen.expected(gen.ARCHITECTURE)
     assert gen.ARCHITECTURE.read_text(encoding="utf-8") == want, _diff_hint(gen.ARCHITECTURE, want)
-    from app.core.submission import TRANSITIONS
+    from app.core.outbox.submission import TRANSITIONS
 
     for (state, event), new in TRANSITIONS.items():
         assert f"| `{state.value}` | `{event.value}` | `{new.value}` |" in want

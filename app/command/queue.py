@@ -262,7 +262,7 @@ async def _with_queue(account_queue, account, argv: list[str], args, cwd: str, s
     ends = loop.time() + wait_of(args)  # the command's wait; then TAIL seconds at most
     try:
         outbox = await account_queue.open(session, journal, writer)  # the queue restored, then the door opened
-        left = outbox.submissions()  # what earlier runs left: this command sends it too
+        left = outbox.queue.submissions()  # what earlier runs left: this command sends it too
         connecting = asyncio.ensure_future(_connect(session, outbox))
         try:
             if argv[0] == "outbox":  # the tries under way first: the list says why each waits, not "Sending…"
@@ -303,10 +303,10 @@ async def finish_left(outbox, left: list, patience: float) -> None:
     would leave it for yet another run."""
     import asyncio
 
-    busy = [s for s in left if outbox.submission(s.local_id) is s and not outbox.is_resting(s)]
+    busy = [s for s in left if outbox.queue.submission(s.local_id) is s and not outbox.queue.is_resting(s)]
     if busy:
         try:
-            await asyncio.wait_for(outbox.wait_all(busy, final=False), patience)
+            await asyncio.wait_for(outbox.waits.all(busy, final=False), patience)
         except asyncio.TimeoutError:
             pass  # still going: it stays journaled for the next run
 
@@ -320,4 +320,4 @@ async def _connect(session, outbox) -> None:
         await session.connect()
     except MailError:
         return
-    outbox.kick()
+    outbox.hand.kick()

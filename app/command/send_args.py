@@ -362,7 +362,7 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
                   **rest) -> Submit:
     """``raw`` read (65 when malformed or 8-bit without a charset), its recipients checked, its Bcc header
     removed when ``envelope`` is given (sendmail: the recipients are the envelope's, not the headers')."""
-    from app.core.mime_send import with_message_id
+    from app.core.outbox.mime_send import with_message_id
     from app.domain.eml_read import EmlError, read_eml
     from app.domain.mime_edits import with_bcc, without_header
 

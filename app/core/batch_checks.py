@@ -14,7 +14,7 @@ import asyncio
 import logging
 from typing import Awaitable, Callable
 
-from app.core.submission import distinct_recipients
+from app.core.outbox.submission import distinct_recipients
 from app.core.word_lists import sentences
 from app.domain.models import Draft, ItemRef, MessageSummary
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft

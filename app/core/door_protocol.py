@@ -54,7 +54,7 @@ class Submit:
     ``later``: when Send later sends it (None: now). ``quiet``: nothing said when it went (sendmail's way)."""
 
     draft: Draft
-    mime: "MimeToSend | None" = None  # app.core.mime_send's, loaded with a message as it is only
+    mime: "MimeToSend | None" = None  # app.core.outbox.mime_send's, loaded with a message as it is only
     envelope: list[Recipient] = field(default_factory=list)
     sender: Recipient | None = None
     full_name: str = ""
@@ -196,7 +196,7 @@ def decode(head: dict, data: bytes) -> Request:
     draft = draft_from_json(_text(head.get("local_id")), head["draft"], attachments, body=body)
     mime = None
     if raw is not None:
-        from app.core.mime_send import MimeToSend
+        from app.core.outbox.mime_send import MimeToSend
 
         mime = MimeToSend(raw, _text(head["mime"][0]), bool(head["mime"][1]))
     wait = head.get("wait")

@@ -34,7 +34,7 @@ def read_file(path: str, max_bytes: int, budget: Budget | None = None) -> EmlMes
 
 
 def read_file_as_is(path: str, max_bytes: int, budget: Budget | None = None) -> tuple[bytes, EmlMessage]:
-    """The file's bytes (to be sent as they are: app/core/mime_send.py) and those same bytes read as a draft
+    """The file's bytes (to be sent as they are: app/core/outbox/mime_send.py) and those same bytes read as a draft
     (what the user is shown before Send): one read, so what is shown is what is sent."""
     raw = read_bytes(path, max_bytes)
     return raw, read_eml(raw, max_bytes=max_bytes, budget=budget)

@@ -10,7 +10,7 @@ next loads from the journal (:func:`app.core.outbox.restore.restore_work`, :mod:
 Item ids differ between the backends (a Graph id is not an EWS ItemId) but the Internet Message-ID of a
 message is the same through both, so the rule is the one the core already has for "what the server holds
 is not known": the old ref (id, change key, attachment ids) is dropped, the Message-ID kept, and each entry
-resumes in the state :data:`app.core.submission.RESTART` gives the state it is treated as having died in:
+resumes in the state :data:`app.core.outbox.submission.RESTART` gives the state it is treated as having died in:
 
 ==========================  ======================  ===============================================
 stored (send, compose)      treated as died in      resumes (RESTART, ``Submission.restarted``)
@@ -52,7 +52,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.core.outbox import sources
-from app.core.submission import FINAL, RESTART, TAKEN_OUT, TRANSITIONS, SubState, Submission
+from app.core.outbox.submission import FINAL, RESTART, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import Entry, Journal, State
 from app.storage.journal_accounts import Rekey, rekey_entries, unfinished_sends

@@ -3,7 +3,7 @@ engine's process (:class:`app.mail.service.AwaitedCalls`) is awaited directly, w
 
 The UI awaits these coroutines from qasync slots; the event loop (Qt's) never waits on the network.
 Note: cancelling an awaiting coroutine does not stop the call (the worker thread, or the engine, goes on);
-a "cancelled" send may still go out, which is why sends are settled by Internet Message-ID (see ``app.core.settle``).
+a "cancelled" send may still go out, which is why sends are settled by Internet Message-ID (see ``app.core.outbox.settle``).
 """
 
 from __future__ import annotations

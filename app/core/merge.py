@@ -19,7 +19,7 @@ sends wait in the undo-send window.
 
 A row stores what only the row knows; what it SHOWS is derived from its submission:
 :mod:`app.core.merge_rows` (:func:`~app.core.merge_rows.row_view`). The send's lifecycle is the one
-table's (:mod:`app.core.submission`), never a second one here. After a restart the Outbox restores and
+table's (:mod:`app.core.outbox.submission`), never a second one here. After a restart the Outbox restores and
 settles the rows' submissions itself; :meth:`MergeRun.resume` only follows them, and looks up by Message-ID
 just the rows whose submission is gone from the Outbox without its end known here (:meth:`MergeRun._settle_gone`).
 A row that was being created when the app died has no submission: it is READY, and the next Resend's
@@ -36,7 +36,8 @@ import uuid
 from collections import Counter
 from typing import Callable
 
-from app.core import merge_record, settle
+from app.core import merge_record
+from app.core.outbox import settle
 from app.core.outbox import holds
 from app.core.merge_pool import in_thread
 from app.core.merge_rows import (  # noqa: F401 - the row's words and states, read through this module too
@@ -46,7 +47,7 @@ from app.core.limited_send import too_many_words
 from app.core.merge_send import submit_held
 from app.core.send_limits import Plan, RecipientLedger, plan_batch
 from app.core.outbox.saves import SaveStatus
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.events import Hub, MergeHeld, MergeProgress
 from app.domain.explain import describe
@@ -75,7 +76,7 @@ class MergeRun:
         self.template: Draft = template_from_dict(data["template"])
         self.template_record: dict = data["template"]  # the template's stored form: written with each record
         self.problems: dict[int, str] = {int(k): v for k, v in (data.get("problems") or {}).items()}
-        listing = outbox.subs if outbox is not None else {}  # (a run shown without an Outbox: none listed)
+        listing = outbox.queue.subs if outbox is not None else {}  # (a run shown without an Outbox: none listed)
         self.rows: list[MergeRow] = [row_from_record(r, listing) for r in data["rows"]]
         self._lock = asyncio.Lock()
         self.running = False
@@ -276,11 +277,11 @@ class MergeRun:
         """What the server has already of these rows (a run that stopped half way, a draft refused before),
         by Message-ID, once a save the Outbox restored after a restart ended (or rests). Raises the
         backend's error when the look-up fails."""
-        saves = self.outbox.saves
+        saves = self.outbox.queue.saves
         for _row, draft in built:
             if draft.local_id in saves:  # (5,000 awaits of nothing held the UI thread ~10 ms)
                 await self._quiet(draft.local_id)
-        return await settle.look_up(self.outbox.client, [d.internet_message_id for _, d in built])
+        return await settle.look_up(self.outbox.parts.client, [d.internet_message_id for _, d in built])
 
     async def _queue_saves(self, built: list[tuple[MergeRow, Draft]], found: dict):
         """A row found in Sent Items is SENT (never sent again); each other row's draft is queued for saving
@@ -296,16 +297,16 @@ class MergeRun:
             draft = await self._over_known(draft, ref)
             heads[row.number] = (draft.subject, format_recipients(draft.to), bool(draft.attachments),
                                  draft.internet_message_id)
-            jobs.append((row, await self.outbox.queue_save(draft)))
+            jobs.append((row, await self.outbox.save(draft, wait=False)))
         self._changed()
         return jobs, heads
 
     async def _over_known(self, draft: Draft, ref) -> Draft:
         """The row's draft, to be saved over its copy on the server when the server or the Outbox knows it
         (else created: no copy of 5,000 drafts), once no save of it is on the wire."""
-        if draft.local_id in self.outbox.saves:
+        if draft.local_id in self.outbox.queue.saves:
             await self._quiet(draft.local_id)
-        known = self.outbox.known.get(draft.local_id)
+        known = self.outbox.queue.known.get(draft.local_id)
         ref = ref or (known[0] if known else None)
         return draft.copy(ref=ref) if ref is not None else draft
 
@@ -318,7 +319,7 @@ class MergeRun:
             if job.status == SaveStatus.DONE and job.saved is not None and job.saved.ref is not None:
                 row.ref = job.saved.ref
                 ready.append(row)
-            elif not job.final and self.outbox.saves.get(job.local_id) is not job:  # the user deleted it
+            elif not job.final and self.outbox.queue.saves.get(job.local_id) is not job:  # the user deleted it
                 self._not_sent([row], NOT_CREATED)
             else:
                 self._not_sent([row], translate("MergeRow", "Not created: {reason}").format(
@@ -360,7 +361,7 @@ class MergeRun:
         """Until no save of this row is on the wire. A save queued while one is in flight could otherwise
         miss the identity that one brings back (it ends during our journal write) and create a second draft."""
         for _ in range(100):
-            job = self.outbox.saves.get(local_id)
+            job = self.outbox.queue.saves.get(local_id)
             if job is None or job.status != SaveStatus.WORKING:
                 return
             await self.outbox.wait(local_id, final=False)
@@ -389,26 +390,26 @@ class MergeRun:
                 if n and not n % FOLLOW_BATCH:  # one that ends meanwhile is called back when registered
                     await asyncio.sleep(0)
                 fn = follows[sub.local_id] = functools.partial(follow, row, sub)
-                self.outbox.when_final(sub.local_id, fn)
+                self.outbox.waits.when_final(sub.local_id, fn)
             await done
         except asyncio.CancelledError:
             for local_id, fn in follows.items():
-                self.outbox.unfollow(local_id, fn)
+                self.outbox.waits.unfollow(local_id, fn)
             raise
 
     def _ended(self, row: MergeRow, _sub) -> None:
         """A handed-over row's submission ended (or left the Outbox): what the row shows follows from it
         (:func:`row_view`); a sent row's saved identity is of no more use (5,000 held for the session)."""
         if row_view(row)[0] == RowState.SENT:
-            self.outbox.forget_identity(dm.row_local_id(self.merge_id, row.number))
+            self.outbox.hand.forget_identity(dm.row_local_id(self.merge_id, row.number))
 
     def _drop_submission(self, row: MergeRow) -> None:
         """A row taken into a new send lets its earlier one go: a refused send of it stays in the Outbox as
         failed until here (Resend replaces it); one taken back or thrown away is gone already."""
         sub = row.live()
-        if sub is not None and sub.state == SubState.FAILED and self.outbox.subs.get(row.sub_id) is sub:
+        if sub is not None and sub.state == SubState.FAILED and self.outbox.queue.subs.get(row.sub_id) is sub:
             try:
-                self.outbox.delete(row.sub_id)
+                self.outbox.hand.delete(row.sub_id)
             except Exception:  # noqa: BLE001 - it is being retried from the Outbox itself: leave it
                 log.info("merge %s: row %d's failed send is busy", self.merge_id[:8], row.number)
         row.sub_id, row.sub, row.end = "", None, None
@@ -418,7 +419,7 @@ class MergeRun:
         """Each row with no end known meets its submission in the Outbox, by its local id, or by its
         Message-ID when the app died before the run wrote its local id down. Returns the rows to follow
         (with their submissions) and the rows whose submission is gone from the Outbox, its end unknown."""
-        subs = self.outbox.subs.values() if self.outbox is not None else ()
+        subs = self.outbox.queue.subs.values() if self.outbox is not None else ()
         by_mid = {s.draft.internet_message_id: s for s in subs if s.draft.internet_message_id}
         follow, gone = [], []
         for row in self.rows:
@@ -457,7 +458,7 @@ class MergeRun:
         """Rows whose submission left the Outbox while the run did not hear how it ended: by Message-ID,
         found in Sent Items is sent; otherwise nothing of it is under way (its draft kept if in Drafts)."""
         try:
-            found = await settle.look_up(self.outbox.client, [dm.row_message_id(self.merge_id, r.number)
+            found = await settle.look_up(self.outbox.parts.client, [dm.row_message_id(self.merge_id, r.number)
                                                               for r in rows])
         except Exception as exc:  # noqa: BLE001 - asked again at the next Resend
             log.info("merge %s: look-up failed (%s)", self.merge_id[:8], type(exc).__name__)

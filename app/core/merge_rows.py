@@ -23,7 +23,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from app.core.submission import FINAL, SubState
+from app.core.outbox.submission import FINAL, SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import ErrorKind, ItemRef
@@ -163,10 +163,10 @@ def _before_or_after(row: MergeRow, verdict: View | None) -> View:
 
 def row_verdict(sub, *, listed: bool) -> View | None:
     """What a row handed to the Outbox shows once its submission ended: ``(state, words, retry)``, derived
-    from the submission's state alone (the one table, :mod:`app.core.submission`): a row keeps no lifecycle
+    from the submission's state alone (the one table, :mod:`app.core.outbox.submission`): a row keeps no lifecycle
     of its own past SENDING. None: it has not ended (``listed``: still in the Outbox). ``retry``: Resend
     sends it as it is (not the message's fault; a refusal of the message itself must be fixed first).
-    ``sub`` is a :class:`~app.core.submission.Submission` or an :class:`Ending` kept of one."""
+    ``sub`` is a :class:`~app.core.outbox.submission.Submission` or an :class:`Ending` kept of one."""
     state = sub.state
     if state == _S_SENT:
         return _FOUND_SENT if sub.reason == ALREADY_SENT else _SENT

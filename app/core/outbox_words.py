@@ -7,7 +7,7 @@ the window shows what it returns ('' clears the message).
 
 from __future__ import annotations
 
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.models import ErrorKind
 from app.domain.words import Words, translate
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from app.core.outbox import holds, sources
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.core.word_lists import counted, lines
 from app.domain.words import Words, translate
 

@@ -17,7 +17,7 @@ import enum
 import logging
 from typing import Callable
 
-from app.core import settle
+from app.core.outbox import settle
 from app.storage.journal import Entry, Journal
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ async def resume(journal: Journal, outbox, client, account: str, *, keep: set[st
         if e.local_id in kept(keep):
             branches[e.local_id] = Branch.REOPENED
         else:
-            await outbox.queue_save(entry.draft)
+            await outbox.save(entry.draft, wait=False)
             branches[e.local_id] = Branch.ADOPTED if ref is not None else Branch.TO_DRAFTS
         log.info("recovery: message %s %s%s", e.local_id[:8], branches[e.local_id].value,
                  " (its server draft adopted)" if ref is not None else "")

@@ -31,7 +31,7 @@ from app.core.door_protocol import Cancel, ListQueue, Reply, Request, Retry, Sub
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
 from app.core.sending import Answers, Result, Sending
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.account import AccountConfig, Backend
 from app.domain.events import OutboxChanged
 from app.domain.mime_edits import from_header, own_from
@@ -110,7 +110,7 @@ class ScriptDesk:
 
     def limit(self) -> int:
         """The most bytes a message may have: the server's limit (the command reads its files against it)."""
-        return self.outbox.client.message_limits.max_send_bytes
+        return self.outbox.limits.max_send_bytes
 
     # ------------------------------------------------------------------ a request
     async def answer(self, request: Request, recorded: Callable[[str], None] = lambda _id: None) -> Reply:
@@ -213,7 +213,7 @@ class ScriptDesk:
             if same.state == SubState.FAILED and same.kind != ErrorKind.OUTCOME_UNKNOWN:
                 # handed over again after it failed (refused, or given up on before it reached the server): the
                 # user's retry; one that may have gone is never sent blindly (outbox retry is the user's word)
-                await _written(self.outbox.resubmit(same.local_id))
+                await _written(self.outbox.hand.resubmit(same.local_id))
             recorded(same.local_id)
             return await self._follow(same, asked, ends)
         already = _say(sc.EX_OK, asked.json, {"result": "already sent", "message_id": mid},
@@ -221,13 +221,13 @@ class ScriptDesk:
         if same is not None:
             return already
         sent = await self.sending.already_sent(
-            self.outbox.client, mid, patience=max(0.0, ends - asyncio.get_running_loop().time()), dated=False,
-            remembered=lambda: self.outbox.write(self.outbox.journal.was_sent, self.outbox.account, mid))
+            self.outbox.parts.client, mid, patience=max(0.0, ends - asyncio.get_running_loop().time()), dated=False,
+            remembered=lambda: self.outbox.parts.write(self.outbox.parts.journal.was_sent, self.outbox.account, mid))
         # not known (the server not asked, or slow): queued all the same, and its try looks in Sent Items first
         return already if sent.copy is not None else None
 
     def _queued(self, message_id: str) -> Submission | None:
-        for sub in self.outbox.submissions():
+        for sub in self.outbox.queue.submissions():
             if sub.draft.internet_message_id == message_id and sub.state != SubState.CANCELLED:
                 return sub
         return None
@@ -248,10 +248,10 @@ class ScriptDesk:
         loop = asyncio.get_running_loop()
         try:
             while True:
-                now = self.outbox.submission(lid)
-                if now is None or now.final or now.state == SubState.HELD or self.outbox.parked(now):
+                now = self.outbox.queue.submission(lid)
+                if now is None or now.final or now.state == SubState.HELD or self.outbox.queue.parked(now):
                     return now if now is not None else sub
-                if at_once_offline and _unreachable(now) and self.outbox.is_resting(now):
+                if at_once_offline and _unreachable(now) and self.outbox.queue.is_resting(now):
                     return now  # no --wait: the server cannot be reached now; it stays queued (75)
                 left = deadline - loop.time()
                 if left <= 0:
@@ -260,7 +260,7 @@ class ScriptDesk:
                 try:
                     await asyncio.wait_for(changed.wait(), left)
                 except asyncio.TimeoutError:
-                    return self.outbox.submission(lid) or sub
+                    return self.outbox.queue.submission(lid) or sub
         finally:
             stop()
 
@@ -282,7 +282,7 @@ class ScriptDesk:
             result, text = "held", f"Queued ({lid}): {ended(words)}"
         elif code == sc.EX_OK:
             result, text = "queued", "" if quiet else f"Queued ({lid}): {ended(words)}"
-        elif sub.kind == ErrorKind.AUTH and self.outbox.parked(sub):  # the sign-in failed: nothing goes by itself
+        elif sub.kind == ErrorKind.AUTH and self.outbox.queue.parked(sub):  # the sign-in failed: nothing goes by itself
             code = sc.EX_NOPERM  # refused: the queue stops for this account until the user acts (77)
             result, text = "sign-in refused", self._refused_sign_in(sub)
         else:
@@ -319,7 +319,7 @@ class ScriptDesk:
             return _say(sc.EX_OK, as_json, {"id": row.local_id, "result": "not retried", "text": row.text},
                         f"{row.local_id[:8]} is not waiting for a retry: {ended(row.text)} Nothing to do.")
         failed = row.state == SubState.FAILED.value
-        await _written(self.outbox.resubmit(row.local_id))
+        await _written(self.outbox.hand.resubmit(row.local_id))
         return _say(sc.EX_OK, as_json, {"id": row.local_id, "result": "retried"},
                     "Sending it again." if failed else "Trying it now.")
 
@@ -327,7 +327,7 @@ class ScriptDesk:
         if not row.can_cancel:
             raise sc.CommandError(sc.EX_TEMPFAIL, f"{row.local_id[:8]} cannot be taken out now: {ended(row.text)}")
         try:
-            back = await self.outbox.cancel(row.local_id)
+            back = await self.outbox.hand.cancel(row.local_id)
         except NotCancellable:
             return Reply(sc.EX_TEMPFAIL, err=f"{row.local_id[:8]} is being sent now: it can no longer be taken "
                                              "back.\n")

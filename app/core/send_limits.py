@@ -28,7 +28,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field, replace
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.core.word_lists import counted, sentences
 from app.domain.words import Number, Words, translate
 

@@ -7,7 +7,7 @@ questions asked through :class:`SendQuestions` and shows the outcome it is told.
   stops a send); "Send anyway?" when :func:`send_warnings` finds something (no subject, an attachment
   mentioned but missing; no answer, no send); handed to the Outbox, HELD in the undo-send window when the
   request carries that hold; its first attempt awaited. A refusal by the server takes the submission back out
-  of the Outbox (``Outbox.cancel``), so the message is the user's again, with the reason.
+  of the Outbox (``Outbox.hand.cancel``), so the message is the user's again, with the reason.
 - **A mail merge** asks first when it is more than a few rows or meets a sending limit
   (:func:`app.core.merge_send.go_ahead`, ``send_merge``), then hands its drafts over with :func:`hand_over`.
 - **Drafts already on the server** (:meth:`Sending.send_saved`, Send selected): each draft read and given
@@ -44,7 +44,7 @@ from app.core.batch_checks import check_drafts
 from app.core.limited_send import submit_planned
 from app.core.send_limits import Plan, RecipientLedger, ServerLimits, plan_batch
 from app.core.sent_copy import SentCopy, find_sent_copy
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
 from app.domain.senders import Principal
@@ -290,7 +290,7 @@ class Sending:
         :mod:`app.core.domain_check`: time-bounded, off the event loop; nothing when no answer came)."""
         async with lock or _NoLock():
             draft = read()
-            limit = max_send_bytes or outbox.client.message_limits.max_send_bytes
+            limit = max_send_bytes or outbox.limits.max_send_bytes
             errors = [*problems, *self.check(draft, for_send=True, max_send_bytes=limit)]
             if checked is not None:
                 checked(errors)
@@ -379,8 +379,8 @@ class Sending:
         going = handed.going
         if handed.held:
             with self._paused():
-                await outbox.wait_released(going)
-        return {s.local_id: s for s in await outbox.wait_past_hold(going)}
+                await outbox.waits.released(going)
+        return {s.local_id: s for s in await outbox.waits.past_hold(going)}
 
 
 async def _checked(refs: list[ItemRef], request: "BatchRequest") -> tuple[list, list, dict, dict]:
@@ -422,7 +422,7 @@ async def _settled(outbox, sub, draft: Draft) -> SendResult:
     if outcome.status == OutcomeStatus.SENT:
         return SendResult(Result.SENT, sub=sub, draft=draft, outcome=outcome)
     if _refused(sub, outcome):
-        back = await outbox.cancel(sub.local_id)
+        back = await outbox.hand.cancel(sub.local_id)
         return SendResult(Result.REFUSED, sub=sub, draft=draft, back=back, outcome=outcome)
     if taken_out(outbox, sub):
         return SendResult(Result.TAKEN_OUT, sub=sub, draft=draft, outcome=outcome)
@@ -441,7 +441,7 @@ async def _batch_result(outbox, sub) -> SendResult:
     if taken_out(outbox, sub):
         return SendResult(Result.TAKEN_OUT, sub=sub, outcome=outcome)
     if _refused(sub, outcome):
-        await outbox.cancel(sub.local_id)  # the draft stays in Drafts, its refusal said in its row
+        await outbox.hand.cancel(sub.local_id)  # the draft stays in Drafts, its refusal said in its row
         return SendResult(Result.REFUSED, sub=sub, outcome=outcome)
     return SendResult(Result.WAITING, sub=sub, outcome=outcome)
 
@@ -455,7 +455,7 @@ def taken_out(outbox, sub) -> bool:
     """The user took this send out of the queue before it finished (Undo, the Outbox's Edit or Delete)."""
     if sub.state == SubState.CANCELLED:
         return True
-    return not sub.final and (outbox is None or outbox.submission(sub.local_id) is not sub)
+    return not sub.final and (outbox is None or outbox.queue.submission(sub.local_id) is not sub)
 
 
 class _NoLock:

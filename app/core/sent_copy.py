@@ -1,7 +1,7 @@
 """Is this message already in Sent Items, and since when?
 
 Before the preview of an ``.eml`` file to be sent as it is, the file's own Message-ID is looked up as the
-Outbox's settle path looks a send up (:func:`app.core.settle.look_up`, :func:`app.core.settle.verdict`): a
+Outbox's settle path looks a send up (:func:`app.core.outbox.settle.look_up`, :func:`app.core.outbox.settle.verdict`): a
 copy in Sent Items is that message, sent, and the Outbox would not send it again ("Already sent"). The
 preview says so up front, with the date the copy was sent: read from the Sent list already loaded when it
 holds the copy, else from the first page of Sent Items (one more request), else from the file's own Date.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from app.core import settle
+from app.core.outbox import settle
 from app.domain.models import Folder, ItemRef, MessageSummary
 
 # Sent Items rows read to find the copy's date when the loaded list does not hold it

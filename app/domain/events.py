@@ -42,7 +42,7 @@ class DraftSaved(CoreEvent):
 class SubmissionFinished(CoreEvent):
     """A submission's state is final (sent, or not sent for good)."""
 
-    submission: Any  # app.core.submission.Submission
+    submission: Any  # app.core.outbox.submission.Submission
 
 
 # ---- the session (app.core.session) ----
@@ -64,7 +64,7 @@ class MergeProgress(CoreEvent):
 class MergeHeld(CoreEvent):
     """A merge's sends were handed to the Outbox HELD in the undo-send window (one release time for all)."""
 
-    submissions: tuple  # the held app.core.submission.Submission objects
+    submissions: tuple  # the held app.core.outbox.submission.Submission objects
 
 
 # ---- the account's queue (app.core.account_queue) ----

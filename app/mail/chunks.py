@@ -4,7 +4,7 @@ app/mail/graph/batch.py).
 
 - A chunk that raised gets its error as every item's outcome (:func:`outcome_from_error`: UNKNOWN when it
   may have been done, else FAILED with its kind). Nothing is tried again here, not even one item at a
-  time: what follows a failure is the core's decision, by the kind (app/core/policy.py).
+  time: what follows a failure is the core's decision, by the kind (app/core/outbox/policy.py).
 - After an error of a :data:`STOP_KINDS` kind the next chunk would fail the same way: the rest are not
   tried, and get that error.
 - When no chunk got an answer the error itself is raised: nothing can be said about any item, and the

@@ -197,7 +197,7 @@ class EwsBlocked(MailError):
     """Exchange Online refuses EWS for this mailbox (EwsEnabled false, an EWS application policy, the 2026
     EWS retirement): the same address must be used through Microsoft Graph from now on.
 
-    Kind AUTH: the core PARKS the work (app/core/policy.py) until the user signs in again, this time with
+    Kind AUTH: the core PARKS the work (app/core/outbox/policy.py) until the user signs in again, this time with
     Microsoft 365; nothing is failed or dropped. Not an :class:`AuthFailed`: asking for the password again
     would not help. ``address`` is the mailbox; ``reason`` the server's own words, sanitised and capped
     (untrusted data)."""

@@ -24,7 +24,7 @@ Life of an entry: ``editing`` (autosaved) -> ``saving`` -> (server confirmed) re
 the message was found in Sent Items) removed; ``outbox_waiting`` when the server could not be reached.
 An entry leaves the journal only after the server confirmed the save or the send (or the user
 discarded the message). Sends are submissions (``op="send"``): their ``state`` is the submission
-state of :mod:`app.core.submission` (``queued``, ``send_saving``, ``submitting``, ``unknown``,
+state of :mod:`app.core.outbox.submission` (``queued``, ``send_saving``, ``submitting``, ``unknown``,
 ``failed``), stored as text; this module does not interpret it.
 
 Accounts are kept apart: every entry belongs to the account it was written under (``account``, a key

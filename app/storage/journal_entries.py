@@ -14,7 +14,7 @@ from app.storage.draft_codec import file_sha256 as _file_sha256
 
 
 class State(str, enum.Enum):
-    """States of entries that are not submissions (those store :class:`app.core.submission.SubState`)."""
+    """States of entries that are not submissions (those store :class:`app.core.outbox.submission.SubState`)."""
 
     EDITING = "editing"
     SAVING = "saving"

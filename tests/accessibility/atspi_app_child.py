@@ -147,33 +147,33 @@ class Driver:
         return {}
 
     def cmd_skip(self, request) -> dict:
-        """The Outbox's clocks (``Outbox.clock`` / ``wall``, injected) moved on and held still: the undo bar's next
+        """The Outbox's clocks (``Outbox.parts.clock`` / ``wall``, injected) moved on and held still: the undo bar's next
         second and the Outbox's worker see the time it would be when the newest held send has ``left`` seconds to
         go, however late the next tick comes (a busy machine)."""
         ob = self.win.flows.outbox()
-        held = [s.retry_at for s in ob.submissions() if getattr(s.state, "value", s.state) == "held"]
+        held = [s.retry_at for s in ob.queue.submissions() if getattr(s.state, "value", s.state) == "held"]
         if not held:
             raise LookupError("no send is held")
-        by = max(held) - ob.clock() - request["left"]
-        clock, wall = ob.clock, ob.wall
+        by = max(held) - ob.parts.clock() - request["left"]
+        clock, wall = ob.parts.clock, ob.parts.wall
         self.real_clocks = getattr(self, "real_clocks", None) or (clock, wall)
         mono, epoch = clock() + by, wall() + by
-        ob.clock, ob.wall = (lambda: mono), (lambda: epoch)
-        ob.worker.poke()
+        ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: epoch)
+        ob.parts.worker.poke()
         return {"by": by}
 
     def cmd_hold_time(self, _request) -> dict:
         ob = self.win.flows.outbox()
-        clock, wall = ob.clock, ob.wall
+        clock, wall = ob.parts.clock, ob.parts.wall
         self.real_clocks = getattr(self, "real_clocks", None) or (clock, wall)
         mono, epoch = clock(), wall()
-        ob.clock, ob.wall = (lambda: mono), (lambda: epoch)
+        ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: epoch)
         return {}
 
     def cmd_real_time(self, _request) -> dict:
         ob, real = self.win.flows.outbox(), getattr(self, "real_clocks", None)
         if real is not None:
-            ob.clock, ob.wall = real
+            ob.parts.clock, ob.parts.wall = real
             self.real_clocks = None
         return {}
 

@@ -5,12 +5,15 @@ window it is never sent and its drafts stay in Drafts. Compose's own check decid
 
 from __future__ import annotations
 
+import asyncio
+
 from app.core.outbox import holds
+from app.core.outbox.owner import meta_of
 from app.core.batch_checks import check_drafts, problem
 from app.core.merge_send import CONFIRM_ABOVE, confirm_question
 from app.core.outbox import Outbox
 from app.core.outbox.restore import restore_work
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ItemRef, MessageSummary, Recipient
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal
@@ -29,10 +32,10 @@ def test_a_held_batch_has_one_release_time_and_goes_in_one_request_when_it_ends(
         entries = journal.entries()
         for step in (0.0, 9.9):
             clocks.advance(step)
-            await ob.worker.idle()
+            await ob.parts.worker.idle()
             assert {s.state for s in subs} == {SubState.HELD} and box.calls == [], step
         clocks.advance(0.1)
-        done = await ob.wait_past_hold(subs)
+        done = await ob.waits.past_hold(subs)
         await ob.stop()
         return subs, entries, done
 
@@ -52,13 +55,13 @@ def test_undo_takes_the_whole_batch_back_and_nothing_is_ever_sent(tmp_path):
         items = await saved_summaries(box, 3)
         box.calls.clear()
         subs = await ob.submit_saved(items, hold=holds.undo_hold(10, clocks.wall))
-        waiting = ob.keep(ob.wait_past_hold(subs))  # Send selected's flow waits through the window
-        taken = [ob.cancel(s.local_id) for s in subs]
+        waiting = asyncio.ensure_future(ob.waits.past_hold(subs))  # Send selected's flow waits through the window
+        taken = [ob.hand.cancel(s.local_id) for s in subs]
         for t in taken:
             assert await t is None  # a draft on the server: it simply stays in Drafts
         done = await waiting
         clocks.advance(60)
-        await ob.worker.idle()
+        await ob.parts.worker.idle()
         await ob.stop()
         return done
 
@@ -75,12 +78,12 @@ def test_a_batch_held_when_dispatch_died_is_never_sent_and_stays_in_drafts(tmp_p
         ob = clocked_outbox(box, Journal(path), clocks)
         items = await saved_summaries(box, 3)
         await ob.submit_saved(items, hold=holds.undo_hold(10, clocks.wall))
-        ob.worker.cancel()  # the process dies here: nothing more runs, the journal stays as it is on disk
+        ob.parts.worker.cancel()  # the process dies here: nothing more runs, the journal stays as it is on disk
 
     run_coro(held_then_killed())
     box.calls.clear()
     journal = Journal(path)
-    subs, saves, report = restore_work(journal, "a", FAST, 0.0, Outbox.meta_of, wall=WALL0 + 3600)
+    subs, saves, report = restore_work(journal, "a", FAST, 0.0, meta_of, wall=WALL0 + 3600)
     assert subs == [] and saves == [] and sorted(now for _l, _w, now in report) == ["drafts"] * 3
     assert journal.count() == 0 and box.calls == [] and len(box.drafts) == 3
 

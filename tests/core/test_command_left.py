@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.command.queue import finish_left
 from app.core.outbox import Outbox
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 
@@ -23,7 +23,7 @@ def test_a_send_left_in_flight_is_settled_before_the_command_stops(tmp_path):
 
         ob = Outbox(box, journal, account="a", policy=FAST)
         ob.restore()
-        left = ob.submissions()
+        left = ob.queue.submissions()
         ob.start()
         assert [s.state for s in left] == [SubState.UNKNOWN]  # waits its settle delay before looking it up
         await finish_left(ob, left, 10)

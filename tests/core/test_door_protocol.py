@@ -17,7 +17,7 @@ from app.core import door_protocol as dp
 from app.core import doors
 from app.core.door_protocol import Cancel, ListQueue, Reply, Retry, Submit
 from app.core.door_server import Door
-from app.core.mime_send import MimeToSend
+from app.core.outbox.mime_send import MimeToSend
 from app.domain.models import Attachment, Draft, Recipient
 from tests.helpers.door_knock import knock
 

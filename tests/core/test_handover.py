@@ -13,9 +13,10 @@ import pytest
 from app.core import handover, recovery
 from app.core.handover import hand_over, send_resumes, waiting_for
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.owner import meta_of
+from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.restore import restore_work
-from app.core.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
+from app.core.outbox.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Attachment, Draft, ItemRef, Recipient
 from app.storage.journal import Journal, State
 from tests.helpers.submission import Mailbox
@@ -63,7 +64,7 @@ def _edit(j: Journal, d: Draft, account=OLD) -> Draft:
 
 
 def _restore(j: Journal, account: str = NEW):
-    subs, saves, report = restore_work(j, account, FAST, 0.0, Outbox.meta_of)
+    subs, saves, report = restore_work(j, account, FAST, 0.0, meta_of)
     return {s.local_id: s for s in subs}, {s.local_id: s for s in saves}, report
 
 
@@ -170,7 +171,7 @@ def test_a_recovered_message_adopts_its_draft_on_the_new_backend_by_message_id(t
     queued = []
 
     class FakeOutbox:
-        async def queue_save(self, draft):
+        async def save(self, draft, *, wait=True):
             queued.append(draft)
 
     branches = _run(recovery.resume(j, FakeOutbox(), box, NEW, keep=set()))
@@ -310,7 +311,7 @@ def test_the_new_outbox_never_sends_twice_and_never_loses(tmp_path, state, where
 
 
 def test_an_eml_file_sent_as_it_is_resumes_like_a_send_whose_content_is_journaled():
-    """Its bytes are in the journal (app/core/mime_send.py): not sent yet, it resumes queued and looks its
+    """Its bytes are in the journal (app/core/outbox/mime_send.py): not sent yet, it resumes queued and looks its
     Message-ID up before it goes out (adopt), as a compose send does; on the wire, it is settled."""
     for state in RESTART:
         if state == SubState.HELD:  # never held (no undo window for a file): only a compose send waits there

@@ -14,9 +14,10 @@ import pytest
 
 from app.core import recovery
 from app.core.outbox import holds
+from app.core.outbox.drive import next_wake_time
 from app.core.outbox.holds import Hold
 from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
-from app.core.submission import (
+from app.core.outbox.submission import (
     CANCELLABLE, RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, next_state,
 )
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
@@ -67,10 +68,10 @@ def test_a_send_later_is_journaled_held_and_never_sent_before_its_time(tmp_path)
         e = journal.get(sub.local_id)
         assert (e.state, e.op, e.meta["hold"], e.meta["release_at"]) == ("held", "send", "later", WALL0 + 60)
         assert (await ob.wait(sub.local_id, final=False, timeout=1)) is sub  # held: nothing to wait for
-        ob.kick()  # "Try now" / a reconnect does not move a held send's time
+        ob.hand.kick()  # "Try now" / a reconnect does not move a held send's time
         for step in (0.0, 30.0, 29.9):
             clocks.advance(step)
-            await ob.worker.idle()
+            await ob.parts.worker.idle()
             assert sub.state == SubState.HELD and box.calls == [], step
             assert ob.rows()[0].text.startswith("Sends at ")
         clocks.advance(0.1)  # its time
@@ -91,10 +92,10 @@ def test_the_worker_wakes_by_itself_at_the_release_time(tmp_path):
     async def main():
         ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("wake"), hold=holds.undo_hold(10, clocks.wall))
-        await ob.worker.idle()
+        await ob.parts.worker.idle()
         assert clocks.monotonic.waiting() == [clocks.mono + 10]  # asleep until its release, on that clock
         clocks.advance(9.9)
-        await ob.worker.idle()
+        await ob.parts.worker.idle()
         assert sub.state == SubState.HELD and box.calls == []
         clocks.advance(0.1)
         sub = await ob.wait(sub.local_id, timeout=5)
@@ -111,8 +112,8 @@ def test_a_suspended_machine_sends_by_the_wall_clock(tmp_path):
     async def main():
         ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("suspend"), hold=Hold(holds.LATER, WALL0 + 3600))
-        assert ob.next_wake() == clocks.mono + holds.WALL_CHECK  # looks again within 30 s
-        await ob.worker.idle()
+        assert next_wake_time(ob.queue.subs.values(), ob.queue.saves.values(), ob.parts.clock()) == clocks.mono + holds.WALL_CHECK  # looks again within 30 s
+        await ob.parts.worker.idle()
         assert clocks.monotonic.waiting() == [clocks.mono + holds.WALL_CHECK]
         clocks.advance(3600, mono=False)  # the lid was closed for an hour: only the wall clock moved
         clocks.advance(holds.WALL_CHECK)  # awake again: the worker's next look at the wall clock
@@ -134,10 +135,10 @@ def test_undo_in_the_window_gives_the_message_back_exactly_and_nothing_reaches_t
         assert sub.state == SubState.HELD and ob.rows()[0].text.startswith("Sending in 10 s")
         assert ob.rows()[0].can_cancel
         clocks.advance(9.9)
-        await ob.worker.idle()
-        back = await ob.cancel(sub.local_id)
+        await ob.parts.worker.idle()
+        back = await ob.hand.cancel(sub.local_id)
         clocks.advance(60)
-        await ob.worker.idle()
+        await ob.parts.worker.idle()
         await ob.stop()
         return sub, back
 
@@ -162,12 +163,12 @@ def test_send_now_releases_a_held_send_at_once(tmp_path):
     async def main():
         ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("now"), hold=Hold(holds.LATER, WALL0 + 86400))
-        assert ob.send_now(sub.local_id)
+        assert ob.hand.send_now(sub.local_id)
         # through the table, at once: HELD --release--> queued, its release journaled with it
         assert sub.state == SubState.QUEUED and sub.history[-1] == (SubState.HELD, Event.RELEASE, SubState.QUEUED)
         assert (sub.hold_kind, sub.release_at, sub.retry_at) == ("", 0.0, 0.0)
         sub = await ob.wait(sub.local_id, timeout=5)
-        assert not ob.send_now(sub.local_id)
+        assert not ob.hand.send_now(sub.local_id)
         await ob.stop()
         return sub
 
@@ -203,13 +204,13 @@ def test_restart_in_the_undo_window_never_sends_and_the_message_comes_back_to_co
         ob = clocked_outbox(box, journal, clocks)
         report = ob.restore()
         ob.start()
-        await ob.worker.idle()
+        await ob.parts.worker.idle()
         await ob.stop()
         return ob, report
 
     ob, report = run_coro(main())
     assert report == [(d.local_id, "held", "editing")]
-    assert ob.subs == {} and box.calls == []  # not a send any more: nothing went out
+    assert ob.queue.subs == {} and box.calls == []  # not a send any more: nothing went out
     e = journal.get(d.local_id)
     assert (e.state, e.op) == ("editing", "") and e.draft == d
     reopen = recovery.message_to_reopen(journal, "a")
@@ -230,13 +231,13 @@ def test_restart_with_a_send_later_keeps_it_held_and_sends_it_once_at_its_time(t
     async def main():
         ob = clocked_outbox(box, journal, clocks)
         report = ob.restore()
-        sub = ob.submission(d.local_id)
+        sub = ob.queue.submission(d.local_id)
         assert report == [(d.local_id, "held", "held")]
         assert (sub.state, sub.hold_kind, sub.release_at) == (SubState.HELD, "later", WALL0 + 7200)
         assert sub.retry_at == pytest.approx(5.0 + 3600)  # its time on this run's monotonic clock
         ob.start()
         clocks.advance(3599)
-        await ob.worker.idle()
+        await ob.parts.worker.idle()
         assert sub.state == SubState.HELD and box.calls == []
         clocks.advance(1)
         sub = await ob.wait(d.local_id, timeout=5)

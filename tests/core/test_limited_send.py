@@ -8,7 +8,7 @@ from app.core.outbox.holds import clock_text, row_text
 from app.core.limited_send import WAIT_REASON, submit_planned
 from app.core.outbox import Outbox
 from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits, plan_batch
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from app.storage.sent_ledger import SentLedgerStore
 from app.domain.events import SubmissionFinished
@@ -28,13 +28,13 @@ def test_the_part_that_fits_goes_the_rest_waits_held_in_the_outbox_until_the_day
         plan = plan_batch([1, 1, 1, 1, 1, 3], RecipientLedger(), LIMITS, clocks.wall)
         subs = await submit_planned(ob, items, plan, None)
         assert subs[5] is None  # 3 recipients where one message may have 2: not handed over
-        ob.worker.poke()
-        await ob.worker.idle()
+        ob.parts.worker.poke()
+        await ob.parts.worker.idle()
         sent_first = sorted(d.subject for d in box.sent)
         held = [(s.local_id, s.release_at, s.reason) for s in subs if s is not None and s.state == SubState.HELD]
         entries = {e.local_id: e for e in journal.entries()}
         clocks.advance(DAY)
-        done = await ob.wait_past_hold([s for s in subs if s is not None])
+        done = await ob.waits.past_hold([s for s in subs if s is not None])
         await ob.stop()
         return sent_first, held, entries, done
 
@@ -55,8 +55,8 @@ def test_a_batch_within_the_limits_goes_as_before(tmp_path):
         items = await saved_summaries(box, 3)
         plan = plan_batch([1, 1, 1], RecipientLedger(), LIMITS, clocks.wall)
         subs = await submit_planned(ob, items, plan, None)
-        ob.worker.poke()
-        done = await ob.wait_past_hold(subs)
+        ob.parts.worker.poke()
+        done = await ob.waits.past_hold(subs)
         await ob.stop()
         return done
 
@@ -83,8 +83,8 @@ def test_the_sent_count_records_each_drafts_real_recipients_not_one_a_message(tm
         items = await saved_summaries(box, 2)
         plan = plan_batch([4, 6], RecipientLedger(), limits, clocks.wall)
         subs = await submit_planned(ob, items, plan, None)
-        ob.worker.poke()
-        await ob.wait_past_hold(subs)
+        ob.parts.worker.poke()
+        await ob.waits.past_hold(subs)
         await ob.stop()
         return plan_batch([1], counter.ledger(), limits, clocks.wall)
 
@@ -143,7 +143,7 @@ def test_why_a_held_message_waits_is_journaled_and_said_again_after_a_restart(tm
         ob = clocked_outbox(box, Journal(tmp_path / "j.sqlite3"), clocks)
         ob.restore()
         await ob.stop()
-        return ob.submission(held.local_id)
+        return ob.queue.submission(held.local_id)
 
     again = run_coro(after_restart())
     assert (again.state, again.hold_kind, again.release_at) == (SubState.HELD, "later", held.release_at)

@@ -72,9 +72,9 @@ def test_after_a_reload_each_row_shows_its_submissions_state_not_the_records(tmp
         ob = _outbox(box, path)
         run = MergeRun.load(ob, store, merge_id)
         loaded = _view(run)
-        await ob.cancel(subs[1])  # the user takes row 2's send back in the Outbox
-        await asyncio.wrap_future(ob.resubmit(subs[2]))  # and sends row 3's again there (the run follows neither)
-        await ob.drain(10)
+        await ob.hand.cancel(subs[1])  # the user takes row 2's send back in the Outbox
+        await asyncio.wrap_future(ob.hand.resubmit(subs[2]))  # and sends row 3's again there (the run follows neither)
+        await ob.waits.drain(10)
         moved = _view(run)
         await run.persist()
         await ob.stop()
@@ -119,7 +119,7 @@ def test_after_a_crash_rows_meet_their_submissions_and_only_those_the_outbox_let
     sent ones have left the journal): only the rows whose submission it knew are looked up, once, at resume;
     the row it never knew one of is READY and Resend's own look-up finds it sent. Each message sent once."""
     from app.core.merge import ALREADY_SENT
-    from app.core.policy import RetryPolicy
+    from app.core.outbox.policy import RetryPolicy
     from app.mail.errors import ConnectionFailed
 
     path, store, box = tmp_path / "j.sqlite3", MergeStore(tmp_path / "merges"), Mailbox()
@@ -152,7 +152,7 @@ def test_after_a_crash_rows_meet_their_submissions_and_only_those_the_outbox_let
         await run.resume()
         if then_send:
             await run.send()
-        await ob.drain(10)
+        await ob.waits.drain(10)
         await ob.stop()
         ob.close()
         return shown, _view(run), box.calls[calls:]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.merge import DELETED, SENT, TAKEN_BACK, RowState, row_verdict
-from app.core.submission import FINAL, TAKEN_OUT, SubState, Submission
+from app.core.outbox.submission import FINAL, TAKEN_OUT, SubState, Submission
 from app.domain.models import Draft, ErrorKind
 
 UNDER_WAY = sorted(set(SubState) - FINAL - TAKEN_OUT, key=lambda s: s.value)
@@ -60,7 +60,8 @@ def test_a_merge_written_by_an_older_version_loads_each_rows_stored_state_mapped
     store.save(data["merge_id"], data)
 
     class NoOutbox:  # nothing listed: an Outbox whose journal holds none of these submissions
-        subs: dict = {}
+        class queue:  # noqa: N801 - its read-only view, as the Outbox's
+            subs: dict = {}
 
     run = MergeRun.load(NoOutbox(), store, data["merge_id"])
     want = [(RowState.READY, "", False), (RowState.INVALID, "not a valid e-mail address", False),

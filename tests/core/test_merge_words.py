@@ -10,7 +10,7 @@ import json
 from app.core import merge_record
 from app.core.merge import IN_DRAFTS, MergeRun, RowState
 from app.core.merge_rows import Ending
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind

@@ -1,11 +1,11 @@
-"""app/core/mime_send.py: the Message-ID that names an .eml file sent as it is, the one change ever made to
+"""app/core/outbox/mime_send.py: the Message-ID that names an .eml file sent as it is, the one change ever made to
 its bytes (a Message-ID line when it has none), and the stand-in draft it is journaled as."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.core import mime_send
+from app.core.outbox import mime_send
 from app.domain.models import Draft, Recipient
 
 CRLF = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: hi\r\n\r\nMessage-ID: <in-body@x>\r\n"

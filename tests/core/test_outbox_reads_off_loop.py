@@ -36,7 +36,7 @@ def test_a_save_reads_the_message_on_the_journal_thread(tmp_path):
         d = draft_to_bob("big")
         d.body = body
         job = await ob.save(d)
-        await ob.drain(10)
+        await ob.waits.drain(10)
         await ob.stop()
         return job
 
@@ -53,17 +53,17 @@ def test_a_save_taken_back_while_its_message_is_read_is_not_saved(tmp_path):
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
         d = draft_to_bob("taken back")
-        await ob.queue_save(d)
-        ob.kick()
+        await ob.save(d, wait=False)
+        ob.hand.kick()
         for _ in range(500):  # until the worker reads it (on the journal thread, held at the gate)
             if threads:
                 break
             await asyncio.sleep(0.01)
         assert threads, "the worker never read the message"
-        taking = ob.cancel(d.local_id)  # Enter in the Outbox: the message is the user's again
+        taking = ob.hand.cancel(d.local_id)  # Enter in the Outbox: the message is the user's again
         gate.set()
         back = await taking
-        await ob.drain(10)
+        await ob.waits.drain(10)
         await ob.stop()
         return back
 
@@ -97,10 +97,10 @@ def test_a_save_does_not_copy_back_the_body_it_just_recorded(tmp_path):
         assert job.saved is not None and [m.body for m in box.drafts.values()] == [d.body]
         assert reads == [], "the body just recorded was copied back out of the journal"
         typed = d.copy(body=d.body + "typed on")  # queued, then typed on: the journal holds newer text
-        await ob.queue_save(d.copy(ref=job.saved.ref))
+        await ob.save(d.copy(ref=job.saved.ref), wait=False)
         journal.record(typed.copy(ref=job.saved.ref))  # an autosave before the attempt
-        ob.kick()
-        await ob.drain(10)
+        ob.hand.kick()
+        await ob.waits.drain(10)
         await ob.stop()
         return typed
 
@@ -126,14 +126,14 @@ def test_a_save_queued_again_during_its_attempt_sends_the_newer_text(tmp_path):
         ob = Outbox(box, journal, account="a", policy=FAST)
         first = draft_to_bob("again")
         first.body = "the first text"
-        await ob.queue_save(first)
-        ob.kick()
+        await ob.save(first, wait=False)
+        ob.hand.kick()
         await asyncio.wait_for(started.wait(), 10)
         second = first.copy(body="the second text, typed during the first save")
-        job = await ob.queue_save(second)
+        job = await ob.save(second, wait=False)
         assert job.again
         release.set()
-        await ob.drain(10)
+        await ob.waits.drain(10)
         await ob.stop()
         return second
 

@@ -15,9 +15,9 @@ import threading
 import pytest
 
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.saves import SaveStatus
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.mail.errors import ConnectionFailed, ErrorKind, MailError
 from app.storage.journal import Journal
 from tests.helpers.aio import a_few_turns, until_set
@@ -100,7 +100,7 @@ def test_wait_on_a_failed_save_returns_once_its_state_is_written(tmp_path, fail)
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
         d = draft_to_bob("refused")
-        await ob.queue_save(d)
+        await ob.save(d, wait=False)
         early, job = await _wait_across(ob, d.local_id, started, gate)
         again = await ob.wait(d.local_id, timeout=5)
         entry = journal.get(d.local_id)
@@ -129,13 +129,13 @@ def test_a_take_back_is_decided_at_once_while_the_journal_is_busy(tmp_path):
         d = draft_to_bob("take me back")
         sub = await ob.submit(d)
         sub = await ob.wait(sub.local_id, final=False, timeout=5)  # waits for its retry
-        busy = ob.write.submit(journal.has, d.local_id)  # the journal's thread is busy, held at the gate
+        busy = ob.parts.write.submit(journal.has, d.local_id)  # the journal's thread is busy, held at the gate
         await until_set(started)
         waiting = asyncio.ensure_future(ob.wait(d.local_id, timeout=10))  # e.g. the send's own window
         await a_few_turns()
-        taking = ob.cancel(d.local_id)
-        gone_at_once = (d.local_id not in ob.subs, [r.local_id for r in ob.rows()])
-        ob.kick()
+        taking = ob.hand.cancel(d.local_id)
+        gone_at_once = (d.local_id not in ob.queue.subs, [r.local_id for r in ob.rows()])
+        ob.hand.kick()
         await a_few_turns()
         early = (taking.done(), waiting.done())
         gate.set()
@@ -165,11 +165,11 @@ def test_when_final_calls_back_once_the_state_is_on_disk_and_forget_takes_it_bac
         ob = Outbox(box, journal, account="a", policy=FAST)
         sub = await ob.submit(draft_to_bob("sent"))
         calls, during, forgotten, late = [], [], [], []
-        ob.when_final(sub.local_id, calls.append)
-        ob.when_final(sub.local_id, forgotten.append)
-        ob.unfollow(sub.local_id, forgotten.append)
+        ob.waits.when_final(sub.local_id, calls.append)
+        ob.waits.when_final(sub.local_id, forgotten.append)
+        ob.waits.unfollow(sub.local_id, forgotten.append)
         await until_set(started)  # SENT in memory; its write is held
-        ob.when_final(sub.local_id, during.append)
+        ob.waits.when_final(sub.local_id, during.append)
         await a_few_turns()
         early = calls + during
         gate.set()
@@ -178,7 +178,7 @@ def test_when_final_calls_back_once_the_state_is_on_disk_and_forget_takes_it_bac
                 break
             await asyncio.sleep(0.01)
         await a_few_turns()
-        ob.when_final(sub.local_id, late.append)
+        ob.waits.when_final(sub.local_id, late.append)
         await ob.stop()
         return sub, early, calls + during, forgotten, late
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.outbox_words import final, words_now
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.models import Draft, ErrorKind
 
 

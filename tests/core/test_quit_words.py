@@ -7,7 +7,7 @@ from datetime import datetime
 
 from app.core.outbox import holds
 from app.core.quit_words import MAX_LINES, quit_text
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.models import Draft, Recipient
 
 WALL = datetime(2026, 11, 24, 15, 0).timestamp()  # a Tuesday afternoon

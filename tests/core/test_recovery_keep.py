@@ -17,7 +17,7 @@ class _Outbox:
     def __init__(self):
         self.saved: list[str] = []
 
-    async def queue_save(self, draft: Draft):
+    async def save(self, draft: Draft, *, wait: bool = True):
         self.saved.append(draft.local_id)
 
 

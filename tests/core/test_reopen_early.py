@@ -9,7 +9,7 @@ import time
 
 from app.core import recovery
 from app.core.outbox import holds
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Recipient, new_message_id
 from app.storage.journal import Journal
 

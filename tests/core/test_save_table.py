@@ -1,5 +1,5 @@
 """A save waiting in the Outbox has a state table of its own (app/core/outbox/saves.py), as a send has
-(app/core/submission.py): a move not in it raises, and only the fields that decide what happens next travel
+(app/core/outbox/submission.py): a move not in it raises, and only the fields that decide what happens next travel
 with an event."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.outbox.saves import SAVE_TRANSITIONS, SaveEvent, SaveJob, SaveStatus, next_save_status
-from app.core.submission import Event, IllegalTransition, SubState, Submission
+from app.core.outbox.submission import Event, IllegalTransition, SubState, Submission
 from app.domain.models import Draft
 
 

@@ -73,7 +73,7 @@ def test_the_ledger_counts_a_rolling_day_and_round_trips():
 
 def test_the_count_of_sent_recipients_survives_a_restart(tmp_path):
     from app.core.send_limits import SentCounter
-    from app.core.submission import Submission, SubState
+    from app.core.outbox.submission import Submission, SubState
     from app.domain.models import Draft, Recipient
     from app.storage.sent_ledger import SentLedgerStore
 
@@ -109,7 +109,7 @@ def test_sends_finishing_in_one_turn_are_written_once(tmp_path):
     import asyncio
 
     from app.core.send_limits import SentCounter
-    from app.core.submission import Submission, SubState
+    from app.core.outbox.submission import Submission, SubState
     from app.domain.models import Draft, Recipient
     from app.storage.sent_ledger import SentLedgerStore
 

@@ -12,10 +12,10 @@ import sqlite3
 from app.core.outbox import holds
 from app.core.merge_send import CONFIRM_ABOVE, go_ahead
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.sending import Answers, BatchRequest, Result, Sending, hand_over
 from app.core.send_limits import RecipientLedger, ServerLimits, plan_batch
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemRef, Recipient
 from app.domain.validation import FieldError
 from app.mail.errors import ConnectionFailed, ItemFailed
@@ -79,7 +79,7 @@ def _compose(tmp_path, draft: Draft, *, hold_s: float = 0.0, box: Mailbox | None
         entries = journal.entries()
         if r.result == Result.HELD:
             clocks.advance(hold_s)
-            r.sub = (await ob.wait_past_hold([r.sub]))[0]
+            r.sub = (await ob.waits.past_hold([r.sub]))[0]
         await ob.stop()
         return r, entries, ob
 
@@ -193,13 +193,13 @@ def _batch(tmp_path, n: int, *, hold_s: float = 0.0, limits=None, read_as=None, 
                                ledger=RecipientLedger, hold=lambda: holds.undo_hold(hold_s, clocks.wall),
                                wall=lambda: clocks.wall)
         asked.told = asyncio.Event()
-        task = ob.keep(sending.send_saved(ob, [it.ref for it in items], request, asked))
-        await asyncio.wait([task, ob.keep(asked.told.wait())], return_when=asyncio.FIRST_COMPLETED)
+        task = asyncio.ensure_future(sending.send_saved(ob, [it.ref for it in items], request, asked))
+        await asyncio.wait([task, asyncio.ensure_future(asked.told.wait())], return_when=asyncio.FIRST_COMPLETED)
         if hold_s and not task.done():
             assert sending.under_way == 0, "held: nothing of it is on its way"
             if undo:
-                for s in list(ob.subs.values()):
-                    await ob.cancel(s.local_id)
+                for s in list(ob.queue.subs.values()):
+                    await ob.hand.cancel(s.local_id)
             else:
                 clocks.advance(hold_s)
         done = await task
@@ -279,7 +279,7 @@ def test_a_merge_hands_over_through_the_same_core(tmp_path):
         handed = await hand_over(ob, items, None, holds.undo_hold(10, clocks.wall))
         held = list(handed.held)
         clocks.advance(10)
-        done = await ob.wait_past_hold(handed.going)
+        done = await ob.waits.past_hold(handed.going)
         await ob.stop()
         return held, done
 
@@ -328,7 +328,7 @@ def test_send_later_is_the_same_request_held_for_later(tmp_path):
 
 
 def _as_is(tmp_path, journal):
-    from app.core.mime_send import message_id_of
+    from app.core.outbox.mime_send import message_id_of
 
     box, sending = Mailbox(), Sending()
     raw = (b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: As is\r\n"

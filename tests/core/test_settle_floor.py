@@ -13,8 +13,8 @@ import pytest
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Folder, ItemRef, Recipient
 from app.mail.errors import OutcomeUnknown
 from app.mail.service import MessageLimits
@@ -60,7 +60,7 @@ def test_the_look_up_waits_what_the_backend_asks(tmp_path, settle, state):
 
     async def main():
         ob = Outbox(server, Journal(tmp_path / "j.sqlite3"), account="a", policy=QUICK)
-        assert ob.policy.settle_delay == max(settle, QUICK.settle_delay)
+        assert ob.parts.policy.settle_delay == max(settle, QUICK.settle_delay)
         t0 = loop.time()
         sub = await ob.submit(Draft(to=[Recipient("bob@example.com")], subject="s", body="b",
                                     internet_message_id="<s@t>"))
@@ -118,7 +118,7 @@ def test_the_apps_outbox_waits_what_graph_asks(sandbox_factory, tmp_path):
         loop.run_until_complete(session.connect())
         ob = Outbox(session, Journal(tmp_path / "j.sqlite3"), account=acc.key, policy=QUICK)
         assert session.send_settle_seconds == 12.5
-        assert ob.policy.settle_delay == 12.5
+        assert ob.parts.policy.settle_delay == 12.5
     finally:
         session.close()
         loop.close()

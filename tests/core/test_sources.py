@@ -9,9 +9,9 @@ import asyncio
 
 import pytest
 
-from app.core import mime_send
+from app.core.outbox import mime_send
 from app.core.outbox import sources
-from app.core.submission import Submission
+from app.core.outbox.submission import Submission
 from app.domain.models import Draft
 
 ANSWERS = ("journaled", "saved_first", "looked_up_first", "from_file", "sent_alone", "back_to_compose", "in_drafts")

@@ -15,8 +15,8 @@ import pytest
 
 from app.core.outbox import Outbox
 from app.core.outbox.takeback import NotCancellable
-from app.core.policy import Action, RetryPolicy, action_for
-from app.core.submission import (
+from app.core.outbox.policy import Action, RetryPolicy, action_for
+from app.core.outbox.submission import (
     RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, Submission, next_state,
 )
 from app.domain.models import Draft, ErrorKind
@@ -132,7 +132,7 @@ def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_p
         sub = await ob.submit(d)
         sub = await ob.wait(sub.local_id, final=False, timeout=5)
         assert sub.state == SubState.QUEUED and sub.kind == ErrorKind.UNREACHABLE
-        back = await ob.cancel(sub.local_id)
+        back = await ob.hand.cancel(sub.local_id)
         assert back is not None and back.subject == "take me back" and back.body == "b"
         assert journal.get(d.local_id).state == "editing" and journal.get(d.local_id).op == ""
         # a send whose save is on the wire (``saving``: in flight, derived from its state) cannot be taken back
@@ -146,11 +146,11 @@ def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_p
         box.save_draft = save_on_the_wire
         other = await ob.submit(draft_to_bob("in flight"))
         await asyncio.wait_for(entered.wait(), 5)
-        assert other.state == SubState.SAVING and ob.in_flight(other.local_id)
+        assert other.state == SubState.SAVING and ob.queue.in_flight(other.local_id)
         with pytest.raises(NotCancellable):
-            ob.cancel(other.local_id)
+            ob.hand.cancel(other.local_id)
         with pytest.raises(NotCancellable):
-            ob.delete(other.local_id)
+            ob.hand.delete(other.local_id)
         await ob.stop()
 
     run_coro(main())
@@ -271,7 +271,7 @@ def test_saved_twice_while_offline_then_sent_makes_one_message_with_the_last_tex
         d.body = "third version"
         sub = await ob.submit(d)  # and sent while the save may be in flight
         await ob.wait(sub.local_id, timeout=10)
-        await ob.drain(10)
+        await ob.waits.drain(10)
         await ob.stop()
 
     run_coro(main())
@@ -302,7 +302,7 @@ def test_a_refused_send_keeps_why_it_was_refused_across_a_restart(tmp_path):
         ob.restore()
         await ob.stop()
         ob.close()
-        return list(ob.submissions())
+        return list(ob.queue.submissions())
 
     sub = run_coro(refused())
     assert sub.state == SubState.FAILED and sub.kind == ErrorKind.INVALID_INPUT
@@ -334,7 +334,7 @@ def test_a_refused_sends_reason_is_translated_again_after_a_restart(tmp_path):
         ob.restore()
         await ob.stop()
         ob.close()
-        return list(ob.submissions())
+        return list(ob.queue.submissions())
 
     sub = run_coro(refused())
     assert isinstance(sub.reason, Words)

@@ -9,9 +9,10 @@ import asyncio
 import threading
 
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.owner import meta_of
+from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.restore import restore_work
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.core.outbox.rows import NOT_DELETED
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal
@@ -42,7 +43,7 @@ async def _delete_a_waiting_send(box: Mailbox, journal: Journal, subject: str, s
     ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
     sub = await ob.submit(draft_to_bob(subject))
     await ob.wait(sub.local_id, final=False, timeout=5)
-    deleting = ob.delete(sub.local_id)
+    deleting = ob.hand.delete(sub.local_id)
     await until_set(started)
     return ob, sub, deleting
 
@@ -53,9 +54,9 @@ def test_a_deleted_send_is_held_until_its_delete_is_on_disk(tmp_path):
 
     async def main():
         ob, _sub, deleting = await _delete_a_waiting_send(box, journal, "thrown away", started)
-        ob.policy = FAST
-        ob.kick()  # while the delete is being written
-        await asyncio.wait_for(ob.worker.idle(), 10)  # the server is back: the worker ran (it must not pick it up)
+        ob.parts.policy = FAST
+        ob.hand.kick()  # while the delete is being written
+        await asyncio.wait_for(ob.parts.worker.idle(), 10)  # the server is back: the worker ran (it must not pick it up)
         listed = [r.subject for r in ob.rows()]
         gate.set()
         done = await deleting
@@ -77,9 +78,9 @@ def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp
         ob, sub, deleting = await _delete_a_waiting_send(box, journal, "not deleted", started)
         gate.set()
         done = await deleting
-        ob.policy = FAST
-        ob.kick()
-        await asyncio.wait_for(ob.worker.idle(), 10)  # the server is back: the worker ran (it must not pick it up)
+        ob.parts.policy = FAST
+        ob.hand.kick()
+        await asyncio.wait_for(ob.parts.worker.idle(), 10)  # the server is back: the worker ran (it must not pick it up)
         rows = [(r.subject, r.text) for r in ob.rows()]
         await ob.stop()
         return done, sub, rows
@@ -90,7 +91,7 @@ def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp
     assert rows == [("not deleted", NOT_DELETED)] and sub.state == SubState.DELETING
     assert box.sent == [] and box.calls == ["save"], "a message the user deleted was sent"
     # the journal still holds it as waiting: the next start lists it again, as the truth is
-    subs, _saves, _report = restore_work(journal, "a", FAST, 0.0, Outbox.meta_of)
+    subs, _saves, _report = restore_work(journal, "a", FAST, 0.0, meta_of)
     assert [s.draft.subject for s in subs] == ["not deleted"]
 
 
@@ -107,8 +108,8 @@ def test_a_take_back_and_a_delete_are_on_disk_when_the_app_closes_on_the_same_tu
         back, gone = await ob.submit(draft_to_bob("taken back")), await ob.submit(draft_to_bob("deleted"))
         for sub in (back, gone):
             await ob.wait(sub.local_id, final=False, timeout=5)
-        ob.cancel(back.local_id)
-        ob.delete(gone.local_id)
+        ob.hand.cancel(back.local_id)
+        ob.hand.delete(gone.local_id)
         ob.close()  # the loop runs no more for them
         return back, gone
 
@@ -116,7 +117,7 @@ def test_a_take_back_and_a_delete_are_on_disk_when_the_app_closes_on_the_same_tu
     fresh = Journal(path)  # the next start's reader
     entry = fresh.get(back.local_id)
     assert (entry.state, entry.op) == ("editing", "") and fresh.get(gone.local_id) is None
-    subs, saves, _report = restore_work(fresh, "a", FAST, 0.0, Outbox.meta_of)
+    subs, saves, _report = restore_work(fresh, "a", FAST, 0.0, meta_of)
     assert subs == [] and box.sent == []
 
 
@@ -130,11 +131,11 @@ def test_remove_from_this_list_takes_only_a_sent_row_and_never_a_waiting_send(tm
         sent = await ob.submit(draft_to_bob("went out"))
         await ob.wait(sent.local_id, timeout=5)
         box.script["save"] = [ConnectionFailed()]
-        ob.policy = RetryPolicy(base=30.0, jitter=0.0)
+        ob.parts.policy = RetryPolicy(base=30.0, jitter=0.0)
         waiting = await ob.submit(draft_to_bob("waits"))
         await ob.wait(waiting.local_id, final=False, timeout=5)
-        refused = ob.forget(waiting.local_id)
-        removed = ob.forget(sent.local_id)
+        refused = ob.hand.forget(waiting.local_id)
+        removed = ob.hand.forget(sent.local_id)
         rows = [r.subject for r in ob.rows()]
         await ob.stop()
         return sent, refused, removed, rows
@@ -158,7 +159,7 @@ def test_delete_again_after_a_delete_the_journal_could_not_record_removes_it(tmp
         first = await deleting
         journal.discard = real_discard  # the disk has room again
         still = (sub.state, [r.text for r in ob.rows()])
-        second = await ob.delete(sub.local_id)
+        second = await ob.hand.delete(sub.local_id)
         await a_few_turns()
         await ob.stop()
         return first, still, second, ob.rows()

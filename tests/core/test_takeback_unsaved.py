@@ -8,8 +8,8 @@ import time
 
 from app.core.outbox import holds
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import ErrorKind
 from app.mail.errors import ConnectionFailed, ItemFailed
 from app.storage.journal import Journal
@@ -26,8 +26,8 @@ def test_a_held_send_is_not_in_drafts_so_it_comes_back_unsaved(tmp_path):
         for kind in (holds.LATER, holds.UNDO):
             sub = await ob.submit(draft_to_bob(f"held {kind}"), hold=holds.Hold(kind, time.time() + 300))
             assert sub.state == SubState.HELD
-            assert not ob.in_drafts_as_is(sub.local_id)
-            back = await ob.cancel(sub.local_id)
+            assert not ob.hand.in_drafts_as_is(sub.local_id)
+            back = await ob.hand.cancel(sub.local_id)
             assert back.subject == f"held {kind}"
         await ob.stop()
 
@@ -43,9 +43,9 @@ def test_a_send_waiting_for_the_server_or_a_waiting_save_is_not_in_drafts(tmp_pa
         ob = Outbox(box, journal, account="a", policy=WAIT)
         sub = await ob.submit(draft_to_bob("waiting"))
         await ob.wait(sub.local_id, final=False, timeout=5)
-        assert sub.state == SubState.QUEUED and not ob.in_drafts_as_is(sub.local_id)
+        assert sub.state == SubState.QUEUED and not ob.hand.in_drafts_as_is(sub.local_id)
         job = await ob.save(draft_to_bob("a save"))
-        assert job.saved is None and not ob.in_drafts_as_is(job.draft.local_id)
+        assert job.saved is None and not ob.hand.in_drafts_as_is(job.draft.local_id)
         await ob.stop()
 
     run_coro(main())
@@ -61,10 +61,10 @@ def test_a_send_refused_after_its_save_and_a_draft_sent_from_drafts_are_in_draft
         sub = await ob.submit(draft_to_bob("refused"))
         await ob.wait(sub.local_id, timeout=5)
         assert sub.state == SubState.FAILED
-        assert ob.in_drafts_as_is(sub.local_id), "its save reached Drafts before the send was refused"
+        assert ob.hand.in_drafts_as_is(sub.local_id), "its save reached Drafts before the send was refused"
         [item] = await saved_summaries(box, 1)
         [from_drafts] = await ob.submit_saved([item], hold=holds.undo_hold(10, time.time()))
-        assert ob.in_drafts_as_is(from_drafts.local_id)
+        assert ob.hand.in_drafts_as_is(from_drafts.local_id)
         await ob.stop()
 
     run_coro(main())

@@ -14,7 +14,7 @@ import logging
 import pytest
 
 from app.core.outbox import Outbox
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 
@@ -36,9 +36,9 @@ class GatedMailbox(Mailbox):
 
 async def _busy_outbox(box: GatedMailbox, journal: Journal) -> Outbox:
     ob = Outbox(box, journal, account="a", policy=FAST)
-    await ob.queue_save(draft_to_bob("keeps the worker busy"))
+    await ob.save(draft_to_bob("keeps the worker busy"), wait=False)
     for _ in range(100):
-        if ob.working:
+        if ob.queue.working:
             return ob
         await asyncio.sleep(0.01)
     raise AssertionError("the worker never took the first save")
@@ -53,18 +53,18 @@ def test_a_save_taken_out_of_the_queue_ends_its_waiters(tmp_path, how):
         draft = draft_to_bob("taken back")
         waiting = asyncio.ensure_future(ob.save(draft))  # as the window's stash does
         for _ in range(100):
-            if draft.local_id in ob.saves:
+            if draft.local_id in ob.queue.saves:
                 break
             await asyncio.sleep(0.01)
         await asyncio.sleep(0.05)
         assert not waiting.done(), "the save's attempt has not started: its waiter must still be waiting"
-        await getattr(ob, how)(draft.local_id)
+        await getattr(ob.hand, how)(draft.local_id)
         try:
             job = await asyncio.wait_for(asyncio.shield(waiting), 2)
         except asyncio.TimeoutError:
             job = None
         box.gate.set()
-        await ob.drain(5) if job is not None else None
+        await ob.waits.drain(5) if job is not None else None
         await ob.stop()
         waiting.cancel()
         return job
@@ -84,7 +84,7 @@ def test_a_deleted_send_ends_its_waiters(tmp_path):
         waiting = asyncio.ensure_future(ob.wait(sub.local_id))
         await asyncio.sleep(0.05)
         assert not waiting.done()
-        assert await ob.delete(sub.local_id) is True
+        assert await ob.hand.delete(sub.local_id) is True
         try:
             item = await asyncio.wait_for(asyncio.shield(waiting), 2)
         except asyncio.TimeoutError:
@@ -128,18 +128,18 @@ def test_a_send_taken_out_while_the_worker_saves_never_goes(tmp_path, caplog, ho
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        await ob.queue_save(draft_to_bob("first"))
+        await ob.save(draft_to_bob("first"), wait=False)
         await asyncio.wait_for(box.entered["first"].wait(), 5)  # the worker is busy: the rest waits its turn
-        await ob.queue_save(draft_to_bob("second"))
+        await ob.save(draft_to_bob("second"), wait=False)
         gone = await ob.submit(draft_to_bob("taken out"))
         kept = await ob.submit(draft_to_bob("kept"))
         box.gates["first"].set()
         # the worker's next pass: the save of "second" first, with both sends picked
         await asyncio.wait_for(box.entered["second"].wait(), 5)
-        assert {gone.local_id, kept.local_id} <= set(ob.subs) and not ob.working & {gone.local_id, kept.local_id}
-        await getattr(ob, how)(gone.local_id)
+        assert {gone.local_id, kept.local_id} <= set(ob.queue.subs) and not ob.queue.working & {gone.local_id, kept.local_id}
+        await getattr(ob.hand, how)(gone.local_id)
         box.gates["second"].set()
-        await ob.drain(5)
+        await ob.waits.drain(5)
         await ob.stop()
         return kept
 
@@ -170,14 +170,14 @@ def test_a_send_picked_but_not_started_can_be_taken_back_and_is_never_sent(tmp_p
         items = await saved_summaries(box, 2)
         box.calls.clear()
         first, second = await ob.submit_saved(items)
-        ob.write.submit(journal_busy.wait, 30)  # the first's ``start`` waits behind this on the journal's thread
+        ob.parts.write.submit(journal_busy.wait, 30)  # the first's ``start`` waits behind this on the journal's thread
         for _ in range(1000):
             if first.state == SubState.SAVING:
                 break
             await asyncio.sleep(0)
         assert first.state == SubState.SAVING and second.state == SubState.QUEUED
-        assert not ob.in_flight(second.local_id)
-        taken_back = ob.cancel(second.local_id)
+        assert not ob.queue.in_flight(second.local_id)
+        taken_back = ob.hand.cancel(second.local_id)
         journal_busy.set()
         assert await asyncio.wait_for(taken_back, 5) is None  # a draft of the server: it stays in Drafts
         done = await ob.wait(first.local_id, timeout=5)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from app.core.outbox import holds
 from app.core.outbox.drive import due_work, next_wake_time
 from app.core.outbox.saves import SaveJob, SaveStatus
-from app.core.submission import Submission, SubState
+from app.core.outbox.submission import Submission, SubState
 from app.domain.models import Draft, ErrorKind
 
 NOW = 1000.0

@@ -86,13 +86,13 @@ def reopen_only_draft(qtbot, win, subject: str) -> None:
 
 def send_one(qtbot, win, subject: str) -> str:
     """A message typed in Compose and sent by Ctrl+Return, waited for until its submission is sent; its local id."""
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
     from tests.helpers.windows import wait_idle
 
     type_message(qtbot, win, cc="", bcc="", subject=subject, body="sent minutes ago")
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
     return lid

@@ -41,15 +41,15 @@ class HeldClocks:
     Outbox's worker to look again."""
 
     def __init__(self, ob):
-        self.ob, self.mono, self.wall = ob, ob.clock(), ob.wall()
+        self.ob, self.mono, self.wall = ob, ob.parts.clock(), ob.parts.wall()
         self._set()
 
     def _set(self) -> None:
         mono, wall = self.mono, self.wall
-        self.ob.clock, self.ob.wall = (lambda: mono), (lambda: wall)
+        self.ob.parts.clock, self.ob.parts.wall = (lambda: mono), (lambda: wall)
 
     def advance(self, seconds: float, poke: bool = True) -> None:
         self.mono, self.wall = self.mono + seconds, self.wall + seconds
         self._set()
         if poke:
-            self.ob.worker.poke()
+            self.ob.parts.worker.poke()

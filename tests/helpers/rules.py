@@ -10,7 +10,7 @@ The rules:
   runtime, and nothing reads or sets another object's private (``_x``) attribute (:func:`pokes`);
 - **one state table** (:func:`submission_state_sets`, :func:`event_applications`, :func:`row_state_sets`,
   :func:`holds`, :func:`decision_writes`, :func:`save_event_applications`): a submission's state changes only
-  through app/core/submission.py's table, a save's through app/core/outbox/saves.py's, and the fields that
+  through app/core/outbox/submission.py's table, a save's through app/core/outbox/saves.py's, and the fields that
   decide what happens next to either only travel with an event (set in those two modules only);
 - **no circles** (:func:`import_graph`, :func:`circles`), string imports resolved (:func:`string_imports`)
   and checked against pyproject.toml's import-linter contracts (:func:`contract_breaches`), which cannot see
@@ -414,13 +414,13 @@ def runtime_known(finding: str) -> bool:
 
 
 # ================================================================================ rule: one state table
-TABLE = "app/core/submission.py"  # the table itself
-TRANSITION = "app/core/outbox/owner.py"  # Outbox.transition(): applies an event and persists it
+TABLE = "app/core/outbox/submission.py"  # the table itself
+TRANSITION = "app/core/outbox/owner.py"  # Outbox._transition(): applies an event and persists it
 OWNER = "app/core/outbox/"  # the queue's one owner: the Outbox and the modules of its methods
 SAVE_TABLE = "app/core/outbox/saves.py"  # a save's table
 #: the modules that set a submission's or a save's decision fields: each table's ``apply`` (and ``restarted``)
 FACT_SETTERS = (TABLE, SAVE_TABLE)
-#: the fields of a submission or a save that decide what happens next (app.core.submission.FACTS,
+#: the fields of a submission or a save that decide what happens next (app.core.outbox.submission.FACTS,
 #: app.core.outbox.saves.SAVE_FACTS): set only with an event, by its table's ``apply``
 DECISION_FIELDS = frozenset({"retry_at", "kind", "code", "adopt", "attempts", "lookups", "draft", "hold_kind",
                              "release_at", "reason", "again", "version", "saved"})
@@ -1089,3 +1089,49 @@ def _program_name(node: ast.AST, tree: ast.AST) -> bool:
         if isinstance(parent, ast.IfExp) and parent.test is node:
             return True
     return False
+
+
+# ======================================================================= the Outbox: its public face
+#: the Outbox and the mix-ins its methods are kept in (app/core/outbox/drive.py, takeback.py): one class's face
+OUTBOX_CLASSES = {"app/core/outbox/owner.py": "Outbox", "app/core/outbox/drive.py": "Drive",
+                  "app/core/outbox/takeback.py": "TakeBack"}
+
+
+def public_names(tree: ast.AST, class_name: str) -> set[str]:
+    """The names of ``class_name`` in ``tree`` that do not start with ``_``: its methods and properties, what its
+    body assigns, and every ``self.<name>`` its methods assign (an attribute is as public as a method)."""
+    names: set[str] = set()
+    for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == class_name]:
+        for node in cls.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        for node in ast.walk(cls):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+                node, (ast.AnnAssign, ast.AugAssign)) else []
+            names |= {a.attr for t in targets for a in _attr_targets(t)
+                      if isinstance(a.value, ast.Name) and a.value.id == "self"}
+    return {n for n in names if not n.startswith("_")}
+
+
+def outbox_face(trees) -> set[str]:
+    """The Outbox's public names (:func:`public_names` of it and its mix-ins)."""
+    return {n for path, tree in trees if path in OUTBOX_CLASSES for n in public_names(tree, OUTBOX_CLASSES[path])}
+
+
+# ======================================================================= views read row models
+def sub_state_reads(path: str, tree: ast.AST) -> list[str]:
+    """Every ``SubState`` named in the UI (imported, or read as ``x.SubState``): a view reads what a row says
+    (:mod:`app.core.outbox.rows`: :class:`OutboxRow`, :func:`send_view`), never a submission's state."""
+    if not path.startswith("app/ui/"):
+        return []
+    found = []
+    for node in _walk(tree):
+        if isinstance(node, ast.Name) and node.id == "SubState" or (
+                isinstance(node, ast.Attribute) and node.attr == "SubState"):
+            found.append(f"{path}:{node.lineno} reads SubState")
+        elif isinstance(node, ast.ImportFrom) and any(a.name == "SubState" for a in node.names):
+            found.append(f"{path}:{node.lineno} imports SubState")
+    return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus, Recipient
 from app.mail.errors import ItemFailed, OutcomeUnknown
 from app.mail.service import MessageLimits

@@ -104,12 +104,12 @@ def wait_task(qtbot, aw, timeout=30000):
 
 def wait_idle(qtbot, win, timeout=30000):
     """Until the window has nothing left running: every task started from it and its lists' loads
-    (``flows.wait_idle``), the account's queue (``outbox.drain``: saves and sends on the wire), and the
+    (``flows.wait_idle``), the account's queue (``outbox.waits.drain``: saves and sends on the wire), and the
     busy indicator. A "nothing was sent" check after it means nothing, not "nothing yet"."""
     wait_task(qtbot, win.flows.wait_idle(), timeout)
     outbox = win.flows.outbox()
     if outbox is not None:
-        wait_task(qtbot, outbox.drain(timeout / 1000), timeout)
+        wait_task(qtbot, outbox.waits.drain(timeout / 1000), timeout)
         wait_task(qtbot, win.flows.wait_idle(), timeout)  # what the queue's results started in the window
     qtbot.waitUntil(lambda: not win.busy, timeout=timeout)
 

@@ -7,7 +7,7 @@ import asyncio
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.domain.models import MessageSummary
 from app.storage.journal import Journal
 from app.domain.events import OutboxChanged
@@ -49,7 +49,7 @@ class Box:
         return self.run(self._send_saved(items))
 
     async def _save(self, draft):
-        job = await self.ob.queue_save(draft)
+        job = await self.ob.save(draft, wait=False)
         return await self.ob.wait(job.local_id)  # until saved (or given up)
 
     def save(self, draft):

@@ -10,7 +10,7 @@ import asyncio
 from app.core.account_queue.runtime import AccountRuntime, waiting_elsewhere
 from app.core.journal_writer import JournalWriter
 from app.core.session import Session
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Recipient, new_message_id
 from app.storage.journal import Journal
 from tests.helpers.backends import ALICE, BOB
@@ -37,7 +37,7 @@ def test_start_builds_one_queue_restores_only_this_accounts_work_and_starts_it(s
     try:
         outbox = runtime.start()
         assert alice.outbox is outbox and runtime.start() is outbox  # one queue for the session
-        assert [s.draft.subject for s in outbox.submissions()] == ["alice's queued"]  # never carol's
+        assert [s.draft.subject for s in outbox.queue.submissions()] == ["alice's queued"]  # never carol's
         assert AccountRuntime(alice, journal, writer).start() is outbox  # the account used again: the same one
         assert waiting_elsewhere(journal, alice.account.key).endswith(f"{CAROL} (1)")
 

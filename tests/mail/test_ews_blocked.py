@@ -12,7 +12,7 @@ import pytest
 import requests
 from exchangelib import errors as xe
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.explain import describe, ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
 from app.mail.errors import EWS_BLOCKED, AuthFailed, EwsBlocked, ItemFailed, MalformedResponse, is_ews_blocked
@@ -115,12 +115,12 @@ def test_a_queued_send_is_parked_not_failed_and_goes_out_once_allowed(box, sandb
     saved = box.save(simple_draft("parked by the EWS block"))
     sandbox.set_ews(ALICE, False)
     sub = box.send(saved, final=False)
-    assert sub.state == SubState.QUEUED and box.ob.parked(sub) and box.ob.needs_sign_in
+    assert sub.state == SubState.QUEUED and box.ob.queue.parked(sub) and box.ob.queue.needs_sign_in
     assert box.ob.rows()[0].text == "Waiting for sign-in"
     assert box.journal.count() == 1  # still waiting to be sent: nothing lost
     assert count(sandbox, "inbox", email=BOB) == 0 and count(sandbox, "drafts") == 1
     sandbox.set_ews(ALICE, True)
-    box.ob.signed_in()
+    box.ob.hand.signed_in()
     assert box.run(box.ob.wait(sub.local_id)).state == SubState.SENT
     assert count(sandbox, "inbox", email=BOB) == 1 and box.journal.count() == 0
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import ErrorKind, Folder, OutcomeStatus
 from app.domain.senders import Principal, SendRight
 from tests.helpers.backends import ALICE, BOB
@@ -144,7 +144,7 @@ def test_keep_copy_a_send_whose_answer_is_lost_is_found_in_the_principals_sent_i
     box = Box(services.make(ALICE, principals=[KEEP_AS_DESK]), tmp_path / "journal.sqlite3")
     try:
         saved = box.save(simple_draft("exactly once, desk", to=CAROL, principal=AS_DESK))
-        box.ob.policy = replace(POLICY, settle_delay=0.05)
+        box.ob.parts.policy = replace(POLICY, settle_delay=0.05)
         sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
         sub = box.send(saved)
         assert sub.state == SubState.SENT and sub.reason.startswith("Sent (confirmed in Sent Items)")
@@ -152,7 +152,7 @@ def test_keep_copy_a_send_whose_answer_is_lost_is_found_in_the_principals_sent_i
         assert sandbox.request_log.count("SendItem") == 1, "never resent blindly"
         assert count(sandbox, "inbox", email=CAROL, subject="exactly once, desk") == 1
         assert count(sandbox, "sentitems", email=DESK, subject="exactly once, desk") == 1
-        assert box.ob.stats["settled_sent"] == 1
+        assert box.ob.parts.stats["settled_sent"] == 1
     finally:
         box.close()
         services.close()
@@ -265,7 +265,7 @@ def test_by_default_a_send_whose_answer_is_lost_is_found_in_the_accounts_sent_it
     box = Box(services.make(BOB, principals=[FOR_DESK]), tmp_path / "journal.sqlite3")
     try:
         saved = box.save(simple_draft("exactly once, mine", to=CAROL, principal=FOR_DESK))
-        box.ob.policy = replace(POLICY, settle_delay=0.05)
+        box.ob.parts.policy = replace(POLICY, settle_delay=0.05)
         sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
         sub = box.send(saved)
         assert sub.state == SubState.SENT and sub.reason.startswith("Sent (confirmed in Sent Items)")
@@ -273,7 +273,7 @@ def test_by_default_a_send_whose_answer_is_lost_is_found_in_the_accounts_sent_it
         assert count(sandbox, "inbox", email=CAROL, subject="exactly once, mine") == 1
         assert count(sandbox, "sentitems", email=BOB, subject="exactly once, mine") == 1
         assert count(sandbox, "sentitems", email=DESK, subject="exactly once, mine") == 0
-        assert box.ob.stats["settled_sent"] == 1
+        assert box.ob.parts.stats["settled_sent"] == 1
     finally:
         box.close()
         services.close()

@@ -335,7 +335,7 @@ def test_unknown_response_class_on_send_is_a_damaged_reply_and_the_queue_finds_i
     message). exchangelib took it as success since the code said NoError, so a send that failed could have
     looked sent. Now the reply is a damaged one: the service says so (the outcome unknown), and the Outbox
     looks the message up and finds it sent, once."""
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
     from tests.mail.outbox_harness import count
 
     svc = _ready(services)
@@ -352,7 +352,7 @@ def test_unknown_response_class_on_send_is_a_damaged_reply_and_the_queue_finds_i
     sandbox.faults.inject("SendItem", "unexpected_element", count=1, variant="response_class")
     sub = box.send(queued)
     assert sandbox.faults.fired.count(("SendItem", "unexpected_element")) == 2
-    assert sub.state == SubState.SENT and box.ob.stats["lookups"] == 1
+    assert sub.state == SubState.SENT and box.ob.parts.stats["lookups"] == 1
     assert count(sandbox, "inbox", email="bob@example.com", subject="partial, queued") == 1
     assert count(sandbox, "sentitems", subject="partial, queued") == 1
     assert not [r for r in caplog.records if r.name.startswith("app.") and r.levelno >= logging.ERROR]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Attachment, ErrorKind
 from app.mail.errors import MailError
 from tests.helpers.backends import BOB, settle

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import ErrorKind, Folder, ItemRef, OutcomeStatus
 from app.mail.errors import AuthFailed, ConnectionFailed, MalformedResponse, OutcomeUnknown, ServerBusy, ServerFault
 from tests.helpers.backends import BOB, settle
@@ -37,7 +37,7 @@ def test_the_core_waits_the_backends_settle_before_it_looks(box, sandbox):
     sandbox.faults.inject("SendMessage", "drop_after_commit", count=1)
     sub = box.send(saved)
     assert ("SendMessage", "drop_after_commit") in sandbox.faults.fired
-    assert sub.state == SubState.SENT and box.ob.stats["lookups"] == 1 and box.ob.stats["settled_sent"] == 1
+    assert sub.state == SubState.SENT and box.ob.parts.stats["lookups"] == 1 and box.ob.parts.stats["settled_sent"] == 1
     assert sandbox.request_log.count("graph:SendMessage") == 1
 
 
@@ -176,9 +176,9 @@ def test_a_sign_in_that_cannot_refresh_parks_the_queue_until_signed_in(services,
         sandbox.faults.inject("SendMessage", "http_401", count=1)
         sub = b.send(saved, final=False)
         assert ("SendMessage", "http_401") in sandbox.faults.fired
-        assert sub.state == SubState.QUEUED and b.ob.parked(sub) and b.ob.needs_sign_in
+        assert sub.state == SubState.QUEUED and b.ob.queue.parked(sub) and b.ob.queue.needs_sign_in
         state["signed_in"] = True
-        b.ob.signed_in()
+        b.ob.hand.signed_in()
         assert b.run(b.ob.wait(sub.local_id)).state == SubState.SENT
         settle(sandbox)
         assert count(sandbox, "inbox", email=BOB, subject="parked") == 1
@@ -230,7 +230,7 @@ def test_a_success_status_with_an_error_in_it_is_a_damaged_answer_and_the_queue_
     sandbox.faults.inject("SendMessage", "unexpected_element", count=1, variant="response_class")
     sub = box.send(queued)
     assert sandbox.faults.fired.count(("SendMessage", "unexpected_element")) == 2
-    assert sub.state == SubState.SENT and box.ob.stats["lookups"] == 1
+    assert sub.state == SubState.SENT and box.ob.parts.stats["lookups"] == 1
     settle(sandbox)
     assert count(sandbox, "inbox", email=BOB, subject="contradiction, queued") == 1
 

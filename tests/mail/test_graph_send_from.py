@@ -13,7 +13,7 @@ import pytest
 from app.domain.models import ErrorKind, Folder, OutcomeStatus
 from app.domain.senders import Principal, SendRight
 from app.mail.graph import GraphMailService
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.graph_clients import client
 from tests.helpers.backends import BOB, settle
 from tests.helpers.drafts import simple_draft
@@ -133,7 +133,7 @@ def test_a_lost_send_answer_is_settled_in_the_senders_sent_items_once(sb, make, 
         sb.faults.inject("SendMessage", "drop_after_commit", count=1)
         sub = box.send(saved)
         assert ("SendMessage", "drop_after_commit") in sb.faults.fired
-        assert sub.state == SubState.SENT and box.ob.stats["lookups"] == 1 and box.ob.stats["settled_sent"] == 1
+        assert sub.state == SubState.SENT and box.ob.parts.stats["lookups"] == 1 and box.ob.parts.stats["settled_sent"] == 1
     finally:
         box.close()
     assert sb.request_log.count("graph:SendMessage") == 1

@@ -15,7 +15,7 @@ from dataclasses import replace
 import pytest
 
 from app.core.handover import hand_over, waiting_for
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig, Backend
 from app.domain.models import Attachment
 from tests.helpers.backends import ALICE, BOB
@@ -89,7 +89,7 @@ def test_a_send_held_by_the_ews_block_goes_out_once_through_graph(sb, services, 
         if fault is None:
             sb.set_ews(ALICE, False)
             sub = ews.send(saved, final=False)
-            assert sub.state == SubState.QUEUED and ews.ob.parked(sub) and ews.ob.needs_sign_in
+            assert sub.state == SubState.QUEUED and ews.ob.queue.parked(sub) and ews.ob.queue.needs_sign_in
         else:
             sb.faults.inject("SendItem", fault, count=1)
             sub = ews.run(ews.ob.submit(saved))
@@ -152,7 +152,7 @@ def test_a_save_held_by_the_ews_block_updates_the_same_draft_through_graph(sb, s
     try:
         saved = ews.save(simple_draft("first words", attachments=[ATTACHMENT]))
         sb.set_ews(ALICE, False)
-        job = ews.run(ews.ob.queue_save(saved.copy(subject="typed after the block", body="more words")))
+        job = ews.run(ews.ob.save(saved.copy(subject="typed after the block", body="more words"), wait=False))
         job = ews.run(ews.ob.wait(job.local_id, final=False))
         assert job.status.value == "auth" and not job.final  # waiting for sign-in, not failed
     finally:

@@ -10,7 +10,7 @@ import datetime as dt
 
 from app.core.merge import MergeRun, RowState
 from app.core.send_limits import DAY, ServerLimits
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Recipient
 from app.sandbox.sandbox import DEFAULT_USERS

@@ -8,7 +8,7 @@ from collections import Counter
 
 from app.core.merge import MergeRun, RowState
 from app.core.outbox.saves import SaveStatus
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder
 from app.storage.merges import MergeStore
@@ -338,7 +338,7 @@ def test_while_the_sends_go_out_the_run_holds_no_task_per_row(sandbox, services,
         sb.faults.inject("CreateItem", "hold_after_commit", count=1, seconds=60, then="answer")
         sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=1500)
         task = box.loop.create_task(run.send())
-        box.until(lambda: len(box.ob.saves) == 60 and sb.faults.fired == [("CreateItem", "hold_after_commit")])
+        box.until(lambda: len(box.ob.queue.saves) == 60 and sb.faults.fired == [("CreateItem", "hold_after_commit")])
         assert all(r.state == RowState.SAVING for r in run.rows)
         sb.faults.release_held()
         box.until(lambda: not run.running and all(r.state == RowState.SENDING for r in run.rows)
@@ -362,7 +362,7 @@ def test_while_the_sends_go_out_the_run_holds_no_task_per_row(sandbox, services,
         # what lives on after the send is what the next full collection scans: no saved identity of a sent
         # row is kept by the Outbox, and the backend remembers each draft's attachment ids in a tuple of str
         # (it was a set per draft: 5,000 objects scanned at every full collection after a big merge)
-        assert not [r.number for r in run.rows if dm.row_local_id(run.merge_id, r.number) in box.ob.known]
+        assert not [r.number for r in run.rows if dm.row_local_id(run.merge_id, r.number) in box.ob.queue.known]
         gc.collect()
         remembered = list(box.svc._server_attachments.values())
         assert len(remembered) >= 60 and not any(gc.is_tracked(ids) for ids in remembered)
@@ -386,12 +386,12 @@ def test_a_row_deleted_from_the_outbox_is_said_not_sent_and_the_run_ends(sandbox
         def deletable() -> bool:  # back in the queue, waiting for its retry (what the Outbox lets be deleted)
             sub = run.row(3).sub
             return (not run.running and run.row(3).state == RowState.SENDING and sub.reason
-                    and sub.state == SubState.QUEUED and sub.local_id not in box.ob.working)
+                    and sub.state == SubState.QUEUED and sub.local_id not in box.ob.queue.working)
 
         box.until(deletable)
 
         async def delete(local_id):  # Delete in the Outbox view
-            return await box.ob.delete(local_id)
+            return await box.ob.hand.delete(local_id)
 
         assert box.run(delete(run.row(3).sub_id)) is True
         box.run(task, timeout=60)
@@ -418,12 +418,12 @@ def test_a_row_whose_save_is_deleted_from_the_outbox_says_its_draft_was_not_crea
         run = bob_run(box, tmp_path, 3)
         sb.faults.inject("CreateItem", "hold_after_commit", count=1, seconds=60, then="answer")
         task = box.loop.create_task(run.send())
-        box.until(lambda: sb.faults.holding() == 1 and len(box.ob.saves) == 3)
-        lid = next(lid for lid, job in box.ob.saves.items() if job.draft.subject == "Hello P3, row 3")
-        assert box.ob.save_job(lid).status == SaveStatus.WAITING
+        box.until(lambda: sb.faults.holding() == 1 and len(box.ob.queue.saves) == 3)
+        lid = next(lid for lid, job in box.ob.queue.saves.items() if job.draft.subject == "Hello P3, row 3")
+        assert box.ob.queue.save_job(lid).status == SaveStatus.WAITING
 
         async def delete(local_id):  # Delete in the Outbox view
-            return await box.ob.delete(local_id)
+            return await box.ob.hand.delete(local_id)
 
         assert box.run(delete(lid)) is True
         sb.faults.release_held()

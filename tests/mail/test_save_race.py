@@ -1,5 +1,5 @@
 """A save queued while an earlier save of the same message is ending must not create a second draft
-(Outbox.queue_save). Found by the mail merge's kill -9 test (tests/reliability/test_merge_kill.py): the
+(Outbox.save, not waiting). Found by the mail merge's kill -9 test (tests/reliability/test_merge_kill.py): the
 new save looked up the message's server identity (``known``) before its journal write, the earlier save
 ended during that write (its confirm_saved just ahead of the write on the journal thread), and the new save
 then created the message again. Here the interleaving is forced: the second save is queued from inside the
@@ -19,7 +19,7 @@ def test_a_save_queued_as_the_previous_one_ends_saves_over_it(box, sandbox):
     draft = Draft(to=[Recipient(BOB)], subject="Race", body="first", internet_message_id="<race@dispatch>")
     second: list[asyncio.Task] = []
     recorded = threading.Event()  # the second save's journal write is queued (behind confirm_saved)
-    real_confirm, real_write = journal.confirm_saved, ob.write
+    real_confirm, real_write = journal.confirm_saved, ob.parts.write
 
     class Write:  # the Outbox's journal writer, telling when the second save's record is handed to it
         def __getattr__(self, name):
@@ -31,25 +31,25 @@ def test_a_save_queued_as_the_previous_one_ends_saves_over_it(box, sandbox):
                 recorded.set()
             return fut
 
-    ob.write = Write()
+    ob.parts.write = Write()
 
     def confirm_saved(local_id, ref, version=None):  # on the journal thread
         if not second:  # queue the next save now: its known-check runs before this save is remembered
             box.loop.call_soon_threadsafe(
-                lambda: second.append(asyncio.ensure_future(ob.queue_save(draft.copy(body="second")))))
+                lambda: second.append(asyncio.ensure_future(ob.save(draft.copy(body="second"), wait=False))))
             assert recorded.wait(5), "the second save never reached its journal write"
         return real_confirm(local_id, ref, version)
 
     journal.confirm_saved = confirm_saved
 
     async def go():
-        job = await ob.queue_save(draft)
+        job = await ob.save(draft, wait=False)
         await ob.wait(job.local_id)
         while not second:
             await asyncio.sleep(0.01)
         job2 = await second[0]
         await ob.wait(job2.local_id)
-        await ob.drain(10)
+        await ob.waits.drain(10)
 
     box.run(go())
     drafts = sandbox.mailbox(ALICE).items(Folder.DRAFTS.value)

@@ -13,7 +13,7 @@ from app.command import send_args as sc
 from app.command.queue import account_of
 from app.core.door_protocol import Reply
 from app.core.script_desk import ScriptDesk, exit_code
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind
 from app.domain.senders import Principal
@@ -72,7 +72,7 @@ def test_no_wait_answers_once_recorded_and_the_queue_sends_it(box, sandbox, back
                                 lambda lid: seen_on_disk.append(box.journal.get(lid) is not None)))
     assert reply.exit == sc.EX_OK and reply.out.startswith("Queued ("), reply
     assert seen_on_disk == [True], "said recorded only once the journal holds it"
-    (sub,) = box.ob.submissions()
+    (sub,) = box.ob.queue.submissions()
     box.run(box.ob.wait(sub.local_id))
     assert sub.state == SubState.SENT
     settle(sandbox)
@@ -106,11 +106,11 @@ def test_a_message_id_already_queued_is_followed_not_queued_again(box, sandbox, 
     first, rec1 = ask(box, desk, "send", "report.eml", "--no-wait", cwd=str(tmp_path))
     box.run(box.ob.wait(rec1[0], final=False))  # its first attempt is over: it waits for its retry
     assert (name, "http_503") in sandbox.faults.fired
-    assert box.ob.submission(rec1[0]).state == SubState.QUEUED
+    assert box.ob.queue.submission(rec1[0]).state == SubState.QUEUED
     second, rec2 = ask(box, desk, "sendmail", "-i", BOB, stdin=mail("<twice@example.com>"))
-    assert rec1 == rec2 and len(box.ob.submissions()) == 1, "one submission for one Message-ID"
+    assert rec1 == rec2 and len(box.ob.queue.submissions()) == 1, "one submission for one Message-ID"
     assert (first.exit, second.exit) == (sc.EX_OK, sc.EX_OK), (first, second)
-    assert box.ob.submission(rec1[0]).state == SubState.SENT
+    assert box.ob.queue.submission(rec1[0]).state == SubState.SENT
     settle(sandbox)
     assert count(sandbox, "sentitems", mid="<twice@example.com>") == 1
 
@@ -132,7 +132,7 @@ def test_a_refusal_is_said_in_the_outbox_words_and_kept_to_retry(box, sandbox, b
     retried, _ = ask(box, desk, "outbox", "retry", lid[:6])
     assert retried.exit == sc.EX_OK
     box.run(box.ob.wait(lid))
-    assert box.ob.submission(lid).state == SubState.SENT
+    assert box.ob.queue.submission(lid).state == SubState.SENT
 
 
 @pytest.mark.parametrize("backend", ["ews"], indirect=True)
@@ -146,7 +146,7 @@ def test_an_unreachable_server_leaves_it_queued_and_says_75(box, sandbox):
     assert box.journal.get(lid) is not None, "queued: nothing lost"
     sandbox.faults.clear()
     box.run(box.ob.wait(lid))
-    assert box.ob.submission(lid).state == SubState.SENT
+    assert box.ob.queue.submission(lid).state == SubState.SENT
 
 
 @pytest.mark.parametrize("backend", ["ews"], indirect=True)
@@ -155,12 +155,12 @@ def test_cancel_takes_it_out_and_gives_it_back(box, sandbox):
     desk = ScriptDesk(box.ob, ACCOUNT, configured=lambda: ACCOUNT, taken_back=back.append)
     queued, (lid,) = ask(box, desk, "send", "--to", BOB, "--subject", "not now", "--later", "tomorrow 8:00")
     assert queued.exit == sc.EX_OK and "Queued (" in queued.err + queued.out
-    assert box.ob.submission(lid).state == SubState.HELD
+    assert box.ob.queue.submission(lid).state == SubState.HELD
     bad, _ = ask(box, desk, "outbox", "cancel", "zz")
     assert bad.exit == sc.EX_NOINPUT
     done, _ = ask(box, desk, "outbox", "cancel", lid[:8])
     assert done.exit == sc.EX_OK and done.out.startswith("Taken out of the Outbox, not sent.")
-    assert [d.subject for d in back] == ["not now"] and box.ob.submission(lid) is None
+    assert [d.subject for d in back] == ["not now"] and box.ob.queue.submission(lid) is None
     assert count(sandbox, "sentitems") == 0
 
 
@@ -179,7 +179,7 @@ def test_bad_input_queues_nothing(box, sandbox, tmp_path):
         reply, recorded = ask(box, desk, *argv, cwd=str(tmp_path))
         assert (reply.exit, recorded) == (code, []), (argv, reply)
         assert reply.err and not reply.out, argv
-    assert box.journal.count() == 0 and box.ob.submissions() == []
+    assert box.journal.count() == 0 and box.ob.queue.submissions() == []
 
 
 @pytest.mark.parametrize("backend", ["ews"], indirect=True)
@@ -188,7 +188,7 @@ def test_from_a_mailbox_the_account_sends_from(box, sandbox):
     reply, (lid,) = ask(box, desk, "send", "--to", BOB, "--subject", "from the desk", "--from", "desk@example.com",
                         "--no-wait")
     assert reply.exit == sc.EX_OK
-    assert box.ob.submission(lid).draft.principal == Principal("desk@example.com", "Help Desk")
+    assert box.ob.queue.submission(lid).draft.principal == Principal("desk@example.com", "Help Desk")
 
 
 def test_whose_command_it_is():
@@ -211,7 +211,7 @@ def test_whose_command_it_is():
 
 def test_exit_codes_of_a_followed_message():
     from app.domain.models import Draft, ErrorKind
-    from app.core.submission import Submission
+    from app.core.outbox.submission import Submission
 
     def sub(state, kind=None):
         s = Submission(Draft(), "a", state=state)
@@ -263,7 +263,7 @@ def test_a_message_id_the_server_cannot_be_asked_about_is_queued_and_never_sent_
     and its try looks in Sent Items first, every time: nothing is sent while the server cannot say; once it can,
     it goes once."""
     monkeypatch.setenv(sc.WAIT_VARIABLE, "3")  # sendmail has no --wait: the default's documented override
-    box.run(box.ob.client.find_by_message_ids(["<warm@example.com>"]))  # the backend built (slow on a busy machine)
+    box.run(box.ob.parts.client.find_by_message_ids(["<warm@example.com>"]))  # the backend built (slow on a busy machine)
     sandbox.faults.inject("FindItem", "http_503", count=-1, retry_after=0)
     reply, recorded = ask(box, desk_of(box), "sendmail", "-i", BOB, stdin=mail("<unsure@example.com>"))
     assert ("FindItem", "http_503") in sandbox.faults.fired
@@ -272,9 +272,9 @@ def test_a_message_id_the_server_cannot_be_asked_about_is_queued_and_never_sent_
     assert box.journal.get(lid) is not None, "queued: journaled"
     assert "CreateItem" not in sandbox.request_log, "never sent before Sent Items is looked at"
     sandbox.faults.clear()
-    box.ob.resubmit(lid)  # Retry: a failed one is sent again, one waiting for its next try tries now
+    box.ob.hand.resubmit(lid)  # Retry: a failed one is sent again, one waiting for its next try tries now
     box.run(box.ob.wait(lid))
-    assert box.ob.submission(lid).state == SubState.SENT
+    assert box.ob.queue.submission(lid).state == SubState.SENT
     settle(sandbox)
     assert count(sandbox, "sentitems", mid="<unsure@example.com>") == 1
 
@@ -286,7 +286,7 @@ def test_a_send_not_confirmed_is_never_sent_again_by_a_repeat(box, sandbox):
     sandbox.faults.inject("CreateItem", "drop_before_commit", count=1)
     first, (lid,) = ask(box, desk_of(box), "sendmail", "-i", BOB, stdin=mail("<lost@example.com>"))
     assert ("CreateItem", "drop_before_commit") in sandbox.faults.fired
-    sub = box.ob.submission(lid)
+    sub = box.ob.queue.submission(lid)
     assert (sub.state, sub.kind) == (SubState.FAILED, ErrorKind.OUTCOME_UNKNOWN), sub.history
     assert first.exit == sc.EX_TEMPFAIL, first
     since = sandbox.request_log.count("CreateItem")

@@ -1,5 +1,5 @@
 """An ``.eml`` file sent as it is (issue 49): the file's bytes, unchanged, through the one submission path
-(app/core/mime_send.py, ``Outbox.submit_mime``) with each backend against the real sandbox over HTTP — EWS
+(app/core/outbox/mime_send.py, ``Outbox.submit_mime``) with each backend against the real sandbox over HTTP — EWS
 ``CreateItem`` ``SendAndSaveCopy`` with ``MimeContent`` (real exchangelib, in this process and in the mail
 engine's), Graph ``POST /me/sendMail`` with the base64 MIME as ``text/plain`` (real httpx). What the
 recipients' copies hold is read from the sandbox's mailboxes; every body on the wire is schema-checked by
@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 import pytest
 
 from app.core.eml_files import open_eml
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.errors import DraftInvalid
 from tests.helpers.backends import ALICE, BOB, every_backend, protocol, settle
 from tests.mail.outbox_harness import POLICY, count
@@ -165,7 +165,7 @@ def test_a_crash_mid_send_recovers_by_message_id_and_sends_once(services, sandbo
     try:
         report = again.ob.restore()
         assert (sub.local_id, "submitting", "unknown") in report
-        (back,) = again.ob.submissions()
+        (back,) = again.ob.queue.submissions()
         assert back.source == "mime"
         again.run(again.ob.wait(back.local_id))
         assert back.state == SubState.SENT and back.reason.startswith("Sent (confirmed"), back.reason
@@ -217,7 +217,7 @@ def test_taken_back_before_it_went_out_it_leaves_the_journal_and_nothing_is_sent
     box.until(lambda: sub.state == SubState.QUEUED and sub.attempts == 1)
 
     async def take_back():
-        return await box.ob.cancel(sub.local_id)
+        return await box.ob.hand.cancel(sub.local_id)
 
     assert box.run(take_back()) is None, "no message to edit: the file is the original"
     assert sub.state == SubState.CANCELLED and box.journal.get(sub.local_id) is None

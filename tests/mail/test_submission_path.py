@@ -12,8 +12,8 @@ from dataclasses import replace
 import pytest
 
 from app.domain.errors import DraftInvalid
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ErrorKind, Folder, ItemRef, MessageSummary, Recipient
 from app.domain.events import OutboxChanged
 from tests.helpers.backends import ALICE, BOB, every_backend, logged, op, protocol, settle
@@ -59,15 +59,15 @@ def test_an_invalid_draft_is_refused_before_the_network(box, sandbox, draft, say
 def test_drop_after_commit_on_send_settles_to_exactly_one_copy(clocked_box, sandbox, backend):
     box = clocked_box
     saved = box.save(simple_draft("exactly once"))
-    box.ob.policy = replace(POLICY, settle_delay=0.5)
-    settle_delay = box.ob.policy.settle_delay  # 0.5, or the Graph service's longer one (GRAPH_SETTLE)
+    box.ob.parts.policy = replace(POLICY, settle_delay=0.5)
+    settle_delay = box.ob.parts.policy.settle_delay  # 0.5, or the Graph service's longer one (GRAPH_SETTLE)
     sandbox.faults.inject(op(backend, "SendItem"), "drop_after_commit", count=1)
     n = len(sandbox.request_log)
     sub = box.run(box.ob.submit(saved))
-    box.run(box.ob.worker.idle())  # the send was lost: asleep until its look-up
+    box.run(box.ob.parts.worker.idle())  # the send was lost: asleep until its look-up
     assert sub.state == SubState.UNKNOWN and box.clock.waiting() == [box.clock() + settle_delay]
     box.clock.advance(settle_delay - 0.01)
-    box.run(box.ob.worker.idle())
+    box.run(box.ob.parts.worker.idle())
     assert sub.state == SubState.UNKNOWN, "the look-up waits the settle delay (the send may still be arriving)"
     assert logged(backend, "FindItem") not in sandbox.request_log[n:]
     settle(sandbox)  # the send arrives meanwhile (Graph delivers 0.3 s after the 202, in real time)
@@ -82,7 +82,7 @@ def test_drop_after_commit_on_send_settles_to_exactly_one_copy(clocked_box, sand
         "ews": ["UpdateItem", "SendItem", "FindItem", "FindItem"],
         "graph": ["graph:UpdateMessage", "graph:SendMessage", "graph:Batch", "graph:ListMessages", "graph:ListMessages"],
     }[protocol(backend)], sandbox.request_log[n:]
-    assert box.ob.stats["lookups"] == 1 and box.ob.stats["settled_sent"] == 1
+    assert box.ob.parts.stats["lookups"] == 1 and box.ob.parts.stats["settled_sent"] == 1
     assert ("submitting", "lost", "unknown") in [(a.value, e.value, b.value) for a, e, b in sub.history]
     settle(sandbox)
     assert count(sandbox, "inbox", email=BOB, subject="exactly once") == 1
@@ -128,10 +128,10 @@ def test_the_wait_the_server_asked_for_is_honoured_and_shown(clocked_box, sandbo
         wait = 2.0
     sandbox.faults.inject(op(backend, "SendItem"), fault, count=1, **params)
     sub = box.run(box.ob.submit(simple_draft(fault)))
-    box.run(box.ob.worker.idle())  # refused: asleep until the time the server gave
+    box.run(box.ob.parts.worker.idle())  # refused: asleep until the time the server gave
     assert sub.state == SubState.QUEUED and box.clock.waiting() == [box.clock() + wait]
     box.clock.advance(wait - 0.01)
-    box.run(box.ob.worker.idle())
+    box.run(box.ob.parts.worker.idle())
     assert sandbox.request_log.count(logged(backend, "SendItem")) == 1, "sent again before the server's time"
     box.clock.advance(0.01)
     sub = box.run(box.ob.wait(sub.local_id))
@@ -253,7 +253,7 @@ def test_saved_twice_and_sent_while_the_server_is_down_goes_out_once_with_the_la
         sub = b.run(b.ob.wait(sub.local_id, final=False))
         assert sub.state == SubState.QUEUED and sub.kind == ErrorKind.UNREACHABLE
         sb.start()
-        b.ob.kick()  # the connection is back
+        b.ob.hand.kick()  # the connection is back
         assert b.run(b.ob.wait(sub.local_id)).state == SubState.SENT
         settle(sb)
         inbox = sb.mailbox(BOB).items("inbox")
@@ -334,10 +334,10 @@ def test_a_401_on_send_parks_the_queue_and_nothing_is_sent(box, sandbox):
     saved = box.save(simple_draft("401"))
     sandbox.faults.inject("SendItem", "http_401", count=1)
     sub = box.send(saved, final=False)
-    assert sub.state == SubState.QUEUED and box.ob.parked(sub) and box.ob.needs_sign_in
+    assert sub.state == SubState.QUEUED and box.ob.queue.parked(sub) and box.ob.queue.needs_sign_in
     assert box.ob.rows()[0].text == "Waiting for sign-in"
     assert count(sandbox, "inbox", email=BOB) == 0
-    box.ob.signed_in()
+    box.ob.hand.signed_in()
     assert box.run(box.ob.wait(sub.local_id)).state == SubState.SENT
     assert count(sandbox, "inbox", email=BOB) == 1
 
@@ -354,13 +354,13 @@ def test_a_401_asks_for_sign_in_once_and_the_parked_batch_then_goes_out_once(ser
         await asyncio.sleep(0.2)  # the user at the prompt (pacing, not a wait): the queue waits meanwhile
         return True
 
-    b.ob.reauth = reauth
+    b.ob.parts.reauth = reauth
     try:
         saved = [b.save(simple_draft(f"parked {i}")) for i in range(3)]
         sandbox.faults.inject("SendItem", "http_401", count=1)
         subs = b.send_saved([summary(d) for d in saved])
         assert [s.state for s in subs] == [SubState.SENT] * 3
-        assert asked == [1] and b.ob.stats["auth_waits"] == 1
+        assert asked == [1] and b.ob.parts.stats["auth_waits"] == 1
         assert sandbox.request_log.count("SendItem") == 2  # the refused one, then one after the sign-in
         assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["parked 0", "parked 1",
                                                                                        "parked 2"]
@@ -380,10 +380,10 @@ def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(
     saved = [box.save(simple_draft(f"m{i}")) for i in range(7)]
     listed: list[int] = []
     seen_between: list[int] = []
-    box.ob.news.subscribe(OutboxChanged, lambda _e: listed.append(len(box.ob.submissions())))
+    box.ob.news.subscribe(OutboxChanged, lambda _e: listed.append(len(box.ob.queue.submissions())))
 
     async def hand_over():
-        asyncio.get_running_loop().call_soon(lambda: seen_between.append(len(box.ob.submissions())))
+        asyncio.get_running_loop().call_soon(lambda: seen_between.append(len(box.ob.queue.submissions())))
         return await box.ob.submit_saved([summary(d) for d in saved])
 
     n = len(sandbox.request_log)
@@ -403,7 +403,7 @@ def test_a_refused_draft_of_a_batch_is_taken_back_as_soon_as_its_outcome_is_know
     writing the others' outcomes. The queue marked every draft of the request as in flight until the
     last one's outcome was on disk: taking the refused one back raised NotCancellable (the exception
     escaped Send selected and its rows stayed "Sending…"; found by tests/ui/test_keyboard_monkey.py)."""
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
 
     bad = box.save(simple_draft("refused", to="a<b@c.de"))  # a draft may hold this; no send takes it
     good = [box.save(simple_draft(f"fine {i}")) for i in range(2)]
@@ -412,7 +412,7 @@ def test_a_refused_draft_of_a_batch_is_taken_back_as_soon_as_its_outcome_is_know
         subs = await box.ob.submit_saved([summary(d) for d in (bad, *good)])
         first = await box.ob.wait(subs[0].local_id, final=False)
         pending = [s.local_id for s in subs[1:] if not s.final]
-        await box.ob.cancel(first.local_id)
+        await box.ob.hand.cancel(first.local_id)
         return first, pending, [await box.ob.wait(s.local_id) for s in subs[1:]]
 
     first, pending, rest = box.run(send_then_take_back())
@@ -438,21 +438,21 @@ def test_a_send_of_a_batch_thrown_away_before_its_record_is_written_is_never_sen
 
     saved = [box.save(simple_draft(f"m{i}")) for i in range(3)]
     journal_busy, delete_waits = threading.Event(), threading.Event()
-    box.ob.write.submit(journal_busy.wait, 30)  # the journal's thread busy: the records queue behind it
+    box.ob.parts.write.submit(journal_busy.wait, 30)  # the journal's thread busy: the records queue behind it
 
     async def hand_over_then_delete():
         handing = asyncio.ensure_future(box.ob.submit_saved([summary(d) for d in saved]))
-        while len(box.ob.submissions()) < 3:
+        while len(box.ob.queue.submissions()) < 3:
             await asyncio.sleep(0)
-        thrown = next(s for s in box.ob.submissions() if s.draft.subject == "m2")
-        box.ob.write.submit(delete_waits.wait, 30)  # its delete stays on its way to the disk for a while
-        deleted = box.ob.delete(thrown.local_id)
+        thrown = next(s for s in box.ob.queue.submissions() if s.draft.subject == "m2")
+        box.ob.parts.write.submit(delete_waits.wait, 30)  # its delete stays on its way to the disk for a while
+        deleted = box.ob.hand.delete(thrown.local_id)
         journal_busy.set()
         subs = await asyncio.wait_for(handing, 10)
-        held_while_deleting = thrown.state == SubState.DELETING and box.ob.submission(thrown.local_id) is thrown
+        held_while_deleting = thrown.state == SubState.DELETING and box.ob.queue.submission(thrown.local_id) is thrown
         delete_waits.set()
         assert await deleted
-        gone = await box.ob.wait_all([thrown], final=False)  # Send selected's wait: gone, as it was handed over
+        gone = await box.ob.waits.all([thrown], final=False)  # Send selected's wait: gone, as it was handed over
         others = [s for s in subs if s is not thrown]
         return thrown, held_while_deleting, gone, [await box.ob.wait(s.local_id) for s in others]
 
@@ -486,8 +486,8 @@ def test_a_batch_whose_records_cannot_all_be_written_leaves_none_of_them_waiting
     with pytest.raises(OSError):
         box.run(box.ob.submit_saved([summary(d) for d in saved]))
     assert refused, "the fault fired"
-    box.run(box.ob.write(lambda: None))  # every write queued so far is done
+    box.run(box.ob.parts.write(lambda: None))  # every write queued so far is done
     assert box.journal.count() == 0, [e.local_id for e in box.journal.entries()]
-    assert not box.ob.subs
+    assert not box.ob.queue.subs
     assert sorted(d["subject"] for d in sandbox.mailbox(ALICE).items(Folder.DRAFTS.value)) == ["m0", "m1", "m2"]
     assert sandbox.mailbox(BOB).items("inbox") == []

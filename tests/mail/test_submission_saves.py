@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Recipient
 from tests.helpers.backends import ALICE, BOB, every_backend, op
 from tests.helpers.drafts import full_draft, simple_draft
@@ -75,10 +75,10 @@ def test_an_edit_saved_while_a_lost_update_waits_wins_without_a_conflict(service
     try:
         saved = b.save(simple_draft("first"))
         sandbox.faults.inject(op(backend, "UpdateItem"), "drop_after_commit", count=1)
-        job = b.run(b.ob.queue_save(replace(saved, subject="second")))
+        job = b.run(b.ob.save(replace(saved, subject="second"), wait=False))
         b.run(b.ob.wait(job.local_id, final=False))  # lost: waits for its look-up / retry
         assert job.status.value == "retrying" and job.adopt
-        job = b.run(b.ob.queue_save(replace(saved, subject="third")))  # the editor still has the old key
+        job = b.run(b.ob.save(replace(saved, subject="third"), wait=False))  # the editor still has the old key
         done = b.run(b.ob.wait(job.local_id))
         assert done.saved is not None, done.reason
         drafts = sandbox.mailbox(ALICE).items("drafts")
@@ -108,7 +108,7 @@ def test_a_save_no_server_can_store_is_refused_with_its_reason_and_kept(box, san
     long = "walk 54\tcarol@example.com\tRetrying in 4 s " + "x" * 300
     bad = replace(draft, to=[Recipient(BOB), Recipient(long)])
     writes = len([o for o in sandbox.request_log if "Create" in o or "Update" in o])
-    job = box.run(box.ob.queue_save(bad))
+    job = box.run(box.ob.save(bad, wait=False))
     job = box.run(box.ob.wait(job.local_id))
     assert job.saved is None and job.status == SaveStatus.FAILED
     assert "at most 255" in job.reason and "Shorten or remove it" in job.reason

@@ -37,7 +37,7 @@ async def main(password_var: str) -> None:
     print("OPEN", flush=True)
     await session.connect()
     print("CONNECTED", flush=True)
-    outbox.kick()
+    outbox.hand.kick()
     await stop.wait()
     await account_queue.close()  # the door closed (its commands answered), the Outbox stopped, the lock let go
     writer.close()

@@ -24,7 +24,7 @@ async def main() -> None:
     raw, parsed = await open_eml(os.environ["OB_EML"], 1 << 22, read=read_file_as_is)
     await ob.submit_mime(raw, parsed.draft)
     print("QUEUED", flush=True)
-    await ob.drain()
+    await ob.waits.drain()
     print("DONE", flush=True)
     await asyncio.sleep(3600)
 

@@ -24,9 +24,9 @@ async def main() -> None:
     tag, n = os.environ["OB_TAG"], int(os.environ["OB_N"])
     for i in range(n):
         await ob.submit(Draft(to=[Recipient(BOB)], subject=f"crash {tag} send {i}", body=f"body {i}"))
-        await ob.queue_save(Draft(to=[Recipient(BOB)], subject=f"crash {tag} save {i}", body=f"draft {i}"))
+        await ob.save(Draft(to=[Recipient(BOB)], subject=f"crash {tag} save {i}", body=f"draft {i}"), wait=False)
     print("QUEUED", flush=True)
-    await ob.drain()
+    await ob.waits.drain()
     print("DONE", flush=True)
     await asyncio.sleep(3600)
 

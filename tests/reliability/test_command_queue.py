@@ -103,7 +103,7 @@ def test_outbox_while_the_server_is_down_says_why_and_retry_and_cancel_work(down
 def test_a_send_tried_again_after_the_server_was_unreachable_says_why():
     """The row's words of a send whose last try did not reach the server and which is tried again now (its save
     under way, or due this moment): the reason, not "Saving before sending…" or "Waiting to send"."""
-    from app.core.submission import SubState, Submission
+    from app.core.outbox.submission import SubState, Submission
     from app.domain.models import Draft, ErrorKind
 
     sub = Submission(Draft(subject="s"), "a", state=SubState.SAVING, kind=ErrorKind.UNREACHABLE)

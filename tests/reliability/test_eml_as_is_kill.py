@@ -19,7 +19,7 @@ import pytest
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user
 
@@ -60,8 +60,8 @@ def test_killed_while_the_server_holds_the_committed_reply_sends_once(sandbox, t
         client = MailClient(lambda: svc)
         ob = Outbox(client, journal, policy=TEST_POLICY)
         report = ob.restore()
-        (sub,) = ob.submissions()
-        await ob.drain(60)
+        (sub,) = ob.queue.submissions()
+        await ob.waits.drain(60)
         await ob.stop()
         client.close()
         return report, sub

@@ -149,14 +149,14 @@ def test_server_given_wait_is_honoured_and_shown(sandbox, tmp_path, fault, param
     async def main():
         seen = []
         ob = Outbox(client, journal, policy=TEST_POLICY, clock=clock)
-        ob.news.subscribe(OutboxChanged, lambda _e: seen.extend(t for _, _, t in ob.row_texts()))
+        ob.news.subscribe(OutboxChanged, lambda _e: seen.extend(t for _, _, t in ob.queue.row_texts()))
         sandbox.faults.inject("SendItem", fault, count=1, **params)
         d = Draft(to=[Recipient(BOB)], subject=f"waits {fault}", body="x")
         await ob.submit(d)
-        await ob.worker.idle()  # refused: asleep until the server's time
+        await ob.parts.worker.idle()  # refused: asleep until the server's time
         asked = clock.waiting()
         clock.advance(wait - 0.01)
-        await ob.worker.idle()
+        await ob.parts.worker.idle()
         early = sandbox.request_log.count("SendItem")
         clock.advance(0.01)
         sub = await ob.wait(d.local_id, timeout=60)

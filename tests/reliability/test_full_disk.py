@@ -120,7 +120,7 @@ def test_a_full_disk_still_saves_to_the_server_refuses_sends_plainly_and_loses_n
         wait_task(qtbot, win.flows.wait_idle())
         assert c.state_label.text() == label != "Sending…"
         assert c.subject.text() == "written on a full disk" and c.draft().body.endswith("every word, and more")
-        assert session.outbox.subs == {} and session.outbox.rows() == []  # nothing queued
+        assert session.outbox.queue.subs == {} and session.outbox.rows() == []  # nothing queued
         assert "SendItem" not in sandbox.request_log
         assert not [e for e in errors if "Something went wrong" in e], errors
 

@@ -21,7 +21,7 @@ from app.core import recovery
 from app.core.outbox import holds
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from tests.helpers.processes import kill_hard, log_lines, poll_until
 from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user
@@ -56,11 +56,11 @@ def test_kill_with_an_undo_window_and_a_send_later_pending(sandbox, tmp_path):
         ob = Outbox(client, journal, policy=TEST_POLICY)
         report = ob.restore()
         ob.start()
-        later = next(s for s in ob.submissions())
+        later = next(s for s in ob.queue.submissions())
         # poll the server until the send-later message is in Sent Items; nothing may be written before its
         # time (checked against the Outbox's clocks at every look)
         while "SendItem" not in sandbox.request_log:
-            if ob.wall() < later_at - 0.02 and [op for op in sandbox.request_log if op in WRITES]:
+            if ob.parts.wall() < later_at - 0.02 and [op for op in sandbox.request_log if op in WRITES]:
                 early.append(list(sandbox.request_log))
             await asyncio.sleep(0.02)
         sub = await ob.wait(later.local_id, timeout=30)
@@ -189,11 +189,11 @@ def test_kill_with_a_send_selected_batch_in_its_undo_window(sandbox, tmp_path):
         ob = Outbox(client, journal, policy=TEST_POLICY, clock=lambda: 1e6, wall=lambda: time.time() + 3600)
         report = ob.restore()  # an hour later on the Outbox's clocks: the window is long over
         ob.start()
-        ob.kick()
-        await ob.drain(10)
+        ob.hand.kick()
+        await ob.waits.drain(10)
         await ob.stop()
         client.close()
-        return report, dict(ob.subs)
+        return report, dict(ob.queue.subs)
 
     loop = asyncio.new_event_loop()
     try:

@@ -121,7 +121,7 @@ def test_a_save_in_flight_stays_saving_through_an_autosave_so_a_crash_adopts_it(
     """The kill soak found it: the server had committed a save whose answer was held, the user typed on,
     the autosave recorded the newer text as "editing", and the restart saved the draft again instead of
     adopting the committed one by its Message-ID (a second copy in Drafts)."""
-    from app.core.policy import RetryPolicy
+    from app.core.outbox.policy import RetryPolicy
     from app.core.outbox.restore import restore_work
 
     j = Journal(tmp_path / "j.sqlite3")

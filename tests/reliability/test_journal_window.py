@@ -9,7 +9,7 @@
 - the Outbox page (Ctrl+4) shows a row waiting, retrying in N s, not sent (with the reason) and sent;
   a save that reached the server leaves the Outbox.
 
-"Nothing more arrives" is checked after the queue is idle (``Outbox.drain``, ``flows.wait_idle``),
+"Nothing more arrives" is checked after the queue is idle (``Outbox.waits.drain``, ``flows.wait_idle``),
 never after a fixed sleep.
 """
 
@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.session import ConnectionState, Session
 from app.domain.models import Attachment, Draft, Recipient, new_message_id
 from app.storage.journal import Journal
@@ -50,7 +50,7 @@ def _idle(qtbot, win) -> None:
     checking that nothing more arrived)."""
     ob = win.journal_bridge.outbox
     if ob is not None:
-        wait_task(qtbot, ob.drain(timeout=30), timeout=40000)
+        wait_task(qtbot, ob.waits.drain(timeout=30), timeout=40000)
     wait_task(qtbot, win.flows.wait_idle(), timeout=40000)
 
 
@@ -193,7 +193,7 @@ def test_restart_brings_back_every_unsaved_message(qtbot, aloop, sandbox, tmp_pa
         qtbot.waitUntil(lambda: len(on_server()) >= 2 and journal.count() == 1, timeout=30000)
         _idle(qtbot, win)  # the queue is idle: nothing more is on its way (no second copy)
         ob = bridge.outbox
-        assert ob is not None and ob.row_texts() == []  # saved: they left the Outbox
+        assert ob is not None and ob.queue.row_texts() == []  # saved: they left the Outbox
         items = on_server()
         assert sorted(it["subject"] for it in items) == ["middle unsaved", "oldest unsaved"]
         for want in seeded[:2]:
@@ -232,7 +232,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
         # shorter than the defaults (10 s settle, 2 s base) to keep the test short; still a growing backoff
-        bridge.outbox.policy = RetryPolicy(base=1.0, factor=2.0, settle_delay=1.0, jitter=0)
+        bridge.outbox.parts.policy = RetryPolicy(base=1.0, factor=2.0, settle_delay=1.0, jitter=0)
         c = win.compose
         c.to.set_recipients([Recipient(BOB)])
         c.cc.set_recipients([Recipient(CAROL)])
@@ -254,7 +254,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
         e = journal.get(before.local_id)
         assert e is not None and e.op == "save" and e.draft.body == before.body
         texts: list[str] = []
-        qtbot.waitUntil(lambda: texts.extend(t for _, _, t in bridge.outbox.row_texts()) or any(
+        qtbot.waitUntil(lambda: texts.extend(t for _, _, t in bridge.outbox.queue.row_texts()) or any(
             t.startswith("Retrying in ") for t in texts), timeout=30000)  # an attempt failed: backoff
         win.grab().save(str(screenshot_dir / "offline-save.png"))
         assert c.state_label.text() == NOT_ON_SERVER
@@ -271,7 +271,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
         assert [(a["name"], a["content"]) for a in it["attachments"]] == [("notes.bin", f.read_bytes())]
         assert it["internet_message_id"] == before.internet_message_id
         assert c.current_ref() is not None and c.current_ref().id == it["id"]  # further saves update it
-        assert bridge.outbox.row_texts() == []  # saved: it left the Outbox
+        assert bridge.outbox.queue.row_texts() == []  # saved: it left the Outbox
         assert c.state_label.text() == "Saved to Drafts"  # and Compose no longer says "not on server yet"
     finally:
         _close(bridge, win, session)
@@ -285,7 +285,7 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
         ob = bridge.outbox
-        ob.policy = RetryPolicy(base=4.0, settle_delay=4.0, jitter=0)  # a visible countdown, short test
+        ob.parts.policy = RetryPolicy(base=4.0, settle_delay=4.0, jitter=0)  # a visible countdown, short test
         _key(win, Qt.Key_4)
         assert win.current_view() == "outbox"
         page = bridge._outbox_window
@@ -314,12 +314,12 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
         qtbot.waitUntil(lambda: table().get("goes out") == "Sent"
                         and table().get("too large for the server", "").startswith("Not sent: "), timeout=20000)
         sandbox.faults.inject("CreateItem", "http_500_html", count=1)
-        wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(CAROL)], subject="retried", body="z")))
+        wait_task(qtbot, ob.save(Draft(to=[Recipient(CAROL)], subject="retried", body="z"), wait=False))
         qtbot.waitUntil(lambda: table().get("retried", "").startswith("Retrying in "), timeout=20000)
         sandbox.faults.inject("CreateItem", "delay", count=1, seconds=3.0)
-        wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(BOB)], subject="slow save", body="s")))
+        wait_task(qtbot, ob.save(Draft(to=[Recipient(BOB)], subject="slow save", body="s"), wait=False))
         qtbot.waitUntil(lambda: table().get("slow save") == "Saving…", timeout=10000)
-        wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(BOB)], subject="queued behind", body="q")))
+        wait_task(qtbot, ob.save(Draft(to=[Recipient(BOB)], subject="queued behind", body="q"), wait=False))
         qtbot.waitUntil(lambda: "queued behind" in table(), timeout=5000)  # the page repaints on its next turn
         now = table()
         assert now["queued behind"] == "Waiting — not on server yet"
@@ -332,7 +332,7 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
 
         saves = ("retried", "slow save", "queued behind")
         qtbot.waitUntil(lambda: not any(s in table() for s in saves), timeout=40000)  # saved: they left
-        wait_task(qtbot, ob.drain(timeout=30), timeout=40000)  # nothing more on its way (no second copy)
+        wait_task(qtbot, ob.waits.drain(timeout=30), timeout=40000)  # nothing more on its way (no second copy)
         assert table() == {"too large for the server": refused, "goes out": "Sent"}
         assert page.count_label.text() == "1 not sent"
         assert "Waiting — not on server yet" in seen["queued behind"]

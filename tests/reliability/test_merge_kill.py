@@ -71,7 +71,7 @@ def test_merge_killed_then_resumed_sends_every_row_exactly_once(sandbox, tmp_pat
         assert run is not None and len(run.rows) == ROWS
         await run.resume()
         await run.send()
-        await ob.drain(60)
+        await ob.waits.drain(60)
         await ob.stop()
         client.close()
         return run

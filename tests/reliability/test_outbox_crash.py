@@ -67,7 +67,7 @@ def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_p
             unfinished = len(journal.entries())
             restored = ob.restore()
             restored = (unfinished, restored)
-            await ob.drain(60)
+            await ob.waits.drain(60)
             await ob.stop()
             client.close()
             return restored, ob
@@ -79,7 +79,7 @@ def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_p
             loop.close()
         unfinished, sends = restored
         interrupted.append((unfinished, Counter(was for _lid, was, _now in sends)))
-        print(f"\n{tag}: {unfinished} unfinished, sends restored from {interrupted[-1][1]}, stats {ob.stats}")
+        print(f"\n{tag}: {unfinished} unfinished, sends restored from {interrupted[-1][1]}, stats {ob.parts.stats}")
         assert journal.count() == 0, [(e.draft.subject, e.state, e.last_error) for e in journal.entries()]
 
     sent = Counter(it["subject"] for it in sandbox.mailbox(ALICE).items("sentitems"))

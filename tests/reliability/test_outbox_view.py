@@ -118,15 +118,15 @@ def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_p
         qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading and not win.sent.model.loading,
                         timeout=20000)
         seen = []
-        bridge.outbox.news.subscribe(OutboxChanged, lambda _e: seen.extend(t for _, _, t in bridge.outbox.row_texts()))
+        bridge.outbox.news.subscribe(OutboxChanged, lambda _e: seen.extend(t for _, _, t in bridge.outbox.queue.row_texts()))
         sandbox.faults.inject("*", "http_401", count=4)  # the send, then the re-connect, are refused
         d = Draft(to=[Recipient(BOB)], subject="after sign-in", body="x")
         wait_task(qtbot, bridge.outbox.submit(d))
-        qtbot.waitUntil(lambda: bridge.outbox.needs_sign_in and win.banner.isVisible(), timeout=20000)
-        assert bridge.outbox.row_texts()[0][2] == "Waiting for sign-in"
+        qtbot.waitUntil(lambda: bridge.outbox.queue.needs_sign_in and win.banner.isVisible(), timeout=20000)
+        assert bridge.outbox.queue.row_texts()[0][2] == "Waiting for sign-in"
         sandbox.faults.clear()
         win.flows.retry()  # the banner's Retry
-        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Sent", timeout=30000)
+        qtbot.waitUntil(lambda: bridge.outbox.queue.row_texts()[0][2] == "Sent", timeout=30000)
         assert "Waiting for sign-in" in seen
         assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == ["after sign-in"]
         refused = [f["operation"] for f in sandbox.faults.fired_list() if f["kind"] == "http_401"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.domain.account import AccountConfig
 from app.domain.models import Attachment, Draft, Recipient
 from app.storage.journal import Journal
@@ -197,7 +197,7 @@ async def run_workload(
     if "seconds" in params:  # a late answer still commits: look up only after it must have landed
         policy = replace(policy, settle_delay=max(policy.settle_delay, params["seconds"] - timeout + 0.5))
     ob = outbox or Outbox(client, journal, policy=policy, reauth=reauth)
-    ob.policy = policy
+    ob.parts.policy = policy
     send = send or ob.submit
     fired_before = len(sb.faults.fired)
     batch_fires = BatchFires(sb)
@@ -228,7 +228,7 @@ async def run_workload(
             rep.saves += 1
             if between_batches and i % batch == batch - 1:
                 await between_batches()
-        await ob.drain(240)
+        await ob.waits.drain(240)
         # ---- sends: batches of `batch`, a fault every `every` messages
         sends: list[Draft] = []
         for b in range(0, n_sends, batch):
@@ -248,8 +248,8 @@ async def run_workload(
                 while len(get_sb().request_log) == on_wire and time.monotonic() < deadline:
                     await asyncio.sleep(0.005)
                 await between_batches()
-            await ob.drain(240)
-        await ob.drain(240)
+            await ob.waits.drain(240)
+        await ob.waits.drain(240)
     finally:
         if outbox is None:
             await ob.stop()
@@ -267,7 +267,7 @@ async def run_workload(
         if r.state == "failed":
             rep.failed_rows += 1
             rep.problems.append(f"failed row {r.subject!r}: {r.text}")
-    rep.lookups, rep.auth_waits, rep.requests = ob.stats["lookups"], ob.stats["auth_waits"], ob.stats["attempts"]
+    rep.lookups, rep.auth_waits, rep.requests = ob.parts.stats["lookups"], ob.parts.stats["auth_waits"], ob.parts.stats["attempts"]
     audit(get_sb(), journal, saves, sends, rep)
     rep.seconds = time.monotonic() - t0
     return rep

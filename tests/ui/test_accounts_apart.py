@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core.session import Session
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from app.storage.journal import Journal
 from tests.helpers.compose import type_message
@@ -63,8 +63,8 @@ def test_switching_accounts_keeps_text_queue_lists_and_preview_apart(qtbot, aloo
         assert view.rows() == []
         assert "alice@example.com (1)" in view.empty.text()  # named, not shown, not sent
         win.grab().save(str(screenshot_dir / "accounts-apart-carol.png"))
-        carol.outbox.kick()
-        wait_task(qtbot, carol.outbox.drain(timeout=30))
+        carol.outbox.hand.kick()
+        wait_task(qtbot, carol.outbox.waits.drain(timeout=30))
         assert items(sandbox, Folder.SENT.value, CAROL) == [], "nothing of alice's went out from carol"
         type_message(qtbot, win, subject="carol unfinished", body="carol's words")
         wait_task(qtbot, win.flows.wait_idle())
@@ -73,10 +73,10 @@ def test_switching_accounts_keeps_text_queue_lists_and_preview_apart(qtbot, aloo
         assert win.compose.subject.text() == "alice unfinished", "alice's own text reopens"
         assert "carol" not in win.compose.body.toPlainText()
         ob = alice.outbox
-        queued = [s for s in ob.submissions() if s.draft.subject == "alice queued"]
+        queued = [s for s in ob.queue.submissions() if s.draft.subject == "alice queued"]
         assert len(queued) == 1 and queued[0].account == alice.account.key
         sandbox.faults.clear()
-        ob.kick()
+        ob.hand.kick()
         qtbot.waitUntil(lambda: queued[0].state == SubState.SENT, timeout=30000)
         assert [m["subject"] for m in items(sandbox, "inbox", BOB)].count("alice queued") == 1
         assert "alice queued" in [m["subject"] for m in items(sandbox, Folder.SENT.value)]

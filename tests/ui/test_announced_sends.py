@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.backends import op
 from tests.helpers.compose import type_message
 from tests.helpers.holds import HeldClocks
@@ -55,11 +55,11 @@ def test_compose_save_send_fail_and_take_back_are_each_announced_once_in_order(
         clocks = HeldClocks(ob)
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=10000)
-        sub = ob.submission(local_id)
+        sub = ob.queue.submission(local_id)
         assert sub.state == SubState.HELD
         assert focused() is c.to.edit, "after a send the cursor is in the new message's To"
         # its last 3 s: said once, at the bar's next second (the Outbox's clock moved, not waited for)
-        clocks.advance(sub.retry_at - ob.clock() - 3, poke=False)
+        clocks.advance(sub.retry_at - ob.parts.clock() - 3, poke=False)
         _until_said(qtbot, said, "Sending “Team lunch” in 3 s — Ctrl+Z or Undo takes it back")
         clocks.advance(1, poke=False)  # the next second is shown, not said (no countdown read every second)
         qtbot.waitUntil(lambda: "in 2 s" in win.send_timing.bar.label.text(), timeout=5000)
@@ -75,7 +75,7 @@ def test_compose_save_send_fail_and_take_back_are_each_announced_once_in_order(
         local_id = c.identity().local_id
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=10000)
-        sub = ob.submission(local_id)
+        sub = ob.queue.submission(local_id)
         clocks.advance(60)
         qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
         refused = ("Not sent: No valid recipients (ErrorInvalidRecipients) — it is in the Outbox (Ctrl+4); Enter there "
@@ -185,8 +185,8 @@ def test_send_selected_countdown_and_its_end_are_announced(qtbot, window, sandbo
     clocks = HeldClocks(ob)
     said = _record(win)
     _send_selected(qtbot, win, sandbox, 3, "Batch")
-    held = [s for s in ob.submissions() if s.state == SubState.HELD]
-    clocks.advance(max(s.retry_at for s in held) - ob.clock() - 3, poke=False)
+    held = [s for s in ob.queue.submissions() if s.state == SubState.HELD]
+    clocks.advance(max(s.retry_at for s in held) - ob.parts.clock() - 3, poke=False)
     _until_said(qtbot, said, "Sending 3 drafts in 3 s — Ctrl+Z or Undo keeps them in Drafts")
     clocks.advance(1, poke=False)  # the next second is shown, not said
     qtbot.waitUntil(lambda: "in 2 s" in win.send_timing.batch.bar.label.text(), timeout=5000)
@@ -224,7 +224,7 @@ def test_a_send_waiting_in_the_outbox_then_refused_is_announced(qtbot, window, s
     type_message(qtbot, win, cc="", bcc="", subject="Busy then refused", body="Hello.")
     key(qtbot, win, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: any("In the Outbox (server busy" in w for w, _a in said), timeout=20000)
-    sub = next(iter(ob.submissions()))
+    sub = next(iter(ob.queue.submissions()))
     sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients", text="No valid recipients")
     clocks.advance(601)  # the server's back-off is over: tried again, refused
     qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
@@ -272,7 +272,7 @@ def test_a_refusal_arriving_in_the_outbox_after_its_words_left_the_status_bar_is
     wait_task(qtbot, win.flows.wait_idle())
     key(qtbot, win, Qt.Key_S, CTRL)  # Compose is empty: the status bar says so, and no longer speaks of the send
     qtbot.waitUntil(lambda: win.statusBar().currentMessage() == "Nothing to save: Compose is empty", timeout=5000)
-    sub = next(iter(ob.submissions()))
+    sub = next(iter(ob.queue.submissions()))
     sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients", text="No valid recipients")
     clocks.advance(601)
     qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
@@ -320,7 +320,7 @@ def test_a_draft_kept_on_this_computer_then_sent_is_not_said_saved_to_drafts(qtb
     qtbot.waitUntil(lambda: any(w.startswith("In the Outbox (") for w, _a in said), timeout=20000)
     sandbox.faults.clear()
     clocks.advance(61)  # the server's Retry-After is over: the Outbox saves it, then sends it
-    sub = ob.submission(local_id)
+    sub = ob.queue.submission(local_id)
     qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
     assert "Saved to Drafts" not in [w for w, _a in said], said
@@ -341,7 +341,7 @@ def _waits_in_the_outbox_out_of_the_bar(qtbot, win, sandbox, said, subject: str)
     wait_task(qtbot, win.flows.wait_idle())
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: win.statusBar().currentMessage() == "Nothing to save: Compose is empty", timeout=5000)
-    return win.session.outbox.submission(local_id)
+    return win.session.outbox.queue.submission(local_id)
 
 
 def test_a_send_that_waited_in_the_outbox_is_said_sent_when_it_goes_after_its_words_left_the_status_bar(
@@ -369,7 +369,7 @@ def test_a_scheduled_send_is_said_sent_when_it_goes(qtbot, window, settings):
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
     qtbot.waitUntil(lambda: bool(said), timeout=10000)
     wait_task(qtbot, win.flows.wait_idle())
-    [sub] = ob.submissions()
+    [sub] = ob.queue.submissions()
     clocks.advance(2 * 3600 + 60)  # its time has come: released, sent
     qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
@@ -413,7 +413,7 @@ def test_a_waiting_sends_refusal_is_said_while_another_send_is_under_way(qtbot, 
     qtbot.waitUntil(lambda: a.state == SubState.FAILED, timeout=20000)
     sandbox.faults.skip(60)  # B read: held in its undo window
     qtbot.waitUntil(win.send_timing.batch.bar.isVisible, timeout=10000)
-    [b] = [s for s in ob.submissions() if s.state == SubState.HELD]
+    [b] = [s for s in ob.queue.submissions() if s.state == SubState.HELD]
     clocks.advance(11)
     qtbot.waitUntil(lambda: b.state == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)

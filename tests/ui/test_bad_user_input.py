@@ -60,7 +60,7 @@ def idle(qtbot, win) -> None:
     wait_task(qtbot, win.flows.wait_idle(), timeout=60000)
     outbox = win.flows.outbox()
     if outbox is not None:
-        wait_task(qtbot, outbox.drain(timeout=60), timeout=70000)
+        wait_task(qtbot, outbox.waits.drain(timeout=60), timeout=70000)
 
 
 def shot(win, screenshot_dir, name):

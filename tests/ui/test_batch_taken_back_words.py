@@ -17,8 +17,8 @@ def test_undoing_send_selected_says_the_drafts_were_taken_back_and_stay_in_draft
     win = window
     ob = win.session.outbox
     settings.set_undo_send_seconds(10)
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # held still: the countdown never ends by itself
+    mono, wall = ob.parts.clock(), ob.parts.wall()
+    ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # held still: the countdown never ends by itself
     seed_drafts(sandbox, 2, prefix="Undo me")
     key(qtbot, win, Qt.Key_2, CTRL)
     d = win.drafts

@@ -42,7 +42,7 @@ def _merge_model(tmp_path, cls=MergeModel) -> MergeModel:
     run = MergeRun.create(None, MergeStore(tmp_path / "merges"), Draft(subject="Hi {name}", body="x"), table,
                           dm.recipient_column(table.header))
     from app.core.merge_rows import Ending
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
     from app.domain.models import ErrorKind
 
     states = [RowState.READY, RowState.INVALID, RowState.FAILED, RowState.SENT]  # (sending: needs an Outbox)

@@ -259,7 +259,7 @@ def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, alo
                                                                       scheme, screenshot_dir):
     from PySide6.QtWidgets import QMenu
 
-    from app.core.submission import SubState
+    from app.core.outbox.submission import SubState
     from app.ui.lists.send_selected import HELD_WORDS
     from app.ui.common.theme import PALETTES
 
@@ -280,7 +280,7 @@ def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, alo
         sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients",
                               text="No valid recipients")
         clocks.advance(601)
-        qtbot.waitUntil(lambda: [s.state for s in outbox.submissions()] == [SubState.FAILED], timeout=20000)
+        qtbot.waitUntil(lambda: [s.state for s in outbox.queue.submissions()] == [SubState.FAILED], timeout=20000)
         settings.set_undo_send_seconds(10)
 
         # Drafts: a draft to the same people reads the same; its batch's countdown: the status whole, the

@@ -60,7 +60,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from app.ui.window import shortcuts
 from tests.helpers.keys import type_text
@@ -142,8 +142,8 @@ def _stuck(window) -> str:
         lines.append(buf.getvalue())
     box = window.flows.outbox()
     if box is not None:
-        lines += [f"save {lid}: {j.status}" for lid, j in box.saves.items()]
-        lines += [f"send {lid}: {s.state}" for lid, s in box.subs.items()]
+        lines += [f"save {lid}: {j.status}" for lid, j in box.queue.saves.items()]
+        lines += [f"send {lid}: {s.state}" for lid, s in box.queue.subs.items()]
     return "\n".join(lines)
 
 
@@ -157,8 +157,8 @@ def _settle(qtbot, window, log: list[str]) -> None:
                              + "\n".join(log[-40:])) from None
     box = window.flows.outbox()
     if box is not None:
-        qtbot.waitUntil(lambda: all(s.final or s.state == SubState.HELD for s in box.submissions())
-                        and all(j.final for j in box.saves.values()), timeout=60000)
+        qtbot.waitUntil(lambda: all(s.final or s.state == SubState.HELD for s in box.queue.submissions())
+                        and all(j.final for j in box.queue.saves.values()), timeout=60000)
         wait_task(qtbot, window.flows.wait_idle(), timeout=60000)
 
 

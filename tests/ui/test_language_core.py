@@ -14,7 +14,7 @@ from app.core.merge_send import limits_answer, limits_question
 from app.core.outbox.rows import submission_text
 from app.core.quit_words import quit_text
 from app.core.send_limits import EXCHANGE_ONLINE, RecipientLedger, plan_batch
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.models import Draft, Recipient
 from app.domain.words import Words
 from app.ui.common.tr import shown
@@ -54,7 +54,7 @@ def test_outbox_row_status_bar_and_quit_question_in_the_language(qtbot, aloop, s
             type_message(qtbot, win, cc="", bcc="", subject="Lunch", body="Bonjour.")
             key(qtbot, win, Qt.Key_Return, CTRL)
             qtbot.waitUntil(lambda: any(w.startswith(status) for w in said), timeout=20000)
-            sub = next(iter(ob.submissions()))
+            sub = next(iter(ob.queue.submissions()))
             key(qtbot, win, Qt.Key_4, CTRL)  # the Outbox
             view = win.journal_bridge.show_outbox()
             cell = lambda: view.table.item(0, 2).text() if view.table.rowCount() == 1 and view.table.item(0, 2) else ""  # noqa: E731

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.ui.common.tr import shown
 from app.ui.lists.message_models import MessageTableModel as M
 from tests.helpers.compose import type_message
@@ -137,7 +137,7 @@ def _outbox(qtbot, win, sandbox, settings, w) -> None:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.QUEUED, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.QUEUED, timeout=20000)
     key(qtbot, win, Qt.Key_4, CTRL)
     qtbot.waitUntil(lambda: view.current_id() == lid, timeout=5000)
     assert [b.text() for b in (view.edit_button, view.delete_button, view.retry_button, view.now_button)] \
@@ -163,7 +163,7 @@ def _outbox(qtbot, win, sandbox, settings, w) -> None:
     qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=5000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)  # the keyboard default keeps it
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
-    assert ob.submission(lid) is not None and getattr(ob.submission(lid), "state", None) != SubState.CANCELLED
+    assert ob.queue.submission(lid) is not None and getattr(ob.queue.submission(lid), "state", None) != SubState.CANCELLED
 
 
 @pytest.mark.parametrize("lang, sent, drafts, waiting", [

@@ -94,11 +94,11 @@ def test_send_later_takes_the_languages_words_and_says_why_in_it(qtbot, aloop, s
             qtbot.keyClicks(dlg.when, want["wrong"])
             qtbot.keyClick(dlg.when, Qt.Key_Return)
             assert dlg.isVisible() and want["says"] in dlg.error.text(), dlg.error.text()
-            assert win.session.outbox.subs == {}
+            assert win.session.outbox.queue.subs == {}
             dlg.grab().save(str(screenshot_dir / f"send-later-error-{lang}.png"))
             dlg.when.selectAll()
             qtbot.keyClicks(dlg.when, want["later"])
             qtbot.keyClick(dlg.when, Qt.Key_Return)
-            qtbot.waitUntil(lambda: len(win.session.outbox.subs) == 1, timeout=5000)
+            qtbot.waitUntil(lambda: len(win.session.outbox.queue.subs) == 1, timeout=5000)
         finally:
             close_window(win, session)

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.backends import ALICE
 from tests.helpers.compose import send_one, type_message
 from tests.helpers.ews_accounts import seed_drafts
@@ -52,7 +52,7 @@ def _send_later(qtbot, win, subject: str) -> str:
     qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.HELD, timeout=5000)
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.HELD, timeout=5000)
     qtbot.waitUntil(lambda: "Outbox (Ctrl+4)" in whole_message(win), timeout=5000)
     return lid
 
@@ -79,8 +79,8 @@ def test_enter_in_the_outbox_after_send_later_takes_back_the_message_the_banner_
     qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "Tomorrow's agenda",
                     timeout=5000)
     ob = win.session.outbox
-    assert ob.submission(later) is None, "taken back: no longer scheduled"
-    assert ob.submission(sent).state == SubState.SENT
+    assert ob.queue.submission(later) is None, "taken back: no longer scheduled"
+    assert ob.queue.submission(sent).state == SubState.SENT
 
     # the user's own move afterwards is kept: Ctrl+4 again stays on the row the user was on
     key(qtbot, win, Qt.Key_4, CTRL)
@@ -102,14 +102,14 @@ def test_ctrl4_after_a_send_left_waiting_lands_on_that_message(qtbot, window, sa
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
     qtbot.waitUntil(lambda: ("CreateItem", "server_busy") in sandbox.faults.fired, timeout=20000)
-    qtbot.waitUntil(lambda: "(Ctrl+4)" in whole_message(win) and getattr(ob.submission(lid), "state", None)
+    qtbot.waitUntil(lambda: "(Ctrl+4)" in whole_message(win) and getattr(ob.queue.submission(lid), "state", None)
                     == SubState.QUEUED, timeout=20000)
     key(qtbot, win, Qt.Key_4, CTRL)
     qtbot.waitUntil(lambda: win.current_view() == "outbox" and view.table.hasFocus(), timeout=5000)
     assert view.current_id() == lid and view.edit_button.text() == "Take back"
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "Waits", timeout=5000)
-    assert ob.submission(lid) is None and ob.submission(sent).state == SubState.SENT
+    assert ob.queue.submission(lid) is None and ob.queue.submission(sent).state == SubState.SENT
 
 
 # ---- 3. one account of the batch, from the start -----------------------------------------------------------
@@ -118,8 +118,8 @@ def test_send_selected_says_will_not_be_sent_from_the_start_and_counts_only_what
     win = window
     ob = win.session.outbox
     settings.set_undo_send_seconds(10)
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
+    mono, wall = ob.parts.clock(), ob.parts.wall()
+    ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
     seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Typo": "bob@@example.com"})
     d = _drafts_page(qtbot, win, 2)
     bar = win.send_timing.batch.bar
@@ -223,12 +223,12 @@ def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_draft
             qtbot.waitUntil(lambda: view.table.hasFocus() and view.current_id() == later, timeout=5000)
             _shots(qtbot, win, screenshot_dir, f"s73-outbox-pointed-{tag}")
             key(qtbot, win, Qt.Key_Return)  # taken back (not left scheduled behind the next shots)
-            qtbot.waitUntil(lambda: win.session.outbox.submission(later) is None, timeout=5000)
+            qtbot.waitUntil(lambda: win.session.outbox.queue.submission(later) is None, timeout=5000)
             # 3: the batch's countdown, the held-back draft marked from the start
             ob = win.session.outbox
             settings.set_undo_send_seconds(10)
-            mono, wall = ob.clock(), ob.wall()
-            ob.clock, ob.wall = (lambda: mono), (lambda: wall)
+            mono, wall = ob.parts.clock(), ob.parts.wall()
+            ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)
             seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Typo": "bob@@example.com",
                             "Team": "project-team-alpha-europe@example.com"})
             d = _drafts_page(qtbot, win, 3)

@@ -231,7 +231,7 @@ def test_sent_reloads_when_the_outbox_delivers(qtbot, aloop, sandbox, settings):
         sandbox.faults.inject("CreateItem", "server_busy", count=1, backoff_ms=1500)
         type_message(qtbot, win, cc="", bcc="", subject="Queued then delivered", body="hello")
         key(qtbot, win, Qt.Key_Return, CTRL)
-        qtbot.waitUntil(lambda: any(r[0] == "Queued then delivered" for r in win.flows.outbox().row_texts()),
+        qtbot.waitUntil(lambda: any(r[0] == "Queued then delivered" for r in win.flows.outbox().queue.row_texts()),
                         timeout=20000)
         key(qtbot, win, Qt.Key_3, CTRL)
         qtbot.waitUntil(lambda: any(m["subject"] == "Queued then delivered"

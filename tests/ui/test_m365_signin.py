@@ -322,7 +322,7 @@ def test_mail_parked_by_the_ews_block_goes_out_once_through_microsoft_365(qtbot,
     assert [m["subject"] for m in sb.mailbox(BOB).items("inbox")] == ["Parked by the block"]
     assert [m["subject"] for m in sb.mailbox(ALICE).items(Folder.SENT.value)] == ["Parked by the block"]
     assert sb.mailbox(ALICE).items("drafts") == []
-    assert win.session.outbox.pending_sends() == 0
+    assert win.session.outbox.queue.pending_sends() == 0
     close_window(win)
 
 

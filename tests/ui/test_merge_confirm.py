@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.merge import RowState
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.keys import CTRL, press
 from tests.helpers.mailbox import sent_mids
 from tests.helpers.merge import merge_ready
@@ -30,8 +30,8 @@ def test_a_merge_of_four_asks_first_then_is_held_and_ctrl_z_takes_it_all_back(qt
     settings.set_undo_send_seconds(10)
     win, session, dlg = merge_ready(qtbot, sandbox, settings, TABLE)
     ob = session.outbox
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
+    mono, wall = ob.parts.clock(), ob.parts.wall()
+    ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
     try:
         before = len(sandbox.request_log)
         press(qtbot, Qt.Key_Return, CTRL)
@@ -48,7 +48,7 @@ def test_a_merge_of_four_asks_first_then_is_held_and_ctrl_z_takes_it_all_back(qt
         press(qtbot, Qt.Key_S, Qt.AltModifier)  # "Send 4 messages"
         bar = dlg.guard.batch.bar
         qtbot.waitUntil(lambda: bar.isVisible(), timeout=20000)
-        held = [s for s in ob.submissions() if s.source == "server"]
+        held = [s for s in ob.queue.submissions() if s.source == "server"]
         assert len(held) == 4 and {s.state for s in held} == {SubState.HELD}
         assert len({s.release_at for s in held}) == 1  # one countdown
         assert bar.label.text().startswith("Sending 4 messages in 10 s")
@@ -60,17 +60,17 @@ def test_a_merge_of_four_asks_first_then_is_held_and_ctrl_z_takes_it_all_back(qt
         qtbot.waitUntil(lambda: not dlg.run.running and all(r.error.startswith("Taken back") for r in dlg.run.rows),
                         timeout=10000)
         assert {s.state for s in held} == {SubState.CANCELLED} and not bar.isVisible()
-        ob.clock, ob.wall = (lambda: mono + 60), (lambda: wall + 60)  # long past the window: still nothing
-        ob.worker.poke()
-        qtbot.waitUntil(lambda: not ob.subs and not ob.working, timeout=5000)
+        ob.parts.clock, ob.parts.wall = (lambda: mono + 60), (lambda: wall + 60)  # long past the window: still nothing
+        ob.parts.worker.poke()
+        qtbot.waitUntil(lambda: not ob.queue.subs and not ob.queue.working, timeout=5000)
         assert "SendItem" not in sandbox.request_log[before:] and sent_mids(sandbox) == {}
 
         # Resend: held again with one countdown; it goes once the window ends, in ONE request
         press(qtbot, Qt.Key_R, CTRL)
         qtbot.waitUntil(lambda: bar.isVisible(), timeout=20000)
         assert "SendItem" not in sandbox.request_log[before:]
-        ob.clock, ob.wall = (lambda: mono + 71), (lambda: wall + 71)
-        ob.worker.poke()
+        ob.parts.clock, ob.parts.wall = (lambda: mono + 71), (lambda: wall + 71)
+        ob.parts.worker.poke()
         qtbot.waitUntil(lambda: all(r.state == RowState.SENT for r in dlg.run.rows), timeout=20000)
         assert sandbox.request_log[before:].count("SendItem") == 1
         assert len(sent_mids(sandbox)) == 4 and set(sent_mids(sandbox).values()) == {1}

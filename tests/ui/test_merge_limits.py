@@ -10,7 +10,7 @@ import copy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.sandbox.sandbox import DEFAULT_USERS
 from tests.helpers.heard import Heard, read_as_alert
 from tests.helpers.keys import CTRL, press
@@ -54,7 +54,7 @@ def test_a_merge_over_the_day_is_said_first_and_the_rest_waits_in_the_outbox(qtb
     assert sb.mailbox("bob@example.com").count("inbox") == 3
     plan = [w for w, loud in heard.said if w.startswith("Sending ") and not loud]
     assert len(plan) == 1 and plan[0].startswith("Sending 3 now; 2 kept in the Outbox, to go from "), heard.said
-    held = [s for s in session.outbox.submissions() if s.state == SubState.HELD]
+    held = [s for s in session.outbox.queue.submissions() if s.state == SubState.HELD]
     assert len(held) == 2 and {s.hold_kind for s in held} == {"later"}
     assert {s.reason for s in held} == {"Waiting for Exchange Online's 3-recipients-a-day limit"}
     assert not [i for i in sb.mailbox("alice@example.com").items("inbox")

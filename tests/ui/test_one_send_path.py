@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Folder, Recipient
 from app.storage.journal import Journal
 from tests.helpers.compose import type_message
@@ -51,7 +51,7 @@ def test_1_a_send_refused_outside_compose_never_goes_out_later(qtbot, aloop, san
         sb.start()
         win.flows.retry()
         qtbot.waitUntil(lambda: win.session.state.value == "connected", timeout=20000)
-        wait_task(qtbot, win.session.outbox.drain(timeout=30))
+        wait_task(qtbot, win.session.outbox.waits.drain(timeout=30))
         wait_task(qtbot, win.flows.wait_idle())
         assert "SendItem" not in sb.request_log
         assert items(sb, Folder.SENT.value) == [] and items(sb, "inbox", BOB) == []
@@ -81,7 +81,7 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
     the message up. After the restart: found in Sent Items, nothing comes back, nothing goes out twice."""
     path = tmp_path / "journal.sqlite3"
     win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(path))
-    win.session.outbox.policy = RetryPolicy(settle_delay=60.0)  # it would look up only in a minute
+    win.session.outbox.parts.policy = RetryPolicy(settle_delay=60.0)  # it would look up only in a minute
     try:
         type_message(qtbot, win, subject="sent as the app died", body="exactly once")
         key(qtbot, win, Qt.Key_S, CTRL)
@@ -91,7 +91,7 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
         sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
         key(qtbot, win, Qt.Key_Return, CTRL)
         ob = win.session.outbox
-        qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.UNKNOWN, timeout=20000)
+        qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.UNKNOWN, timeout=20000)
         assert ("SendItem", "drop_after_commit") in sandbox.faults.fired
         assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["sent as the app died"]
     finally:
@@ -102,9 +102,9 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
     win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(path))
     try:
         ob = win.session.outbox
-        ob.policy = RetryPolicy(settle_delay=0.2)
-        qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=30000)
-        assert ob.submission(lid).reason.startswith("Sent (confirmed in Sent Items)")
+        ob.parts.policy = RetryPolicy(settle_delay=0.2)
+        qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.SENT, timeout=30000)
+        assert ob.queue.submission(lid).reason.startswith("Sent (confirmed in Sent Items)")
         assert win.compose.draft().is_empty(), "nothing comes back as a draft"
         key(qtbot, win, Qt.Key_Return, CTRL)  # and Ctrl+Return has nothing to send
         wait_task(qtbot, win.flows.wait_idle())
@@ -176,7 +176,7 @@ def _queue_one(qtbot, win, sandbox, subject: str, backend: str = "ews") -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.QUEUED
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.QUEUED
                     and "busy" in ob.rows()[0].text.lower(), timeout=20000)
     qtbot.waitUntil(lambda: win.compose.draft().is_empty(), timeout=5000)
     return lid
@@ -194,10 +194,10 @@ def test_the_queue_is_the_users_edit_and_delete_by_keys(qtbot, ui_window, ui_san
     key(qtbot, win, Qt.Key_Return)  # Enter: back into Compose, the send is cancelled
     qtbot.waitUntil(lambda: win.current_view() == "compose", timeout=5000)
     assert win.compose.subject.text() == "take it back" and win.compose.body.toPlainText() == "queued text"
-    assert win.session.outbox.rows() == [] and lid not in win.session.outbox.subs
+    assert win.session.outbox.rows() == [] and lid not in win.session.outbox.queue.subs
     sandbox.faults.clear()
-    win.session.outbox.kick()
-    wait_task(qtbot, win.session.outbox.drain(timeout=10))
+    win.session.outbox.hand.kick()
+    wait_task(qtbot, win.session.outbox.waits.drain(timeout=10))
     qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)  # what Graph accepted is delivered
     assert items(sandbox, "inbox", BOB) == []  # cancelled: it did not go out
 
@@ -212,8 +212,8 @@ def test_the_queue_is_the_users_edit_and_delete_by_keys(qtbot, ui_window, ui_san
     # and out of the journal once its thread has written that (behind any write queued before it)
     qtbot.waitUntil(lambda: win.journal_bridge.journal.get(lid2) is None, timeout=5000)
     sandbox.faults.clear()
-    win.session.outbox.kick()
-    wait_task(qtbot, win.session.outbox.drain(timeout=10))
+    win.session.outbox.hand.kick()
+    wait_task(qtbot, win.session.outbox.waits.drain(timeout=10))
     qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)
     assert items(sandbox, "inbox", BOB) == []
 
@@ -234,7 +234,7 @@ def test_a_send_taken_out_of_the_outbox_before_its_turn_says_so_and_nothing_wait
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: lid in ob.subs and win.flows.sending == 1, timeout=10000)
+    qtbot.waitUntil(lambda: lid in ob.queue.subs and win.flows.sending == 1, timeout=10000)
     if how == "delete":
         _delete_in_the_outbox(qtbot, win, lid)
     else:
@@ -297,15 +297,15 @@ def test_a_draft_taken_out_of_a_batch_in_the_outbox_says_so_in_its_row(qtbot, ui
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: len([s for s in ob.submissions() if s.source == "server"]) == 2, timeout=10000)
-    gone = next(s for s in ob.submissions() if s.draft.subject == "Batch 00")
+    qtbot.waitUntil(lambda: len([s for s in ob.queue.submissions() if s.source == "server"]) == 2, timeout=10000)
+    gone = next(s for s in ob.queue.submissions() if s.draft.subject == "Batch 00")
     ref_id = gone.draft.ref.id
     if how == "delete":
         _delete_in_the_outbox(qtbot, win, gone.local_id)
     else:
         _select_in_the_outbox(qtbot, win, gone.local_id)
         key(qtbot, win, Qt.Key_Return)
-        qtbot.waitUntil(lambda: gone.local_id not in ob.subs, timeout=5000)
+        qtbot.waitUntil(lambda: gone.local_id not in ob.queue.subs, timeout=5000)
     sandbox.faults.release_held()
     wait_idle(qtbot, win)
     assert win.flows.sending == 0 and not win.busy

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.compose import send_one, type_message
 from tests.helpers.keys import CTRL, key
@@ -72,8 +72,8 @@ def test_delete_on_a_waiting_row_asks_with_keep_as_the_default(qtbot, window, sa
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.QUEUED
-                    and ob.submission(lid).retry_at - ob.clock() > 30, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.QUEUED
+                    and ob.queue.submission(lid).retry_at - ob.parts.clock() > 30, timeout=20000)
     key(qtbot, win, Qt.Key_4, CTRL)
     view = win.journal_bridge.show_outbox()
     qtbot.waitUntil(lambda: view.current_id() == lid, timeout=5000)
@@ -85,7 +85,7 @@ def test_delete_on_a_waiting_row_asks_with_keep_as_the_default(qtbot, window, sa
     qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=5000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)  # the keyboard default keeps it
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
-    assert getattr(ob.submission(lid), "state", None) == SubState.QUEUED
+    assert getattr(ob.queue.submission(lid), "state", None) == SubState.QUEUED
 
 
 def test_keys_on_a_row_being_sent_say_so_at_once_and_touch_nothing(qtbot, window, sandbox):
@@ -97,7 +97,7 @@ def test_keys_on_a_row_being_sent_say_so_at_once_and_touch_nothing(qtbot, window
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SUBMITTING
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.SUBMITTING
                     and ("SendItem", "hold_after_commit") in sandbox.faults.fired, timeout=20000)
     type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject="Half written", body="not yet")
     writes = [op for op in sandbox.request_log if op in ("CreateItem", "UpdateItem")]
@@ -113,7 +113,7 @@ def test_keys_on_a_row_being_sent_say_so_at_once_and_touch_nothing(qtbot, window
     assert whole_message(win) == "It is being sent right now and can no longer be taken back"
     assert win.current_view() == "outbox" and win.compose.subject.text() == "Half written"
     sandbox.faults.release_held()
-    qtbot.waitUntil(lambda: ob.submission(lid).state == SubState.SENT, timeout=20000)
+    qtbot.waitUntil(lambda: ob.queue.submission(lid).state == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
     assert [op for op in sandbox.request_log if op in ("CreateItem", "UpdateItem")] == writes, \
         "Compose was saved to Drafts behind the user's back"

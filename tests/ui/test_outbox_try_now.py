@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.policy import RetryPolicy
-from app.core.submission import SubState
+from app.core.outbox.policy import RetryPolicy
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
@@ -24,8 +24,8 @@ def _send_and_wait_in_outbox(qtbot, win, subject: str, says: str) -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.QUEUED
-                    and ob.submission(lid).retry_at - ob.clock() > 30
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.QUEUED
+                    and ob.queue.submission(lid).retry_at - ob.parts.clock() > 30
                     and any(r.text.startswith(says) for r in ob.rows()), timeout=30000)
     qtbot.waitUntil(lambda: win.compose.draft().is_empty(), timeout=5000)  # Compose is free again
     return lid
@@ -47,7 +47,7 @@ def test_a_waiting_send_goes_once_on_try_now(qtbot, aloop, sandbox_factory, ui_b
     win, session = open_window(qtbot, sb, settings, connected=True, backend=ui_backend)
     try:
         ob = win.session.outbox
-        ob.policy = RetryPolicy(base=600.0, cap=600.0)  # unreachable: the next try by itself only in 10 minutes
+        ob.parts.policy = RetryPolicy(base=600.0, cap=600.0)  # unreachable: the next try by itself only in 10 minutes
         # the server is unreachable: the send waits
         sb.stop()
         _send_and_wait_in_outbox(qtbot, win, "written offline", "Server unreachable — retrying in ")

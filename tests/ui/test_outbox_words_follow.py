@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.windows import close_window, open_window, wait_idle
@@ -31,26 +31,26 @@ def test_in_the_outbox_goes_when_the_waiting_send_is_refused(qtbot, aloop, sandb
         qtbot.waitUntil(lambda: win.width() == 683, timeout=5000)
         settings.set_undo_send_seconds(undo_seconds)
         ob = session.outbox
-        mono, wall = ob.clock(), ob.wall()
-        ob.clock, ob.wall = (lambda: mono), (lambda: wall)
+        mono, wall = ob.parts.clock(), ob.parts.wall()
+        ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)
         sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
         type_message(qtbot, win, cc="", bcc="", subject="Busy then refused", body="Hello.")
         key(qtbot, win, Qt.Key_Return, CTRL)
-        qtbot.waitUntil(lambda: len(ob.submissions()) == 1, timeout=10000)
-        sub = next(iter(ob.submissions()))
+        qtbot.waitUntil(lambda: len(ob.queue.submissions()) == 1, timeout=10000)
+        sub = next(iter(ob.queue.submissions()))
         if undo_seconds:
             qtbot.waitUntil(lambda: sub.state == SubState.HELD, timeout=10000)
             mono, wall = mono + 60, wall + 60  # the undo window is over
-            ob.clock, ob.wall = (lambda: mono), (lambda: wall)
-            ob.worker.poke()
+            ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)
+            ob.parts.worker.poke()
         qtbot.waitUntil(lambda: "In the Outbox (server busy" in _said(win), timeout=20000)
         win.grab().save(str(screenshot_dir / f"outbox-busy-{undo_seconds}.png"))
 
         sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients",
                               text="No valid recipients")
         mono, wall = mono + 601, wall + 601  # the server's back-off is over: tried again, refused
-        ob.clock, ob.wall = (lambda: mono), (lambda: wall)
-        ob.worker.poke()
+        ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)
+        ob.parts.worker.poke()
         qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
         # the Outbox tells its listeners once the refusal is on disk: the words change then, not 10 s later
         qtbot.waitUntil(lambda: "Not sent" in _said(win), timeout=3000)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 
@@ -20,8 +20,8 @@ def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, sett
     win = window
     ob = win.session.outbox
     settings.set_undo_send_seconds(60)
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks stand still: no release
+    mono, wall = ob.parts.clock(), ob.parts.wall()
+    ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks stand still: no release
     type_message(qtbot, win, cc="", bcc="", subject="Countdown", body="still undoable")
     key(qtbot, win, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: win.send_timing.bar.isVisible(), timeout=5000)
@@ -34,7 +34,7 @@ def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, sett
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
     # both held, and both requests done (each is on its way until its record is on disk: quitting before then is
     # asked as "still being sent")
-    qtbot.waitUntil(lambda: sorted(s.hold_kind for s in ob.submissions() if s.state == SubState.HELD)
+    qtbot.waitUntil(lambda: sorted(s.hold_kind for s in ob.queue.submissions() if s.state == SubState.HELD)
                     == ["later", "undo"] and win.flows.sending == 0, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 
@@ -66,7 +66,7 @@ def _schedule(qtbot, win, subject: str) -> None:
                     timeout=5000)
     qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
-    qtbot.waitUntil(lambda: [s.hold_kind for s in ob.submissions() if s.state == SubState.HELD] == ["later"]
+    qtbot.waitUntil(lambda: [s.hold_kind for s in ob.queue.submissions() if s.state == SubState.HELD] == ["later"]
                     and win.flows.sending == 0, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 
@@ -83,7 +83,7 @@ def test_enter_on_the_quit_question_keeps_the_window_open(qtbot, window):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
     assert win.isVisible(), "Enter kept the window open"
-    assert [s.hold_kind for s in win.session.outbox.submissions() if s.state == SubState.HELD] == ["later"]
+    assert [s.hold_kind for s in win.session.outbox.queue.submissions() if s.state == SubState.HELD] == ["later"]
 
 
 def test_ctrl_q_with_unsent_words_in_compose_says_they_are_kept_then_closes(qtbot, window):

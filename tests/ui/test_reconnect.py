@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.policy import reconnects
+from app.core.outbox.policy import reconnects
 from app.core.session import ConnectionState
 from app.domain.models import ErrorKind
 from tests.helpers.mailbox import seed_drafts

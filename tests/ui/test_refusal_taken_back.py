@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.senders import Principal, SendRight
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, focused, key
@@ -27,8 +27,8 @@ def test_a_send_as_refused_after_the_undo_window_and_taken_back_is_said_at_from(
     try:
         settings.set_undo_send_seconds(10)  # the app's default (the test suite's is off)
         ob = session.outbox
-        mono, wall = ob.clock(), ob.wall()
-        ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # held still: the test ends the window itself
+        mono, wall = ob.parts.clock(), ob.parts.wall()
+        ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # held still: the test ends the window itself
         type_message(qtbot, win, cc="", bcc="", subject="From the desk", body="Sent as the desk.")
         key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
         key(qtbot, win, Qt.Key_Down)
@@ -36,11 +36,11 @@ def test_a_send_as_refused_after_the_undo_window_and_taken_back_is_said_at_from(
         local_id = c.identity().local_id
         ui_sandbox.faults.inject(op(ui_backend, "SendItem"), "item_error", code="ErrorSendAsDenied")
         key(qtbot, win, Qt.Key_Return, CTRL)
-        qtbot.waitUntil(lambda: getattr(ob.submission(local_id), "state", None) == SubState.HELD, timeout=10000)
-        sub = ob.submission(local_id)
+        qtbot.waitUntil(lambda: getattr(ob.queue.submission(local_id), "state", None) == SubState.HELD, timeout=10000)
+        sub = ob.queue.submission(local_id)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=5000)  # the countdown, Compose cleared
-        ob.clock, ob.wall = (lambda: mono + 60), (lambda: wall + 60)  # the undo window is over
-        ob.worker.poke()
+        ob.parts.clock, ob.parts.wall = (lambda: mono + 60), (lambda: wall + 60)  # the undo window is over
+        ob.parts.worker.poke()
         qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
         QApplication.processEvents()
         QApplication.processEvents()

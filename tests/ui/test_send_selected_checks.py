@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
@@ -70,8 +70,8 @@ def test_send_selected_is_held_with_one_countdown_ctrl_z_keeps_the_drafts_then_i
     win = window
     ob = win.session.outbox
     settings.set_undo_send_seconds(10)
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
+    mono, wall = ob.parts.clock(), ob.parts.wall()
+    ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
     subjects = {"Batch A": "bob@example.com", "Batch B": "bob@example.com", "Batch C": "bob@example.com"}
     seed_drafts(sandbox, ALICE, subjects)
     d = _drafts_page(qtbot, win, 3)
@@ -81,7 +81,7 @@ def test_send_selected_is_held_with_one_countdown_ctrl_z_keeps_the_drafts_then_i
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
     qtbot.waitUntil(bar.isVisible, timeout=10000)
-    held = list(ob.submissions())
+    held = list(ob.queue.submissions())
     assert len(held) == 3 and {s.state for s in held} == {SubState.HELD}
     assert len({s.release_at for s in held}) == 1  # one countdown for the batch
     assert bar.label.text().startswith("Sending 3 drafts in 10 s")
@@ -91,25 +91,25 @@ def test_send_selected_is_held_with_one_countdown_ctrl_z_keeps_the_drafts_then_i
 
     key(qtbot, win, Qt.Key_Z, CTRL)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
-    assert {s.state for s in held} == {SubState.CANCELLED} and ob.subs == {}
+    assert {s.state for s in held} == {SubState.CANCELLED} and ob.queue.subs == {}
     qtbot.waitUntil(lambda: all(_status(d, s) == "Not sent: taken back (Undo)" for s in subjects), timeout=10000)
-    ob.clock, ob.wall = (lambda: mono + 60), (lambda: wall + 60)  # well past the window: nothing goes
-    ob.worker.poke()
+    ob.parts.clock, ob.parts.wall = (lambda: mono + 60), (lambda: wall + 60)  # well past the window: nothing goes
+    ob.parts.worker.poke()
     wait_idle(qtbot, win)
     assert "SendItem" not in sandbox.request_log[since:] and items(sandbox, Folder.SENT.value) == []
     assert journal.entries() == []
 
     # again, and left alone: nothing before the window ends, then all three in ONE request
-    ob.clock, ob.wall = (lambda: mono + 60), (lambda: wall + 60)
+    ob.parts.clock, ob.parts.wall = (lambda: mono + 60), (lambda: wall + 60)
     d.table.setFocus()
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
     qtbot.waitUntil(bar.isVisible, timeout=10000)
-    held = list(ob.submissions())
+    held = list(ob.queue.submissions())
     assert {s.state for s in held} == {SubState.HELD}
     assert "SendItem" not in sandbox.request_log[since:]
-    ob.clock, ob.wall = (lambda: mono + 71), (lambda: wall + 71)  # the window is over
-    ob.worker.poke()
+    ob.parts.clock, ob.parts.wall = (lambda: mono + 71), (lambda: wall + 71)  # the window is over
+    ob.parts.worker.poke()
     qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 3, timeout=20000)
     wait_idle(qtbot, win)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)  # its next tick: nothing left to count down
@@ -126,8 +126,8 @@ def test_quitting_while_the_batch_counts_down_says_the_drafts_stay_in_drafts(qtb
     win = window
     ob = win.session.outbox
     settings.set_undo_send_seconds(10)
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
+    mono, wall = ob.parts.clock(), ob.parts.wall()
+    ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
     seed_drafts(sandbox, ALICE, {"Kept 1": "bob@example.com", "Kept 2": "bob@example.com"})
     _drafts_page(qtbot, win, 2)
     key(qtbot, win, Qt.Key_A, CTRL)

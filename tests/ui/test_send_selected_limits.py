@@ -10,7 +10,7 @@ from exchangelib import Mailbox
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key, press
 from tests.helpers.mailbox import items
@@ -70,7 +70,7 @@ def test_send_selected_over_the_day_asks_first_and_its_default_sends_nothing(qtb
     wait_task(qtbot, win.flows.wait_idle())
     qtbot.waitUntil(lambda: win.findChild(QMessageBox, NAME) is None, timeout=5000)  # closed and gone
     assert _inboxes(sandbox) == 0 and not items(sandbox, Folder.SENT.value)
-    assert not win.session.outbox.subs, "nothing handed to the Outbox"
+    assert not win.session.outbox.queue.subs, "nothing handed to the Outbox"
     assert {_status(d, s) for s in DRAFTS} == {KEPT_WORDS}
     assert win.journal_bridge.runtime.sent_count.ledger().entries == [], "nothing counted as sent"
 
@@ -87,7 +87,7 @@ def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outb
     press(qtbot, Qt.Key_S, Qt.AltModifier)  # "Send 2 now, keep 1 for later"
     qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 2, timeout=20000)
     wait_task(qtbot, win.flows.wait_idle())  # not the queue's drain: one message waits a day in it
-    held = [s for s in win.session.outbox.submissions() if s.state == SubState.HELD]
+    held = [s for s in win.session.outbox.queue.submissions() if s.state == SubState.HELD]
     assert len(held) == 1 and held[0].hold_kind == "later"
     [waiting] = [s for s in ("One", "Two", "Three") if _status(d, s) != "(gone)"]
     assert _status(d, waiting).startswith("In the Outbox until ")

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
@@ -63,7 +63,7 @@ def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_e
     key(qtbot, win, Qt.Key_Return, CTRL)
     timing, ob = win.send_timing, win.session.outbox
     qtbot.waitUntil(lambda: timing.bar.isVisible(), timeout=5000)
-    sub = ob.submission(before.local_id)
+    sub = ob.queue.submission(before.local_id)
     assert sub.state == SubState.HELD and win.compose.subject.text() == ""
     assert "Sending “Undo me” in 2 s" in timing.bar.label.text()
     if ui_backend == "ews":
@@ -82,10 +82,10 @@ def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_e
     e = win.journal_bridge.journal.get(before.local_id)
     assert (e.state, e.op) == ("editing", "")
     # well past the time it would have gone out (the Outbox's clock), nothing reached the server
-    qtbot.waitUntil(lambda: ob.clock() > sub.retry_at + 1.0, timeout=10000)
+    qtbot.waitUntil(lambda: ob.parts.clock() > sub.retry_at + 1.0, timeout=10000)
     wait_idle(qtbot, win)
     assert _writes(sandbox, since, ui_backend) == [] and items(sandbox, Folder.SENT.value) == []
-    assert ob.subs == {}
+    assert ob.queue.subs == {}
 
 
 def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot, ui_window, ui_sandbox, ui_backend,
@@ -96,13 +96,13 @@ def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot
     since = len(sandbox.request_log)
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: any(s.state == SubState.HELD for s in ob.submissions()), timeout=5000)
-    sub = next(iter(ob.submissions()))
+    qtbot.waitUntil(lambda: any(s.state == SubState.HELD for s in ob.queue.submissions()), timeout=5000)
+    sub = next(iter(ob.queue.submissions()))
     release = sub.retry_at
     early = []
 
     def sent() -> bool:
-        now, writes = ob.clock(), _writes(sandbox, since, ui_backend)
+        now, writes = ob.parts.clock(), _writes(sandbox, since, ui_backend)
         if now < release - 0.02 and writes:
             early.append((release - now, writes))
         return "SendItem" in writes
@@ -145,7 +145,7 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     qtbot.keyClicks(dlg.when, "soonish")
     qtbot.keyClick(dlg.when, Qt.Key_Return)
     assert dlg.isVisible() and "does not understand “soonish”" in dlg.error.text()
-    assert win.session.outbox.subs == {}
+    assert win.session.outbox.queue.subs == {}
     dlg.when.selectAll()
     qtbot.keyClicks(dlg.when, "tomorrow 8:00")
     QApplication.processEvents()
@@ -153,11 +153,11 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     dlg.grab().save(str(screenshot_dir / "send-later.png"))
     qtbot.keyClick(dlg.when, Qt.Key_Return)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: before.local_id in ob.subs, timeout=5000)
-    sub = ob.submission(before.local_id)
+    qtbot.waitUntil(lambda: before.local_id in ob.queue.subs, timeout=5000)
+    sub = ob.queue.submission(before.local_id)
     when = datetime.combine(datetime.now().date() + timedelta(days=1), datetime.min.time()).replace(hour=8)
     assert (sub.state, sub.hold_kind, sub.release_at) == (SubState.HELD, "later", when.timestamp())
-    qtbot.waitUntil(lambda: not ob.recording(before.local_id), timeout=10000)  # on disk (the journal's thread)
+    qtbot.waitUntil(lambda: not ob.queue.recording(before.local_id), timeout=10000)  # on disk (the journal's thread)
     meta = win.journal_bridge.journal.get(before.local_id).meta
     assert (meta["hold"], meta["release_at"]) == ("later", when.timestamp())
     qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
@@ -170,7 +170,7 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "Tomorrow's agenda",
                     timeout=5000)
-    assert sub.state == SubState.CANCELLED and ob.subs == {}
+    assert sub.state == SubState.CANCELLED and ob.queue.subs == {}
     _same(win.compose.draft(), before)
     wait_idle(qtbot, win)
     assert _writes(sandbox, since) == []
@@ -188,7 +188,7 @@ def test_send_later_goes_out_at_its_time_not_before(qtbot, window, sandbox):
     release, early = sub.retry_at, []
 
     def sent() -> bool:
-        now, writes = ob.clock(), _writes(sandbox, since)
+        now, writes = ob.parts.clock(), _writes(sandbox, since)
         if now < release - 0.02 and writes:
             early.append((release - now, writes))
         return "SendItem" in writes
@@ -242,7 +242,7 @@ def test_a_message_in_its_undo_window_when_dispatch_closed_comes_back_with_a_not
                 and note in win2.banner.text()
 
         qtbot.waitUntil(said, timeout=10000)
-        assert session2.outbox.subs == {}
+        assert session2.outbox.queue.subs == {}
         wait_idle(qtbot, win2)
         assert _writes(sandbox, since) == []
     finally:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig, Backend
 from app.domain.senders import Principal, SendRight
 from tests.helpers.compose import type_message
@@ -33,7 +33,7 @@ def _send(qtbot, win, subject: str, from_desk: bool) -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
     return lid
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QWidget
 
-from app.core.submission import SubState
+from app.core.outbox.submission import SubState
 from app.ui.common.announce import Announcer
 from app.ui.common.port import Level
 from app.ui.common import spoken

@@ -27,7 +27,7 @@ def _send_later_in_5_min(qtbot, win, subject: str) -> str:
     qtbot.keyClicks(timing.dialog.when, "in 5 min")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: local_id in ob.subs and not ob.recording(local_id), timeout=10000)
+    qtbot.waitUntil(lambda: local_id in ob.queue.subs and not ob.queue.recording(local_id), timeout=10000)
     qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
     return local_id
 
@@ -40,7 +40,7 @@ def _take_back_from_the_outbox(qtbot, win, subject: str) -> None:
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == subject,
                     timeout=5000)
-    assert win.session.outbox.subs == {}
+    assert win.session.outbox.queue.subs == {}
 
 
 def _drafts(sandbox, subject: str) -> list:

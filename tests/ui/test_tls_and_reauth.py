@@ -160,11 +160,11 @@ def test_outbox_work_hitting_a_changed_certificate_waits_for_the_decision_then_g
         wait_task(qtbot, bridge.outbox.submit(Draft(to=[Recipient(BOB)], subject="after the certificate", body="x")))
         qtbot.waitUntil(lambda: win.banner.choice_pending, timeout=20000)
         assert f"SHA-256: {format_fingerprint(other.cert_sha256)}" in win.banner.text()
-        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Waiting: the server's certificate is not trusted",
+        qtbot.waitUntil(lambda: bridge.outbox.queue.row_texts()[0][2] == "Waiting: the server's certificate is not trusted",
                         timeout=10000)
         assert sb.mailbox(BOB).items("inbox") == []
         qtbot.mouseClick(win.banner.accept_button, Qt.LeftButton)
-        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Sent", timeout=30000)
+        qtbot.waitUntil(lambda: bridge.outbox.queue.row_texts()[0][2] == "Sent", timeout=30000)
         assert [m["subject"] for m in sb.mailbox(BOB).items("inbox")] == ["after the certificate"]
         assert [m["subject"] for m in sb.mailbox(ALICE).items("sentitems")] == ["after the certificate"]
     finally:
@@ -191,8 +191,8 @@ def test_password_changed_mid_session_prompts_without_blocking_and_the_send_wait
         prompt = sec.prompt
         assert prompt.windowModality() == Qt.NonModal and win.isEnabled()
         assert "did not accept the password" in prompt.reason.text()
-        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Waiting for sign-in", timeout=20000)
-        assert bridge.outbox.needs_sign_in and prompt.isVisible()
+        qtbot.waitUntil(lambda: bridge.outbox.queue.row_texts()[0][2] == "Waiting for sign-in", timeout=20000)
+        assert bridge.outbox.queue.needs_sign_in and prompt.isVisible()
         assert sandbox.mailbox(BOB).items("inbox") == []
         prompt.grab().save(str(screenshot_dir / "reauth-prompt.png"))
 
@@ -200,12 +200,12 @@ def test_password_changed_mid_session_prompts_without_blocking_and_the_send_wait
         qtbot.keyClick(prompt.password, Qt.Key_Return)
         qtbot.waitUntil(lambda: session.state == ConnectionState.AUTH_FAILED and prompt.isVisible(), timeout=20000)
         assert "either" in prompt.reason.text()
-        assert bridge.outbox.row_texts()[0][2] == "Waiting for sign-in"
+        assert bridge.outbox.queue.row_texts()[0][2] == "Waiting for sign-in"
 
         prompt.activateWindow()
         qtbot.keyClicks(prompt.password, NEW_PASSWORD)
         qtbot.keyClick(prompt.password, Qt.Key_Return)
-        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Sent", timeout=30000)
+        qtbot.waitUntil(lambda: bridge.outbox.queue.row_texts()[0][2] == "Sent", timeout=30000)
         assert not prompt.isVisible() and session.state == ConnectionState.CONNECTED
         assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == ["after the new password"]
         assert [m["subject"] for m in sandbox.mailbox(ALICE).items("sentitems")] == ["after the new password"]
@@ -249,14 +249,14 @@ def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
         qtbot.keyClick(c.body, Qt.Key_Return, Qt.ControlModifier)
         sec = win.flows.security
         qtbot.waitUntil(lambda: sec.prompt is not None and sec.prompt.isVisible(), timeout=20000)
-        qtbot.waitUntil(lambda: bool(bridge.outbox.row_texts()), timeout=10000)
-        assert bridge.outbox.row_texts()[0][0] == "sent with Ctrl+Return"
-        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Waiting for sign-in", timeout=20000)
+        qtbot.waitUntil(lambda: bool(bridge.outbox.queue.row_texts()), timeout=10000)
+        assert bridge.outbox.queue.row_texts()[0][0] == "sent with Ctrl+Return"
+        qtbot.waitUntil(lambda: bridge.outbox.queue.row_texts()[0][2] == "Waiting for sign-in", timeout=20000)
         assert sandbox.mailbox(BOB).items("inbox") == []
         sec.prompt.activateWindow()
         qtbot.keyClicks(sec.prompt.password, NEW_PASSWORD)
         qtbot.keyClick(sec.prompt.password, Qt.Key_Return)
-        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Sent", timeout=30000)
+        qtbot.waitUntil(lambda: bridge.outbox.queue.row_texts()[0][2] == "Sent", timeout=30000)
         assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == ["sent with Ctrl+Return"]
         assert [m["subject"] for m in sandbox.mailbox(ALICE).items("sentitems")] == ["sent with Ctrl+Return"]
         assert win.compose.draft().is_empty()  # the Outbox took it; nothing left to send twice

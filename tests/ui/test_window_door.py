@@ -102,7 +102,7 @@ def test_a_command_hands_its_message_to_the_running_window(qtbot, running, sandb
     [said] = dm.json_lines(out)
     assert said["result"] in ("queued", "sent")
     outbox = running.session.outbox
-    sub = outbox.submission(said["id"])
+    sub = outbox.queue.submission(said["id"])
     assert sub is not None, "the window's own Outbox has the message (it was not sent by the command itself)"
     assert sub.draft.internet_message_id == said["message_id"]
     # shown in the window's Outbox at once (a row of its own), then sent from there, once
@@ -121,7 +121,7 @@ def test_twenty_commands_in_a_loop_each_go_out_once_from_the_window(qtbot, runni
     said = dm.json_lines(out)
     assert len(said) == 20
     outbox = running.session.outbox
-    assert all(outbox.submission(s["id"]) is not None for s in said), "every message is in the window's Outbox"
+    assert all(outbox.queue.submission(s["id"]) is not None for s in said), "every message is in the window's Outbox"
     qtbot.waitUntil(lambda: {f"Loop {i}" for i in range(1, 21)} <= {r[0] for r in outbox_rows(running)},
                     timeout=5000)
     mids = [s["message_id"] for s in said]
@@ -169,12 +169,12 @@ def test_the_window_reads_no_system_file_for_a_command_however_its_path_gets_the
     shapes = {"..": "/tmp/../proc/self/environ", "relative": "../" * 40 + "proc/self/environ",
               "a link": str(tmp_path / "env-link"), "a FIFO": str(tmp_path / "fifo"),
               "a link to a FIFO": str(tmp_path / "fifo-link"), "a device": "/tmp/../dev/zero"}
-    before = len(running.session.outbox.submissions())
+    before = len(running.session.outbox.queue.submissions())
     for shape, path in shapes.items():
         code, out, err = dm.run(qtbot, ["send", "--to", BOB, "--subject", f"Attached {shape}", "--attach", path],
                                 home)
         assert code == 66 and "not an ordinary file" in err, (shape, code, out, err)
-    assert len(running.session.outbox.submissions()) == before
+    assert len(running.session.outbox.queue.submissions()) == before
     subjects = [i.get("subject") for i in sandbox.mailbox(BOB).items(Folder.INBOX.value)]
     assert not any(str(s).startswith("Attached") for s in subjects), subjects
 
@@ -182,13 +182,13 @@ def test_the_window_reads_no_system_file_for_a_command_however_its_path_gets_the
 def test_another_accounts_command_is_not_taken_by_this_window(qtbot, running, home, tmp_path):
     body = tmp_path / "b.txt"
     body.write_text("x\n", encoding="utf-8")
-    before = len(running.session.outbox.submissions())
+    before = len(running.session.outbox.queue.submissions())
     code, out, err = dm.run(qtbot, ["send", "--account", "carol@example.com", "--to", BOB, "--subject", "Not hers",
                                     "--body-file", str(body)], home)
     # the window's door said "not mine": the command ran itself, and found no such account set up (78)
     assert code == 78, (code, out, err)
     assert "carol@example.com" in err
-    assert len(running.session.outbox.submissions()) == before
+    assert len(running.session.outbox.queue.submissions()) == before
 
 
 def test_a_command_holding_the_lock_keeps_the_window_waiting_then_the_window_sends_what_it_left(

@@ -1,11 +1,11 @@
 """One attempt at the server for queued work: the client call plus the policy's verdict on its outcome,
-returned as ``(event, facts)`` for the Outbox to apply (:meth:`app.core.outbox.owner.Outbox.move`): the
+returned as ``(event, facts)`` for the Outbox to apply (:meth:`app.core.outbox.owner.Outbox._move`): the
 event of the submission's (or the save's) state table, and the fields that decide what happens next
 (``retry_at``, ``kind``, ``attempts``, ``adopt``, ``draft``...), which travel with it and are journaled with it.
 
 Nothing here holds or changes a submission or a save, and nothing here knows the Outbox: an attempt gets the
 backend (``client``), the retry policy, the clock and the counters it adds to. No retry loops here either:
-every failure becomes an event, chosen by :func:`app.core.policy.action_for` from the error's kind.
+every failure becomes an event, chosen by :func:`app.core.outbox.policy.action_for` from the error's kind.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import logging
 from dataclasses import replace
 from typing import AsyncIterator, Callable
 
-from app.core import settle
+from app.core.outbox import settle
 from app.core.outbox import sources
 from app.core.outbox.saves import SaveEvent, SaveJob
-from app.core.policy import Action, RetryPolicy, action_for, kind_of
-from app.core.submission import Event, SubState, Submission
+from app.core.outbox.policy import Action, RetryPolicy, action_for, kind_of
+from app.core.outbox.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef
@@ -124,7 +124,7 @@ class Attempts:
 
     async def request(self, ready: list[Submission]) -> AsyncIterator[tuple[Submission, Event, dict]]:
         """The ONE send request for ``ready`` (all ``submitting`` on disk): each one's verdict, in turn; a file's
-        bytes sent as they are (:mod:`app.core.mime_send`) go in a request of their own each."""
+        bytes sent as they are (:mod:`app.core.outbox.mime_send`) go in a request of their own each."""
         for sub in [s for s in ready if sources.of(s).sent_alone]:
             yield (sub, *await self._send_alone(sub))
         ready = [s for s in ready if not sources.of(s).sent_alone]
@@ -230,7 +230,7 @@ class Attempts:
                 facts = {"retry_at": now + policy.delay(max(1, sub.lookups + 1), getattr(exc, "retry_after", None)),
                          "reason": translate("OutboxRow", "could not check yet: {reason}").format(
                              reason=_reason(exc))}
-                if action_for(kind) == Action.PARK:  # parked (Outbox.parked) until a sign-in
+                if action_for(kind) == Action.PARK:  # parked (QueueView.parked) until a sign-in
                     facts["kind"] = kind
                 yield sub, Event.RETRY, facts
             return

@@ -1,7 +1,7 @@
 """The Outbox's side of an attempt: what is due now, and each attempt's verdict applied through the table.
 A mix-in of :class:`app.core.outbox.owner.Outbox` (its methods are the owner's, kept here by responsibility):
 the worker (:mod:`app.core.outbox.worker`) calls :meth:`Drive.step`; the server calls and the policy's verdicts
-are :mod:`app.core.outbox.attempts`'; every change they decide is made here, with :meth:`Outbox.move`. No Qt.
+are :mod:`app.core.outbox.attempts`'; every change they decide is made here, with :meth:`Outbox._move`. No Qt.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import logging
 
 from app.core.outbox import holds, sources
 from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
-from app.core.policy import Action, action_for, kind_of
-from app.core.submission import Event, SubState, Submission
+from app.core.outbox.policy import Action, action_for, kind_of
+from app.core.outbox.submission import Event, SubState, Submission
 from app.domain.models import ErrorKind
 from app.storage.journal import State
 
@@ -67,55 +67,55 @@ class Drive:
     """The owner's steps through its queue (mixed into the Outbox, whose state it reads and changes)."""
 
     # ------------------------------------------------------------------ what is due
-    async def step(self) -> bool:
+    async def _step(self) -> bool:
         """One pass: release the holds whose time came, then the due work in queue order (saves, look-ups of
         unknown sends, sends — many in one request). False when nothing was due."""
-        await self.release_due()  # HELD --release--> queued once its time came, never before
-        saves, unknown, sends = self.due(self.clock())
+        await self._release_due()  # HELD --release--> queued once its time came, never before
+        saves, unknown, sends = self._due(self.parts.clock())
         if not (saves or unknown or sends):
             return False
         for job in saves:
             await self._save_job(job)
-            if self.worker.needs_sign_in:
+            if self.parts.worker.needs_sign_in:
                 break
-        if unknown and not self.worker.needs_sign_in:
+        if unknown and not self.parts.worker.needs_sign_in:
             await self._settle(unknown)
-        if sends and not self.worker.needs_sign_in:
-            await self._send(sends[: self.batch_size])
+        if sends and not self.parts.worker.needs_sign_in:
+            await self._send(sends[: self.parts.batch_size])
         return True
 
-    def due(self, now: float):
+    def _due(self, now: float):
         """What is due at ``now``, in queue order (:func:`due_work`)."""
-        return due_work(self._subs.values(), self._saves.values(), now, recording=self.waiters.written_ids(),
-                        parked=self.worker.needs_sign_in)
+        return due_work(self._subs.values(), self._saves.values(), now, recording=self._waiters.written_ids(),
+                        parked=self.parts.worker.needs_sign_in)
 
-    def next_wake(self) -> float | None:
+    def _next_wake(self) -> float | None:
         """When something is due next, on the Outbox's clock (:func:`next_wake_time`)."""
-        return next_wake_time(self._subs.values(), self._saves.values(), self.clock(),
-                              parked=self.worker.needs_sign_in)
+        return next_wake_time(self._subs.values(), self._saves.values(), self.parts.clock(),
+                              parked=self.parts.worker.needs_sign_in)
 
-    async def release_due(self) -> int:
+    async def _release_due(self) -> int:
         """Release every held submission whose time came (HELD --release--> queued, journaled). Returns how
         many; they are then sent like any queued send."""
-        ready = holds.due(self._subs.values(), self.clock(), self.wall())
+        ready = holds.due(self._subs.values(), self.parts.clock(), self.parts.wall())
         for sub in ready:
             if sub.state != SubState.HELD or self._subs.get(sub.local_id) is not sub:  # taken back meanwhile
                 continue
-            await self.move(sub, Event.RELEASE, **holds.RELEASED)
+            await self._move(sub, Event.RELEASE, **holds.RELEASED)
         return len(ready)
 
     # ------------------------------------------------------------------ sends
     def _still_due(self, sub: Submission) -> bool:
         """Still in the queue, waiting its turn, its state on disk, not waiting for a sign-in."""
         return (self._subs.get(sub.local_id) is sub and sub.state == SubState.QUEUED
-                and not self.recording(sub.local_id) and not self.parked(sub))
+                and not self.queue.recording(sub.local_id) and not self.queue.parked(sub))
 
     async def _decided(self, sub: Submission, event: Event, facts: dict) -> None:
-        """An attempt's verdict applied: a kind that parks parks the queue first (:meth:`Outbox.parked`)."""
+        """An attempt's verdict applied: a kind that parks parks the queue first (:meth:`QueueView.parked`)."""
         kind = facts.get("kind")
         if kind is not None and action_for(kind) == Action.PARK:
-            self.park()
-        await self.move(sub, event, **facts)
+            self._park()
+        await self._move(sub, event, **facts)
 
     async def _send(self, subs: list[Submission]) -> None:
         """Save each (their content is ours) and send them all in ONE request."""
@@ -123,7 +123,7 @@ class Drive:
         # back (cancelled) or thrown it away (DELETING: it must never go out). Only those still waiting
         # their turn start, each checked on the turn it starts (``start`` is applied before that turn ends:
         # no take-back can come in between); from ``saving`` on, no cancel or delete reaches them
-        # (Outbox.in_flight) until their outcome is recorded.
+        # (QueueView.in_flight) until their outcome is recorded.
         started: list[Submission] = []
         try:
             ready = []
@@ -131,35 +131,35 @@ class Drive:
                 if not self._still_due(sub):
                     continue
                 started.append(sub)
-                await self.move(sub, Event.START)
-                event, facts = await self.attempts.prepare(sub)
+                await self._move(sub, Event.START)
+                event, facts = await self.parts.attempts.prepare(sub)
                 if event is not None:
                     await self._decided(sub, event, facts)
                     continue
                 if sources.of(sub).saved_first:  # written to Drafts now: the journal knows where
                     saved = facts["draft"]
-                    await self.write(self.journal.set_server_identity, sub.local_id, saved.ref,
+                    await self.parts.write(self.parts.journal.set_server_identity, sub.local_id, saved.ref,
                                      saved.internet_message_id, [a.attachment_id for a in saved.attachments])
-                    self.saved(saved)
+                    self._saved(saved)
                 ready.append((sub, facts))
             if not ready:
                 return
             for sub, facts in ready:  # on disk before the request leaves: a crash from here on is settled
-                await self.move(sub, Event.SAVED, **facts)
-            async for sub, event, facts in self.attempts.request([sub for sub, _ in ready]):
+                await self._move(sub, Event.SAVED, **facts)
+            async for sub, event, facts in self.parts.attempts.request([sub for sub, _ in ready]):
                 await self._decided(sub, event, facts)
         finally:
             for sub in started:
-                self.resolve(sub)
+                self._resolve_told(sub)
 
     async def _settle(self, subs: list[Submission]) -> None:
         """Look up sends whose outcome is unknown, all in one go."""
         try:
-            async for sub, event, facts in self.attempts.settle(subs):
+            async for sub, event, facts in self.parts.attempts.settle(subs):
                 await self._decided(sub, event, facts)
         finally:
             for sub in subs:
-                self.resolve(sub)
+                self._resolve_told(sub)
 
     # ------------------------------------------------------------------ saves
     async def _save_job(self, job: SaveJob) -> None:
@@ -169,52 +169,52 @@ class Drive:
         # What is saved is what the journal holds; while that is still what this job recorded, its body is
         # not copied out of the journal again (journal.get(known_body=))
         known = (job.version, job.draft.body) if job.version else None
-        entry = await self.write(self.journal.get, lid, known_body=known)
+        entry = await self.parts.write(self.parts.journal.get, lid, known_body=known)
         if entry is None or self._saves.get(lid) is not job:  # thrown away or taken back meanwhile
             if not job.final:
                 job.apply(SaveEvent.GONE)
             if self._saves.get(lid) is job:
                 self._saves.pop(lid, None)
-            self.resolve(job)
+            self._resolve_told(job)
             return
-        problems = self.attempts.unstorable(entry.draft)
+        problems = self.parts.attempts.unstorable(entry.draft)
         if problems is not None:  # refused before the network, as Ctrl+S refuses it; the journal keeps it
-            await self._save_decided(job, *await self.attempts.save_failed(job, entry.draft, ErrorKind.INVALID_INPUT,
+            await self._save_decided(job, *await self.parts.attempts.save_failed(job, entry.draft, ErrorKind.INVALID_INPUT,
                                                                           problems))
             return
-        job.apply(SaveEvent.START, again=False)  # in flight (Outbox.in_flight) until it ends
-        self.resolve(job)
+        job.apply(SaveEvent.START, again=False)  # in flight (QueueView.in_flight) until it ends
+        self._resolve_told(job)
         draft = entry.draft
         try:
-            draft = await self.attempts.save_target(job, draft)
-            await self.write(self.journal.set_state, lid, State.SAVING.value)  # a crash now: adopt on restart
-            saved = await self.attempts.save_draft(draft)
+            draft = await self.parts.attempts.save_target(job, draft)
+            await self.parts.write(self.parts.journal.set_state, lid, State.SAVING.value)  # a crash now: adopt on restart
+            saved = await self.parts.attempts.save_draft(draft)
         except Exception as exc:  # noqa: BLE001 - by kind
-            await self._save_decided(job, *await self.attempts.save_failed(job, draft, kind_of(exc), exc))
+            await self._save_decided(job, *await self.parts.attempts.save_failed(job, draft, kind_of(exc), exc))
             return
-        removed = await self.write(self.journal.confirm_saved, lid, saved.ref, entry.version)
+        removed = await self.parts.write(self.parts.journal.confirm_saved, lid, saved.ref, entry.version)
         if not removed:
-            await self.write(self.journal.set_server_identity, lid, saved.ref, saved.internet_message_id,
+            await self.parts.write(self.parts.journal.set_server_identity, lid, saved.ref, saved.internet_message_id,
                              [a.attachment_id for a in saved.attachments])
         # the next attempt (typed again meanwhile) reads the journal's newer body (version 0)
         facts = {"saved": saved, "adopt": False, "draft": saved, "version": 0}
-        self.saved(saved)  # told while it is still in flight, as a save before a send is
+        self._saved(saved)  # told while it is still in flight, as a save before a send is
         if job.again and not removed:  # typed again while it was saving: save the newer text too
             job.apply(SaveEvent.AGAIN, retry_at=0.0, **facts)
-            await self.write(self.journal.set_state, lid, State.OUTBOX_WAITING.value, op="save")
+            await self.parts.write(self.parts.journal.set_state, lid, State.OUTBOX_WAITING.value, op="save")
         else:
             job.apply(SaveEvent.SAVED, **facts)
             self._saves.pop(lid, None)
-        self.resolve(job)
+        self._resolve_told(job)
 
     async def _save_decided(self, job: SaveJob, event: SaveEvent, facts: dict) -> None:
         """A failed save's verdict applied and journaled (a waiter returns once it is on disk)."""
-        with self.persisting(job):
+        with self._persisting(job):
             if "draft" in facts:  # gone on the server: the journal forgets where it was
-                await self.write(self.journal.set_server_identity, job.local_id, facts["draft"].ref)
+                await self.parts.write(self.parts.journal.set_server_identity, job.local_id, facts["draft"].ref)
             job.apply(event, **facts)
             if event == SaveEvent.PARK:
-                self.park()
-            await self.write(self.journal.set_state, job.local_id, State.OUTBOX_WAITING.value, op="save",
+                self._park()
+            await self.parts.write(self.parts.journal.set_state, job.local_id, State.OUTBOX_WAITING.value, op="save",
                              error=job.reason, attempts=job.attempts)
-        self.resolve(job)
+        self._resolve_told(job)

@@ -1,10 +1,10 @@
 """Sending on the user's terms: a submission HELD until its release time. No Qt, no network.
 
-Two kinds of hold, one state (:attr:`app.core.submission.SubState.HELD`), one send path:
+Two kinds of hold, one state (:attr:`app.core.outbox.submission.SubState.HELD`), one send path:
 
 - ``"undo"`` — the undo-send window: Send is accepted and journaled, and the server call waits a few
   seconds (the ``undo_send_seconds`` setting) during which Undo takes the message back into Compose
-  (``Outbox.cancel``: HELD --cancel--> cancelled, the journal entry is the user's message again).
+  (``Outbox.hand.cancel``: HELD --cancel--> cancelled, the journal entry is the user's message again).
 - ``"later"`` — send later: the message waits in the Outbox until a time the user picked.
 
 The release time is journaled as wall-clock epoch seconds (``meta["release_at"]``, with ``meta["hold"]``
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core.send_times import MONTHS, WEEKDAYS
-from app.core.submission import SubState, Submission
+from app.core.outbox.submission import SubState, Submission
 from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)

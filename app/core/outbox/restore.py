@@ -1,5 +1,5 @@
 """What a new Outbox loads from the journal at start: the account's unfinished sends and saves, each
-resumed in the state :data:`app.core.submission.RESTART` gives it. No Qt, no network."""
+resumed in the state :data:`app.core.outbox.submission.RESTART` gives it. No Qt, no network."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import logging
 import time
 
 from app.core.outbox import holds, sources
-from app.core.policy import RetryPolicy
+from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.saves import SaveJob
-from app.core.submission import RESTART, SubState, Submission
+from app.core.outbox.submission import RESTART, SubState, Submission
 from app.domain.models import ErrorKind
 from app.domain.words import Words, from_data
 from app.storage.journal import Journal, State

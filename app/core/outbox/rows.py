@@ -1,8 +1,11 @@
-"""What the Outbox view shows for each piece of queued work, in words. No Qt.
+"""What the views show of queued work, in words and fields: the views read these, never a submission's
+:class:`~app.core.outbox.submission.SubState` (a rule in tests/test_rules.py: no ``SubState`` in app/ui). No Qt.
 
-Two kinds of work wait in the queue: submissions (sends, :mod:`app.core.submission`) and saves that
+Two kinds of work wait in the queue: submissions (sends, :mod:`app.core.outbox.submission`) and saves that
 could not reach the server yet (:class:`~app.core.outbox.saves.SaveJob`). :func:`row_for` turns either into an
-:class:`OutboxRow` the view displays.
+:class:`OutboxRow` the Outbox view displays: its words, which actions it has, whether it is waiting, not sent,
+sent, being checked. :func:`send_view` says the same of one send to a view that follows it (Compose's undo
+countdown, a batch's, the status bar's words, the announcements): held, sent, refused, taken back...
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 
 from app.core.outbox.holds import row_text
 from app.core.outbox.saves import SaveJob, SaveStatus
-from app.core.submission import CANCELLABLE, SubState, Submission
+from app.core.outbox.submission import CANCELLABLE, SubState, Submission
 from app.domain.models import Draft, ErrorKind
 from app.domain.words import Words, translate
 
@@ -24,10 +27,63 @@ class OutboxRow:
     op: str  # "send" | "save"
     subject: str
     recipients: str
-    state: str  # a SubState or SaveStatus value
+    state: str  # a SubState or SaveStatus value (data for a script's listing; a view reads the fields below)
     text: str  # the state in words
-    can_cancel: bool
-    can_retry: bool
+    can_cancel: bool  # it can be taken back or deleted now
+    can_retry: bool  # Retry does something for it
+    waiting: bool = False  # still on its way: not sent, saved, refused or taken back (counted as "waiting")
+    not_done: bool = False  # not sent (or not saved) for good: the user decides (marked, counted as "not sent")
+    sent: bool = False  # a send the server has (its row offers Open in Sent and Remove from this list)
+    checking: bool = False  # a send whose outcome is being looked up: it may already have gone out
+
+
+class SendView:
+    """What one send says, in fields, for a view that follows it: each read says what it says now."""
+
+    __slots__ = ("_sub",)
+
+    def __init__(self, sub: Submission):
+        self._sub = sub
+
+    @property
+    def held(self) -> bool:
+        """In its undo window or waiting for its send-later time: nothing has gone out."""
+        return self._sub.state == SubState.HELD
+
+    @property
+    def queued(self) -> bool:
+        """Waiting its turn or its next try."""
+        return self._sub.state == SubState.QUEUED
+
+    @property
+    def sent(self) -> bool:
+        """The server has it."""
+        return self._sub.state == SubState.SENT
+
+    @property
+    def not_sent(self) -> bool:
+        """Not sent for good: the user decides (refused, or it could not be told whether it went out)."""
+        return self._sub.state == SubState.FAILED
+
+    @property
+    def refused(self) -> bool:
+        """Not sent, and the server said why (not: whether it went out could not be told)."""
+        return self.not_sent and self._sub.kind != ErrorKind.OUTCOME_UNKNOWN
+
+    @property
+    def taken_back(self) -> bool:
+        """The user took it back: it is theirs again."""
+        return self._sub.state == SubState.CANCELLED
+
+    @property
+    def final(self) -> bool:
+        """It will not change by itself any more."""
+        return self._sub.final
+
+
+def send_view(sub: Submission) -> SendView:
+    """What ``sub`` says (:class:`SendView`)."""
+    return SendView(sub)
 
 
 def _wait_words(seconds: float) -> Words:
@@ -44,8 +100,8 @@ NOT_DELETED = translate("OutboxRow", "Not deleted: this computer could not recor
 
 def submission_text(sub: Submission, now: float, parked: bool = False, not_deleted: bool = False) -> str:
     """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…".
-    ``parked``: it waits for a sign-in (:meth:`app.core.outbox.owner.Outbox.parked`); ``not_deleted``: the
-    journal could not record its delete (:meth:`app.core.outbox.owner.Outbox.delete`)."""
+    ``parked``: it waits for a sign-in (:meth:`app.core.outbox.faces.QueueView.parked`); ``not_deleted``: the
+    journal could not record its delete (:meth:`app.core.outbox.owner.Outbox._delete`)."""
     st = sub.state
     if st == SubState.DELETING:  # thrown away; its delete being written, or not recorded
         return NOT_DELETED if not_deleted else translate("OutboxRow", "Deleting…")
@@ -130,10 +186,18 @@ def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not
     subject = d.subject or translate("OutboxRow", "(no subject)")
     if isinstance(item, Submission):
         recipients = item.display_to or display_to(d)
-        return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
-                         submission_text(item, now, parked, not_deleted), item.state in CANCELLABLE,
-                         can_retry(item, now, parked))
-    return OutboxRow(item.local_id, "save", subject, display_to(d), item.status.value,
-                     save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,
-                                                           SaveStatus.FAILED, SaveStatus.AUTH),
-                     item.status == SaveStatus.FAILED)
+        st = item.state
+        return OutboxRow(item.local_id, "send", subject, recipients, st.value,
+                         submission_text(item, now, parked, not_deleted), st in CANCELLABLE,
+                         can_retry(item, now, parked), waiting=st not in _NOT_WAITING, not_done=st == SubState.FAILED,
+                         sent=st == SubState.SENT, checking=st == SubState.UNKNOWN)
+    st = item.status
+    return OutboxRow(item.local_id, "save", subject, display_to(d), st.value,
+                     save_text(item, now), st in (SaveStatus.WAITING, SaveStatus.RETRYING,
+                                                  SaveStatus.FAILED, SaveStatus.AUTH),
+                     st == SaveStatus.FAILED, waiting=st not in _SAVE_NOT_WAITING, not_done=st == SaveStatus.FAILED)
+
+
+# what no longer counts as waiting in the Outbox's count (a send or a save finished, either way)
+_NOT_WAITING = frozenset({SubState.SENT, SubState.FAILED, SubState.CANCELLED})
+_SAVE_NOT_WAITING = frozenset({SaveStatus.DONE, SaveStatus.FAILED})

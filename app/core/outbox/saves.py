@@ -1,5 +1,5 @@
 """A save to the server's Drafts waiting in the Outbox (offline Ctrl+S, a draft recovered after a restart):
-a :class:`SaveJob`, with a state table of its own, as a send has (:mod:`app.core.submission`). No I/O, no Qt.
+a :class:`SaveJob`, with a state table of its own, as a send has (:mod:`app.core.outbox.submission`). No I/O, no Qt.
 
 ::
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from app.core.submission import IllegalTransition
+from app.core.outbox.submission import IllegalTransition
 from app.domain.models import Draft
 
 

@@ -4,7 +4,7 @@
   sent (and again when it is gone there), and the user's message in Compose again when taken back;
 - :data:`SERVER` (``"server"``) — a draft already in the server's Drafts (Send selected, a mail merge): sent as
   it is there, never written; taken back, it simply stays in Drafts;
-- :data:`MIME` (``"mime"``) — an ``.eml`` file's bytes (:mod:`app.core.mime_send`), journaled: sent as they
+- :data:`MIME` (``"mime"``) — an ``.eml`` file's bytes (:mod:`app.core.outbox.mime_send`), journaled: sent as they
   are, in a request of their own, looked up by the file's Message-ID before every attempt; taken back, they
   stay in the file.
 
@@ -16,7 +16,7 @@ No Qt, no I/O.
 
 from __future__ import annotations
 
-from app.core import mime_send
+from app.core.outbox import mime_send
 
 
 class Source:

@@ -9,7 +9,7 @@ message read, on the journal's thread behind the writes queued before it: the UI
 waits there (a 10 MB body's read, and a 10 MB autosave holding the journal's lock, would take it 16-200 ms).
 
 Every state change here is one of the tables' (``cancel``, ``delete``, ``resubmit``, ``release``), made and
-journaled by :meth:`~app.core.outbox.owner.Outbox.transition`: a taken-back send is persisted as the user's
+journaled by :meth:`~app.core.outbox.owner.Outbox._transition`: a taken-back send is persisted as the user's
 message again (or, for a draft of the server, as its entry leaving the journal), a deleted one as its entry
 leaving the journal, a resubmitted or released one as its own record."""
 
@@ -21,7 +21,7 @@ from concurrent.futures import Future
 
 from app.core.outbox import holds, sources
 from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
-from app.core.submission import CANCELLABLE, DELETABLE, Event, SubState, Submission
+from app.core.outbox.submission import CANCELLABLE, DELETABLE, Event, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import State
 
@@ -35,38 +35,38 @@ class NotCancellable(Exception):
 class TakeBack:
     """The user's hand (mixed into the Outbox, whose state it reads and changes)."""
 
-    def cancel(self, local_id: str) -> asyncio.Future:
+    def _cancel(self, local_id: str) -> asyncio.Future:
         """Take a queued or failed send back, or a save waiting for the server. The returned future gives the
         message (for Compose), or None when its content lives on the server (a draft from the Drafts list: it
         simply stays there), once the journal holds it as the user's message again."""
-        if self.in_flight(local_id):
+        if self.queue.in_flight(local_id):
             raise NotCancellable(local_id)
         job = self._saves.pop(local_id, None)
         if job is not None:  # a save waiting for the server: the message is the user's to edit again
-            self.changed()
-            written = _logged(self.write.submit(_back_to_editing, self.journal, local_id, None))
-            return self.keep(self._save_taken_back(job, written))
+            self._changed()
+            written = _logged(self.parts.write.submit(_back_to_editing, self.parts.journal, local_id, None))
+            return self._keep(self._save_taken_back(job, written))
         sub = self._subs.get(local_id)
         if sub is None:
-            return self.keep(_nothing())
+            return self._keep(_nothing())
         if sub.state not in CANCELLABLE:
             raise NotCancellable(local_id)
-        self.waiters.begin_write(local_id)  # wait() on it returns once CANCELLED is on disk
+        self._waiters.begin_write(local_id)  # wait() on it returns once CANCELLED is on disk
         # queued on the journal's thread now, not when the task first runs: a window closed right after still
         # finds it there (JournalWriter.close waits for it), and the next start never sends it
         if not sources.of(sub).back_to_compose:  # a server draft stays in Drafts; a file's bytes in the file
-            persist = (self.journal.discard, local_id)
+            persist = (self.parts.journal.discard, local_id)
         else:
-            persist = (_back_to_editing, self.journal, local_id, {})
-        written = _logged(self.transition(sub, Event.CANCEL, persist=persist))
+            persist = (_back_to_editing, self.parts.journal, local_id, {})
+        written = _logged(self._transition(sub, Event.CANCEL, persist=persist))
         del self._subs[local_id]
-        self.changed()
-        return self.keep(self._cancelled(sub, written))
+        self._changed()
+        return self._keep(self._cancelled(sub, written))
 
-    def in_drafts_as_is(self, local_id: str) -> bool:
-        """Would the message :meth:`cancel` gives back for ``local_id`` be in the server's Drafts as it is?
+    def _in_drafts_as_is(self, local_id: str) -> bool:
+        """Would the message :meth:`_cancel` gives back for ``local_id`` be in the server's Drafts as it is?
         Only when its save reached the server during this send (its ``saved`` move) or its content lives on
-        the server (a draft sent from Drafts). Ask before :meth:`cancel`.
+        the server (a draft sent from Drafts). Ask before :meth:`_cancel`.
 
         False for anything else: a held send (undo, send later) never reached the server, a save taken back
         never finished, and a send restored after a restart has no moves to tell. Such a message is the user's
@@ -81,25 +81,25 @@ class TakeBack:
             return True
         return any(event == Event.SAVED for _was, event, _new in sub.history)
 
-    def delete(self, local_id: str) -> asyncio.Future:
+    def _delete(self, local_id: str) -> asyncio.Future:
         """Remove a queued send or save and its journal entry (the user threw the message away). A send stays
         listed, DELETING (the worker never picks it up), until its delete is on disk: were it gone from the
         queue first and the write then failed, the journal would still hold it as waiting and the next start
         would send it. The returned future gives True once the delete is on disk; False when the journal could
         not record it (the send then stays listed and DELETING, and says so: not deleted, and not sent)."""
         sub = self._subs.get(local_id)
-        if (sub is not None and sub.state not in DELETABLE) or self.in_flight(local_id):
+        if (sub is not None and sub.state not in DELETABLE) or self.queue.in_flight(local_id):
             raise NotCancellable(local_id)
         job = self._saves.pop(local_id, None)  # a save left behind would only save to Drafts again
         # queued on the journal's thread now (a window closed right after still finds it there); a send stays
         # listed, DELETING (the worker never picks it up), until that is on disk
         if sub is not None:
-            written = self.transition(sub, Event.DELETE, persist=(self.journal.discard, local_id))
-            self.resolve(sub)  # no longer held: whoever waited for its undo window stops waiting
+            written = self._transition(sub, Event.DELETE, persist=(self.parts.journal.discard, local_id))
+            self._resolve_told(sub)  # no longer held: whoever waited for its undo window stops waiting
         else:
-            written = self.write.submit(self.journal.discard, local_id)
-            self.changed()
-        return self.keep(self._deleted(local_id, sub, job, written))
+            written = self.parts.write.submit(self.parts.journal.discard, local_id)
+            self._changed()
+        return self._keep(self._deleted(local_id, sub, job, written))
 
     async def _deleted(self, local_id: str, sub: Submission | None, job: SaveJob | None, written: Future) -> bool:
         try:
@@ -108,19 +108,19 @@ class TakeBack:
             log.error("the journal could not record a delete: %s", type(exc).__name__)
             if sub is not None and self._subs.get(local_id) is sub:
                 self._not_deleted.add(local_id)
-                self.changed()
+                self._changed()
             return False
         finally:
             if job is not None:  # whoever waited for the save (the window's stash) stops waiting
-                self.waiters.gone(job)
+                self._waiters.gone(job)
         self._not_deleted.discard(local_id)
         if sub is not None and self._subs.get(local_id) is sub:
             del self._subs[local_id]
-            self.waiters.gone(sub)  # a mail merge following it says so in its row
-        self.changed()
+            self._waiters.gone(sub)  # a mail merge following it says so in its row
+        self._changed()
         return True
 
-    def forget(self, local_id: str) -> bool:
+    def _forget(self, local_id: str) -> bool:
         """Remove a sent message's row from the Outbox list ("Remove from this list"). Nothing else changes:
         the message is in Sent, and its journal entry left when the server confirmed it. False (and nothing
         removed) for anything not sent: that is a send to take back or delete, never to forget."""
@@ -128,43 +128,43 @@ class TakeBack:
         if sub is None or sub.state != SubState.SENT:
             return False
         del self._subs[local_id]
-        self.changed()
+        self._changed()
         return True
 
-    def resubmit(self, local_id: str) -> Future | None:
+    def _resubmit(self, local_id: str) -> Future | None:
         """Send a failed submission again, or retry a failed save (the user's explicit Retry). The new state
         reaches the disk before anything the worker writes for it next (one journal thread, in order). A send
         waiting for its next try (the server unreachable, busy) tries now instead: ``queued --wake--> queued``."""
         job = self._saves.get(local_id)
         if job is not None and job.status == SaveStatus.FAILED:
             job.apply(SaveEvent.RESUBMIT, attempts=0, retry_at=0.0, reason="")
-            self.changed()
-            self.worker.poke()
+            self._changed()
+            self.parts.worker.poke()
             return None
         sub = self._subs.get(local_id)
-        if sub is not None and sub.state == SubState.QUEUED and sub.retry_at and not self.parked(sub):
-            done = self.transition(sub, Event.WAKE, retry_at=0.0)  # its try's time only: not journaled
-            self.changed()
-            self.worker.poke()
+        if sub is not None and sub.state == SubState.QUEUED and sub.retry_at and not self.queue.parked(sub):
+            done = self._transition(sub, Event.WAKE, retry_at=0.0)  # its try's time only: not journaled
+            self._changed()
+            self.parts.worker.poke()
             return done
         if sub is None or sub.state != SubState.FAILED:
             return None
-        done = _logged(self.transition(sub, Event.RESUBMIT, attempts=0, lookups=0, retry_at=0.0, reason="",
+        done = _logged(self._transition(sub, Event.RESUBMIT, attempts=0, lookups=0, retry_at=0.0, reason="",
                                        kind=None))
-        self.changed()
-        self.worker.poke()
+        self._changed()
+        self.parts.worker.poke()
         return done
 
-    def send_now(self, local_id: str) -> bool:
+    def _send_now(self, local_id: str) -> bool:
         """Release a held submission at once (the user's "Send now"): HELD --release--> queued, journaled, and
         the worker sends it next. False when it is not held."""
         sub = self._subs.get(local_id)
         if sub is None or sub.state != SubState.HELD:
             return False
-        self.waiters.begin_write(local_id)  # the worker takes it once its release is on disk
-        written = _logged(self.transition(sub, Event.RELEASE, **holds.RELEASED))
-        self.keep(self._released(sub, written))
-        self.changed()
+        self._waiters.begin_write(local_id)  # the worker takes it once its release is on disk
+        written = _logged(self._transition(sub, Event.RELEASE, **holds.RELEASED))
+        self._keep(self._released(sub, written))
+        self._changed()
         return True
 
     async def _released(self, sub: Submission, written: Future) -> None:
@@ -173,9 +173,9 @@ class TakeBack:
         except Exception:  # noqa: BLE001 - logged (_logged); its previous state stays on disk
             pass
         finally:
-            self.waiters.end_write(sub.local_id)
-            self.resolve(sub)
-            self.worker.poke()
+            self._waiters.end_write(sub.local_id)
+            self._resolve_told(sub)
+            self.parts.worker.poke()
 
     async def _cancelled(self, sub: Submission, written: Future) -> Draft | None:
         try:
@@ -184,14 +184,14 @@ class TakeBack:
                 return None
             return await _editing_again(written, sub.draft)
         finally:
-            self.waiters.end_write(sub.local_id)
-            self.resolve(sub)
+            self._waiters.end_write(sub.local_id)
+            self._resolve_told(sub)
 
     async def _save_taken_back(self, job: SaveJob, written: Future) -> Draft:
         try:
             return await _editing_again(written, job.draft)
         finally:
-            self.waiters.gone(job)  # whoever waited for the save (the window's stash) stops waiting
+            self._waiters.gone(job)  # whoever waited for the save (the window's stash) stops waiting
 
 
 async def _editing_again(written: Future, known: Draft) -> Draft:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from app.core import outbox_words
 from app.core.batch_report import batch_summary, not_sent
-from app.core.submission import SubState
+from app.core.outbox.rows import send_view
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.port import Level
 from app.ui.common.tr import shown, translate
@@ -112,4 +112,4 @@ def batch_done(port, total: int, sent: int, taken_back: int, later: int = 0) -> 
 def outbox_words_said(port, sub, words: str, moved_to: str = "") -> None:
     """The status bar's words about a send handed to the Outbox (:func:`app.core.outbox_words.words_now`), said
     as they change: a refusal assertive, anything else polite."""
-    say(port, words, moved_to, loud=sub is not None and sub.state == SubState.FAILED)
+    say(port, words, moved_to, loud=sub is not None and send_view(sub).not_sent)

@@ -265,10 +265,10 @@ class ComposeDiscard(QObject):
         outbox = self.flows.outbox()
         ref = draft.ref
         if outbox is not None:
-            known = outbox.known.get(draft.local_id)
+            known = outbox.queue.known.get(draft.local_id)
             ref = ref or (known[0] if known else None)
             try:
-                outbox.delete(draft.local_id)  # a queued save and the journal entry
+                outbox.hand.delete(draft.local_id)  # a queued save and the journal entry
             except Exception:  # noqa: BLE001 - NotCancellable: it is on the wire; it stays in Drafts
                 log.info("a discarded message was being saved; it stays in Drafts")
                 port.say(translate("Compose", "The discarded message was being saved: it stays in Drafts"), ms=8000)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from app.core import mime_send
+from app.core.outbox import mime_send
 from app.core.sending import Sending
 from app.core.sent_copy import SentCopy
 from app.domain.models import BodyFormat, Draft
@@ -234,7 +234,7 @@ async def sent_check(sent_list, outbox, session, raw: bytes, parsed) -> tuple[Se
     new one: nothing can have been sent with it, nothing is asked."""
     mid = mime_send.message_id_of(raw)
     remembered = None if outbox is None else (
-        lambda: outbox.write(outbox.journal.was_sent, outbox.account, mid))
+        lambda: outbox.parts.write(outbox.parts.journal.was_sent, outbox.account, mid))
     found = await Sending.already_sent(session, mid, remembered=remembered, patience=CHECK_SECONDS,
                                       loaded=sent_list.model.summaries() if sent_list is not None else [],
                                       file_date=parsed.date)

@@ -30,9 +30,9 @@ from app.core import countdown_speech, outbox_words
 from app.core.outbox import NotCancellable, holds
 from app.core.sending import Result
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
-from app.core.submission import SubState
+from app.core.outbox.rows import send_view
 from app.domain import words
-from app.domain.models import ErrorKind, OutcomeStatus
+from app.domain.models import OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.port import Flows, ShellPort
@@ -49,7 +49,7 @@ class _Held:
     sub: object  # Submission
     outbox: object
     subject: str
-    unsaved: bool = True  # taken back: not in Drafts as it is (Outbox.in_drafts_as_is)
+    unsaved: bool = True  # taken back: not in Drafts as it is (Outbox.hand.in_drafts_as_is)
     moved_to: str = ""  # where the keyboard went by itself as it was held ("New message"), said with its start
     said: countdown_speech.Said = countdown_speech.Said()  # what a screen reader was told of its countdown
 
@@ -271,7 +271,7 @@ class SendTiming(QObject):
 
     def undo_hold(self) -> holds.Hold | None:
         outbox = self.flows.outbox()  # on the Outbox's own (injected) wall clock, as a batch's hold is
-        return holds.undo_hold(self.delay(), outbox.wall() if outbox is not None else time.time())
+        return holds.undo_hold(self.delay(), outbox.parts.wall() if outbox is not None else time.time())
 
     # ---- actions ----
     def _install_actions(self, send) -> None:
@@ -322,7 +322,7 @@ class SendTiming(QObject):
     # ---- undo send ----
     @staticmethod
     def is_held(sub) -> bool:
-        return sub.state == SubState.HELD
+        return send_view(sub).held
 
     def held(self, sub, draft):
         """Ctrl+Return made a held submission: Compose is cleared for the next message and the countdown
@@ -362,14 +362,14 @@ class SendTiming(QObject):
         outbox = self.flows.outbox()
         still = []
         for h in self._held:
-            if h.outbox is not outbox or h.sub.state == SubState.CANCELLED:
+            if h.outbox is not outbox or send_view(h.sub).taken_back:
                 continue  # another account is signed in now, or it was taken back (e.g. from the Outbox)
-            (still if h.sub.state == SubState.HELD else self._watch).append(h)
+            (still if send_view(h.sub).held else self._watch).append(h)
         self._held = still
         self._report()
         if self._held:
             h = self._held[-1]
-            left = max(0, int(h.sub.retry_at - h.outbox.clock() + 0.999))
+            left = max(0, int(h.sub.retry_at - h.outbox.parts.clock() + 0.999))
             self.bar.label.setText(countdown_words(short_subject(h.subject), left, len(self._held) - 1))
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
@@ -392,16 +392,16 @@ class SendTiming(QObject):
         port, keep = self.port, []
         for h in self._watch:
             sub = h.sub
-            o = sub.outcome()
-            if sub.state == SubState.SENT:
+            o, said = sub.outcome(), send_view(sub)
+            if said.sent:
                 # the bar's words; the reader hears the Outbox's words for it (the same in English)
                 port.say(translate("SendTiming", "Sent: {subject}").format(subject=h.subject), ms=5000, spoken=False)
                 spoken.sent(port, h.subject)
-            elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+            elif said.refused:
                 spoken.show(port, shown(outbox_words.refused(o.explanation)), 10000, loud=True)  # a per-item error
-            elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
+            elif said.queued and h.outbox.queue.is_resting(sub):
                 self.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
-            elif sub.state != SubState.CANCELLED:
+            elif not said.taken_back:
                 keep.append(h)
                 continue
             if o.status in (OutcomeStatus.SENT, OutcomeStatus.FAILED):
@@ -416,9 +416,9 @@ class SendTiming(QObject):
         h = self._held[-1]
         if not self.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
             return
-        h.unsaved = not h.outbox.in_drafts_as_is(h.sub.local_id)  # asked before it is taken back
+        h.unsaved = not h.outbox.hand.in_drafts_as_is(h.sub.local_id)  # asked before it is taken back
         try:
-            taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
+            taking = h.outbox.hand.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
             spoken.show(self.port, shown(TOO_LATE), 8000, loud=True)
             return
@@ -433,7 +433,7 @@ class SendTiming(QObject):
         if draft is not None and not self.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
-            await h.outbox.queue_save(draft)
+            await h.outbox.save(draft, wait=False)
             said = translate("SendTiming", "Not sent: “{subject}” was put in Drafts (fix this message first)").format(
                 subject=h.subject)
             spoken.show(port, said, 10000)
@@ -452,7 +452,7 @@ class SendTiming(QObject):
     def send_now(self) -> None:
         if self._held:
             h = self._held[-1]
-            h.outbox.send_now(h.sub.local_id)
+            h.outbox.hand.send_now(h.sub.local_id)
             QTimer.singleShot(50, lambda: self._tick())
 
     # ---- send later ----

@@ -5,7 +5,7 @@ Drafts list or in the merge dialog.
 Wiring only. The batch is HELD in the Outbox exactly as a Compose send is (:mod:`app.core.outbox.holds`: the same
 state, the same release time on the Outbox's injected clocks, journaled; a batch held when Dispatch dies is
 never sent: :func:`app.core.outbox.restore.restore_work`). Undo takes back every send of the batch still held
-(``Outbox.cancel``: HELD --cancel--> cancelled); the drafts simply stay in Drafts.
+(``Outbox.hand.cancel``: HELD --cancel--> cancelled); the drafts simply stay in Drafts.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer
 
 from app.core import countdown_speech
 from app.core.outbox import holds
-from app.core.submission import SubState
+from app.core.outbox.rows import send_view
 from app.core.outbox import NotCancellable
 from app.domain import words as marked
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -86,11 +86,11 @@ class BatchUndo(QObject):
     def hold(self, outbox) -> holds.Hold | None:
         """The undo-send hold of a batch sent now (None: undo send is off): Compose's delay, on the
         Outbox's own (injected) wall clock."""
-        return holds.undo_hold(self.delay(), outbox.wall())
+        return holds.undo_hold(self.delay(), outbox.parts.wall())
 
     def held(self, subs: list, outbox, what: str) -> None:
         """The batch is HELD: show its countdown until it is released or taken back."""
-        self._batch = _Batch([s for s in subs if s.state == SubState.HELD], outbox, what)
+        self._batch = _Batch([s for s in subs if send_view(s).held], outbox, what)
         if not self.tick.isActive():
             self.tick.start()
         self.undo_key.watch()
@@ -103,13 +103,13 @@ class BatchUndo(QObject):
         b = self._batch
         if b is None:
             return []
-        return [s for s in b.subs if s.state == SubState.HELD and b.outbox.subs.get(s.local_id) is s]
+        return [s for s in b.subs if send_view(s).held and b.outbox.queue.subs.get(s.local_id) is s]
 
     def _tick(self) -> None:
         held = self._still_held()
         if held:
             b = self._batch
-            left = max(0, int(max(s.retry_at for s in held) - b.outbox.clock() + 0.999))
+            left = max(0, int(max(s.retry_at for s in held) - b.outbox.parts.clock() + 0.999))
             words = translate("BatchUndo", "Sending {what} in {left} s — Ctrl+Z or Undo keeps it in {kept}") \
                 if len(b.subs) == 1 else \
                 translate("BatchUndo", "Sending {what} in {left} s — Ctrl+Z or Undo keeps them in {kept}")
@@ -134,7 +134,7 @@ class BatchUndo(QObject):
         kept = 0
         for sub in held:
             try:
-                b.outbox.cancel(sub.local_id)  # decided now: it no longer goes out
+                b.outbox.hand.cancel(sub.local_id)  # decided now: it no longer goes out
             except NotCancellable:
                 continue
             self._undone.add(sub.local_id)
@@ -150,5 +150,5 @@ class BatchUndo(QObject):
     def send_now(self) -> None:
         b = self._batch
         for sub in self._still_held():
-            b.outbox.send_now(sub.local_id)
+            b.outbox.hand.send_now(sub.local_id)
         QTimer.singleShot(50, self._tick)

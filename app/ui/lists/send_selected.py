@@ -92,7 +92,7 @@ def request(session, bridge, timing, outbox, items: list) -> BatchRequest:
     return BatchRequest(items, read=session.get_message, limits=limits_for(session.account),
                         ledger=counter.ledger if counter is not None else RecipientLedger,
                         hold=lambda: timing.batch.hold(outbox),
-                        max_send_bytes=outbox.client.message_limits.max_send_bytes)
+                        max_send_bytes=outbox.limits.max_send_bytes)
 
 
 def show_checked(model, memory, done) -> None:

@@ -37,8 +37,8 @@ from app.core.doors import WINDOW
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.outbox import NotCancellable, sources
-from app.core.submission import SubState
-from app.domain.models import ErrorKind, new_message_id
+from app.core.outbox.rows import send_view
+from app.domain.models import new_message_id
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.storage.journal import Journal
@@ -168,7 +168,7 @@ class JournalBridge:
         """Another account is in use: nothing local of the previous one is shown, queued or sent."""
         self.autosave.flush()  # what was typed belongs to the previous account
         if self.outbox is not None and (session is None or session.outbox is not self.outbox):
-            self.outbox.hush()
+            self.outbox.news.clear()
         if self.account_queue is not None:  # its session is closed already: its lock and door go at once
             self.account_queue.shut()
         c = self.compose
@@ -255,7 +255,7 @@ class JournalBridge:
             self._tell(translate("JournalBridge", "Taken out of the Outbox by dispatch-mail: the message is back in "
                                                   "Compose"))
         elif self.outbox is not None:
-            self._keep(self.outbox.queue_save(draft))
+            self._keep(self.outbox.save(draft, wait=False))
             self._tell(translate("JournalBridge", "Taken out of the Outbox by dispatch-mail: the message goes to "
                                                   "Drafts"))
 
@@ -294,7 +294,7 @@ class JournalBridge:
         if self._resumed_for is not session:
             self._resumed_for = session
             self._keep(self._resume(session, self.outbox))
-        self.outbox.kick()
+        self.outbox.hand.kick()
 
     async def _resume(self, session, outbox) -> None:
         if self._note:  # "Connecting…" took the status bar meanwhile: say it again
@@ -372,7 +372,7 @@ class JournalBridge:
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
         c = self.compose
-        if sub.state == SubState.SENT:
+        if send_view(sub).sent:
             shown = c.identity()
             same_ref = sub.draft.ref is not None and shown.ref is not None and shown.ref.id == sub.draft.ref.id
             if shown.local_id == sub.local_id or same_ref:
@@ -483,7 +483,7 @@ class JournalBridge:
         view.set_outbox(self.outbox)
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)
-        view.retry_requested.connect(lambda lid: self.outbox and self.outbox.resubmit(lid))
+        view.retry_requested.connect(lambda lid: self.outbox and self.outbox.hand.resubmit(lid))
         wire_sent_rows(view, self)  # a sent row: Enter opens it in Sent, Delete takes it off this list
         self._views.append(view)
         return view
@@ -491,15 +491,14 @@ class JournalBridge:
     def _edit_queued(self, local_id: str) -> None:
         """Enter in the Outbox: the send is cancelled and the message comes back into Compose."""
         outbox = self.outbox
-        sub = outbox.subs.get(local_id) if outbox is not None else None
+        sub = outbox.queue.subs.get(local_id) if outbox is not None else None
         as_is = sub is not None and sources.of(sub).from_file  # an .eml file's bytes: nothing to edit
         if outbox is None or (not as_is and not self.flows.stash_current()):
             return
-        unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
-        refused = sub.outcome() if sub is not None and sub.state == SubState.FAILED \
-            and sub.kind != ErrorKind.OUTCOME_UNKNOWN else None  # its reason goes back with it
+        unsaved = not outbox.hand.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
+        refused = sub.outcome() if sub is not None and send_view(sub).refused else None  # its reason goes back with it
         try:
-            taking = outbox.cancel(local_id)  # decided now: it no longer goes out
+            taking = outbox.hand.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
             self._tell(TOO_LATE, assertive=True)
             return
@@ -518,7 +517,7 @@ class JournalBridge:
         if draft is not None and not self.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
-            await outbox.queue_save(draft)
+            await outbox.save(draft, wait=False)
             self._tell(translate("JournalBridge", "Not sent: the message was put in Drafts (fix the one on screen first)"))
             return
         if draft is None:
@@ -553,7 +552,7 @@ class JournalBridge:
         def done(_r):
             if box.clickedButton() is delete and self.outbox is not None:
                 try:
-                    deleting = self.outbox.delete(local_id)
+                    deleting = self.outbox.hand.delete(local_id)
                 except NotCancellable:
                     self.port.say(translate("OutboxView", "It is being sent right now and can no longer be deleted"),
                                   ms=8000)

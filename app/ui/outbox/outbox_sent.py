@@ -84,14 +84,14 @@ def wire_sent_rows(view, bridge) -> None:
 
     def open_in_sent(local_id: str) -> None:
         """Enter on a sent row: the Sent page, with that message selected once the list has it."""
-        sub = bridge.outbox.subs.get(local_id) if bridge.outbox is not None else None
+        sub = bridge.outbox.queue.subs.get(local_id) if bridge.outbox is not None else None
         port.show_view("sent")
         if sub is not None:
             select_in_sent(sent, sub.draft.internet_message_id, lambda text: port.say(text, ms=10000))
 
     def forget(local_id: str) -> None:
         """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
-        if bridge.outbox is not None and bridge.outbox.forget(local_id):
+        if bridge.outbox is not None and bridge.outbox.hand.forget(local_id):
             port.say(translate("OutboxView", "Removed from this list: the message is in Sent (Ctrl+3)"), ms=8000)
 
     view.open_sent_requested.connect(open_in_sent)

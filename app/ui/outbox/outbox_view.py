@@ -114,7 +114,7 @@ class OutboxView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.retry_button.clicked.connect(self._retry)
-        self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
+        self.now_button.clicked.connect(lambda: self.outbox and self.outbox.hand.kick())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._rows = []
         self._pointed = ""  # the row the window sent the user to (point_at), made current when the view shows
@@ -243,8 +243,8 @@ class OutboxView(QWidget):
         self.empty.setVisible(not self._rows)
         self.table.setVisible(bool(self._rows))
         self._fit_columns()
-        waiting = sum(1 for r in self._rows if r.state not in ("sent", "failed", "done", "cancelled"))
-        failed = sum(1 for r in self._rows if r.state == "failed")
+        waiting = sum(1 for r in self._rows if r.waiting)
+        failed = sum(1 for r in self._rows if r.not_done)
         parts = ([counted(N_WAITING, waiting)] if waiting else []) \
             + ([counted(N_NOT_SENT, failed)] if failed else [])
         self.count_label.setText(", ".join(parts))
@@ -258,7 +258,7 @@ class OutboxView(QWidget):
     def _mark(self, i: int, row) -> None:
         """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
         when the row's state or the scheme changes, not on each second's refresh)."""
-        failed = row.state == "failed"
+        failed = row.not_done
         dark = self.table.palette().color(QPalette.Base).lightness() < 128
         subject, state = self.table.item(i, 0), self.table.item(i, 2)
         mark = (failed, dark, row.subject)
@@ -383,7 +383,7 @@ def _shown(row) -> tuple[str, str, str]:
 
 def _on_its_way(row, deleting: bool) -> str:
     """Why a row on its way (being sent, or being checked) cannot be deleted or taken back."""
-    if row.state == "unknown":
+    if row.checking:
         return translate("OutboxView", "It may already have gone out (Dispatch is checking with the server): it can "
                                        "no longer be deleted") if deleting else \
             translate("OutboxView", "It may already have gone out (Dispatch is checking with the server): it can no "
@@ -393,4 +393,4 @@ def _on_its_way(row, deleting: bool) -> str:
 
 
 def _is_sent(row) -> bool:
-    return row is not None and row.op == "send" and row.state == "sent"
+    return row is not None and row.sent

@@ -609,7 +609,7 @@ class MainWindow(QMainWindow):
     # ---- closing ----
     def queued_sends(self) -> int:
         outbox = None if self.session is None else self.session.outbox
-        return 0 if outbox is None else outbox.pending_sends()
+        return 0 if outbox is None else outbox.queue.pending_sends()
 
     def close_now(self) -> None:
         """Close without asking, whatever is being sent or waits to be (measuring start-up quits so)."""
@@ -672,7 +672,7 @@ class MainWindow(QMainWindow):
             from app.ui.window.quit_note import kept_in_compose
 
             # per message: what happens to it; and the words in Compose, kept
-            text = _shown(quit_text(self.session.outbox.subs.values(), who, kept=kept_in_compose(self)))
+            text = _shown(quit_text(self.session.outbox.queue.subs.values(), who, kept=kept_in_compose(self)))
         from PySide6.QtWidgets import QMessageBox
 
         title = translate("Window", "Messages waiting to be sent")

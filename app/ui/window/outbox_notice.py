@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from app.core import outbox_words
-from app.core.submission import SubState
+from app.core.outbox.rows import send_view
 from app.ui.common.quiet_status import show_quietly
 
 # how long such words stay when nothing changes them
@@ -59,14 +59,14 @@ class OutboxNotice:
         if not first and bar.currentMessage() != self._on_bar:
             self._outbox = None  # replaced by another message, or timed out: not ours to change any more
             return
-        sub = outbox.subs.get(self._local_id)
+        sub = outbox.queue.subs.get(self._local_id)
         row = next((r for r in outbox.rows() if r.local_id == self._local_id), None)
         text = outbox_words.words_now(sub, row.text if row is not None else "", self._subject)
         state = None if sub is None else sub.state
         if first or state != self._state:
             self._state = state
             if text:
-                if state != SubState.SENT:  # the words name the Outbox (Ctrl+4) and this message in it
+                if sub is None or not send_view(sub).sent:  # the words name the Outbox (Ctrl+4) and this message in it
                     self.point(self._local_id)
                 show_quietly(bar, text, SHOW_MS)  # said below when worth saying: not each step on its way
                 if self._worth_saying(sub, first):

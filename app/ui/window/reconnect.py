@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from app.core.policy import RetryPolicy, kind_of, reconnects
+from app.core.outbox.policy import RetryPolicy, kind_of, reconnects
 
 # never sooner than this, whatever the server asked (a Retry-After of 0 must not spin)
 MIN_WAIT = 1.0

@@ -334,7 +334,7 @@ def steps() -> list:
             reopen_early, first_view,
             # after ready, in idle turns: the journal's file (opened on a thread), the core, the other views
             _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
-            _importer("app.core.submission"), _importer("app.core.outbox.rows"), _importer("app.core.outbox.attempts"),
+            _importer("app.core.outbox.submission"), _importer("app.core.outbox.rows"), _importer("app.core.outbox.attempts"),
             _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"),
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
             drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,

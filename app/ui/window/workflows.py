@@ -24,7 +24,7 @@ from app.core.outbox.saves import SaveStatus
 from app.core.refusals import refusal_of
 from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
-from app.core.submission import SubState
+from app.core.outbox.rows import send_view
 from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import MailError
@@ -182,7 +182,7 @@ class Workflows(TaskTracker):
                     w.draft_saved.emit(job.saved)
                     spoken.show(self.port, translate("Workflows", STASHED), 5000)
                     w.drafts.model.reload()
-                elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
+                elif outbox.queue.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
                     pass  # no longer this save's: taken back, deleted, or part of a send queued since
                 elif job.final:
                     words = translate("Workflows", "The previous message could not be saved to Drafts: {reason}").format(
@@ -216,7 +216,7 @@ class Workflows(TaskTracker):
         being written there (never lost), else the user is told where it stands."""
         w = self.w
         try:
-            saved = await self.outbox().save_unjournaled(draft)
+            saved = await self.outbox().hand.save_unjournaled(draft)
         except MailError as exc:
             c = w.compose
             if c.is_empty() and c.identity().ref is None:
@@ -283,7 +283,7 @@ class Workflows(TaskTracker):
             w.busy_push(translate("Workflows", "Saving draft…"))
             try:
                 try:
-                    job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
+                    job = await outbox.save(draft, wait=False)  # recorded in the journal as it is saved
                 except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
                     reason = local_reason(exc)
                     if reason is None:
@@ -327,7 +327,7 @@ class Workflows(TaskTracker):
         the server does not take it either (the message stays on screen)."""
         w, c = self.w, self.w.compose
         try:
-            saved = await self.outbox().save_unjournaled(draft)
+            saved = await self.outbox().hand.save_unjournaled(draft)
         except MailError as exc:
             c.show_state(label)
             c.set_error(translate("Workflows", "Not saved: {error}. The copy on this computer could not be written "
@@ -466,7 +466,7 @@ class Workflows(TaskTracker):
             return
         self._kept_here.discard(saved.local_id)
         outbox = self.outbox()
-        sub = None if outbox is None else outbox.subs.get(saved.local_id)
+        sub = None if outbox is None else outbox.queue.subs.get(saved.local_id)
         if sub is None or sub.final:
             spoken.saved(self.port, SAVED)
 
@@ -478,16 +478,17 @@ class Workflows(TaskTracker):
         Outbox's words), once; a refusal arriving in the Outbox is said whoever sent it (a merge, a script)."""
         ours = sub.local_id in self._ours
         self._ours.discard(sub.local_id)
-        if sub.state not in (SubState.SENT, SubState.FAILED) or self._first_attempt(sub):
+        said = send_view(sub)
+        if not (said.sent or said.not_sent) or self._first_attempt(sub):
             return
         timing = getattr(self.w, "send_timing", None)
         if self.notice.follows(sub.local_id) or (timing is not None and timing.follows(sub.local_id)):
             return
-        if sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+        if said.refused:
             spoken.refused(self.port, outbox_words.refused(sub.outcome().explanation))
         elif not ours:
             return  # a merge's thousands, a script's: not each said (their own views say how they went)
-        elif sub.state == SubState.SENT:
+        elif said.sent:
             spoken.sent(self.port, sub.draft.subject)
         else:
             outbox = self.outbox()

@@ -1,7 +1,7 @@
 """The ONE settle routine: where is a message whose send may or may not have happened?
 
 A send whose answer was lost (dropped connection, timeout, unreadable reply, or the app died while it
-was on the wire) is never repeated blindly. After a settle delay (:class:`app.core.policy.RetryPolicy`)
+was on the wire) is never repeated blindly. After a settle delay (:class:`app.core.outbox.policy.RetryPolicy`)
 its Internet Message-ID is looked up in Sent Items and Drafts, in one request per folder for all the
 messages that need it: in Sent Items it went out; still in Drafts it did not and may be sent again;
 in neither the user decides. No Qt, no journal: callers act on the verdict.

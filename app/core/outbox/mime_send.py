@@ -2,7 +2,7 @@
 
 A message opened from a file can be sent without being rebuilt from Compose's fields: the server gets the
 file's bytes (Graph ``sendMail`` with the MIME body, EWS ``CreateItem`` with ``MimeContent``). The
-submission is a ``source="mime"`` :class:`~app.core.submission.Submission` like any other: journaled before
+submission is a ``source="mime"`` :class:`~app.core.outbox.submission.Submission` like any other: journaled before
 anything goes on the wire, moved only through the transition table, settled by Message-ID after a lost
 answer, never sent twice.
 

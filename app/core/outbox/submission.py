@@ -29,8 +29,8 @@ and a journal of an older version reads exactly as before. Should the removal fa
 DELETING (never sent) and says so; the journal still holds its previous state, as the truth is.
 
 Who moves a submission: only the Outbox (:mod:`app.core.outbox`, the queue's one owner):
-:meth:`~app.core.outbox.owner.Outbox.transition` applies the event here and queues its journal write, in
-order, on the journal's thread; :meth:`~app.core.outbox.owner.Outbox.move` does the same, awaited, before the
+:meth:`~app.core.outbox.owner.Outbox._transition` applies the event here and queues its journal write, in
+order, on the journal's thread; :meth:`~app.core.outbox.owner.Outbox._move` does the same, awaited, before the
 caller goes on. The fields that decide what happens next (:data:`FACTS`: ``retry_at``, ``kind``, ``attempts``,
 ``adopt``, ``draft``, the hold's times...) travel with their event (``apply(event, **facts)``) and are
 journaled with it. An attempt at the server (:mod:`app.core.outbox.attempts`) returns ``(event, facts)``; the
@@ -45,11 +45,11 @@ What is not a state, and why (each decided once, here):
   pending (:meth:`app.core.outbox.waiters.Waiters.writing`), the same fact :meth:`Outbox.wait` already honours.
   The worker never acts on a submission whose state is not on disk yet.
 - *thrown away, its delete not on disk yet*: the real state DELETING.
-- *waiting for a sign-in*: a derived view (:meth:`app.core.outbox.owner.Outbox.parked`) — the
+- *waiting for a sign-in*: a derived view (:meth:`app.core.outbox.faces.QueueView.parked`) — the
   queue is parked (:attr:`QueueWorker.needs_sign_in`) and this one's last failure is of a kind that parks
-  (:class:`app.core.policy.Action.PARK`). A sign-in un-parks the queue, and so every one of them.
+  (:class:`app.core.outbox.policy.Action.PARK`). A sign-in un-parks the queue, and so every one of them.
 - *a server call about it is in flight*: a derived view
-  (:meth:`app.core.outbox.owner.Outbox.in_flight`) — its state is ``saving`` or ``submitting`` (a send),
+  (:meth:`app.core.outbox.faces.QueueView.in_flight`) — its state is ``saving`` or ``submitting`` (a send),
   ``working`` (a save job). Between the worker picking a batch and each one's ``start`` nothing awaits
   un-checked: a send taken back meanwhile is skipped, never started.
 - ``adopt``: not a state but a fact about the draft's copy on the server (the last save's answer was lost:
@@ -174,7 +174,7 @@ def next_state(state: SubState, event: Event) -> SubState:
 
 
 # the fields of a submission an event may set: each decides what happens next (and the journaled ones are
-# written with the event's state: :meth:`app.core.outbox.owner.Outbox.transition`)
+# written with the event's state: :meth:`app.core.outbox.owner.Outbox._transition`)
 FACTS = frozenset({"retry_at", "kind", "code", "adopt", "attempts", "lookups", "draft", "hold_kind", "release_at",
                    "reason"})
 
