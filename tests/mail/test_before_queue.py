@@ -24,10 +24,10 @@ def test_already_sent_is_the_journals_memory_or_a_copy_in_sent_items(box, sandbo
 
     async def remembered():
         asked.append(mid)
-        return await box.ob.write(box.journal.was_sent, box.ob.account, mid)
+        return await box.ob.parts.write(box.journal.was_sent, box.ob.account, mid)
 
     def check(**kw):
-        return box.run(Sending.already_sent(box.ob.client, mid, remembered=remembered, patience=30, **kw))
+        return box.run(Sending.already_sent(box.ob.parts.client, mid, remembered=remembered, patience=30, **kw))
 
     assert check().copy is None and asked == [mid], "nothing sent with it yet: not sent"
     sub = box.run(box.ob.submit_mime(_mail(mid), Draft(to=[Recipient(BOB)], subject="nightly")))
@@ -38,10 +38,10 @@ def test_already_sent_is_the_journals_memory_or_a_copy_in_sent_items(box, sandbo
     assert memory.copy.sent == "the file's date"
     found = check(file_date="the file's date")  # the window's preview says when it went: from its copy
     assert found.copy is not None and found.copy.ref is not None and found.copy.sent != "the file's date"
-    gone = box.run(Sending.already_sent(box.ob.client, "<never-on-the-server@example.com>", remembered=_true,
+    gone = box.run(Sending.already_sent(box.ob.parts.client, "<never-on-the-server@example.com>", remembered=_true,
                                         patience=30))
     assert gone.copy is not None and gone.copy.ref is None, "not in Sent Items, but the journal knows it went"
-    assert box.run(Sending.already_sent(box.ob.client, "", patience=30)).copy is None, "no Message-ID: none asked"
+    assert box.run(Sending.already_sent(box.ob.parts.client, "", patience=30)).copy is None, "no Message-ID: none asked"
 
 
 def test_the_mailboxes_an_account_sends_from():
