@@ -177,13 +177,13 @@ class Controller:
         self._start_account(acc, pw)
 
     def use_sandbox(self) -> None:
-        from app.core.demo import sandbox_account
+        from app.core.accounts.demo import sandbox_account
 
         self.settings.set_account(sandbox_account())
         self._start_sandbox()
 
     def use_sandbox_graph(self) -> None:
-        from app.core.demo import sandbox_account
+        from app.core.accounts.demo import sandbox_account
 
         self.settings.set_account(sandbox_account(graph=True))
         self._start_sandbox(graph=True)
@@ -198,7 +198,7 @@ class Controller:
         task.add_done_callback(self._tasks.discard)
 
     async def _try_account(self, acc, password: str) -> bool:
-        from app.core.account_setup import try_account
+        from app.core.accounts.setup import try_account
         from app.domain.explain import describe
         from app.mail.errors import MailError
 
@@ -232,13 +232,13 @@ class Controller:
             self.settings.remember_server_build(info.build, info.version_name)
 
     def _start_sandbox(self, graph: bool = False) -> None:
-        from app.core.demo import demo_session
+        from app.core.accounts.demo import demo_session
         from app.storage.settings import data_dir
 
         self.window.set_session(demo_session(data_dir(), graph=graph))
 
     def _start_account(self, acc, password: str) -> None:
-        from app.core.session import Session
+        from app.core.accounts.session import Session
 
         stored = self.settings.account()
         if stored is not None and stored.email == acc.email and stored.ews_url == acc.ews_url and not acc.server_build:

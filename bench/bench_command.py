@@ -190,7 +190,7 @@ def hold_door() -> None:
 
     from app.command.account import session_for
     from app.core.account_queue.driver import AccountQueue, DeskWiring
-    from app.core.journal_writer import JournalWriter
+    from app.core.common.journal_writer import JournalWriter
     from app.storage.journal import Journal
     from app.storage.settings import Settings
 

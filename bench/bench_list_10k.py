@@ -238,7 +238,7 @@ def window_on_sandbox():
     sandbox in its own process (:data:`SERVER`, which takes commands on its stdin), in a fresh data folder;
     yields (window, session, the sandbox's process) and closes all three."""
     from app.runtime import settle_gc_after_start
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from app.domain.account import AccountConfig
     from app.storage.settings import Settings
     from app.ui.window.main_window import MainWindow
@@ -273,7 +273,7 @@ async def _list_all(n: int, win, session, proc, repaint: RepaintClock | None = N
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtTest import QTest
 
-    from app.core.session import ConnectionState
+    from app.core.accounts.session import ConnectionState
     from app.domain.models import Draft, Recipient
 
     hb = Heartbeat(repaint)

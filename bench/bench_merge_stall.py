@@ -63,7 +63,7 @@ async def _merge(rows: int, win, session) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.core.session import ConnectionState
+    from app.core.accounts.session import ConnectionState
     from app.domain.models import Draft
 
     hb = Heartbeat()

@@ -52,7 +52,7 @@ async def bench(runs: int, n_drafts: int, n_snippets: int) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from app.core.session import ConnectionState, Session
+    from app.core.accounts.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
     from app.domain.snippets import Snippet

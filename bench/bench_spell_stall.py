@@ -103,7 +103,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     import enchant
 
     from app.runtime import settle_gc_after_start
-    from app.core.session import ConnectionState, Session
+    from app.core.accounts.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
     from app.storage.journal import Journal

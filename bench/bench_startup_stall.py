@@ -332,7 +332,7 @@ async def _send(win, refs, hb: Heartbeat) -> dict:
 async def bench_stalls(n_drafts: int, modes: dict[str, int]) -> dict:
     """Listing ``n_drafts`` and sending 50, once per mode (name -> number of CPU hogs), in one session."""
     from app.runtime import settle_gc_after_start
-    from app.core.session import ConnectionState, Session
+    from app.core.accounts.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
     from app.storage.settings import Settings

@@ -61,11 +61,11 @@ FINDINGS = """## What the benches found
   makes Qt lay out the rest of the document before the first piece goes; the reaper takes the layout
   away first, then frees a piece per turn.
 - **Sending from scripts** (`bench/bench_command.py`): a command that finds the account's door open imports
-  the standard library only (app/core/doors.py), yet on a quiet machine the hand-over misses the issue's goal
+  the standard library only (app/core/scripts/doors.py), yet on a quiet machine the hand-over misses the issue's goal
   (its ratio to `python -c pass` above; beside the CPU hogs it meets it). Where the rest goes: with a door that
   answers at once (no journal), the knock itself adds about 1 ms; what is left is the command's imports
   (`python -X importtime`: the `socket` module, 5-10 ms with the `enum` and `selectors` it loads, and the `app`
-  package's own small modules on the way: `app.cli`, `app.command.queue`, `app.core.doors`) and the journal's
+  package's own small modules on the way: `app.cli`, `app.command.queue`, `app.core.scripts.doors`) and the journal's
   synchronous write behind the door. Taking `json` off the command's path (the door now speaks plain bytes)
   changed the ratio by less than the noise. Nothing else was added to buy the number: the floor is Python's own
   socket module. The baseline here includes the development install's editable-install finder, which `site`

@@ -31,7 +31,7 @@ LANGS = ("fr", "de", "en")
 #: area -> the code whose words it holds (globs under the repo). A file belongs to the first area that matches
 #: it, so every file of the app but the sandbox (a server: its words are Exchange's, not the window's) has one.
 AREAS = {
-    "times": ["app/core/send_times.py", "app/domain/follow_up.py"],
+    "times": ["app/core/outbox/send_times.py", "app/domain/follow_up.py"],
     "composetools": [f"app/ui/compose/{name}.py" for name in (
         "texts_dialog", "snippet_insert", "spell_menu", "spell_highlighter", "eml_as_is", "eml_flows", "find_bar",
         "inline_images", "attachments", "attachment_saver", "more_options")],

@@ -172,7 +172,7 @@ def test_the_ews_connection_refuses_before_any_network_use(network_spy, url, aut
 def test_a_session_built_from_stored_settings_refuses_and_says_why(qtbot, aloop, network_spy):
     """What the window gets for such an account (e.g. from settings.json): connect() fails with the
     reason and the session is not connected; nothing was looked up or sent."""
-    from app.core.session import ConnectionState, Session
+    from app.core.accounts.session import ConnectionState, Session
     from tests.helpers.windows import wait_task
 
     session = Session.for_account(_account(REMOTE_HTTP), "pa55-word")

@@ -84,7 +84,7 @@ def test_a_settings_file_naming_a_plain_http_graph_address_is_reported_when_read
 
 
 def test_https_and_sandbox_graph_settings_are_not_reported(tmp_path):
-    from app.core.demo import sandbox_account
+    from app.core.accounts.demo import sandbox_account
 
     for account in (_graph_account("https://graph.microsoft.com/v1.0", "https://login.microsoftonline.com/x"),
                     sandbox_account(graph=True), _graph_account()):

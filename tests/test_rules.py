@@ -17,7 +17,7 @@ with every case they had.
   decision fields of a submission or a save are written only by their tables (tests/core/test_one_state_table.py).
 - **no circles**: the import graph of app/ has none, counting imports by string; those are held to
   pyproject.toml's import-linter contracts too (import-linter sees only import statements), and only
-  app.core.demo imports the sandbox.
+  app.core.accounts.demo imports the sandbox.
 - **no application-wide filters** (issue 47, the batch-send stall): a Python filter on the whole application
   is called for every event of every object; filters go on the widgets they mean.
 - **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/, and
@@ -33,7 +33,7 @@ with every case they had.
   window's) is parsed in app/command/, from its options as data (app/command/spec.py); no other module imports a
   command-line parser (argparse, shlex ...) or reads ``sys.argv`` beyond the program's name. app/cli.py, the entry,
   reads ``sys.argv`` only to hand it to the command or the window it is for; the process behind a door takes
-  typed requests (app/core/door_protocol.py). The sandbox (app/sandbox/) is a program of its own.
+  typed requests (app/core/scripts/door_protocol.py). The sandbox (app/sandbox/) is a program of its own.
 - **features take a port** (issue 76): a feature (app/ui/compose, lists, merge, outbox, accounts) is handed the
   shell's port (app/ui/common/port.py) and the parts it needs, never the window: no ``w.``/``win.`` reach, no
   ``getattr`` on it, no window parameter, no import of app.ui.window.
@@ -275,7 +275,7 @@ def test_the_state_checks_see_what_they_look_for():
                  "row.shown = RowState.SENT\n"
                  "job.state = 'x'\n")
     assert sorted(rules.row_state_sets("app/core/other.py", rows)) == [1, 2, 3]
-    assert sorted(rules.row_state_sets("app/core/merge_rows.py", rows)) == [1, 2, 3, 5]
+    assert sorted(rules.row_state_sets("app/core/merge/rows.py", rows)) == [1, 2, 3, 5]
     assert rules.holds("x.py", _tree("def later(s):\n    s.apply(Event.HOLD)\n")) == ["x.py:later"]
 
 
@@ -381,7 +381,7 @@ def test_a_string_import_that_breaks_the_ui_layers_is_found():
 
 def test_only_the_demo_mailbox_imports_the_sandbox():
     """The sandbox is a separate server the rest never imports; the one exception is the built-in sandbox
-    mailbox (app/core/demo.py), which starts it, and its import is counted as one."""
+    mailbox (app/core/accounts/demo.py), which starts it, and its import is counted as one."""
     graph = rules.import_graph(rules.APP)
     assert rules.sandbox_importers(graph) == {rules.SANDBOX_OPENER}
     assert "app.sandbox" in graph[rules.SANDBOX_OPENER]
@@ -716,7 +716,7 @@ def test_no_module_outside_the_commands_parses_a_command_line():
     "if '--send' in sys.argv:\n    pass",
 ])
 def test_the_command_line_rule_finds_a_parser(source):
-    assert len(rules.command_line_parsers("app/core/script_desk.py", _tree(source))) == 1
+    assert len(rules.command_line_parsers("app/core/scripts/desk.py", _tree(source))) == 1
 
 
 @pytest.mark.parametrize("source", [

@@ -9,7 +9,7 @@
 What each command takes is data (:mod:`app.command.spec`): the parsers, the man page and the shell
 completions are all made from it. Nothing here imports Qt (tests/core/test_send_command.py checks it). Every
 command line of Dispatch is parsed here and nowhere else (tests/test_rules.py checks it): a command hands the
-account's queue a typed request (:mod:`app.core.door_protocol`), never its command line.
+account's queue a typed request (:mod:`app.core.scripts.door_protocol`), never its command line.
 """
 
 from __future__ import annotations

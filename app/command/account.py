@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from app.core import exits as sc
+from app.core.scripts import exits as sc
 from app.domain.account import AccountConfig, AuthType, Backend
 
 
@@ -28,10 +28,10 @@ def session_for(account: AccountConfig, password_env: str = ""):
     """The account's session: the sandbox mailbox in this process, Microsoft 365 with the sign-in kept in the
     keyring, or Exchange with the password from the environment variable ``password_env`` (``--password-env``;
     "": none) or the keyring."""
-    from app.core.session import Session
+    from app.core.accounts.session import Session
 
     if account.sandbox:
-        from app.core.demo import demo_session
+        from app.core.accounts.demo import demo_session
         from app.storage.settings import data_dir
 
         return demo_session(data_dir(), graph=account.backend == Backend.GRAPH)

@@ -1,10 +1,10 @@
 """``dispatch-mail account add``: an account set up with no window (:mod:`app.command.accounts` has the command).
 
-Exchange (EWS): the server from ``--ews-url`` or found by Autodiscover (``--find-server``: :mod:`app.core.autodiscover`,
+Exchange (EWS): the server from ``--ews-url`` or found by Autodiscover (``--find-server``: :mod:`app.core.accounts.autodiscover`,
 each step said on standard error, a host that was not typed asked about on the terminal first); the password from
 ``--password-env VAR`` or asked on the terminal (getpass), never from the command line. Microsoft 365: a sign-in
 by device code (:mod:`app.command.signin`). Then one connection, and only then the account kept as the window's
-Connect keeps it (:mod:`app.core.account_setup`); any failure changes nothing.
+Connect keeps it (:mod:`app.core.accounts.setup`); any failure changes nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 import sys
 
 from app.command.signin import say
-from app.core.exits import (EX_CANTCREAT, EX_CONFIG, EX_NOPERM, EX_OK, EX_UNAVAILABLE, EX_USAGE,
+from app.core.scripts.exits import (EX_CANTCREAT, EX_CONFIG, EX_NOPERM, EX_OK, EX_UNAVAILABLE, EX_USAGE,
                                    CommandError)
 
 PROG = "dispatch-mail account"
@@ -138,7 +138,7 @@ def _password(variable: str | None, username: str) -> str:
 def _find(email: str, username: str, password: str, transport) -> str:
     """The EWS URL found by Autodiscover, each step said as it goes; a host that was not typed is asked about on
     the terminal first (with no terminal: not asked, nothing sent there)."""
-    from app.core.autodiscover import default_transport, discover
+    from app.core.accounts.autodiscover import default_transport, discover
 
     outcome = discover(email, username, password, transport or default_transport(), confirm=_confirm,
                        on_step=_step)
@@ -178,7 +178,7 @@ def _confirm(question) -> bool:
 def _connect_and_keep(settings, account, password: str) -> bool:
     """One connection with the account, as the window's Connect: connected, it is kept (settings, keyring);
     else the reason, with its exit code, and nothing changed."""
-    from app.core.account_setup import NotWritten, try_account
+    from app.core.accounts.setup import NotWritten, try_account
     from app.domain.explain import describe
     from app.domain.models import ErrorKind
     from app.mail.errors import MailError, TlsFailed

@@ -3,11 +3,11 @@ server with no desktop).
 
 - ``add`` (:mod:`app.command.account_add`): Exchange (EWS) with ``--ews-url`` or ``--find-server``, or Microsoft
   365 by device code; tried with one connection and only then kept, as the window's account dialog keeps it
-  (:mod:`app.core.account_setup`): the settings file, the secret in the system keyring.
+  (:mod:`app.core.accounts.setup`): the settings file, the secret in the system keyring.
 - ``list``: the account set up (``--json``), and whether its password or sign-in is kept.
 - ``remove``: the account, its password or sign-in taken off; what waits in its Outbox stays journaled.
 
-Exit codes are sysexits.h's, as the other commands' (app/core/exits.py): 64 usage, 69 the server or the
+Exit codes are sysexits.h's, as the other commands' (app/core/scripts/exits.py): 64 usage, 69 the server or the
 sign-in service not reached (or nothing found), 73 the settings not written, 75 cancelled or the account busy,
 77 refused, 78 not configured. Nothing here prints a password or a token.
 """
@@ -19,7 +19,7 @@ import json
 from app.command.account_add import PROG, add
 from app.command.signin import _Parser, say
 from app.command.spec import ACCOUNT_OPTIONS, add_options
-from app.core.exits import EX_CANTCREAT, EX_CONFIG, EX_OK, EX_TEMPFAIL, CommandError
+from app.core.scripts.exits import EX_CANTCREAT, EX_CONFIG, EX_OK, EX_TEMPFAIL, CommandError
 
 
 
@@ -33,7 +33,7 @@ def build_parser():
 
 def main(argv: list[str], *, find_transport=None) -> int:
     """``dispatch-mail account ARGV``; ``find_transport``: where ``--find-server`` looks (default the system's
-    names and certificates: app.core.autodiscover.default_transport)."""
+    names and certificates: app.core.accounts.autodiscover.default_transport)."""
     try:
         args = build_parser().parse_args(argv)
         if args.action == "add":
@@ -112,8 +112,8 @@ _STILL_WAITING = {True: "1 message of it waits in its Outbox, kept on this compu
                          "account is set up again."}
 
 def _remove(args) -> int:
-    from app.core.account_setup import NotWritten, take_off
-    from app.core.doors import AccountLock, DoorError
+    from app.core.accounts.setup import NotWritten, take_off
+    from app.core.scripts.doors import AccountLock, DoorError
     from app.storage.journal import Journal
     from app.storage.settings import Settings
 

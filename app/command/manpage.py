@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from app.command import argshape
 from app.command.argshape import OptionLike
-from app.core import exits
+from app.core.scripts import exits
 from app.domain.words import QT_TRANSLATE_NOOP
 
 # the catalogue context of every sentence on the page
@@ -27,7 +27,7 @@ NAME = "dispatch-mail"
 SUMMARY = QT_TRANSLATE_NOOP("ManPage", "keyboard-driven mail composer for Microsoft Exchange, and its commands for "
                                        "scripts")
 
-# what each exit code of app.core.exits (sysexits.h) means to a script
+# what each exit code of app.core.scripts.exits (sysexits.h) means to a script
 EXIT_WORDS: dict[str, str] = {
     "EX_OK": QT_TRANSLATE_NOOP("ManPage", "the message was accepted (sent), or the command did what it was asked"),
     "EX_USAGE": QT_TRANSLATE_NOOP("ManPage", "the command was used wrongly: an unknown option, options that do not "
@@ -251,7 +251,7 @@ def _option(opt: OptionLike, t: _Words) -> list[str]:
 
 
 def exit_codes() -> list[tuple[int, str]]:
-    """(code, its words) for every ``EX_`` constant of app.core.exits, lowest first; KeyError names a
+    """(code, its words) for every ``EX_`` constant of app.core.scripts.exits, lowest first; KeyError names a
     constant :data:`EXIT_WORDS` does not explain."""
     names = [n for n in vars(exits) if n.startswith("EX_") and isinstance(getattr(exits, n), int)]
     return sorted((getattr(exits, n), EXIT_WORDS[n]) for n in names)

@@ -3,20 +3,20 @@ here with the account's queue driven by this process until the answer is known.
 
 0. **Parse at the edge** (:mod:`app.command.send_args`): the command line is read here, the only reading of it;
    one it refuses is said so (64, 65) before any door or account is looked at. Standard input is read here too.
-1. **Knock** (:func:`app.core.doors.knock`): a window (or another command) that has the account's queue open
+1. **Knock** (:func:`app.core.scripts.doors.knock`): a window (or another command) that has the account's queue open
    takes the request through its door and answers it. It tells the server's message limit first; then the
    command reads its files against it and hands over the typed request it built
-   (:mod:`app.core.door_protocol`): the process behind the door never sees the command line nor opens the
+   (:mod:`app.core.scripts.door_protocol`): the process behind the door never sees the command line nor opens the
    command's files. No asyncio and no mail library is imported up to here (bench/bench_command.py).
 2. **Else drive it here**: the account set up in the settings (or ``--account``; none: 78), its lock taken (held
    by another process still starting or closing: knock again until it answers or lets go, by the one rule a
    window waits by too), its queue restored from the journal and its door opened for other commands meanwhile by
    the window's own core (:class:`app.core.account_queue.driver.AccountQueue`), and the command answered by
-   :class:`app.core.script_desk.ScriptDesk` (the request built against the queue's own limit): the same desk a
+   :class:`app.core.scripts.desk.ScriptDesk` (the request built against the queue's own limit): the same desk a
    window's door uses. What is left in the queue at
    the end stays journaled: the next command or the window's next start sends it.
 
-Every command ends within its wait (``--wait``, else :func:`app.core.door_protocol.default_wait`) and
+Every command ends within its wait (``--wait``, else :func:`app.core.scripts.door_protocol.default_wait`) and
 :data:`TAIL` seconds more, whatever the server does (one that takes the connection and never answers
 included): what has not gone by then stays journaled, as after a command killed at that moment, and a request
 still on the wire is looked up by its Message-ID before anything is sent again.
@@ -30,7 +30,7 @@ import os
 import sys
 import threading
 
-from app.core.doors import MAX_HEADER, MAX_STDIN, TOO_LONG, knock, line_size
+from app.core.scripts.doors import MAX_HEADER, MAX_STDIN, TOO_LONG, knock, line_size
 
 # how long a command waits for an account's queue that another process holds but does not answer for (within its
 # wait and :data:`TAIL`, but at least :data:`LOCK_FLOOR`: a command closing may hold it that long)
@@ -105,7 +105,7 @@ def _stdin(argv: list[str], args) -> tuple[bytes | None, dict | None]:
 
 def _knock(argv: list[str], args, cwd: str, stdin: bytes | None) -> dict | None:
     """The answer of the door of the account's queue, when one has it open (None: none has)."""
-    from app.core import door_protocol as dp
+    from app.core.scripts import door_protocol as dp
 
     def build(limit: int):
         from app.command import send_args as sa
@@ -152,8 +152,8 @@ def password_env_of(args) -> str:
 def _run_here(argv: list[str], args, cwd: str, stdin: bytes | None) -> dict:
     import asyncio
 
-    from app.core import exits as sc
-    from app.core.doors import DoorError
+    from app.core.scripts import exits as sc
+    from app.core.scripts.doors import DoorError
 
     _log_privately()
     try:
@@ -196,7 +196,7 @@ def _calls_left() -> bool:
 def wait_of(args) -> float:
     """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default (its
     command line as its parser read it)."""
-    from app.core.door_protocol import default_wait
+    from app.core.scripts.door_protocol import default_wait
 
     if getattr(args, "no_wait", False):
         return 0.0
@@ -229,9 +229,9 @@ async def _take(account_queue, argv: list[str], args, cwd: str, stdin: bytes | N
     the command's (a Reply)."""
     import asyncio
 
-    from app.core import exits as sc
+    from app.core.scripts import exits as sc
     from app.core.account_queue.lock_wait import StillHeld
-    from app.core.door_protocol import Reply
+    from app.core.scripts.door_protocol import Reply
 
     async def knocked():
         reply = await asyncio.to_thread(_knock, argv, args, cwd, stdin)
@@ -252,8 +252,8 @@ async def _with_queue(account_queue, account, argv: list[str], args, cwd: str, s
 
     from app.command import send_args as sa
     from app.command.account import session_for
-    from app.core.door_protocol import Reply
-    from app.core.journal_writer import JournalWriter
+    from app.core.scripts.door_protocol import Reply
+    from app.core.common.journal_writer import JournalWriter
     from app.storage.journal import Journal
 
     session = session_for(account, password_env_of(args))

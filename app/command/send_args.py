@@ -1,5 +1,5 @@
 """``dispatch-mail send``, ``sendmail`` and ``outbox``: a command line (and the files it names, and standard input)
-made into one typed request (:mod:`app.core.door_protocol`: :class:`Submit`, :class:`ListQueue`, :class:`Retry`,
+made into one typed request (:mod:`app.core.scripts.door_protocol`: :class:`Submit`, :class:`ListQueue`, :class:`Retry`,
 :class:`Cancel`), or a :class:`CommandError` that says why not and with which exit code. The command's edge: the
 command line is parsed here and nowhere else, its files are read here (never by the process behind a door), and
 its message is built here; nothing is queued here. No Qt.
@@ -12,7 +12,7 @@ its message is built here; nothing is queued here. No Qt.
 The options are data (:mod:`app.command.spec`), so the man page and shell completions are made from the same
 definitions the parser is built from.
 
-Exit codes are sendmail's and msmtp's, from ``sysexits.h`` (:mod:`app.core.exits`). Every bad input is refused
+Exit codes are sendmail's and msmtp's, from ``sysexits.h`` (:mod:`app.core.scripts.exits`). Every bad input is refused
 before anything is handed over: an unreadable file (66), no recipients, an invalid address, a message over the
 size limit, a line break in ``--subject`` or ``--header`` (it would start another header), 8-bit text without a
 charset, a malformed message (65); options that do not go together, or a time Send later does not understand
@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Callable
 
 from app.command.spec import COMMANDS, add_options
-from app.core.door_protocol import (WAIT_VARIABLE, Cancel, ListQueue, Request, Retry, Submit,  # noqa: F401
+from app.core.scripts.door_protocol import (WAIT_VARIABLE, Cancel, ListQueue, Request, Retry, Submit,  # noqa: F401
                                     default_wait)
-from app.core.exits import (EX_CANTCREAT, EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_NOPERM, EX_OK,  # noqa: F401
+from app.core.scripts.exits import (EX_CANTCREAT, EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_NOPERM, EX_OK,  # noqa: F401
                             EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, CommandError)
 from app.domain.extras import header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
@@ -340,7 +340,7 @@ def _too_large(what: str, size: int, limit: int) -> str:
 def _later(text: str | None, now: Callable[[], datetime]) -> datetime | None:
     if text is None:
         return None
-    from app.core.send_times import WhenError, parse_when
+    from app.core.outbox.send_times import WhenError, parse_when
 
     try:
         return parse_when(text, now())

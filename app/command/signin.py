@@ -8,7 +8,7 @@
 - ``--password-env VAR`` (Exchange): the password from that environment variable, checked by one connection
   to the server, then stored in the system keyring. Never a password on the command line.
 
-Exit codes are sysexits.h's, as ``send`` and ``sendmail`` use them (app/core/exits.py): 64 usage,
+Exit codes are sysexits.h's, as ``send`` and ``sendmail`` use them (app/core/scripts/exits.py): 64 usage,
 69 the server or the sign-in service unreachable, 75 cancelled or expired (try again), 77 refused,
 78 not configured. Nothing here prints a token, a code it redeems, or a password.
 """
@@ -22,7 +22,7 @@ import os
 import sys
 
 from app.command.spec import SIGNIN_OPTIONS, add_options
-from app.core.exits import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
+from app.core.scripts.exits import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
                                    CommandError)
 
 # the authority's device-flow error codes (learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code)
@@ -112,7 +112,7 @@ def _device_code(account, plain_file: bool) -> int:
 def device_code_signin(account, plain_file: bool, prog: str):
     """The account's Microsoft 365 sign-in, its tokens kept where the window keeps them (``plain_file``: a plain
     file, only on a machine with no keyring; 64 where there is one)."""
-    from app.core import accounts
+    from app.core.accounts import services as accounts
     from app.storage.secrets import KeyringTokenCacheStore, keyring_available
 
     if plain_file and keyring_available():
@@ -196,7 +196,7 @@ def _password(account, variable: str) -> int:
 
 def _check(account, password: str) -> None:
     """One connection to the server with the password, through the session the window uses."""
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from app.domain.models import ErrorKind
     from app.mail.errors import MailError
 

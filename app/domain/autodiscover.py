@@ -1,6 +1,6 @@
 """What Autodiscover (finding the EWS URL from an e-mail address, as Outlook does) works with: the endpoints it
 tries for a domain, in Outlook's order, the answers a POX Autodiscover endpoint gives, the steps it reports
-and the questions it asks. Pure data and rules; the plan itself is app/core/autodiscover.py, the HTTP and XML
+and the questions it asks. Pure data and rules; the plan itself is app/core/accounts/autodiscover.py, the HTTP and XML
 app/mail/ews/autodiscover.py.
 
 Microsoft's "Autodiscover for Exchange" / "Generate a list of Autodiscover endpoints": for the domain of the

@@ -45,16 +45,16 @@ class SubmissionFinished(CoreEvent):
     submission: Any  # app.core.outbox.submission.Submission
 
 
-# ---- the session (app.core.session) ----
+# ---- the session (app.core.accounts.session) ----
 @dataclass(frozen=True)
 class SessionStateChanged(CoreEvent):
     """The connection state of a session changed (``error``: why, for offline and a refused sign-in)."""
 
-    state: Any  # app.core.session.ConnectionState
+    state: Any  # app.core.accounts.session.ConnectionState
     error: Any = None  # app.mail.errors.MailError | None
 
 
-# ---- a mail merge (app.core.merge) ----
+# ---- a mail merge (app.core.merge.run) ----
 @dataclass(frozen=True)
 class MergeProgress(CoreEvent):
     """A merge run moved on: a row changed, a send started or ended."""
@@ -82,7 +82,7 @@ class QueueStarted(CoreEvent):
     outbox: Any  # app.core.outbox.Outbox
 
 
-# ---- autosave (app.core.autosave) ----
+# ---- autosave (app.core.compose.autosave) ----
 @dataclass(frozen=True)
 class DraftKept(CoreEvent):
     """A write of the draft ``local_id`` is on disk in the local journal (told on the event loop)."""

@@ -2,7 +2,7 @@
 
 :func:`display_rows` turns the summaries of a listed page into :class:`ListRow` objects whose texts
 (subject, recipients, local date, tooltip, accessible text) are final: the mail client calls it in the
-worker thread that fetched the page (``app.core.mailclient``), so the UI thread only inserts the rows and
+worker thread that fetched the page (``app.core.accounts.mailclient``), so the UI thread only inserts the rows and
 its table model's ``data()`` only picks a field. Nothing here is formatted per paint.
 """
 

@@ -5,7 +5,7 @@ No I/O, no Qt. The table is data from anywhere: it is decoded as UTF-8 (a BOM is
 (:data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELL`, :data:`MAX_BYTES`), and every refusal names its
 line. A value is put in as it is, never expanded again (a value "{email}" stays "{email}"), and HTML-escaped
 in an HTML body. Each row gets an identity derived from (merge id, row number), so a run that stopped half
-way finds what it already created instead of creating it twice (:mod:`app.core.merge`).
+way finds what it already created instead of creating it twice (:mod:`app.core.merge.run`).
 """
 
 from __future__ import annotations

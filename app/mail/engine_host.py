@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from app.mail import engine_wire as wire
 
 CALLS = wire.CALLS
-# As many calls at once as the window's mail client makes (app.core.mailclient), and a few to spare.
+# As many calls at once as the window's mail client makes (app.core.accounts.mailclient), and a few to spare.
 WORKERS = 8
 
 

@@ -32,8 +32,8 @@ class ServerInfo:
 @dataclass(frozen=True)
 class MessageLimits:
     """What the server takes in one message, as a client answers it (``client.message_limits``): every client a
-    send goes through has it (:class:`app.core.session.Session`, from what its connect learnt;
-    :class:`app.core.mailclient.MailClient`), and each check before a send (Compose's, Send selected's, the
+    send goes through has it (:class:`app.core.accounts.session.Session`, from what its connect learnt;
+    :class:`app.core.accounts.mailclient.MailClient`), and each check before a send (Compose's, Send selected's, the
     Outbox's, a script's) reads it there instead of guessing with a default."""
 
     max_send_bytes: int = DEFAULT_MAX_SEND_BYTES  # the largest message, in bytes (attachments as sent)

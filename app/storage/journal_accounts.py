@@ -2,7 +2,7 @@
 
 The journal keeps accounts apart (every entry carries the ``account`` key it was written under). When the
 same mailbox is reached through another account (EWS blocked, the user signed in with Microsoft 365 for
-the same address: :mod:`app.core.handover`), its unfinished entries are re-keyed here. What each entry
+the same address: :mod:`app.core.outbox.handover`), its unfinished entries are re-keyed here. What each entry
 becomes is the caller's decision (``decide``); this module only applies it, and drops the old backend's
 identity of every moved entry on the way: its server ref (item id and change key) and its attachments'
 server ids are cleared — they name items of the old backend — while the Internet Message-ID, the content

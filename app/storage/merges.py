@@ -1,7 +1,7 @@
 """Mail merges on disk: one JSON file per merge (``merges/<merge id>.json`` beside the journal), written
 atomically (a temporary file renamed over it), 0600 in a 0700 folder: the table is the user's data.
 
-A record says, for every row, what was done with it (``app.core.merge``): a restart shows the same rows
+A record says, for every row, what was done with it (``app.core.merge.run``): a restart shows the same rows
 and never sends a row that was sent. No Qt.
 """
 

@@ -2,7 +2,7 @@
 
 One file for every language (a name is a name in any of them): ``personal-dictionary.txt`` in the app's
 data dir (0700), itself 0600. Read once when spell check starts and appended to on each addition, both
-on the spell-check worker thread (app/core/spelling.py), never on the UI thread. A damaged or unreadable
+on the spell-check worker thread (app/core/compose/spelling.py), never on the UI thread. A damaged or unreadable
 file never stops spell check: it is read as far as it goes (a line that is not a plausible word is
 skipped) and an addition that cannot be written is kept for the session.
 """

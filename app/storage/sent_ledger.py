@@ -1,6 +1,6 @@
 """What each account sent in the last 24 hours, on disk (``sent-ledger/<hash of the account key>.json`` beside
 the journal): ``[[epoch seconds, recipients], ...]``, written all or nothing, 0600 in a 0700 folder. Only
-times and counts: no address, no content. :class:`app.core.send_limits.SentCounter` keeps it; a restart
+times and counts: no address, no content. :class:`app.core.sending.limits.SentCounter` keeps it; a restart
 reads it back, so today's count of recipients survives. No Qt."""
 
 from __future__ import annotations

@@ -190,7 +190,7 @@ def write_control(root: Path, ver: str, arch: str) -> list[str]:
                          + ", ".join(unknown))
     deps += ["fonts-dejavu-core | fonts-liberation2 | fonts-freefont-ttf"]  # Qt needs at least one font
     # spell check: pyenchant loads libenchant-2 with ctypes at run time (no ELF link to compute it from),
-    # and enchant needs a Hunspell dictionary (app/core/spelling.py; without them spell check is off)
+    # and enchant needs a Hunspell dictionary (app/core/compose/spelling.py; without them spell check is off)
     deps += ["libenchant-2-2", "hunspell-en-us | hunspell-dictionary"]
     debian = root / "DEBIAN"
     debian.mkdir()

@@ -3,7 +3,7 @@ with the command alone, and ``send`` then uses it. The command is a real process
 its own ``DISPATCH_HOME``), the sandbox another (``python -m app.sandbox``: EWS, Graph and its sign-in authority),
 the keyring a real Secret Service (gnome-keyring-daemon on a private D-Bus session bus) every process shares.
 
-The account is kept as the window's account dialog keeps it (the same core: app/core/account_setup.py): compared
+The account is kept as the window's account dialog keeps it (the same core: app/core/accounts/setup.py): compared
 here with the AccountConfig the dialog builds from the same answers."""
 
 from __future__ import annotations
@@ -313,7 +313,7 @@ def test_a_settings_file_that_cannot_be_written_is_said_and_nothing_is_claimed(s
 def test_remove_is_refused_75_while_another_process_uses_the_account(sandbox, home, keyring_service, monkeypatch):
     """The window or a command holds the account's lock (here this test's process, as a window does): removing it
     under them is refused, and nothing changes."""
-    from app.core.doors import AccountLock
+    from app.core.scripts.doors import AccountLock
 
     env = env_for(home, keyring_service, MY_EXCHANGE_PASSWORD=password_of(sandbox))
     assert add_ews(env, sandbox).returncode == 0

@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from app.core.autosave import Autosave
-from app.core.journal_writer import JournalWriter
+from app.core.compose.autosave import Autosave
+from app.core.common.journal_writer import JournalWriter
 from app.domain.models import Draft
 from app.storage.journal import Journal
 from app.domain.events import AutosaveFailed, DraftKept

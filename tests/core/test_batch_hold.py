@@ -9,8 +9,8 @@ import asyncio
 
 from app.core.outbox import holds
 from app.core.outbox.owner import meta_of
-from app.core.batch_checks import check_drafts, problem
-from app.core.merge_send import CONFIRM_ABOVE, confirm_question
+from app.core.sending.batch_checks import check_drafts, problem
+from app.core.merge.send import CONFIRM_ABOVE, confirm_question
 from app.core.outbox import Outbox
 from app.core.outbox.restore import restore_work
 from app.core.outbox.submission import SubState

@@ -1,7 +1,7 @@
 """Send selected's closing words (issue 59, item 7a): drafts taken back are said to stay in Drafts, never
 counted as not sent."""
 
-from app.core.batch_report import batch_summary
+from app.core.sending.batch_report import batch_summary
 
 
 def test_a_batch_taken_back_whole_says_it_stays_in_drafts():

@@ -22,7 +22,7 @@ from app.command import argshape
 from app.command.completion import bash_completion, zsh_completion
 from app.command.manpage import EXIT_WORDS, exit_codes, man_page, roff_text
 from app.command.spec import COMMANDS, WINDOW_OPTIONS
-from app.core import exits as send_command
+from app.core.scripts import exits as send_command
 from app.command.spec import Option
 
 needs_groff = pytest.mark.skipif(shutil.which("groff") is None, reason="groff not installed (scripts/bootstrap.sh test)")

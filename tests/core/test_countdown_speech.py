@@ -1,9 +1,9 @@
-"""Which seconds of an undo-send countdown are spoken (app/core/countdown_speech.py): its start once, its last
+"""Which seconds of an undo-send countdown are spoken (app/core/outbox/countdown_speech.py): its start once, its last
 3 seconds once, never every second."""
 
 from __future__ import annotations
 
-from app.core.countdown_speech import LAST_SECONDS, Cue, Said, cue, spoken_seconds
+from app.core.outbox.countdown_speech import LAST_SECONDS, Cue, Said, cue, spoken_seconds
 
 
 def test_a_ten_second_countdown_is_said_at_its_start_and_once_in_its_last_three_seconds():

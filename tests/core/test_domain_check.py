@@ -1,4 +1,4 @@
-"""A recipient domain that does not exist (app/core/domain_check.py), asked of a REAL DNS server on 127.0.0.1
+"""A recipient domain that does not exist (app/core/sending/domain_check.py), asked of a REAL DNS server on 127.0.0.1
 (tests/helpers/dns_server.py; the tests have no network, so the resolver is injected through ``DISPATCH_DNS``'s
 value, never mocked): NXDOMAIN refuses, NODATA does not, a silent resolver costs at most its second and says
 nothing, answers are cached (the clock injected), and the account's own domains, reserved names and an account
@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from app.core import domain_check as dc
+from app.core.sending import domain_check as dc
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, Recipient
 from tests.helpers.dns_server import DnsServer

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import doors
-from app.core.door_protocol import ListQueue, Reply
-from app.core.door_server import Door
+from app.core.scripts import doors
+from app.core.scripts.door_protocol import ListQueue, Reply
+from app.core.scripts.door_server import Door
 from tests.helpers.door_knock import knock
 
 
@@ -118,9 +118,9 @@ def test_the_door_folder_does_not_follow_the_environment(monkeypatch, tmp_path):
 
 _DOOR_AS_THE_USER = """
 import asyncio, os, sys
-from app.core import doors
-from app.core.door_protocol import ListQueue, Reply
-from app.core.door_server import Door
+from app.core.scripts import doors
+from app.core.scripts.door_protocol import ListQueue, Reply
+from app.core.scripts.door_server import Door
 from tests.helpers.door_knock import knock
 
 class Desk:

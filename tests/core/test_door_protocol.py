@@ -1,4 +1,4 @@
-"""The door's protocol (app/core/doors.py, app/core/door_server.py, app/core/door_protocol.py) over a real Unix
+"""The door's protocol (app/core/scripts/doors.py, app/core/scripts/door_server.py, app/core/scripts/door_protocol.py) over a real Unix
 socket: a typed request (a message built by the command, its attachments' and its MIME's bytes included) arrives
 as it was sent; the answer's words arrive whole; a command and a door of different versions refuse each other in
 words; anything else a socket may receive is refused without taking the door down."""
@@ -13,10 +13,10 @@ from datetime import datetime
 
 import pytest
 
-from app.core import door_protocol as dp
-from app.core import doors
-from app.core.door_protocol import Cancel, ListQueue, Reply, Retry, Submit
-from app.core.door_server import Door
+from app.core.scripts import door_protocol as dp
+from app.core.scripts import doors
+from app.core.scripts.door_protocol import Cancel, ListQueue, Reply, Retry, Submit
+from app.core.scripts.door_server import Door
 from app.core.outbox.mime_send import MimeToSend
 from app.domain.models import Attachment, Draft, Recipient
 from tests.helpers.door_knock import knock

@@ -16,7 +16,7 @@ import threading
 
 import pytest
 
-from app.core import eml_files
+from app.core.compose import eml_files
 from app.domain.eml import to_eml
 from app.domain.eml_read import MAX_DEPTH, MAX_FILE_BYTES, MAX_PARTS, EmlError, read_eml
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag

@@ -10,7 +10,7 @@ import tracemalloc
 
 import pytest
 
-from app.core import eml_files
+from app.core.compose import eml_files
 from app.domain.eml_read import (MAX_ADDRESS_CHARS, MAX_ALL_HEADERS, MAX_CONTENT_HEADER_CHARS, MAX_FILE_BYTES,
                                  MAX_BOUNDARY_LOOKS, MAX_DEPTH, MAX_HEADERS, MAX_LINES, MAX_PARTS,
                                  Budget, EmlCancelled, EmlError, read_eml)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.eml_files import open_eml, read_file, read_file_as_is
+from app.core.compose.eml_files import open_eml, read_file, read_file_as_is
 from app.domain import charsets
 from app.domain.eml_read import MAX_LINES, Budget, EmlCancelled, EmlError, EmlMessage, read_eml
 from app.domain.validation import validate_draft

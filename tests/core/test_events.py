@@ -51,7 +51,7 @@ def test_events_are_frozen_data():
 def test_each_core_object_publishes_its_own_events(tmp_path):
     """What each publisher declares: subscribing to one of its events works, to another's is a KeyError."""
     from app.core.account_queue.keeper import QueueKeeper
-    from app.core.demo import demo_session
+    from app.core.accounts.demo import demo_session
     from app.core.outbox.owner import Outbox
     from app.storage.journal import Journal
 

@@ -1,4 +1,4 @@
-"""Hand-over (app/core/handover.py): an account's unfinished journal entries go to another account of the same
+"""Hand-over (app/core/outbox/handover.py): an account's unfinished journal entries go to another account of the same
 mailbox (EWS blocked -> Microsoft 365), so that the new account's Outbox resumes each one safely on a backend
 whose item ids differ: never sent twice, never lost. No Qt, no network: a journal file in tmp_path and the
 in-memory server of tests/helpers/submission.py, whose ids are not the journal's (the old backend's).
@@ -10,8 +10,10 @@ import asyncio
 
 import pytest
 
-from app.core import handover, recovery
-from app.core.handover import hand_over, send_resumes, waiting_for
+from app.core.outbox import handover
+
+from app.core.compose import recovery
+from app.core.outbox.handover import hand_over, send_resumes, waiting_for
 from app.core.outbox import Outbox
 from app.core.outbox.owner import meta_of
 from app.core.outbox.policy import RetryPolicy

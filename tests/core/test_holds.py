@@ -12,11 +12,11 @@ from datetime import datetime
 
 import pytest
 
-from app.core import recovery
+from app.core.compose import recovery
 from app.core.outbox import holds
 from app.core.outbox.drive import next_wake_time
 from app.core.outbox.holds import Hold
-from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
+from app.core.outbox.send_times import WhenError, next_monday, parse_when, tomorrow_morning
 from app.core.outbox.submission import (
     CANCELLABLE, RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, next_state,
 )

@@ -1,13 +1,13 @@
-"""A batch handed to the Outbox under the account's sending limits (app/core/limited_send.py), in the
+"""A batch handed to the Outbox under the account's sending limits (app/core/sending/limited.py), in the
 submission core on the Outbox's injected clocks: the part that fits goes now, the rest waits in the Outbox
 HELD until the rolling day has room (journaled: a restart keeps it), none is lost or sent blindly."""
 
 from __future__ import annotations
 
 from app.core.outbox.holds import clock_text, row_text
-from app.core.limited_send import WAIT_REASON, submit_planned
+from app.core.sending.limited import WAIT_REASON, submit_planned
 from app.core.outbox import Outbox
-from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits, plan_batch
+from app.core.sending.limits import DAY, RecipientLedger, SentCounter, ServerLimits, plan_batch
 from app.core.outbox.submission import SubState
 from app.storage.journal import Journal
 from app.storage.sent_ledger import SentLedgerStore

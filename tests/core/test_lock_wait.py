@@ -16,7 +16,7 @@ import pytest
 from app.core.account_queue.keeper import COMMAND_SENDS, QueueKeeper
 from app.core.account_queue.lock_wait import FIRST_PAUSE, MOST_PAUSE, LockWait, StillHeld
 from app.core.account_queue.driver import AccountQueue, DeskWiring
-from app.core.doors import AccountLock
+from app.core.scripts.doors import AccountLock
 from app.domain.account import AccountConfig
 from app.domain.events import QueueHeldElsewhere, QueueStarted
 from tests.helpers.aio import run

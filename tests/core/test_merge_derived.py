@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.core.merge import TAKEN_BACK, MergeRun, RowState
+from app.core.merge.run import TAKEN_BACK, MergeRun, RowState
 from app.core.outbox import Outbox
 from app.domain import merge as dm
 from app.domain.models import Draft, ErrorKind
@@ -118,7 +118,7 @@ def test_after_a_crash_rows_meet_their_submissions_and_only_those_the_outbox_let
     which the Outbox sends, and nothing is looked up. Died again before the run heard how they ended (the
     sent ones have left the journal): only the rows whose submission it knew are looked up, once, at resume;
     the row it never knew one of is READY and Resend's own look-up finds it sent. Each message sent once."""
-    from app.core.merge import ALREADY_SENT
+    from app.core.merge.run import ALREADY_SENT
     from app.core.outbox.policy import RetryPolicy
     from app.mail.errors import ConnectionFailed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.merge import DELETED, SENT, TAKEN_BACK, RowState, row_verdict
+from app.core.merge.run import DELETED, SENT, TAKEN_BACK, RowState, row_verdict
 from app.core.outbox.submission import FINAL, TAKEN_OUT, SubState, Submission
 from app.domain.models import Draft, ErrorKind
 
@@ -43,7 +43,7 @@ def test_a_merge_written_by_an_older_version_loads_each_rows_stored_state_mapped
     """Before issue 47 a row stored its own state; such a record still loads, each state mapped once to what
     a row now holds, and shows as it did (no Outbox listing any of its submissions: the record is all there
     is). What it writes next is the new form, which loads to the same rows."""
-    from app.core.merge import ALREADY_SENT, IN_DRAFTS, MergeRun
+    from app.core.merge.run import ALREADY_SENT, IN_DRAFTS, MergeRun
     from app.domain.models import Draft
     from app.storage.merges import MergeStore, template_to_dict
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 
-from app.core import merge_record
-from app.core.merge import IN_DRAFTS, MergeRun, RowState
-from app.core.merge_rows import Ending
+from app.core.merge import record as merge_record
+from app.core.merge.run import IN_DRAFTS, MergeRun, RowState
+from app.core.merge.rows import Ending
 from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe

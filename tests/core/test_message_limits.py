@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.session import Session
+from app.core.accounts.session import Session
 from app.domain.account import AccountConfig
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, Recipient

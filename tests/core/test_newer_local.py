@@ -1,10 +1,10 @@
-"""Which server drafts have a newer version on this computer (app.core.recovery.newer_local_versions):
+"""Which server drafts have a newer version on this computer (app.core.compose.recovery.newer_local_versions):
 the look Send selected and Enter in Drafts make so that an older version is never sent or shown. Qt-free,
 on a real journal file."""
 
 from __future__ import annotations
 
-from app.core import recovery
+from app.core.compose import recovery
 from app.domain.models import Draft, ItemRef
 from app.storage.journal import Journal
 

@@ -1,8 +1,8 @@
-"""The status bar's words about a send in the Outbox follow its state (app.core.outbox_words, issue 59)."""
+"""The status bar's words about a send in the Outbox follow its state (app.core.outbox.words, issue 59)."""
 
 from __future__ import annotations
 
-from app.core.outbox_words import final, words_now
+from app.core.outbox.words import final, words_now
 from app.core.outbox.submission import SubState, Submission
 from app.domain.models import Draft, ErrorKind
 

@@ -1,4 +1,4 @@
-"""Typed days for the follow-up flag's start and due dates (app.core.send_times.parse_day)."""
+"""Typed days for the follow-up flag's start and due dates (app.core.outbox.send_times.parse_day)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.core.send_times import WhenError, parse_day
+from app.core.outbox.send_times import WhenError, parse_day
 
 FRIDAY = date(2026, 11, 27)
 

@@ -14,8 +14,8 @@ import sys
 
 import pytest
 
-from app.core.door_protocol import ListQueue, Reply
-from app.core.doors import AccountLock, door_path
+from app.core.scripts.door_protocol import ListQueue, Reply
+from app.core.scripts.doors import AccountLock, door_path
 from tests.helpers.door_knock import knock
 from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW, QueueKeeper, waiting_words
 from app.domain.events import QueueHeldElsewhere, QueueStarted
@@ -69,7 +69,7 @@ class Queue:
 
 def holder(kind: str) -> subprocess.Popen:
     """Another process holding the account's lock as ``kind`` until its standard input closes."""
-    code = ("import sys; from app.core.doors import AccountLock; lock = AccountLock(sys.argv[1], kind=sys.argv[2]);"
+    code = ("import sys; from app.core.scripts.doors import AccountLock; lock = AccountLock(sys.argv[1], kind=sys.argv[2]);"
             " assert lock.take(); print('held', flush=True); sys.stdin.read()")
     proc = subprocess.Popen([sys.executable, "-c", code, KEY, kind], cwd=str(ROOT), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=str(ROOT)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.core.outbox import holds
-from app.core.quit_words import MAX_LINES, quit_text
+from app.core.outbox.quit_words import MAX_LINES, quit_text
 from app.core.outbox.submission import SubState, Submission
 from app.domain.models import Draft, Recipient
 

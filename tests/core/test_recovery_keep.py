@@ -1,4 +1,4 @@
-"""Recovery after a crash (app.core.recovery.resume) queues the messages a previous run left for Drafts, never the
+"""Recovery after a crash (app.core.compose.recovery.resume) queues the messages a previous run left for Drafts, never the
 one the user is writing now. The user may begin a message while the server is asked about the leftovers (its
 first keys are journaled meanwhile): which messages are open in Compose is asked at each decision, after that
 wait. Qt-free, on a real journal file; the outbox and the look-up are stand-ins (no server is needed: every
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.core import recovery
+from app.core.compose import recovery
 from app.domain.models import Draft
 from app.storage.journal import Journal
 

@@ -1,9 +1,9 @@
 """Which of Compose's fields a refused send's reason belongs to, and how long a draft's refusal is remembered
-(app.core.refusals, issue 59)."""
+(app.core.sending.refusals, issue 59)."""
 
 from __future__ import annotations
 
-from app.core.refusals import CHECK, FROM, MESSAGE, Refusal, RefusalMemory, check_refusal, refusal_of
+from app.core.sending.refusals import CHECK, FROM, MESSAGE, Refusal, RefusalMemory, check_refusal, refusal_of
 from app.domain.models import ErrorKind, ItemOutcome, OutcomeStatus
 
 

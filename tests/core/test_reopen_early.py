@@ -1,5 +1,5 @@
 """The message a restarting window shows in Compose before the account's Outbox is built (issue 73, item 7):
-:func:`app.core.recovery.message_to_reopen_early` picks what :func:`~app.core.recovery.message_to_reopen` picks
+:func:`app.core.compose.recovery.message_to_reopen_early` picks what :func:`~app.core.compose.recovery.message_to_reopen` picks
 once the Outbox has restored the journal, and nothing while a send held in its undo window waits (the restore
 makes that one the message to reopen). A real journal file; no Qt."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from app.core import recovery
+from app.core.compose import recovery
 from app.core.outbox import holds
 from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Recipient, new_message_id

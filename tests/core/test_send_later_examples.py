@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from app.core.send_times import WhenError, examples, parse_when
+from app.core.outbox.send_times import WhenError, examples, parse_when
 
 
 @pytest.mark.parametrize("now", [datetime(2026, 11, 26, 23, 30), datetime(2027, 12, 30, 7, 0),

@@ -1,11 +1,11 @@
-"""The account's sending limits and a batch's plan against them (app/core/send_limits.py): nothing over a
+"""The account's sending limits and a batch's plan against them (app/core/sending/limits.py): nothing over a
 limit goes blindly, nothing is lost (every message is sent now, kept for later, or said to be refused)."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.core.send_limits import (DAY, EXCHANGE_ONLINE, RecipientLedger, ServerLimits, limits_for, parse,
+from app.core.sending.limits import (DAY, EXCHANGE_ONLINE, RecipientLedger, ServerLimits, limits_for, parse,
                                   plan_batch)
 from app.domain.account import AccountConfig, Backend
 
@@ -72,7 +72,7 @@ def test_the_ledger_counts_a_rolling_day_and_round_trips():
 
 
 def test_the_count_of_sent_recipients_survives_a_restart(tmp_path):
-    from app.core.send_limits import SentCounter
+    from app.core.sending.limits import SentCounter
     from app.core.outbox.submission import Submission, SubState
     from app.domain.models import Draft, Recipient
     from app.storage.sent_ledger import SentLedgerStore
@@ -92,7 +92,7 @@ def test_the_count_of_sent_recipients_survives_a_restart(tmp_path):
 
 
 def test_the_question_before_a_batch_offers_the_part_that_fits_and_says_when_the_last_goes():
-    from app.core.merge_send import limits_question
+    from app.core.merge.send import limits_question
 
     ledger = RecipientLedger()
     ledger.add(NOW - 3600, 2200)
@@ -108,7 +108,7 @@ def test_the_question_before_a_batch_offers_the_part_that_fits_and_says_when_the
 def test_sends_finishing_in_one_turn_are_written_once(tmp_path):
     import asyncio
 
-    from app.core.send_limits import SentCounter
+    from app.core.sending.limits import SentCounter
     from app.core.outbox.submission import Submission, SubState
     from app.domain.models import Draft, Recipient
     from app.storage.sent_ledger import SentLedgerStore
@@ -135,7 +135,7 @@ def test_sends_finishing_in_one_turn_are_written_once(tmp_path):
 
 
 def test_the_answer_to_the_limits_question_is_said_as_the_plan_now_goes():
-    from app.core.merge_send import limits_answer
+    from app.core.merge.send import limits_answer
 
     ledger = RecipientLedger()
     ledger.add(NOW - 3600, 2200)

@@ -1,4 +1,4 @@
-"""Send later and the follow-up flag take French and German words alongside English (app.core.send_times), and
+"""Send later and the follow-up flag take French and German words alongside English (app.core.outbox.send_times), and
 a time or day that cannot be used says why in words the window translates (WhenError.words)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.core.send_times import WhenError, examples, parse_day, parse_when
+from app.core.outbox.send_times import WhenError, examples, parse_day, parse_when
 from app.domain.words import Words
 
 NOW = datetime(2026, 11, 24, 14, 30)  # a Tuesday afternoon

@@ -1,4 +1,4 @@
-"""One send request for every face (app/core/sending.py), without Qt: every branch the window took itself
+"""One send request for every face (app/core/sending/request.py), without Qt: every branch the window took itself
 before — checked once, "Send anyway?" answered yes or no, the undo-send hold on and off, the sending limits'
 question answered yes or no, a merge's question, a refusal taken back out of the Outbox, partial failures, nothing selected, the
 journal unable to record — through the in-memory mailbox and a real journal, on the Outbox's injected clocks
@@ -10,11 +10,11 @@ import asyncio
 import sqlite3
 
 from app.core.outbox import holds
-from app.core.merge_send import CONFIRM_ABOVE, go_ahead
+from app.core.merge.send import CONFIRM_ABOVE, go_ahead
 from app.core.outbox import Outbox
 from app.core.outbox.policy import RetryPolicy
-from app.core.sending import Answers, BatchRequest, Result, Sending, hand_over
-from app.core.send_limits import RecipientLedger, ServerLimits, plan_batch
+from app.core.sending.request import Answers, BatchRequest, Result, Sending, hand_over
+from app.core.sending.limits import RecipientLedger, ServerLimits, plan_batch
 from app.core.outbox.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemRef, Recipient
 from app.domain.validation import FieldError

@@ -11,7 +11,7 @@ import asyncio
 
 import pytest
 
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.core.outbox.policy import RetryPolicy
 from app.core.outbox.submission import SubState
@@ -103,7 +103,7 @@ def test_the_apps_outbox_waits_what_graph_asks(sandbox_factory, tmp_path):
     the backend: the settle Graph asks for reaches it through the Session. A real Graph session on the sandbox
     (over HTTP, once connected: the backend built) with its settle set to 12.5 s; the Outbox's own policy says
     0.01 s."""
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from app.domain.account import AccountConfig, Backend
     from app.mail.graph import GraphMailService
 

@@ -100,7 +100,7 @@ def test_a_device_code_sign_in_is_kept_in_the_keyring_for_the_window_and_send(sa
 
 _WINDOW_SIGNS_IN = textwrap.dedent("""
     import os
-    from app.core import accounts
+    from app.core.accounts import services as accounts
     from app.mail.graph import sign_in_to_sandbox
     from app.storage.settings import Settings
     signed = sign_in_to_sandbox(accounts.graph_signin(Settings().account()), "alice", os.environ["SANDBOX_PW"])

@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
-from app.core import spelling
-from app.core.spelling import OFF, SpellChecker, choose_language, system_language
+from app.core.compose import spelling
+from app.core.compose.spelling import OFF, SpellChecker, choose_language, system_language
 from app.domain.spelling_words import normal, word_at, words
 from app.storage.personal_dictionary import PersonalDictionary
 

@@ -283,7 +283,7 @@ def test_a_refused_send_keeps_why_it_was_refused_across_a_restart(tmp_path):
     """The kind of a send's last failure is journaled (``meta_of``) and read back at the next start: a send
     the server refused for its content is still one to fix first (a mail merge's row derives from it that
     Resend must not send it as it is), and one that could not reach the server still one to retry."""
-    from app.core.merge import row_verdict
+    from app.core.merge.run import row_verdict
     from app.mail.errors import ItemFailed
 
     box, path = Mailbox(), tmp_path / "j.sqlite3"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import random
 
-from app.core import text_mirror
-from app.core.text_mirror import ChunkedText
+from app.core.compose import text_mirror
+from app.core.compose.text_mirror import ChunkedText
 from app.domain.models import Draft, ItemRef, Recipient
 from app.storage.journal import Journal
 

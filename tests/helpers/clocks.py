@@ -1,4 +1,4 @@
-"""A clock the test moves by hand, for the Outbox (``Outbox(clock=...)``, app/core/clock.py): its worker sleeps
+"""A clock the test moves by hand, for the Outbox (``Outbox(clock=...)``, app/core/outbox/clock.py): its worker sleeps
 on it, and wakes when the test moves it past the time it waits for. Nothing waits in real time; a test
 waits for the worker to be asleep again (``await ob.parts.worker.idle()``), an event, not a pause."""
 

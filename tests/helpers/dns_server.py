@@ -1,4 +1,4 @@
-"""A tiny real DNS server on 127.0.0.1 (UDP) for the recipient-domain check (app/core/domain_check.py): the tests
+"""A tiny real DNS server on 127.0.0.1 (UDP) for the recipient-domain check (app/core/sending/domain_check.py): the tests
 run with no network, so the resolver is pointed at this one through ``DISPATCH_DNS`` rather than mocked. dnspython
 reads each query and builds each answer: NXDOMAIN for the names in ``missing``, no answer at all (a resolver that
 is down or slow) for those in ``silent``, NOERROR without records (NODATA: the name exists, no MX) for the rest.

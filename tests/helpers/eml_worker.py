@@ -46,7 +46,7 @@ def _peak_mb() -> float:
 
 def _open(path: str, max_bytes: int, read, traced: bool = False) -> tuple[str, str, float]:
     """(outcome, error, CPU seconds or, ``traced``, the peak MB tracemalloc saw)."""
-    from app.core.eml_files import open_eml
+    from app.core.compose.eml_files import open_eml
     from app.domain.eml_read import EmlError
     from app.domain.validation import validate_draft
 
@@ -72,7 +72,7 @@ def _open(path: str, max_bytes: int, read, traced: bool = False) -> tuple[str, s
 
 
 def main() -> int:
-    from app.core.eml_files import read_file, read_file_as_is
+    from app.core.compose.eml_files import read_file, read_file_as_is
 
     job = json.loads(sys.stdin.read())
     files, max_bytes = job["files"], job["max_bytes"]

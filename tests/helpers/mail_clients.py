@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credentials, Version
 
-from app.core.demo import sandbox_account
+from app.core.accounts.demo import sandbox_account
 from app.domain.account import AccountConfig
 from app.storage.journal import Journal
 from app.storage.settings import Settings, data_dir

@@ -712,7 +712,7 @@ def contract_breaches(edges, contract_list: list[dict]) -> list[str]:
 
 
 #: the one module outside the sandbox that imports it: the built-in sandbox mailbox starts it
-SANDBOX_OPENER = "app.core.demo"
+SANDBOX_OPENER = "app.core.accounts.demo"
 
 
 def sandbox_importers(graph: dict[str, set[str]]) -> set[str]:

@@ -86,10 +86,10 @@ def finish(proc: subprocess.Popen, said: list[str]) -> tuple[int, str, str]:
 
 
 # what another process of the same user does with the account: the window's and ``send``'s way to its sign-in
-# (app/core/accounts.py, the token cache where the window keeps it), then one Graph request with its token
+# (app/core/accounts/services.py, the token cache where the window keeps it), then one Graph request with its token
 _WINDOW_USES_THE_SIGN_IN = textwrap.dedent("""
     import httpx, sys
-    from app.core import accounts
+    from app.core.accounts import services as accounts
     from app.mail.errors import SignInNeeded
     from app.storage.settings import Settings
     account = Settings().account()

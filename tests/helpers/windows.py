@@ -4,7 +4,7 @@ its own settings file and a journal (the reliability tests' window)."""
 
 from __future__ import annotations
 
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.account import AccountConfig, Backend
 from app.storage.journal import Journal
 from app.storage.settings import Settings

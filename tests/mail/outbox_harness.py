@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.core.outbox.policy import RetryPolicy
 from app.domain.models import MessageSummary

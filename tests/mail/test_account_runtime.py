@@ -8,8 +8,8 @@ from __future__ import annotations
 import asyncio
 
 from app.core.account_queue.runtime import AccountRuntime, waiting_elsewhere
-from app.core.journal_writer import JournalWriter
-from app.core.session import Session
+from app.core.common.journal_writer import JournalWriter
+from app.core.accounts.session import Session
 from app.core.outbox.submission import SubState
 from app.domain.models import Draft, Recipient, new_message_id
 from app.storage.journal import Journal

@@ -1,4 +1,4 @@
-"""Autodiscover (issue 50, "Find the server"): the real client (app/core/autodiscover.py over
+"""Autodiscover (issue 50, "Find the server"): the real client (app/core/accounts/autodiscover.py over
 app/mail/ews/autodiscover.py) against the sandbox's POX Autodiscover (app/sandbox/autodiscover.py) over https
 with its self-made certificate trusted explicitly (never verify=False), every host name mapped to loopback by
 the injected resolver (no real DNS). What the sandbox received is asserted: the password goes only to hosts
@@ -10,7 +10,7 @@ import ssl
 
 import pytest
 
-from app.core.autodiscover import discover
+from app.core.accounts.autodiscover import discover
 from app.domain.autodiscover import MAX_REDIRECTS, AlternateMailbox
 from app.mail.ews.autodiscover import AutodiscoverTransport, MappedResolver, parse_pox
 

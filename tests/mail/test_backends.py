@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.domain.account import AccountConfig, Backend
 from app.mail import backends
 from app.mail.errors import ServerFault

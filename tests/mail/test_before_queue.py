@@ -1,12 +1,12 @@
-"""The decisions made before the queue (app/core/sending.py ``Sending``), one rule each, for the window and the
+"""The decisions made before the queue (app/core/sending/request.py ``Sending``), one rule each, for the window and the
 scripts alike: already sent (the window's ``.eml`` preview, app/ui/compose/eml_as_is.py ``sent_check``, and a
-script's ``sendmail``, app/core/script_desk.py ``_known``), the mailboxes an account sends from, a newer version
+script's ``sendmail``, app/core/scripts/desk.py ``_known``), the mailboxes an account sends from, a newer version
 on this computer, and what stops a save or a send. Against the sandbox over real HTTP (EWS and Graph), on a real
 journal file. No Qt."""
 
 from __future__ import annotations
 
-from app.core.sending import Sending
+from app.core.sending.request import Sending
 from app.domain.models import Draft, ItemRef, Recipient
 from app.domain.senders import Principal
 from tests.helpers.backends import ALICE, BOB, every_backend, settle

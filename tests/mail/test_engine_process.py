@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.domain.models import Attachment, Draft, Folder, Recipient
 from app.mail import backends
 from app.mail.engine import RemoteService

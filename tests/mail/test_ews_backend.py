@@ -226,7 +226,7 @@ def test_concurrent_calls_use_several_connections_and_stay_correct(svc, sandbox)
     Graph's counterpart is in tests/mail/test_graph_backend.py.)"""
     import asyncio
 
-    from app.core.mailclient import MailClient
+    from app.core.accounts.mailclient import MailClient
     from tests.helpers.aio import run
 
     svc.connect()

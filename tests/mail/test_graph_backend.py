@@ -99,7 +99,7 @@ def test_concurrent_calls_stay_correct_within_the_mailboxs_limit(svc, sandbox):
     service's pool holds 4 connections: nothing is throttled, every answer is right."""
     import asyncio
 
-    from app.core.mailclient import MailClient
+    from app.core.accounts.mailclient import MailClient
     from tests.helpers.aio import run
 
     svc.connect()

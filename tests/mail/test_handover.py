@@ -1,4 +1,4 @@
-"""Hand-over over HTTP (app/core/handover.py): Exchange Online blocks EWS for alice mid-session, her queued
+"""Hand-over over HTTP (app/core/outbox/handover.py): Exchange Online blocks EWS for alice mid-session, her queued
 send parks; she signs in with Microsoft 365 (a Graph account, another account key); hand_over moves the
 journal's entries to it and a Graph Outbox on the same journal file resumes them. The message reaches bob
 exactly once, with its attachment, and no second draft is left in Drafts - also when the EWS send had
@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.handover import hand_over, waiting_for
+from app.core.outbox.handover import hand_over, waiting_for
 from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig, Backend
 from app.domain.models import Attachment

@@ -1,15 +1,15 @@
 """A mail merge under Exchange Online's sending limits, against the sandbox with its limits profile over HTTP
 (real exchangelib, the real Outbox and journal file): what fits in today's recipients is sent, the rest waits
 in the Outbox HELD until the rolling day has room (nothing over a limit reaches the server: no NDR), and a
-message with too many recipients is named, not sent (app/core/merge.py, app/core/limited_send.py)."""
+message with too many recipients is named, not sent (app/core/merge/run.py, app/core/sending/limited.py)."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
 
-from app.core.merge import MergeRun, RowState
-from app.core.send_limits import DAY, ServerLimits
+from app.core.merge.run import MergeRun, RowState
+from app.core.sending.limits import DAY, ServerLimits
 from app.core.outbox.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Recipient

@@ -1,12 +1,12 @@
 """Mail merge against the sandbox over HTTP (real exchangelib, the real Outbox and journal file): 200 rows with
 5 bad ones → ONE SendItem, 195 delivered, the 5 with their errors; fixed and resent → only those 5, nothing
-twice; a run that stopped half way creates nothing twice (app/core/merge.py)."""
+twice; a run that stopped half way creates nothing twice (app/core/merge/run.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from app.core.merge import MergeRun, RowState
+from app.core.merge.run import MergeRun, RowState
 from app.core.outbox.saves import SaveStatus
 from app.core.outbox.submission import SubState
 from app.domain import merge as dm
@@ -253,7 +253,7 @@ def test_the_record_is_of_the_instant_it_is_asked_for_and_made_off_the_loops_thr
                                                                                    monkeypatch):
     """Issue 16: ``persist`` built every row's dict on the loop's thread (17–60 ms for 5,000 rows at each of a
     merge's four writes, and 5,000 dicts at once pushed the cyclic GC into full collections). The loop now
-    takes one tuple per row and the merge's thread makes the record (``app.core.merge_record``). Proven: each
+    takes one tuple per row and the merge's thread makes the record (``app.core.merge.record``). Proven: each
     row's record is made off the loop's thread, through real sends to the sandbox; and what is written is the
     run as it was when ``persist`` was called, not as it is when the worker gets to it (a row changed, and a
     cell edited, after the call but before the write, are not in it)."""
@@ -261,7 +261,7 @@ def test_the_record_is_of_the_instant_it_is_asked_for_and_made_off_the_loops_thr
     import json
     import threading
 
-    from app.core import merge_record
+    from app.core.merge import record as merge_record
 
     sb = small_sandbox
     box = Box(Services(sb, "ews").make(), tmp_path / "journal.sqlite3")
@@ -323,7 +323,7 @@ def test_while_the_sends_go_out_the_run_holds_no_task_per_row(sandbox, services,
     import asyncio
     import gc
 
-    import app.core.merge as merge_module
+    import app.core.merge.run as merge_module
 
     from tests.helpers.clocks import ManualClock
 

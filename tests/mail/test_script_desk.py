@@ -1,4 +1,4 @@
-"""The desk that answers a ``dispatch-mail`` command (app/core/script_desk.py), on the Outbox over a real client
+"""The desk that answers a ``dispatch-mail`` command (app/core/scripts/desk.py), on the Outbox over a real client
 and a real journal file, against the sandbox over real HTTP (EWS and Graph): what is journaled before the
 answer, exit codes and words, one message per Message-ID, the Outbox's list, retry and cancel, and which
 commands are this account's. No Qt."""
@@ -11,8 +11,8 @@ import pytest
 
 from app.command import send_args as sc
 from app.command.queue import account_of
-from app.core.door_protocol import Reply
-from app.core.script_desk import ScriptDesk, exit_code
+from app.core.scripts.door_protocol import Reply
+from app.core.scripts.desk import ScriptDesk, exit_code
 from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from app.core.eml_files import open_eml
+from app.core.compose.eml_files import open_eml
 from app.core.outbox.submission import SubState
 from app.domain.errors import DraftInvalid
 from tests.helpers.backends import ALICE, BOB, every_backend, protocol, settle
@@ -44,7 +44,7 @@ def outlook_eml(mid: str | None = MID, subject: str = "Minutes as written", to: 
 
 
 def opened(tmp_path, raw: bytes, name: str = "minutes.eml"):
-    """The file written and opened as Ctrl+O opens it (app/core/eml_files.py): (bytes, parsed draft)."""
+    """The file written and opened as Ctrl+O opens it (app/core/compose/eml_files.py): (bytes, parsed draft)."""
     path = tmp_path / name
     path.write_bytes(raw)
     parsed = asyncio.new_event_loop().run_until_complete(open_eml(str(path), 1 << 22))

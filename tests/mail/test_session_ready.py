@@ -6,7 +6,7 @@ the window's side). Real backends against the sandbox over HTTP."""
 
 from __future__ import annotations
 
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.models import Folder
 from tests.helpers.aio import run
 from tests.helpers.backends import every_backend

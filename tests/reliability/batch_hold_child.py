@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core.outbox import holds  # noqa: E402
-from app.core.mailclient import MailClient  # noqa: E402
+from app.core.accounts.mailclient import MailClient  # noqa: E402
 from app.core.outbox import Outbox  # noqa: E402
 from app.domain.models import Draft, MessageSummary, Recipient  # noqa: E402
 from app.storage.journal import Journal  # noqa: E402

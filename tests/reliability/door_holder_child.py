@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.command.account import session_for  # noqa: E402
 from app.core.account_queue.driver import AccountQueue, DeskWiring  # noqa: E402
-from app.core.journal_writer import JournalWriter  # noqa: E402
+from app.core.common.journal_writer import JournalWriter  # noqa: E402
 from app.storage.journal import Journal  # noqa: E402
 from app.storage.settings import Settings  # noqa: E402
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.eml_files import open_eml, read_file_as_is  # noqa: E402
-from app.core.mailclient import MailClient  # noqa: E402
+from app.core.compose.eml_files import open_eml, read_file_as_is  # noqa: E402
+from app.core.accounts.mailclient import MailClient  # noqa: E402
 from app.core.outbox import Outbox  # noqa: E402
 from app.storage.journal import Journal  # noqa: E402
 from tests.reliability.workload import ALICE, TEST_POLICY, make_service  # noqa: E402

@@ -150,11 +150,11 @@ def sign_in_to_graph(email: str, password: str) -> None:
     """What a user of a Microsoft 365 account has done before this start: the account in the settings file
     (``DISPATCH_HOME/config/settings.json``: backend Graph, no EWS URL, the sandbox's Graph and sign-in
     authority) and a real sign-in (MSAL's auth code flow against the sandbox's authority). The app caches
-    one sign-in per account and process (app/core/accounts.py), so the session the app builds from the
+    one sign-in per account and process (app/core/accounts/services.py), so the session the app builds from the
     settings file uses this signed-in one; its tokens stay in memory (the keyring is the null backend)."""
     import uuid
 
-    from app.core import accounts
+    from app.core.accounts import services as accounts
     from app.domain.account import AccountConfig, Backend
     from app.mail.graph import sign_in_to_sandbox
     from app.mail.graph.tokens import MemoryTokenCacheStore

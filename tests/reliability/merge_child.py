@@ -1,4 +1,4 @@
-"""A process that runs a mail merge (app/core/merge.py) with the real Outbox against a sandbox URL, prints
+"""A process that runs a mail merge (app/core/merge/run.py) with the real Outbox against a sandbox URL, prints
 ``MERGE <id>``, and works until killed (test_merge_kill.py SIGKILLs it while drafts are being created or while
 the send is on the wire). Env: MG_URL, MG_PASSWORD, MG_JOURNAL, MG_STORE, MG_ROWS."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.core.mailclient import MailClient  # noqa: E402
-from app.core.merge import MergeRun  # noqa: E402
+from app.core.accounts.mailclient import MailClient  # noqa: E402
+from app.core.merge.run import MergeRun  # noqa: E402
 from app.core.outbox import Outbox  # noqa: E402
 from app.domain import merge as dm  # noqa: E402
 from app.storage.journal import Journal  # noqa: E402

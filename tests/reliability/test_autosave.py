@@ -10,7 +10,7 @@ import asyncio
 import threading
 import time
 
-from app.core.autosave import Autosave
+from app.core.compose.autosave import Autosave
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.domain.events import AutosaveFailed

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-MAX_WAITING = 64  # app.core.door_server.MAX_WAITING
+MAX_WAITING = 64  # app.core.scripts.door_server.MAX_WAITING
 from tests.helpers.commands import BOB, PASSWORD_VAR
 
 EX_DATAERR = 65
@@ -102,7 +102,7 @@ def test_a_message_announced_larger_than_the_server_takes_is_refused_before_the_
 
 
 def test_silent_connections_beyond_the_bound_neither_take_the_door_down_nor_keep_a_command_out(home, holder):
-    from app.core.doors import door_path
+    from app.core.scripts.doors import door_path
     from app.storage.settings import Settings
 
     assert holder.stdout.readline().strip() == b"CONNECTED"

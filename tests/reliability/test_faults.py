@@ -135,7 +135,7 @@ def test_server_given_wait_is_honoured_and_shown(sandbox, tmp_path, fault, param
     """ErrorServerBusy waits BackOffMilliseconds, HTTP 503 waits Retry-After: the next attempt comes no
     sooner, the row says "Server busy — waiting N s", and the server is not hammered meanwhile. The Outbox
     runs on a clock the test moves (tests/helpers/clocks.py): the wait passes when the test says."""
-    from app.core.mailclient import MailClient
+    from app.core.accounts.mailclient import MailClient
     from app.core.outbox import Outbox
     from app.domain.models import Draft, Recipient
     from tests.helpers.clocks import ManualClock
@@ -179,7 +179,7 @@ WINDOW_FAULTS = ["drop_after_commit", "http_500_after_commit", "truncated_after_
 def _graph_window(qtbot, sb, settings, journal):
     """The real window on a Graph session of alice on ``sb`` (GraphMailService, tokens minted by the sandbox's
     authority, as the workload's own service), connected."""
-    from app.core.session import ConnectionState, Session
+    from app.core.accounts.session import ConnectionState, Session
     from app.domain.account import AccountConfig, Backend
     from tests.reliability.workload import ALICE, make_graph_service
     from tests.helpers.windows import make_window

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core import recovery
+from app.core.compose import recovery
 from app.core.outbox import holds
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.core.outbox.submission import SubState
 from app.storage.journal import Journal

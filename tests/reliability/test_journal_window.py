@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.core.outbox.policy import RetryPolicy
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.models import Attachment, Draft, Recipient, new_message_id
 from app.storage.journal import Journal
 from app.storage.settings import Settings

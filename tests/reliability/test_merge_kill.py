@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.mailclient import MailClient
-from app.core.merge import MergeRun, RowState
+from app.core.accounts.mailclient import MailClient
+from app.core.merge.run import MergeRun, RowState
 from app.core.outbox import Outbox
 from app.storage.journal import Journal
 from app.storage.merges import MergeStore

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.storage.journal import Journal
 from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user

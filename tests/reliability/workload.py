@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from app.core.mailclient import MailClient
+from app.core.accounts.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.core.outbox.policy import RetryPolicy
 from app.domain.account import AccountConfig

@@ -63,8 +63,8 @@ def ui_window(qtbot, aloop, ui_sandbox, ui_backend, settings):
 def wired(qtbot, tmp_path):
     """A Compose on screen whose every change is autosaved to a real journal (timers off: the test flushes,
     as the timer would). Used by test_body_mirror.py and test_body_loader.py."""
-    from app.core.autosave import Autosave
-    from app.core.journal_writer import JournalWriter
+    from app.core.compose.autosave import Autosave
+    from app.core.common.journal_writer import JournalWriter
     from app.storage.journal import Journal
     from app.ui.compose.compose_view import ComposeView
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.session import Session
+from app.core.accounts.session import Session
 from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from app.storage.journal import Journal

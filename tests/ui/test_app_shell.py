@@ -203,7 +203,7 @@ def test_every_action_has_a_shortcut_and_a_menu_entry(qtbot, aloop):
 def test_add_view_puts_another_view_in_sidebar_and_menu(qtbot, aloop, tmp_path):
     from PySide6.QtWidgets import QLabel
 
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from app.domain.account import AccountConfig
     from app.ui.window.main_window import MainWindow
 

@@ -465,7 +465,7 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
                                                                         screenshot_dir):
     """The journal keeps a big attachment by path only (``inline_limit``); the file is deleted before
     the app starts again: the draft reopens with everything else and Compose says what is missing."""
-    from app.core.session import ConnectionState, Session
+    from app.core.accounts.session import ConnectionState, Session
     from app.storage.journal import Journal
 
     src = tmp_path / "minutes.docx"

@@ -15,7 +15,7 @@ from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from app.core import text_mirror
+from app.core.compose import text_mirror
 from tests.helpers.bodies import open_body
 
 

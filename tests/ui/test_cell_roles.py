@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelRoleData, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTableView
 
-from app.core.merge import MergeRun, RowState
+from app.core.merge.run import MergeRun, RowState
 from app.domain import merge as dm
 from app.domain.models import Draft, ItemRef, MessageSummary, Page
 from app.storage.merges import MergeStore
@@ -41,7 +41,7 @@ def _merge_model(tmp_path, cls=MergeModel) -> MergeModel:
     table = dm.parse_table(("email,name\n" + "".join(f"p{n}@example.com,P{n}\n" for n in range(40))).encode())
     run = MergeRun.create(None, MergeStore(tmp_path / "merges"), Draft(subject="Hi {name}", body="x"), table,
                           dm.recipient_column(table.header))
-    from app.core.merge_rows import Ending
+    from app.core.merge.rows import Ending
     from app.core.outbox.submission import SubState
     from app.domain.models import ErrorKind
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from app.app_main import watch_settings
-from app.core.demo import demo_session
-from app.core.session import ConnectionState
+from app.core.accounts.demo import demo_session
+from app.core.accounts.session import ConnectionState
 from app.storage.settings import Settings
 from app.domain.events import SettingsProblem
 from tests.helpers.windows import close_window, make_window

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import MAIL_ENGINE_VARIABLE
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.models import Folder
 from app.mail import backends
 from app.mail.engine import RemoteService

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.session import ConnectionState
+from app.core.accounts.session import ConnectionState
 from app.mail.ews.autodiscover import AutodiscoverTransport, MappedResolver
 from app.storage.settings import Settings
 from tests.helpers.keys import ALT, focused, press

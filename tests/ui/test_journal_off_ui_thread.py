@@ -130,11 +130,11 @@ def test_retry_take_back_and_delete_in_the_outbox_leave_the_journal_to_its_threa
 def test_connecting_resumes_the_recovered_messages_on_the_journal_thread(qtbot, aloop, sandbox, settings, tmp_path,
                                                                          monkeypatch):
     """Two messages were being written when Dispatch stopped: one reopens in Compose, the other goes to Drafts
-    once the server is reached (app.core.recovery.resume). That connect-time work read the journal on the
+    once the server is reached (app.core.compose.recovery.resume). That connect-time work read the journal on the
     UI thread (its ``entries``, then ``get``), whenever the connection came: a window busy typing waited on the
     journal's lock (seen as test_writing_saving_... failing under load, when the connect's work ran after
     that test's spy was on). Every journal call after the window is built is watched."""
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from app.ui.window.main_window import MainWindow
     from tests.helpers.windows import account_for
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.session import ConnectionState
+from app.core.accounts.session import ConnectionState
 from app.domain.models import Draft, Recipient
 from app.storage import secrets
 from app.storage.settings import Settings

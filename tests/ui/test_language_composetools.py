@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.spelling import SETTING
+from app.core.compose.spelling import SETTING
 from tests.helpers.keys import CTRL, SHIFT, focused, key, mnemonic, press
 from tests.helpers.language import in_language
 from tests.helpers.mnemonics import dialog_clashes, letter, widget_words

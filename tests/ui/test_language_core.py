@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.batch_report import batch_summary
-from app.core.merge_send import limits_answer, limits_question
+from app.core.sending.batch_report import batch_summary
+from app.core.merge.send import limits_answer, limits_question
 from app.core.outbox.rows import submission_text
-from app.core.quit_words import quit_text
-from app.core.send_limits import EXCHANGE_ONLINE, RecipientLedger, plan_batch
+from app.core.outbox.quit_words import quit_text
+from app.core.sending.limits import EXCHANGE_ONLINE, RecipientLedger, plan_batch
 from app.core.outbox.submission import SubState, Submission
 from app.domain.models import Draft, Recipient
 from app.domain.words import Words
@@ -134,8 +134,8 @@ def test_a_send_later_time_in_the_language(qapp, lang, soon, later):
 def test_a_merge_rows_reason_after_a_restart_in_the_language(qapp, tmp_path, lang):
     """A mail merge loaded from its record (as at the next start) shows its rows' reasons in the language, as
     they were shown before the restart: not the English text the record also keeps."""
-    from app.core import merge_record
-    from app.core.merge import IN_DRAFTS, MergeRun
+    from app.core.merge import record as merge_record
+    from app.core.merge.run import IN_DRAFTS, MergeRun
     from app.domain import merge as dm
     from app.domain.explain import describe
     from app.domain.words import translate
@@ -168,7 +168,7 @@ def test_counts_and_limits_in_the_core_words_are_written_the_locales_way(qapp, l
     """A count or a limit inside the core's words (the sending limits' plan, a batch's report, the merge's question)
     is written as the language writes numbers, placeholders and plural counts alike; the English str (the log, the
     command line) groups them the English way."""
-    from app.core.merge_send import confirm_question
+    from app.core.merge.send import confirm_question
 
     ledger = RecipientLedger()
     ledger.add(1_000.0, 9_200)

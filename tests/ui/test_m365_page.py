@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from app.core.session import ConnectionState
+from app.core.accounts.session import ConnectionState
 from app.domain.account import Backend
 from app.domain.m365 import registration_steps
 from app.storage.settings import Settings, same_fingerprint

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import Qt
 
-from app.core.session import ConnectionState
+from app.core.accounts.session import ConnectionState
 from app.domain.account import Backend
 from app.domain.models import Draft, Recipient
 from app.storage import secrets
@@ -106,7 +106,7 @@ def test_a_stored_m365_account_asks_to_sign_in_then_sends_and_a_restart_needs_no
     close_window(win)
     # a restart: the keyring's sign-in is used, no prompt, no new authorization
     codes = sb.authority.request_log.count("token:authorization_code")
-    from app.core import accounts
+    from app.core.accounts import services as accounts
 
     accounts._signins.clear()  # a new process holds no sign-in object
     win2, ctl2 = signin_window(qtbot, Settings(settings.path))
@@ -282,7 +282,7 @@ def test_mail_parked_by_the_ews_block_goes_out_once_through_microsoft_365(qtbot,
     from app.app_main import Controller
     from app.cli import parse
     from app.domain.models import Folder
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from tests.helpers.windows import account_for, make_window
 
     sb = sandbox_factory(graph=True)

@@ -9,7 +9,7 @@ import asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.merge import RowState
+from app.core.merge.run import RowState
 from app.ui.merge.merge_dialog import MergeDialog
 from tests.helpers.keys import CTRL, press, type_focused as type_text
 from tests.helpers.mailbox import sent_mids
@@ -221,7 +221,7 @@ def test_a_bad_table_is_named_by_its_line_and_nothing_can_be_sent(qtbot, window)
 def test_rows_that_cannot_be_prepared_are_said_and_nothing_is_sent(qtbot, aloop, sandbox, settings, monkeypatch):
     """The rows are built on the merge's thread (MergeRun.prepare): if that fails, the line under the table
     says so, nothing is created or sent, and Create and send works again."""
-    from app.core.merge import MergeRun
+    from app.core.merge.run import MergeRun
 
     def broken(*_a, **_k):
         raise RuntimeError("a bug while building the rows")
@@ -242,7 +242,7 @@ def test_the_results_repaint_only_the_outcomes_on_screen(qtbot, window, tmp_path
     5,000 rows had changed, and Qt repainted the whole table for it (~13 ms of the UI thread a turn while the
     outcomes came in: sampled in bench/bench_merge_stall.py). It now says so for the rows on screen only,
     nothing while the dialog is hidden; a row scrolled to later is painted from the run as it is then."""
-    from app.core.merge import MergeRun
+    from app.core.merge.run import MergeRun
     from app.domain import merge as dm
     from app.domain.models import Draft
     from app.storage.merges import MergeStore
@@ -295,7 +295,7 @@ def test_the_results_are_laid_out_and_painted_in_turns_of_their_own_and_painted_
     send starts once it is painted, and each row is sent once."""
     from PySide6.QtCore import QEvent, QObject
 
-    from app.core.merge import MergeRun
+    from app.core.merge.run import MergeRun
 
     sizes: list = []  # the table's size at each of its paints
 
@@ -345,7 +345,7 @@ def test_each_cells_flags_are_qts_own_and_editable_only_where_a_fix_can_go(qtbot
     the run sends)."""
     from PySide6.QtCore import QAbstractTableModel
 
-    from app.core.merge import MergeRun
+    from app.core.merge.run import MergeRun
     from app.domain import merge as dm
     from app.domain.models import Draft
     from app.storage.merges import MergeStore
@@ -355,7 +355,7 @@ def test_each_cells_flags_are_qts_own_and_editable_only_where_a_fix_can_go(qtbot
                            "d@example.com,D\ne@example.com,E\n".encode("utf-8"))
     run = MergeRun.create(None, MergeStore(tmp_path / "merges"), Draft(subject="Hi {name}", body="x"), table,
                           dm.recipient_column(table.header))
-    from app.core.merge_rows import FOUND_SENT
+    from app.core.merge.rows import FOUND_SENT
 
     states = [RowState.READY, RowState.INVALID, RowState.FAILED, RowState.SENT, RowState.SENDING]
     # what each row holds for it to show that state (a row's state is derived, never set)

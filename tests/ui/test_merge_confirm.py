@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.merge import RowState
+from app.core.merge.run import RowState
 from app.core.outbox.submission import SubState
 from tests.helpers.keys import CTRL, press
 from tests.helpers.mailbox import sent_mids

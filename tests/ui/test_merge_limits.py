@@ -1,7 +1,7 @@
 """A mail merge over the account's sending limits, in the real window by keys, against the sandbox with its
 Exchange Online profile over HTTP: the question says what would be refused today BEFORE anything is sent,
 its default sends nothing, Alt+S sends the part that fits and keeps the rest HELD in the Outbox with its time
-and reason (app/ui/merge/merge_send.py, app/core/merge_send.py)."""
+and reason (app/ui/merge/merge_send.py, app/core/merge/send.py)."""
 
 from __future__ import annotations
 

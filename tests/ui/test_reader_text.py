@@ -194,7 +194,7 @@ def test_the_already_sent_note_is_read(qtbot, tmp_path):
     """Send .eml as it is, for a file already in Sent Items: the note under its name "Already sent" is read."""
     from datetime import datetime
 
-    from app.core.sent_copy import SentCopy
+    from app.core.outbox.sent_copy import SentCopy
     from app.domain.eml_read import read_eml
     from app.domain.models import ItemRef
     from app.ui.compose.eml_as_is import SendAsIsDialog, already_sent_note

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.core.outbox.policy import reconnects
-from app.core.session import ConnectionState
+from app.core.accounts.session import ConnectionState
 from app.domain.models import ErrorKind
 from tests.helpers.mailbox import seed_drafts
 from tests.helpers.backends import op

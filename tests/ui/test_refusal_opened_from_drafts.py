@@ -1,7 +1,7 @@
 """A draft refused by Send selected (Ctrl+Shift+Return in Drafts) and opened later (Enter on its row) says why in
 Compose, at the field it concerns (issue 59), by keys in the real window on the sandbox over HTTP: a Send As refusal
 under From (the keyboard there), invalid recipients above the buttons, until that field is edited. Which field a
-refusal belongs to is app.core.refusals (tests/core/test_refusals.py)."""
+refusal belongs to is app.core.sending.refusals (tests/core/test_refusals.py)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.models import Draft, Folder, Recipient
 from app.storage.journal import Journal
 from app.ui.compose.compose_view import KEPT, SAVED

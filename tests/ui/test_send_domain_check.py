@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core import domain_check
+from app.core.sending import domain_check
 from tests.helpers.compose import fill, new_message
 from tests.helpers.dns_server import DnsServer
 from tests.helpers.keys import CTRL

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.account import AccountConfig, Backend
 from app.domain.senders import Principal, SendRight
 from app.storage.journal import Journal

@@ -25,7 +25,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import MAIL_ENGINE_VARIABLE
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, Recipient
 from app.mail import engine_wire as wire
@@ -131,7 +131,7 @@ def _command_side(qtbot, sandbox, home, tmp_path) -> tuple[list, list]:
         win = make_window(qtbot, session, settings)
         try:
             qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=30000)
-            from app.core.doors import door_path
+            from app.core.scripts.doors import door_path
 
             qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)
             wait_idle(qtbot, win)

@@ -1,6 +1,6 @@
 """Ctrl+Return reads Compose's message once (``ComposeView.draft()``, which exports a rich body's HTML) and
 checks it once (``validate_draft``) on its way to the Outbox, "Send anyway?" included: the request goes to
-app.core.sending, which decides. The Outbox's own guard (nothing invalid is ever journaled, whoever calls
+app.core.sending.request, which decides. The Outbox's own guard (nothing invalid is ever journaled, whoever calls
 ``Outbox.submit``) is counted apart: it trusts the request's check, made against the same size limit. Real window, real keys, the real sandbox."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 import app.core.outbox.owner as outbox_module
-import app.core.sending as sending_module
+import app.core.sending.request as sending_module
 import app.ui.compose.compose_view as compose_view_module
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key

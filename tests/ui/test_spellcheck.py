@@ -14,7 +14,7 @@ from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from app.core.spelling import SETTING
+from app.core.compose.spelling import SETTING
 from app.storage.personal_dictionary import default_path
 from tests.helpers.status_bar import whole_message
 from tests.helpers.windows import close_window, open_window

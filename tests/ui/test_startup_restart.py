@@ -9,7 +9,7 @@ from argparse import Namespace
 
 from PySide6.QtCore import Qt
 
-from app.core.session import Session
+from app.core.accounts.session import Session
 from app.domain.models import Draft, Folder, Recipient, new_message_id
 from app.storage.journal import Journal
 from tests.helpers.keys import CTRL, key

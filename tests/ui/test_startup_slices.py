@@ -69,7 +69,7 @@ def test_slices_run_one_per_event_loop_turn_and_finish_by_themselves(qtbot, aloo
 
 
 def test_ctrl_2_before_the_slices_are_done_builds_the_rest_and_shows_drafts(qtbot, aloop, tmp_path, sandbox):
-    from app.core.session import Session
+    from app.core.accounts.session import Session
 
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)
@@ -92,7 +92,7 @@ def test_ctrl_2_before_the_slices_are_done_builds_the_rest_and_shows_drafts(qtbo
 
 
 def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_path, sandbox):
-    from app.core.session import Session
+    from app.core.accounts.session import Session
 
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)
@@ -336,7 +336,7 @@ def test_save_or_send_at_ready_builds_the_rest_and_does_it_once(qtbot, aloop, tm
     """Ctrl+S, Ctrl+Return or a click on Save draft or Send at ready means what it means later: the rest is
     built at once (the account the window was given is then set) and the message is saved to Drafts, or
     sent, once."""
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from tests.helpers.backends import ALICE, BOB
 
     acc, pw = account_for(sandbox)
@@ -376,7 +376,7 @@ def test_typing_at_ready_stays_where_it_is_when_the_account_comes(qtbot, aloop, 
     """The account given at start is put in place once everything is built; the keyboard stays in the
     Compose field the user is typing in (it is not moved to To under their fingers), and no welcome page
     is shown in between."""
-    from app.core.session import Session
+    from app.core.accounts.session import Session
 
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)

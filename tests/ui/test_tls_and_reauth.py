@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, Recipient
 from app.storage import secrets

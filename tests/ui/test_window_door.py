@@ -16,9 +16,9 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.doors import AccountLock, door_dir, door_path
+from app.core.scripts.doors import AccountLock, door_dir, door_path
 from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.account import AccountConfig
 from app.domain.models import Folder
 from app.storage.settings import Settings

@@ -215,7 +215,7 @@ def test_enter_opens_draft_delete_with_undo(qtbot, window, sandbox):
 def test_unreachable_server_shows_banner_with_retry(qtbot, aloop, settings):
     import socket
 
-    from app.core.session import ConnectionState, Session
+    from app.core.accounts.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from tests.helpers.windows import make_window
 

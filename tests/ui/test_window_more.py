@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.models import Draft, Folder, Recipient
 from tests.helpers.backends import ALICE, BOB
 from tests.helpers.windows import account_for, close_window, make_window, wait_idle, wait_task
@@ -51,7 +51,7 @@ def test_recipient_completion_from_resolve_names_and_recent(qtbot, window, sandb
 
 
 def test_builtin_sandbox_mailbox_starts_in_process_and_keeps_data(qtbot, aloop, tmp_path, settings):
-    from app.core.demo import demo_session
+    from app.core.accounts.demo import demo_session
 
     session = demo_session(tmp_path)
     win = make_window(qtbot, session, settings)

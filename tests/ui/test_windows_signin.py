@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
-from app.core.session import ConnectionState, Session
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.account import AccountConfig, AuthType
 from app.domain.models import Recipient
 from tests.helpers.backends import ALICE, BOB

@@ -251,6 +251,7 @@
     <name>FollowUp</name>
     <message>
         <source>Reply all: write above the quoted message, then Ctrl+Return</source>
+        <extracomment>what the status bar says once Compose shows it</extracomment>
         <translation>Allen antworten: Schreiben Sie über der zitierten Nachricht, dann Strg+Eingabe</translation>
     </message>
     <message>

@@ -251,6 +251,7 @@
     <name>FollowUp</name>
     <message>
         <source>Reply all: write above the quoted message, then Ctrl+Return</source>
+        <extracomment>what the status bar says once Compose shows it</extracomment>
         <translation>Répondre à tous&#xa0;: écrivez au-dessus du message cité, puis Ctrl+Entrée</translation>
     </message>
     <message>

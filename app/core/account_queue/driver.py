@@ -3,8 +3,8 @@
 :class:`AccountQueue` owns the order: the account's lock (:mod:`app.core.account_queue.keeper`, waited for by
 the one rule of :mod:`app.core.account_queue.lock_wait`), then the journal's unfinished work restored into the
 account's Outbox (:mod:`app.core.account_queue.runtime`: a hand-over from EWS first), then the account's door,
-answering commands with :class:`app.core.script_desk.ScriptDesk` (its sends counted with the process's own
-:class:`app.core.sending.Sending`). The journal and its writer (shared with autosave in a window) are the caller's.
+answering commands with :class:`app.core.scripts.desk.ScriptDesk` (its sends counted with the process's own
+:class:`app.core.sending.request.Sending`). The journal and its writer (shared with autosave in a window) are the caller's.
 
 What differs is injected: :class:`DeskWiring` (where the desk learns the configured account, the principals, the
 window's sends, where a message taken back goes) and ``reauth`` (a window asks for the password on a 401). What
@@ -21,15 +21,15 @@ from typing import Any, Awaitable, Callable
 from app.core.account_queue.keeper import CLOSE_GRACE, QueueKeeper
 from app.core.account_queue.lock_wait import MOST_PAUSE
 from app.core.account_queue.runtime import AccountRuntime
-from app.core.clock import MONOTONIC
-from app.core.doors import COMMAND
-from app.core.script_desk import ScriptDesk
+from app.core.outbox.clock import MONOTONIC
+from app.core.scripts.doors import COMMAND
+from app.core.scripts.desk import ScriptDesk
 
 
 @dataclass(frozen=True)
 class DeskWiring:
     """How the account's door answers a command: the account set up now (``configured()``), its principals,
-    the process's :class:`app.core.sending.Sending` (asked when the door opens; None: the desk's own), where a
+    the process's :class:`app.core.sending.request.Sending` (asked when the door opens; None: the desk's own), where a
     message ``dispatch-mail outbox cancel`` took out goes, and where the password comes from (in words)."""
 
     configured: Callable[[], Any]

@@ -1,9 +1,9 @@
 """A process's hold on its account's send queue: the account's lock, then its Outbox, then its door. asyncio, no Qt.
 
-One process at a time drives an account's queue (:mod:`app.core.doors`). The window or command that drives an
+One process at a time drives an account's queue (:mod:`app.core.scripts.doors`). The window or command that drives an
 account takes its lock before its Outbox restores the journal, and opens the account's door, so that a
 ``dispatch-mail`` command run meanwhile hands its message to this process's Outbox
-(:class:`app.core.script_desk.ScriptDesk`) instead of sending it itself. Built by
+(:class:`app.core.scripts.desk.ScriptDesk`) instead of sending it itself. Built by
 :class:`app.core.account_queue.driver.AccountQueue` only.
 
 When another process holds the lock, a window does not drive the same journal: it waits for the lock on the event
@@ -27,9 +27,9 @@ import os
 from typing import Any, Awaitable, Callable
 
 from app.core.account_queue.lock_wait import MOST_PAUSE, LockWait
-from app.core.clock import MONOTONIC
-from app.core.door_server import Desk, Door
-from app.core.doors import WINDOW, AccountLock, DoorError
+from app.core.outbox.clock import MONOTONIC
+from app.core.scripts.door_server import Desk, Door
+from app.core.scripts.doors import WINDOW, AccountLock, DoorError
 from app.domain.events import Hub, QueueHeldElsewhere, QueueStarted
 from app.domain.words import translate
 

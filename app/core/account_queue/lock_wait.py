@@ -5,7 +5,7 @@ is tried, then ``tried()`` is asked (a window says who has the queue; a command 
 answer ends the wait), then a pause, first :data:`FIRST_PAUSE` seconds, doubled after each try up to
 :data:`MOST_PAUSE`: the other process's next step (a door opened, a lock let go) is usually a moment away, and
 a holder that keeps it for long is not asked more than a few times a second. The pauses are slept on an
-injected clock (:mod:`app.core.clock`), so a test moves a manual one instead of waiting.
+injected clock (:mod:`app.core.outbox.clock`), so a test moves a manual one instead of waiting.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import asyncio
 import inspect
 from typing import Any, Awaitable, Callable, Iterator
 
-from app.core.clock import MONOTONIC, call_at
+from app.core.outbox.clock import MONOTONIC, call_at
 
 FIRST_PAUSE = 0.02
 MOST_PAUSE = 0.25

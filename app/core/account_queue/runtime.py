@@ -2,11 +2,11 @@
 
 When an account comes into use, :meth:`AccountRuntime.start` gives it its one send queue, in this order:
 the mail an EWS account of the same address left waiting moves to it first (a Microsoft 365 account after
-Exchange Online blocked EWS: :mod:`app.core.handover`), then its :class:`Outbox` is built, restores the
+Exchange Online blocked EWS: :mod:`app.core.outbox.handover`), then its :class:`Outbox` is built, restores the
 journal's unfinished work of this account only, and starts. The queue lives as long as the session (a
 second ``start`` for the same session gives the same queue). :meth:`to_reopen` / :meth:`reopened` name the
 message to put back in Compose and what to tell the user; :meth:`resume` (once connected) adopts the saves
-that reached the server and queues the other recovered messages for Drafts (:mod:`app.core.recovery`).
+that reached the server and queues the other recovered messages for Drafts (:mod:`app.core.compose.recovery`).
 
 Built by :class:`app.core.account_queue.driver.AccountQueue`. The window (app/ui/outbox/journal_bridge.py)
 observes: it shows the notes, loads Compose, lists the Outbox (the Outbox's news reaches it through the UI's one
@@ -18,14 +18,16 @@ from __future__ import annotations
 import logging
 from typing import Awaitable, Callable
 
-from app.core import handover, recovery
+from app.core.outbox import handover
+
+from app.core.compose import recovery
 from app.core.outbox import holds
-from app.core.send_limits import SentCounter
-from app.core.journal_writer import JournalWriter
+from app.core.sending.limits import SentCounter
+from app.core.common.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.storage.journal import Entry, Journal
 from app.storage.sent_ledger import SentLedgerStore
-from app.core.word_lists import counted
+from app.core.common.word_lists import counted
 from app.domain.events import SubmissionFinished
 from app.domain.words import Words, translate
 
@@ -59,7 +61,7 @@ class AccountRuntime:
                  reauth: Callable[[], Awaitable[bool]] | None = None):
         self.session, self.journal, self.writer = session, journal, writer
         self.account = session.account.key
-        # today's recipients of this account, beside the journal (app.core.send_limits: the sending limits)
+        # today's recipients of this account, beside the journal (app.core.sending.limits: the sending limits)
         self.sent_count = SentCounter(SentLedgerStore(
             journal.path.parent / "sent-ledger" if journal.persistent else None), self.account)
         self._reauth = reauth  # awaited on a 401 while the Outbox works (the window asks for the password)

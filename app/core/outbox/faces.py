@@ -24,7 +24,7 @@ from dataclasses import replace
 from types import MappingProxyType
 from typing import Awaitable, Callable
 
-from app.core import clock as clocks
+from app.core.outbox import clock as clocks
 from app.core.outbox.attempts import Attempts
 from app.core.outbox.drive import waits_for_sign_in
 from app.core.outbox.policy import RetryPolicy
@@ -45,7 +45,7 @@ class Parts:
         self.client = client  # the account's mail client (the backend)
         self.journal = journal  # every change is written here first
         self.write = write  # the journal writer: one order on disk (the app shares it with autosave)
-        self.clock = clock  # monotonic: the worker sleeps on it (app.core.clock)
+        self.clock = clock  # monotonic: the worker sleeps on it (app.core.outbox.clock)
         self.wall = wall  # wall clock: held sends' release times (app.core.outbox.holds)
         self.policy = policy
         self.batch_size = batch_size  # drafts per send request

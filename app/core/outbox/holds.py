@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.core.send_times import MONTHS, WEEKDAYS
+from app.core.outbox.send_times import MONTHS, WEEKDAYS
 from app.core.outbox.submission import SubState, Submission
 from app.domain.words import Words, translate
 

@@ -38,8 +38,8 @@ from concurrent.futures import Future
 from typing import Awaitable, Callable
 
 from app.core.outbox import mime_send
-from app.core.clock import MONOTONIC
-from app.core.journal_writer import JournalWriter
+from app.core.outbox.clock import MONOTONIC
+from app.core.common.journal_writer import JournalWriter
 from app.core.outbox import holds, sources
 from app.core.outbox.drive import Drive
 from app.core.outbox.faces import Hand, Parts, QueueView, Waits
@@ -101,7 +101,7 @@ class Outbox(Drive, TakeBack):
         account: str = "",
         policy: RetryPolicy | None = None,
         batch_size: int = SEND_BATCH_LIMIT,  # drafts per send request (app/domain/validation.py)
-        clock: Callable[[], float] = MONOTONIC,  # the worker sleeps on it (app.core.clock)
+        clock: Callable[[], float] = MONOTONIC,  # the worker sleeps on it (app.core.outbox.clock)
         wall: Callable[[], float] = time.time,  # wall clock: held sends' release times (app.core.outbox.holds)
         reauth: Callable[[], Awaitable[bool]] | None = None,
         writer: JournalWriter | None = None,
@@ -147,7 +147,7 @@ class Outbox(Drive, TakeBack):
         submission in one transaction before this returns; the worker takes it from there. A draft that
         cannot be sent as it is raises :class:`DraftInvalid` and nothing is created. With ``hold`` it is
         HELD until its release time (undo send, send later: :mod:`app.core.outbox.holds`).
-        ``checked_within``: the caller checked it already (app.core.sending), against this size limit; it is
+        ``checked_within``: the caller checked it already (app.core.sending.request), against this size limit; it is
         checked again only when the server's limit is lower now (learnt meanwhile)."""
         limit = self.limits.max_send_bytes
         if checked_within is None or limit < checked_within:

@@ -79,7 +79,7 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
 
 def _kind(meta: dict) -> ErrorKind | None:
     """The kind of its last failure, as the Outbox journaled it (``meta_of``): a refused send stays one
-    that must be fixed first after a restart (a mail merge's row reads it: :func:`app.core.merge.row_verdict`)."""
+    that must be fixed first after a restart (a mail merge's row reads it: :func:`app.core.merge.run.row_verdict`)."""
     try:
         return ErrorKind(meta["kind"]) if meta.get("kind") else None
     except ValueError:  # a kind this version does not know

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from typing import Awaitable, Callable
 
-from app.core import clock as clocks
+from app.core.outbox import clock as clocks
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 class QueueWorker:
     def __init__(self, step: Callable[[], Awaitable[bool]], next_wake: Callable[[], float | None],
                  call_at: Callable[[float, Callable[[], None]], clocks.Timer]):
-        self._call_at = call_at  # ``callback()`` at a time on the Outbox's clock (app.core.clock.call_at)
+        self._call_at = call_at  # ``callback()`` at a time on the Outbox's clock (app.core.outbox.clock.call_at)
         self._step = step  # one pass over the due work; False when nothing was due
         self._next_wake = next_wake  # when something is due next (None: nothing waits for a time)
         self._wake: asyncio.Event | None = None
@@ -75,7 +75,7 @@ class QueueWorker:
 
     async def _sleep_until(self, when: float | None) -> None:
         """Until ``when`` (time on the Outbox's clock) or a poke. The clock's call-back sets the event
-        (app.core.clock: the real clock's is the loop's timer, a test's runs when the test moves its clock):
+        (app.core.outbox.clock: the real clock's is the loop's timer, a test's runs when the test moves its clock):
         unlike ``asyncio.wait_for`` (Python 3.11), a cancellation arriving with the wake-up is never
         swallowed, so stop() ends."""
         self._wake.clear()

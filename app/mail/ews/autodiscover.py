@@ -1,5 +1,5 @@
 """POX Autodiscover over HTTP: one request to one endpoint, its answer read; the plan (which endpoints, in
-which order, what may be sent where) is app/core/autodiscover.py.
+which order, what may be sent where) is app/core/accounts/autodiscover.py.
 
 Why not exchangelib's own autodiscover (``exchangelib.autodiscover.discovery.Autodiscovery``, 5.6): it checks
 every candidate and redirect host with a real DNS lookup of its own (dnspython's resolver; a test cannot map

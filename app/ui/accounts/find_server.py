@@ -1,4 +1,4 @@
-"""Find server: the EWS page's Autodiscover. The search (app/core/autodiscover.py) runs on a worker
+"""Find server: the EWS page's Autodiscover. The search (app/core/accounts/autodiscover.py) runs on a worker
 thread (``run_in_executor`` on a plain Python thread, as the attachment saver does); each step it tries is shown as it goes in
 a short list with ticks and crosses, and its questions ("send the password to this host?") are asked with a
 window-modal message box opened with ``open()``, never ``exec()``: the worker waits for the answer, the UI
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from app.core.autodiscover import Cancelled, default_transport, discover
+from app.core.accounts.autodiscover import Cancelled, default_transport, discover
 from app.domain.autodiscover import Outcome, Question, Step
 from app.domain.senders import Principal, SendRight
 from app.domain import words
@@ -247,7 +247,7 @@ def found_words(outcome: Outcome) -> str:
     return translate("FindServer", "Server found: {url}").format(url=outcome.ews_url)
 
 
-# the text of the step that ends a search at the redirect limit (app/core/autodiscover.py)
+# the text of the step that ends a search at the redirect limit (app/core/accounts/autodiscover.py)
 STOPPED = "Redirects"
 REDIRECTS_TO = "redirects to "
 

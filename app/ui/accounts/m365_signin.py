@@ -9,7 +9,7 @@ Two ways, neither of which blocks the event loop or opens a modal dialog:
 - **Use a code instead**: a device code and the address to enter it at, with a Copy button; for when the
   browser is on another device or the loopback port cannot be reached.
 
-The sign-in itself runs in app/core/accounts.py (worker threads); this panel only starts it, awaits it
+The sign-in itself runs in app/core/accounts/services.py (worker threads); this panel only starts it, awaits it
 (a tracked task) and reports ``signed_in(AccountConfig)`` or shows why it failed. Tokens never pass
 through here.
 """
@@ -255,7 +255,7 @@ class MicrosoftSignInPanel(QWidget):
         self._task = asyncio.ensure_future(self._sign_in(self.account(), mode))
 
     async def _sign_in(self, acc: AccountConfig, mode: str) -> None:
-        from app.core import accounts
+        from app.core.accounts import services as accounts
         from app.domain.explain import describe
         from app.mail.errors import MailError
 

@@ -23,7 +23,7 @@ import logging
 from html import escape
 from urllib.parse import urlsplit
 
-from app.core.session import account_service_factory
+from app.core.accounts.session import account_service_factory
 from app.domain.explain import sign_in_message as sign_in_text
 from app.mail.errors import (AuthFailed, ExtendedProtectionMismatch, NoKerberosTicket, TlsFailed, WrongAuthMethod,
                              is_ews_blocked, needs_sign_in)

@@ -76,7 +76,7 @@ class CoreEvents(QObject):
             on(QueueStarted, lambda e: self.queue_started.emit(e.outbox))
 
     def follow_merge(self, run) -> None:
-        """The mail merge run shown (an :class:`app.core.merge.MergeRun`)."""
+        """The mail merge run shown (an :class:`app.core.merge.run.MergeRun`)."""
         on = self._follow("merge", run)
         if on is not None:
             on(MergeProgress, lambda _e: self.merge_progress.emit())
@@ -89,7 +89,7 @@ class CoreEvents(QObject):
             on(SettingsProblem, lambda e: self.settings_problem.emit(e.text))
 
     def follow_autosave(self, autosave) -> None:
-        """Autosave into the local journal (an :class:`app.core.autosave.Autosave`): what is kept, what failed."""
+        """Autosave into the local journal (an :class:`app.core.compose.autosave.Autosave`): what is kept, what failed."""
         on = self._follow("autosave", autosave)
         if on is not None:
             on(DraftKept, lambda e: self.draft_kept.emit(e.local_id))

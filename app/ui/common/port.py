@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QWidget
 
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from app.storage.settings import Settings
     from app.ui.common.announce import Announcer
 
@@ -111,7 +111,7 @@ class Flows(Protocol):
     """What a feature may ask of the window's controller (app.ui.window.workflows.Workflows), handed to it with the
     port: its tasks, the account's queue, Compose's send request and the stash before Compose is replaced."""
 
-    sender: Any  # app.core.sending.Sending: this window's send requests
+    sender: Any  # app.core.sending.request.Sending: this window's send requests
     notice: Any  # app.ui.window.outbox_notice.OutboxNotice: "In the Outbox (…)" following a send
     send_question: Any  # the open "Send anyway?" box, if any
 

@@ -1,7 +1,7 @@
 """What the window tells a screen reader about a save or a send, through a feature's port (its one channel,
 :meth:`app.ui.common.port.ShellPort.say`, to the window's one voice, app.ui.common.announce): the same words the window shows (the Compose state, the status bar, the undo bar), so
 what is read and what is seen agree. Wiring only: which countdown seconds are said is
-:mod:`app.core.countdown_speech`; the words of a send in the Outbox are :mod:`app.core.outbox_words`.
+:mod:`app.core.outbox.countdown_speech`; the words of a send in the Outbox are :mod:`app.core.outbox.words`.
 
 Polite (said after what is being read): a draft saved (and where), the undo countdown, sent, waiting in the
 Outbox, taken back, a message back in Compose. Assertive (said at once): a save or a send refused, with the
@@ -13,8 +13,8 @@ the announcement says where it went: "Sent: Team lunch. New message."
 
 from __future__ import annotations
 
-from app.core import outbox_words
-from app.core.batch_report import batch_summary, not_sent
+from app.core.outbox import words as outbox_words
+from app.core.sending.batch_report import batch_summary, not_sent
 from app.core.outbox.rows import send_view
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.port import Level
@@ -78,7 +78,7 @@ def not_saved(port, words: str) -> None:
 
 
 def countdown(port, bar_text: str, moved_to: str = "") -> None:
-    """The undo countdown's start or its last seconds (:mod:`app.core.countdown_speech` says which), in the bar's
+    """The undo countdown's start or its last seconds (:mod:`app.core.outbox.countdown_speech` says which), in the bar's
     words."""
     polite(port, bar_text, moved_to)
 
@@ -110,6 +110,6 @@ def batch_done(port, total: int, sent: int, taken_back: int, later: int = 0) -> 
 
 
 def outbox_words_said(port, sub, words: str, moved_to: str = "") -> None:
-    """The status bar's words about a send handed to the Outbox (:func:`app.core.outbox_words.words_now`), said
+    """The status bar's words about a send handed to the Outbox (:func:`app.core.outbox.words.words_now`), said
     as they change: a refusal assertive, anything else polite."""
     say(port, words, moved_to, loud=sub is not None and send_view(sub).not_sent)

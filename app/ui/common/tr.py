@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.core import word_lists
+from app.core.common import word_lists
 from app.domain.sizes import human_size
 from app.domain.words import Number, Words
 

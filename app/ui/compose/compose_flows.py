@@ -1,6 +1,6 @@
 """Compose's own questions and second chances: "Send anyway?" before a send, and Discard with Undo.
 
-Wiring only. When to ask is decided by :mod:`app.core.sending` (what is worth asking about by
+Wiring only. When to ask is decided by :mod:`app.core.sending.request` (what is worth asking about by
 :func:`app.domain.send_checks.send_warnings`), which asks through :class:`ComposeQuestions`;
 what a discard removes (the journal entry, a queued save, the server's draft) by the account's queue
 and session. Neither blocks: the question is a window-modal box opened with ``open()`` (never
@@ -80,8 +80,8 @@ def _asked_about(c, warnings: list[SendWarning]):
 
 
 class ComposeQuestions:
-    """What app.core.sending asks about Compose's message, answered with the window's boxes
-    (:class:`app.core.sending.SendQuestions`). The open box is ``flows.send_question`` while it shows."""
+    """What app.core.sending.request asks about Compose's message, answered with the window's boxes
+    (:class:`app.core.sending.request.SendQuestions`). The open box is ``flows.send_question`` while it shows."""
 
     def __init__(self, flows: Flows, port: ShellPort, compose):
         self.flows, self.port, self.compose = flows, port, compose

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.autosave import Deferred
-from app.core.sending import Sending
+from app.core.compose.autosave import Deferred
+from app.core.sending.request import Sending
 from app.domain import inline_images as inline
 from app.domain import words
 from app.domain.models import BodyFormat, Draft, Importance
@@ -613,7 +613,7 @@ class ComposeView(QWidget):
 
     def send_problems(self) -> list[FieldError]:
         """What the fields themselves find before a send (an unfinished address, More options' problems),
-        without the message's own check (app.core.sending runs that, once)."""
+        without the message's own check (app.core.sending.request runs that, once)."""
         self.from_row.show_error("")  # a refusal of its From was about the last send: this one is new
         return [*self._marks(), *self.more.problems()]
 

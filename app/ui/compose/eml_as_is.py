@@ -1,6 +1,6 @@
 """File > Send .eml file as it is… (Ctrl+Shift+U, "unchanged"): a message from a file sent unchanged.
 
-The file is read once and parsed off the UI thread (app/core/eml_files.py ``read_file_as_is``); the user sees
+The file is read once and parsed off the UI thread (app/core/compose/eml_files.py ``read_file_as_is``); the user sees
 what will be sent in a read-only preview — From, To, Cc, Bcc, subject, attachments and the body, shown
 as the Sent preview shows a message (``SafeBrowser``: strangers' text is data, nothing is loaded from
 outside the message; inline pictures come from the file's own parts) — and confirms with "Send as it is"
@@ -9,7 +9,7 @@ change made to its bytes, so that the send is confirmed exactly once. Then the O
 bytes (``Outbox.submit_mime``: journaled first, sent once, settled by Message-ID); Compose is untouched.
 
 A file already sent: before the preview opens, the file's Message-ID is looked up in Sent
-Items as the Outbox's settle path does (``app.core.sent_copy``; awaited, the requests on the mail client's
+Items as the Outbox's settle path does (``app.core.outbox.sent_copy``; awaited, the requests on the mail client's
 worker). A copy there is that message sent, which the Outbox would not send again: the preview says
 "Already sent" with the date and offers no send (Enter or Esc closes it). When Sent Items cannot be asked
 (offline, no answer in :data:`CHECK_SECONDS`), the preview says that it was not checked.
@@ -25,8 +25,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.core.outbox import mime_send
-from app.core.sending import Sending
-from app.core.sent_copy import SentCopy
+from app.core.sending.request import Sending
+from app.core.outbox.sent_copy import SentCopy
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -173,9 +173,9 @@ class SendAsIsDialog(QDialog):
 async def send_path_as_is(files, path: str) -> bool:
     """Read ``path``, show what will be sent, and on the user's yes queue its bytes. False (said in the
     banner or the status bar) when it is not sent."""
-    from app.core.eml_files import open_eml, read_file_as_is
+    from app.core.compose.eml_files import open_eml, read_file_as_is
     from app.domain.eml_read import EmlError
-    from app.core.sending import Result
+    from app.core.sending.request import Result
 
     port, flows, name = files.port, files.flows, Path(path).name
     session = port.session
@@ -230,7 +230,7 @@ def _not_sent(sent: SentCopy | None, name: str) -> str:
 
 async def sent_check(sent_list, outbox, session, raw: bytes, parsed) -> tuple[SentCopy | None, str]:
     """(the file's message already sent, or None; why that could not be known, or ""): the one rule a script's
-    sendmail is held to too (:meth:`app.core.sending.Sending.already_sent`). A file without a Message-ID gets a
+    sendmail is held to too (:meth:`app.core.sending.request.Sending.already_sent`). A file without a Message-ID gets a
     new one: nothing can have been sent with it, nothing is asked."""
     mid = mime_send.message_id_of(raw)
     remembered = None if outbox is None else (

@@ -1,7 +1,7 @@
 """.eml files in and out: File > Open .eml file… (Ctrl+O), File > Save as .eml file… (Ctrl+Shift+E), and
 an .eml file dropped on the window.
 
-- **Open** (or a drop): the file is read and parsed off the UI thread (app/core/eml_files.py, limits in
+- **Open** (or a drop): the file is read and parsed off the UI thread (app/core/compose/eml_files.py, limits in
   app/domain/eml_read.py) and opens in Compose as a new, unsaved message (its own Message-ID: the
   file's is not reused, or a send's look-up could take the original for this one). What Compose held
   is saved to Drafts first, as "New message" does (``Workflows.stash_current``).
@@ -141,7 +141,7 @@ class EmlFiles(QObject):
 
     async def open_path(self, path: str) -> bool:
         """Read ``path`` and put it in Compose as a new message. False (said in the banner) if it cannot."""
-        from app.core.eml_files import open_eml
+        from app.core.compose.eml_files import open_eml
         from app.domain.eml_read import EmlError, principal_of
         from app.domain.models import new_local_id
 
@@ -236,7 +236,7 @@ class EmlFiles(QObject):
             self.flows.spawn(self.save_to(path, source))
 
     async def save_to(self, path: str, source) -> Path | None:
-        from app.core.eml_files import save_eml
+        from app.core.compose.eml_files import save_eml
         from app.domain.models import Draft, Recipient
         from app.mail.errors import MailError
 

@@ -5,7 +5,7 @@ Both are checked as they are typed with the domain's own checks (:func:`app.doma
 changed or cut by an error.
 
 - :class:`FlagRow`: a status (Not flagged / Flagged / Complete) and start and due days typed as words or
-  dates (:func:`app.core.send_times.parse_day`: "tomorrow", "fri", "2026-12-04", "4.12."); a due day with
+  dates (:func:`app.core.outbox.send_times.parse_day`: "tomorrow", "fri", "2026-12-04", "4.12."); a due day with
   no start day starts today (Graph refuses a due date without a start date).
 - :class:`HeadersRow`: up to :data:`MAX_HEADERS` name/value pairs, each with a Remove button, and an Add
   button (all reached by Tab); "5 of 5" at the limit. On a Graph account a saved draft whose headers change
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from app.core.send_times import WhenError, parse_day
+from app.core.outbox.send_times import WhenError, parse_day
 from app.domain.extras import MAX_HEADERS, FlagStatus, FollowUpFlag, flag_problem, header_problem
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.core.refusals import CHECK, FROM, Refusal, refusal_of
+from app.core.sending.refusals import CHECK, FROM, Refusal, refusal_of
 from app.domain import words
 from app.domain.senders import Principal
 from app.ui.common.port import ShellPort
@@ -88,7 +88,7 @@ def show_refusal(compose, outcome) -> None:
 
 
 def show_at_field(compose, refusal: Refusal) -> None:
-    """``refusal`` at the field :mod:`app.core.refusals` says it concerns (a draft opened from Drafts whose row
+    """``refusal`` at the field :mod:`app.core.sending.refusals` says it concerns (a draft opened from Drafts whose row
     still says why its last send was refused, too): until that field is edited or the message is sent again."""
     from app.ui.compose.compose_view import NOT_SENT
 

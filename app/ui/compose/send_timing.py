@@ -8,7 +8,7 @@ HELD in the account's Outbox (:mod:`app.core.outbox.holds`); nothing here talks 
   message back into Compose exactly as it was (its journal entry, with its local id, Message-ID,
   attachments and rich text, is the user's message again).
 - **Send later** (Ctrl+Shift+T): a small non-modal dialog (``show()``, never ``exec()``) with presets
-  (tomorrow 8:00, Monday 8:00) and a typed time (:func:`app.core.send_times.parse_when`, its error shown
+  (tomorrow 8:00, Monday 8:00) and a typed time (:func:`app.core.outbox.send_times.parse_when`, its error shown
   under the field); the message waits in the Outbox, "Sends at Tue 08:00", where Enter takes it back.
 """
 
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout,
 )
 
-from app.core import countdown_speech, outbox_words
+from app.core.outbox import countdown_speech
+
+from app.core.outbox import words as outbox_words
 from app.core.outbox import NotCancellable, holds
-from app.core.sending import Result
-from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
+from app.core.sending.request import Result
+from app.core.outbox.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
 from app.core.outbox.rows import send_view
 from app.domain import words
 from app.domain.models import OutcomeStatus
@@ -480,7 +482,7 @@ class SendTiming(QObject):
 
     async def schedule(self, release_at: float):
         """Put the message in Compose in the Outbox, held until ``release_at`` (epoch seconds): the same send
-        request as Ctrl+Return (app.core.sending: checked once, "Send anyway?" asked, a full journal refused),
+        request as Ctrl+Return (app.core.sending.request: checked once, "Send anyway?" asked, a full journal refused),
         held for later instead of for undo."""
         c, flows = self.compose, self.flows
         r = await flows.send_compose(lambda: holds.Hold(holds.LATER, release_at), NOT_SCHEDULED)

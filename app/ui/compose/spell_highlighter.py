@@ -2,7 +2,7 @@
 
 Where the work runs (checking never slows typing):
 
-- enchant is only ever called on the checker's worker thread (app/core/spelling.py). This module keeps a
+- enchant is only ever called on the checker's worker thread (app/core/compose/spelling.py). This module keeps a
   cache (word → correct?) and paints from it alone; a word it has no verdict for is collected and sent to
   the worker in one batch on the next event-loop turn, and left unmarked meanwhile. When the answers
   arrive, the body's viewport is repainted (nothing else is redone).
@@ -32,7 +32,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
-from app.core.spelling import STARTING, SpellState
+from app.core.compose.spelling import STARTING, SpellState
 from app.domain.follow_up import SEPARATOR, begins_quote
 from app.domain.spelling_words import word_at, words
 

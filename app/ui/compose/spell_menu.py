@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from app.core.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
+from app.core.compose.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
 from app.ui.common.port import ShellPort
 from app.ui.common.tr import plain_english, shown, translate
 from app.ui.compose.spell_highlighter import SpellHighlighter

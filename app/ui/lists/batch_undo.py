@@ -16,7 +16,7 @@ from typing import Callable
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 
-from app.core import countdown_speech
+from app.core.outbox import countdown_speech
 from app.core.outbox import holds
 from app.core.outbox.rows import send_view
 from app.core.outbox import NotCancellable

@@ -1,4 +1,4 @@
-"""What the window does in Drafts and Sent: Send selected (one request for many drafts to app.core.sending,
+"""What the window does in Drafts and Sent: Send selected (one request for many drafts to app.core.sending.request,
 each checked as Compose checks it and held in the undo-send window), opening a draft (its newest version: the one in Compose
 or kept on this computer when the server's is older), deleting drafts, previewing a sent message. Built by
 :class:`app.ui.window.workflows.Workflows` (its ``drafts``); the queue decides what is sent, when."""
@@ -9,9 +9,9 @@ from typing import Callable
 
 from qasync import asyncSlot
 
-from app.core.batch_report import DECLINED, batch_summary
-from app.core.refusals import RefusalMemory
-from app.core.sending import Sending
+from app.core.sending.batch_report import DECLINED, batch_summary
+from app.core.sending.refusals import RefusalMemory
+from app.core.sending.request import Sending
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
 from app.domain import words

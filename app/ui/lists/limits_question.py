@@ -1,5 +1,5 @@
 """Send selected over the account's sending limits asks BEFORE anything is sent, as the merge window does:
-the words are the core planner's (:func:`app.core.merge_send.limits_question`), the box is
+the words are the core planner's (:func:`app.core.merge.send.limits_question`), the box is
 window-modal and opened with ``open()`` (never ``exec()``); Enter and Esc send nothing, Alt+S sends the part
 that fits and keeps the rest in the Outbox. A screen reader reads the question as the box opens (a message box
 is an alert that takes the keyboard: announcing it too would say it twice) and, once answered, hears the plan as
@@ -11,7 +11,7 @@ import asyncio
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.merge_send import limits_answer, limits_question, send_part_label
+from app.core.merge.send import limits_answer, limits_question, send_part_label
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.dialog_return import return_focus
 from app.ui.common.port import ShellPort

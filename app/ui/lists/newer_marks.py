@@ -1,5 +1,5 @@
 """Drafts marks each server draft whose newer version is on this computer: edits typed or restored
-and not yet saved to the server. The look is :func:`app.core.recovery.newer_local_versions`, made on the
+and not yet saved to the server. The look is :func:`app.core.compose.recovery.newer_local_versions`, made on the
 journal's thread each time Drafts is shown and after each save; a mark whose version has reached the server
 since is cleared. Wiring only."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.core import recovery
+from app.core.compose import recovery
 from app.domain import words
 from app.ui.common.port import ShellPort
 

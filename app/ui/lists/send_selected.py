@@ -1,4 +1,4 @@
-"""Send selected (Ctrl+Shift+Return in Drafts) asks :mod:`app.core.sending` to send, as Compose's Send does: the
+"""Send selected (Ctrl+Shift+Return in Drafts) asks :mod:`app.core.sending.request` to send, as Compose's Send does: the
 core checks each draft with Compose's own check (a bad address is said in its row and never reaches the server),
 plans the account's sending limits and asks first when the batch meets one (:func:`ask_send_part`), holds the
 batch in the undo-send window with one countdown for all of it (Compose's ``SendTiming.batch``,
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale
 
-from app.core.limited_send import row_words
-from app.core.refusals import check_refusal, refusal_of
-from app.core.sending import BatchRequest, Result
-from app.core.send_limits import RecipientLedger, limits_for
+from app.core.sending.limited import row_words
+from app.core.sending.refusals import check_refusal, refusal_of
+from app.core.sending.request import BatchRequest, Result
+from app.core.sending.limits import RecipientLedger, limits_for
 from app.domain import words
 from app.ui.common.tr import counted
 from app.ui.lists.limits_question import ask_send_part
@@ -40,8 +40,8 @@ N_DRAFTS = words.translate("SendSelected", "%Ln draft(s)", None, 0)
 
 
 class DraftsQuestions:
-    """What app.core.sending asks about a batch of drafts, answered in the window
-    (:class:`app.core.sending.SendQuestions`); the rows say where their drafts stand."""
+    """What app.core.sending.request asks about a batch of drafts, answered in the window
+    (:class:`app.core.sending.request.SendQuestions`); the rows say where their drafts stand."""
 
     def __init__(self, port: ShellPort, model, timing, outbox, ref_ids=()):
         """``port``: the shell's; ``model``: the Drafts list's; ``timing``: Compose's undo send

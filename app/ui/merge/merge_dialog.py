@@ -6,7 +6,7 @@ the table box (Alt+T); the address column (Alt+A); a preview of the first 3 mess
 content is data). **Create and send** (Ctrl+Return). Page 2 — the results: one row per table row with
 its outcome inline; a row that failed is fixed in its cell (F2 or typing, Enter), and **Resend failed**
 (Ctrl+R) sends only the fixed rows. **New merge** (Alt+N) goes back to page 1. The run is
-:class:`app.core.merge.MergeRun`; the last unfinished merge of the account comes back when the dialog
+:class:`app.core.merge.run.MergeRun`; the last unfinished merge of the account comes back when the dialog
 opens (after a restart too).
 """
 
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTableView, QVBoxLayout,
                                QWidget)
 
-from app.core.merge import MergeRun, RowState
-from app.core.merge_pool import in_thread
-from app.core.merge_send import asks_first, go_ahead
-from app.core.send_limits import RecipientLedger, limits_for, plan_batch
+from app.core.merge.run import MergeRun, RowState
+from app.core.merge.pool import in_thread
+from app.core.merge.send import asks_first, go_ahead
+from app.core.sending.limits import RecipientLedger, limits_for, plan_batch
 from app.domain import merge as dm
 from app.domain import words
 from app.domain.models import BodyFormat
@@ -402,7 +402,7 @@ class MergeDialog(QDialog):
         if await go_ahead(rows, plan, self.guard):  # the core decides; the guard asks
             self._start_sending()
 
-    # ---- the account's sending limits (app.core.send_limits) ----
+    # ---- the account's sending limits (app.core.sending.limits) ----
     def _send_limits(self):
         s = self.port.session
         return None if s is None else limits_for(s.account)

@@ -1,13 +1,13 @@
 """The mail merge's results: one row per table row — its number, its values (editable while it is not
 sent: the user fixes a failed row in place, by keys) and its outcome in words. A QAbstractTableModel over
-:class:`app.core.merge.MergeRun`, like the window's other lists; every cell is plain text."""
+:class:`app.core.merge.run.MergeRun`, like the window's other lists; every cell is plain text."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from app.core.merge import MergeRun, RowState
+from app.core.merge.run import MergeRun, RowState
 from app.ui.lists.cell_roles import fill_roles
 from app.ui.common.safe_text import tooltip
 from app.ui.common.tr import shown, translate

@@ -1,8 +1,8 @@
 """The merge window sends as Compose's Send does: a merge of more than a few rows (or one that meets the
-account's sending limits) asks first — decided by :func:`app.core.merge_send.go_ahead`, asked here through
+account's sending limits) asks first — decided by :func:`app.core.merge.send.go_ahead`, asked here through
 :class:`SendGuard` (``send_merge``; "Send 12 messages?", non-modal; Enter — the default — and Esc do not
 send) — and its sends are held in the undo-send window with one countdown in the merge window (Ctrl+Z or Undo
-takes every row back). The rules are Qt-free in :mod:`app.core.merge_send`; this is their wiring."""
+takes every row back). The rules are Qt-free in :mod:`app.core.merge.send`; this is their wiring."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import asyncio
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.merge_send import confirm_question, limits_answer, limits_question, send_part_label
+from app.core.merge.send import confirm_question, limits_answer, limits_question, send_part_label
 from app.domain import words
 from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.batch_undo import BatchUndo
@@ -45,8 +45,8 @@ class SendGuard:
         return self.confirm is not None and self.confirm.isVisible()
 
     async def send_merge(self, rows: int, plan=None) -> bool:
-        """"Send these messages?" (app.core.merge_send.go_ahead asks it): the limits' words first when ``plan``
-        says something (app.core.send_limits), non-modal; Enter and Esc do not send."""
+        """"Send these messages?" (app.core.merge.send.go_ahead asks it): the limits' words first when ``plan``
+        says something (app.core.sending.limits), non-modal; Enter and Esc do not send."""
         limits = shown(limits_question(plan, _local_time)) if plan is not None else ""
         question = " ".join(q for q in (limits, shown(confirm_question(rows))) if q)
         title = translate("MailMerge", "Send these messages?")

@@ -1,6 +1,6 @@
 """Wires the window to the local journal and the account's send queue. Wiring only: every decision
 (what is sent, when, what recovery does) is made in Qt-free core code (:mod:`app.core.outbox`,
-:mod:`app.core.recovery`, :mod:`app.core.autosave`).
+:mod:`app.core.compose.recovery`, :mod:`app.core.compose.autosave`).
 
 Built by :meth:`MainWindow.finish_setup` (the window's part ``journal_bridge``) with the shell's port (app.ui.common.port) and
 the views it follows; it connects:
@@ -15,7 +15,7 @@ the views it follows; it connects:
   ``dispatch-mail`` command or another window has it, the Outbox and the status bar say so), and its door
   takes commands' messages into that Outbox;
   the newest message the account was writing reopens in Compose;
-- connected -> recovered messages are looked up and queued for Drafts (:func:`app.core.recovery.resume`),
+- connected -> recovered messages are looked up and queued for Drafts (:func:`app.core.compose.recovery.resume`),
   and waiting work is retried at once;
 - the Outbox as a fourth view (Ctrl+4).
 """
@@ -28,13 +28,13 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 
-from app.core import recovery
+from app.core.compose import recovery
 from app.core.account_queue.driver import AccountQueue, DeskWiring
 from app.core.account_queue.keeper import SHORT
 from app.core.account_queue.runtime import AccountRuntime, waiting_elsewhere
-from app.core.autosave import Autosave
-from app.core.doors import WINDOW
-from app.core.journal_writer import JournalWriter
+from app.core.compose.autosave import Autosave
+from app.core.scripts.doors import WINDOW
+from app.core.common.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.outbox import NotCancellable, sources
 from app.core.outbox.rows import send_view
@@ -237,7 +237,7 @@ class JournalBridge:
             self._state("connected")
 
     def _desk_wiring(self, account) -> DeskWiring:
-        """How this window's door answers a command (app.core.script_desk): the same desk a command drives with,
+        """How this window's door answers a command (app.core.scripts.desk): the same desk a command drives with,
         its sends counted with the window's own (quitting asks while any is on its way)."""
         settings, flows = self.port.settings, self.flows
         return DeskWiring(configured=settings.account if settings is not None else (lambda: None),

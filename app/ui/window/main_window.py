@@ -666,7 +666,7 @@ class MainWindow(QMainWindow):
         if sending:
             text = translate("Window", "A message is still being sent. Quit when it is done, or keep the window open?")
         else:
-            from app.core.quit_words import quit_text
+            from app.core.outbox.quit_words import quit_text
 
             who = self.session.account.email if self.session is not None else translate("Window", "this account")
             from app.ui.window.quit_note import kept_in_compose

@@ -1,6 +1,6 @@
 """The status bar's words about one send handed to the Outbox, kept true while they show: "In the
 Outbox (server busy — waiting 10 min)", and the banner repeating it, go once the server has refused the
-message. Wiring only: what is said for which state is app.core.outbox_words.
+message. Wiring only: what is said for which state is app.core.outbox.words.
 
 ``say`` shows the words (and tells a screen reader, through ``speak``) and follows the Outbox's changes (``CoreEvents.changed``) until the send's
 outcome is final or another message took the bar's place (or the words timed out)."""
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from app.core import outbox_words
+from app.core.outbox import words as outbox_words
 from app.core.outbox.rows import send_view
 from app.ui.common.quiet_status import show_quietly
 

@@ -1,10 +1,10 @@
 """Quitting with unsent words in Compose: they are kept (the journal has them; the next start reopens them in
 Compose and says "Reopened the message you were writing"), and the quit says so in one line before the window
-closes, as the next start says so after. Wiring only: the words are the core's (app/core/quit_words.py)."""
+closes, as the next start says so after. Wiring only: the words are the core's (app/core/outbox/quit_words.py)."""
 
 from __future__ import annotations
 
-from app.core.quit_words import KEPT_IN_COMPOSE
+from app.core.outbox.quit_words import KEPT_IN_COMPOSE
 
 def kept_in_compose(win) -> bool:
     """Does Compose hold words the server has not got, which the journal keeps for the next start?"""

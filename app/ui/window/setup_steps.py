@@ -213,7 +213,7 @@ def open_journal(win) -> None:
             return
         opening.set_result(journal_)
         try:
-            from app.core.recovery import message_to_reopen_early
+            from app.core.compose.recovery import message_to_reopen_early
 
             reading.set_result(message_to_reopen_early(journal_, account) if account is not None else None)
         except Exception:  # noqa: BLE001 - the journal slice's bridge reopens it, or says what is wrong
@@ -335,7 +335,7 @@ def steps() -> list:
             # after ready, in idle turns: the journal's file (opened on a thread), the core, the other views
             _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
             _importer("app.core.outbox.submission"), _importer("app.core.outbox.rows"), _importer("app.core.outbox.attempts"),
-            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"),
+            _importer("app.core.outbox"), _importer("app.core.accounts.session"), _importer("app.ui.window.workflows"),
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
             drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,

@@ -19,11 +19,13 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from qasync import asyncSlot
 
-from app.core import domain_check, outbox_words
+from app.core.sending import domain_check
+
+from app.core.outbox import words as outbox_words
 from app.core.outbox.saves import SaveStatus
-from app.core.refusals import refusal_of
-from app.core.sending import Result, Sending
-from app.core.session import ConnectionState
+from app.core.sending.refusals import refusal_of
+from app.core.sending.request import Result, Sending
+from app.core.accounts.session import ConnectionState
 from app.core.outbox.rows import send_view
 from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -55,7 +57,7 @@ class Workflows(TaskTracker):
     def __init__(self, window):
         super().__init__(window)
         self.port = window.port  # what the features built here are handed instead of the window
-        self.sender = Sending()  # this window's send requests (app.core.sending) and how many are on their way
+        self.sender = Sending()  # this window's send requests (app.core.sending.request) and how many are on their way
         self.save_lock = asyncio.Lock()
         from app.ui.window.reconnect import Reconnector
         from app.ui.accounts.security import Security
@@ -373,7 +375,7 @@ class Workflows(TaskTracker):
             await self.send_current()
 
     async def send_current(self) -> ItemOutcome | None:
-        """Compose's message to :mod:`app.core.sending` (checked once, asked about, held for undo, handed to the
+        """Compose's message to :mod:`app.core.sending.request` (checked once, asked about, held for undo, handed to the
         queue, taken back when refused), then shown where it stands. None if it was not handed over (invalid,
         not confirmed, not recorded): then nothing was created or moved."""
         timing = getattr(self.w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
@@ -386,7 +388,7 @@ class Workflows(TaskTracker):
         return self._after_send(r) if r.sub is not None else None
 
     async def send_compose(self, hold, not_done: str):
-        """Compose's message as ONE send request to :mod:`app.core.sending`, held as ``hold()`` says (undo send,
+        """Compose's message as ONE send request to :mod:`app.core.sending.request`, held as ``hold()`` says (undo send,
         send later); a refusal before anything was created is said in Compose, headed ``not_done`` ("Not
         sent"). The request's result, or None without an account."""
         from app.ui.compose.compose_flows import ComposeQuestions
@@ -535,7 +537,7 @@ class Workflows(TaskTracker):
 
     @asyncSlot()
     async def look_up_domains(self):
-        """A recipient field was left: its domains are looked up now (app.core.domain_check: on worker threads,
+        """A recipient field was left: its domains are looked up now (app.core.sending.domain_check: on worker threads,
         at most a second), so that Send finds the answers known and does not wait for them."""
         session, c = self.w.session, self.w.compose
         if session is not None:

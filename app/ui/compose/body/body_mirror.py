@@ -3,7 +3,7 @@ body's ``toPlainText()`` costs 30-120 ms of the UI thread, too much for every au
 
 :class:`BodyMirror` listens to ``QTextDocument.contentsChange(position, removed, added)`` and reads only
 the ``added`` characters from the document (a cursor's selection), splicing them into a
-:class:`~app.core.text_mirror.ChunkedText`. The characters are mapped as ``QTextDocument.toPlainText()``
+:class:`~app.core.compose.text_mirror.ChunkedText`. The characters are mapped as ``QTextDocument.toPlainText()``
 maps them (paragraph and line separators and frame marks to ``\\n``, no-break spaces to spaces), so
 ``mirror.text() == document.toPlainText()`` always; the autosave joins a :meth:`snapshot` on the journal
 thread. After every change the mirror's length is checked against the document's ``characterCount()``
@@ -17,7 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from app.core.text_mirror import ChunkedText
+from app.core.compose.text_mirror import ChunkedText
 
 # what QTextDocument::toPlainText() replaces (qtextdocument.cpp)
 # a document this short is read again at once when a change did not add up

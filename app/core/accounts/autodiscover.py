@@ -36,7 +36,7 @@ from app.domain.autodiscover import (
 )
 from app.domain.words import Words, translate
 
-log = logging.getLogger("app.core.autodiscover")
+log = logging.getLogger("app.core.accounts.autodiscover")
 
 
 class Cancelled(Exception):

@@ -15,7 +15,7 @@ import logging
 from typing import Awaitable, Callable
 
 from app.core.outbox.submission import distinct_recipients
-from app.core.word_lists import sentences
+from app.core.common.word_lists import sentences
 from app.domain.models import Draft, ItemRef, MessageSummary
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
 
@@ -35,7 +35,7 @@ async def check_drafts(items: list[MessageSummary], read: Callable[[ItemRef], Aw
                        max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, counts: dict | None = None) -> dict[str, str]:
     """``{ref id: why it cannot be sent}`` for the drafts in ``items`` that fail the check (read with
     ``read``, a few at a time). Drafts that pass, or could not be read, are not in it. ``counts``, when given,
-    gets each read draft's number of recipients (the sending limits count them: app.core.send_limits)."""
+    gets each read draft's number of recipients (the sending limits count them: app.core.sending.limits)."""
     gate = asyncio.Semaphore(READS_AT_ONCE)
 
     async def one(it: MessageSummary) -> tuple[str, str]:

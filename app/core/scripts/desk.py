@@ -1,13 +1,13 @@
 """What a ``dispatch-mail`` command asks of an account's queue, answered by the process that drives it. No Qt.
 
 The same desk answers a command handed over through the account's door (the window, or another command:
-:mod:`app.core.door_server`) and a command that drives the queue itself (app/command/queue.py): one way in,
-whoever runs it. It takes typed requests only (:mod:`app.core.door_protocol`): the command parsed its command
+:mod:`app.core.scripts.door_server`) and a command that drives the queue itself (app/command/queue.py): one way in,
+whoever runs it. It takes typed requests only (:mod:`app.core.scripts.door_protocol`): the command parsed its command
 line, read its files and built its message (app/command/send_args.py); nothing here reads a command line or
 opens a file of the command's.
 
 - :class:`Submit` (``send`` and ``sendmail``: one lane): its sender checked against the mailboxes the account
-  sends from, then handed to the Outbox through :class:`app.core.sending.Sending` (one send request for every
+  sends from, then handed to the Outbox through :class:`app.core.sending.request.Sending` (one send request for every
   face), journaled before anything is said. A message whose own Message-ID is already queued is that message
   (followed, or retried when it had failed); one already sent is not sent again (:meth:`Sending.already_sent`).
 - Then followed until it is sent, refused, or ``--wait`` ends; the outcome in the Outbox's own words and a
@@ -25,12 +25,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Callable
 
-from app.core import domain_check
-from app.core import exits as sc
-from app.core.door_protocol import Cancel, ListQueue, Reply, Request, Retry, Submit, default_wait
+from app.core.sending import domain_check
+from app.core.scripts import exits as sc
+from app.core.scripts.door_protocol import Cancel, ListQueue, Reply, Request, Retry, Submit, default_wait
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
-from app.core.sending import Answers, Result, Sending
+from app.core.sending.request import Answers, Result, Sending
 from app.core.outbox.submission import SubState, Submission
 from app.domain.account import AccountConfig, Backend
 from app.domain.events import OutboxChanged
@@ -130,7 +130,7 @@ class ScriptDesk:
 
     def _principal(self, sender: Recipient | None, option: str) -> Principal | None:
         """The mailbox ``--from`` / ``-f`` names: None for the account's own, else one it sends from (65 when not:
-        :meth:`app.core.sending.Sending.sender`)."""
+        :meth:`app.core.sending.request.Sending.sender`)."""
         if sender is None:
             return None
         may = self.sending.sender(sender.email, self.account.email, self.principals())
@@ -144,7 +144,7 @@ class ScriptDesk:
     async def submit(self, asked: Submit, recorded: Callable[[str], None]) -> Reply:
         """``send`` and ``sendmail`` alike: a message built from options (a draft) or one sent as it is, checked
         and handed to the Outbox, then followed. The whole answer, a look-up in Sent Items included, takes the
-        command's wait at most (``--wait``, else :func:`app.core.door_protocol.default_wait`)."""
+        command's wait at most (``--wait``, else :func:`app.core.scripts.door_protocol.default_wait`)."""
         ends = asyncio.get_running_loop().time() + (default_wait() if asked.wait is None else asked.wait)
         principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
         await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
@@ -157,7 +157,7 @@ class ScriptDesk:
 
     async def _domains_exist(self, people: list[Recipient]) -> None:
         """65 before anything is queued when the DNS says a recipient's domain does not exist (a typing mistake);
-        a resolver that cannot be reached or is slow says nothing (app.core.domain_check)."""
+        a resolver that cannot be reached or is slow says nothing (app.core.sending.domain_check)."""
         found = await domain_check.missing_addresses(people, self.account)
         if found:
             raise sc.CommandError(sc.EX_DATAERR, domain_check.command_refusal(found))

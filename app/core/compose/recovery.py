@@ -78,7 +78,7 @@ async def resume(journal: Journal, outbox, client, account: str, *, keep: set[st
     ``keep``: local ids open in Compose (they stay there, adopted but not queued); a callable is asked at each
     decision, after the look-up's wait: a message begun in Compose meanwhile (its first keys journaled while the
     server was asked) is the user's, never a recovered one queued for Drafts. ``run(fn, *args)``: awaits
-    each journal call (the app's journal thread, :class:`app.core.journal_writer.JournalWriter`: the loop's
+    each journal call (the app's journal thread, :class:`app.core.common.journal_writer.JournalWriter`: the loop's
     thread, the UI's, never waits on the journal's lock; by default the call is made in place). Raises
     nothing: a message that cannot be looked up yet stays in the journal as it is.
     """

@@ -29,7 +29,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 
 from app.core.outbox.submission import SubState
-from app.core.word_lists import counted, sentences
+from app.core.common.word_lists import counted, sentences
 from app.domain.words import Number, Words, translate
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """A batch (a mail merge, Send selected) handed to the Outbox as its sending-limits plan says
-(:func:`app.core.send_limits.plan_batch`). No Qt, no network.
+(:func:`app.core.sending.limits.plan_batch`). No Qt, no network.
 
 The part that fits in today's recipients goes as before (held in the undo-send window when that is on); each
 message that does not fit is kept in the Outbox HELD as a send-later message (:mod:`app.core.outbox.holds`,
@@ -12,7 +12,7 @@ message of the batch is sent now, waits in the Outbox, or is named as not sent.
 from __future__ import annotations
 
 from app.core.outbox import holds
-from app.core.send_limits import Plan
+from app.core.sending.limits import Plan
 from app.domain.words import Number, Words, translate
 
 #: why a message waits in the Outbox (its row's reason; the time is the hold's)

@@ -9,10 +9,10 @@ questions asked through :class:`SendQuestions` and shows the outcome it is told.
   request carries that hold; its first attempt awaited. A refusal by the server takes the submission back out
   of the Outbox (``Outbox.hand.cancel``), so the message is the user's again, with the reason.
 - **A mail merge** asks first when it is more than a few rows or meets a sending limit
-  (:func:`app.core.merge_send.go_ahead`, ``send_merge``), then hands its drafts over with :func:`hand_over`.
+  (:func:`app.core.merge.send.go_ahead`, ``send_merge``), then hands its drafts over with :func:`hand_over`.
 - **Drafts already on the server** (:meth:`Sending.send_saved`, Send selected): each draft read and given
-  Compose's own check (:mod:`app.core.batch_checks`; a bad one is named, never sent); the account's sending
-  limits planned (:mod:`app.core.send_limits`) and, when the batch meets one, "send the part that fits now and
+  Compose's own check (:mod:`app.core.sending.batch_checks`; a bad one is named, never sent); the account's sending
+  limits planned (:mod:`app.core.sending.limits`) and, when the batch meets one, "send the part that fits now and
   keep the rest in the Outbox?" asked first (no answer, nothing sent); the batch handed over as ONE request
   (:func:`hand_over`, which a merge uses too), held in the undo window as one; each refused message taken
   back out of the Outbox.
@@ -40,10 +40,10 @@ from enum import Enum
 from typing import Awaitable, Callable, Iterable, Protocol
 
 from app.core.outbox import holds
-from app.core.batch_checks import check_drafts
-from app.core.limited_send import submit_planned
-from app.core.send_limits import Plan, RecipientLedger, ServerLimits, plan_batch
-from app.core.sent_copy import SentCopy, find_sent_copy
+from app.core.sending.batch_checks import check_drafts
+from app.core.sending.limited import submit_planned
+from app.core.sending.limits import Plan, RecipientLedger, ServerLimits, plan_batch
+from app.core.outbox.sent_copy import SentCopy, find_sent_copy
 from app.core.outbox.submission import SubState
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
@@ -243,7 +243,7 @@ class Sending:
                            dated: bool = True) -> SentCheck:
         """Whether the message named ``message_id`` was already sent: this computer's journal remembers it sent
         (``remembered()``, when given), or Sent Items holds a copy of it (the look-up the Outbox settles a send
-        by, :func:`app.core.sent_copy.find_sent_copy`), asked within ``patience`` seconds. ``dated``: when it
+        by, :func:`app.core.outbox.sent_copy.find_sent_copy`), asked within ``patience`` seconds. ``dated``: when it
         went is wanted (from the copy: ``loaded``, or one more request; else ``file_date``), so Sent Items is
         asked even when the journal remembers it; else the journal's memory is enough. No Message-ID: nothing
         can have been sent with it, nothing is asked."""
@@ -287,7 +287,7 @@ class Sending:
         ``first_attempt=False``: answered once it is in the Outbox (journaled), WAITING or HELD, without awaiting
         its first attempt (a script that follows it, or returns at once, itself). ``more_warnings(draft)``: what
         else to ask about, found by looking it up (a recipient domain that does not exist,
-        :mod:`app.core.domain_check`: time-bounded, off the event loop; nothing when no answer came)."""
+        :mod:`app.core.sending.domain_check`: time-bounded, off the event loop; nothing when no answer came)."""
         async with lock or _NoLock():
             draft = read()
             limit = max_send_bytes or outbox.limits.max_send_bytes

@@ -19,7 +19,7 @@ import datetime as _dt
 import threading
 from pathlib import Path
 
-from app.core.daemon_thread import in_thread
+from app.core.common.daemon_thread import in_thread
 from app.domain.eml import to_eml
 from app.domain.eml_read import PARSE_SECONDS, Budget, EmlError, EmlMessage, file_limit, read_eml, too_large
 from app.domain.models import Draft, Recipient

@@ -4,7 +4,7 @@ No Qt here. Its :attr:`~Session.news` publishes :class:`app.domain.events.Sessio
 (app.ui.common.core_events) re-emits it as a signal. The backend is
 built lazily in a worker thread (``MailClient`` calls the factory there), so exchangelib is imported
 off the UI thread and off the path to the first frame. Which backend serves an account is decided in
-:mod:`app.mail.backends` (EWS or Microsoft Graph; app/core/accounts.py gives Graph its sign-in).
+:mod:`app.mail.backends` (EWS or Microsoft Graph; app/core/accounts/services.py gives Graph its sign-in).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import enum
 import logging
 from typing import Callable
 
-from app.core import accounts
-from app.core.mailclient import MailClient
+from app.core.accounts import services as accounts
+from app.core.accounts.mailclient import MailClient
 from app.domain.account import AccountConfig
 from app.domain.events import Hub, SessionStateChanged
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient
@@ -35,7 +35,7 @@ class ConnectionState(str, enum.Enum):
 
 def account_service_factory(account: AccountConfig, password: str = "") -> Callable[[], MailService]:
     """A factory that builds the account's backend when first called, in a worker thread: EWS with the
-    password, Microsoft Graph with the account's Microsoft 365 sign-in (app/core/accounts.py)."""
+    password, Microsoft Graph with the account's Microsoft 365 sign-in (app/core/accounts/services.py)."""
     return accounts.service_factory_for(account, password)
 
 

@@ -3,7 +3,7 @@
 Not ``asyncio.to_thread``: under qasync (the window) the loop's default executor is made of QThreads, and Qt
 aborts the process when one still runs as the application ends ("QThread: Destroyed while thread is still
 running"); a daemon thread never holds up the exit. Used for the window's file reads and parses
-(:mod:`app.core.eml_files`) and a command's files read behind the door (:mod:`app.core.script_desk`).
+(:mod:`app.core.compose.eml_files`) and a command's files read behind the door (:mod:`app.core.scripts.desk`).
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 One process at a time drives an account's queue: the window, or a ``dispatch-mail`` command when no window
 has the account open. It holds the account's lock (:class:`AccountLock`: ``flock`` on a file of its own, let go
 by the kernel when the process ends, kill -9 included) and keeps the account's door open
-(:mod:`app.core.door_server`): a Unix socket, 0600, in a private folder (:func:`door_dir`). A command that
-finds a door open hands its request there (:func:`knock`: typed, :mod:`app.core.door_protocol`, its command line
+(:mod:`app.core.scripts.door_server`): a Unix socket, 0600, in a private folder (:func:`door_dir`). A command that
+finds a door open hands its request there (:func:`knock`: typed, :mod:`app.core.scripts.door_protocol`, its command line
 parsed, its files read and its message built by the command itself) and prints what it is answered; the process
 behind the door checks and journals it, exactly as it would its own, and never sees a command line nor opens a
 file of the command's.
@@ -27,9 +27,9 @@ import socket
 
 DOOR, LOCK = ".door", ".lock"
 # a request's first line: "DISPATCH-DOOR <version> <route's bytes> <profile>", then its route (the account it is
-# for: app.core.door_protocol.route). The door answers "mine 0" (not its account's), or "mine 1 <version> <the
+# for: app.core.scripts.door_protocol.route). The door answers "mine 0" (not its account's), or "mine 1 <version> <the
 # server's message limit in bytes>"; only then does the command read its files and build its request, and send
-# "<head's bytes> <data's bytes>" on a line, its head (JSON) and its data (app.core.door_protocol.encode). A door
+# "<head's bytes> <data's bytes>" on a line, its head (JSON) and its data (app.core.scripts.door_protocol.encode). A door
 # of another version answers "mine 1" and a refusal in words (an "exit" answer): the command says it
 MAGIC, PROTOCOL = b"DISPATCH-DOOR", 3
 # the most a request's route, its head (or an answer's line) may hold: a door never reads without bound
@@ -244,9 +244,9 @@ def profile(*, make: bool = False) -> bytes:
 def knock(route: bytes, build) -> dict | None:
     """Hand a request to the process driving its account's queue, if one has its door open: that process's final
     answer (``{"exit", "out", "err"}``), or None when no door took it (run it here then). ``route``: the account
-    it is for (:func:`app.core.door_protocol.route`); ``build(limit)``: the request made once a door took it, with
+    it is for (:func:`app.core.scripts.door_protocol.route`); ``build(limit)``: the request made once a door took it, with
     the server's message limit the door said (its files read against it): ``(head, data)``
-    (:func:`app.core.door_protocol.encode`), or the command's own answer when it cannot be made (a file too large).
+    (:func:`app.core.scripts.door_protocol.encode`), or the command's own answer when it cannot be made (a file too large).
 
     A door that took the command and closed before answering (its window was closed) is answered here with
     exit 75, in words that say whether the message was recorded first."""
@@ -304,7 +304,7 @@ def _ask(path: str, first: bytes, build) -> dict | None:
 
 
 def _other_version(theirs: str) -> dict:
-    from app.core.door_protocol import other_version
+    from app.core.scripts.door_protocol import other_version
 
     return other_version(theirs).as_dict()
 

@@ -38,7 +38,7 @@ def refusal_of(outcome, row: str = "") -> Refusal:
 
 
 def check_refusal(why: str) -> Refusal:
-    """Compose's own check found ``why`` (Send selected's check, app.core.batch_checks)."""
+    """Compose's own check found ``why`` (Send selected's check, app.core.sending.batch_checks)."""
     text = translate("Refusal", "Not sent: {explanation}").format(explanation=why)
     return Refusal(CHECK, text, text)
 

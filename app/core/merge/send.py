@@ -1,7 +1,7 @@
 """A mail merge sent as Compose's Send is. No Qt.
 
 - more than a few rows, or a batch that meets the account's sending limits, ask first (:func:`go_ahead`, through
-  :class:`app.core.sending.SendQuestions`; :func:`confirm_question`; the keyboard's default is not to send);
+  :class:`app.core.sending.request.SendQuestions`; :func:`confirm_question`; the keyboard's default is not to send);
 - the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them
   (:func:`submit_held`; the ``hold_for`` given to :meth:`MergeRun.send` gives the hold: Compose's delay on the
   Outbox's clock), so Undo takes the whole batch back; the run publishes :class:`app.domain.events.MergeHeld`
@@ -12,8 +12,8 @@
 
 from __future__ import annotations
 
-from app.core.sending import hand_over
-from app.core.word_lists import clauses, counted, sentences
+from app.core.sending.request import hand_over
+from app.core.common.word_lists import clauses, counted, sentences
 from app.domain.words import Number, Words, translate
 
 # a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
@@ -37,7 +37,7 @@ def asks_first(rows: int, plan=None) -> bool:
 
 async def go_ahead(rows: int, plan, questions) -> bool:
     """Whether the merge goes: at once when nothing needs asking, else as the face answers
-    (``questions.send_merge``, :class:`app.core.sending.SendQuestions`; its default is not to send)."""
+    (``questions.send_merge``, :class:`app.core.sending.request.SendQuestions`; its default is not to send)."""
     if not asks_first(rows, plan):
         return True
     return await questions.send_merge(rows, plan)
@@ -88,8 +88,8 @@ def send_part_label(plan) -> Words:
 
 
 async def submit_held(run, items: list, plan=None) -> list:
-    """Hand the rows' drafts (``items``) to the Outbox as ONE send through :func:`app.core.sending.hand_over`,
-    HELD when the send's ``run.hold_for`` gives a hold (the run then tells :class:`app.domain.events.MergeHeld`). ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``'
+    """Hand the rows' drafts (``items``) to the Outbox as ONE send through :func:`app.core.sending.request.hand_over`,
+    HELD when the send's ``run.hold_for`` gives a hold (the run then tells :class:`app.domain.events.MergeHeld`). ``plan`` (:func:`app.core.sending.limits.plan_batch`, in ``items``'
     order): when some of them meet the account's sending limits, only the part that fits goes now; the rest
     waits HELD in the Outbox for the day that has room, and None stands for a message not handed over."""
     handed = await hand_over(run.outbox, items, plan, run.hold_for() if run.hold_for is not None else None)

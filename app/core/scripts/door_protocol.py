@@ -9,8 +9,8 @@ The command parses its arguments, reads its files and its standard input and bui
   ``wait``: seconds to wait for the outcome (None: :func:`default_wait`; 0: answered once recorded).
 - :class:`ListQueue`, :class:`Retry`, :class:`Cancel`: ``dispatch-mail outbox [retry|cancel ID]``.
 
-The answer is a :class:`Reply` (exit code, standard output and error). On the wire (app/core/doors.py,
-app/core/door_server.py) a request is a JSON head and the bytes it names (a message's text, its attachments, a
+The answer is a :class:`Reply` (exit code, standard output and error). On the wire (app/core/scripts/doors.py,
+app/core/scripts/door_server.py) a request is a JSON head and the bytes it names (a message's text, its attachments, a
 message as it is) after it: :func:`encode` / :func:`decode`. Both sides name :data:`VERSION`, and a door and a
 command of different versions refuse each other in words (:func:`other_version`).
 """
@@ -26,7 +26,7 @@ from datetime import datetime
 from app.domain.models import Attachment, Draft, Recipient
 from app.storage.draft_codec import draft_from_json, draft_meta_json
 
-# the door's protocol: a request's first line names it (app.core.doors.MAGIC), and a door answers with its own
+# the door's protocol: a request's first line names it (app.core.scripts.doors.MAGIC), and a door answers with its own
 VERSION = 3
 
 # how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends

@@ -18,7 +18,7 @@ publishes :class:`app.domain.events.MergeProgress` as it moves on and :class:`ap
 sends wait in the undo-send window.
 
 A row stores what only the row knows; what it SHOWS is derived from its submission:
-:mod:`app.core.merge_rows` (:func:`~app.core.merge_rows.row_view`). The send's lifecycle is the one
+:mod:`app.core.merge.rows` (:func:`~app.core.merge.rows.row_view`). The send's lifecycle is the one
 table's (:mod:`app.core.outbox.submission`), never a second one here. After a restart the Outbox restores and
 settles the rows' submissions itself; :meth:`MergeRun.resume` only follows them, and looks up by Message-ID
 just the rows whose submission is gone from the Outbox without its end known here (:meth:`MergeRun._settle_gone`).
@@ -36,16 +36,16 @@ import uuid
 from collections import Counter
 from typing import Callable
 
-from app.core import merge_record
+from app.core.merge import record as merge_record
 from app.core.outbox import settle
 from app.core.outbox import holds
-from app.core.merge_pool import in_thread
-from app.core.merge_rows import (  # noqa: F401 - the row's words and states, read through this module too
+from app.core.merge.pool import in_thread
+from app.core.merge.rows import (  # noqa: F401 - the row's words and states, read through this module too
     ALREADY_SENT, DELETED, FOUND_SENT, IN_DRAFTS, NEEDS_FIX, NOT_CHECKED, NOT_CREATED, SENT, TAKEN_BACK, MergeRow,
     RowState, row_from_record, row_verdict, row_view)
-from app.core.limited_send import too_many_words
-from app.core.merge_send import submit_held
-from app.core.send_limits import Plan, RecipientLedger, plan_batch
+from app.core.sending.limited import too_many_words
+from app.core.merge.send import submit_held
+from app.core.sending.limits import Plan, RecipientLedger, plan_batch
 from app.core.outbox.saves import SaveStatus
 from app.core.outbox.submission import SubState
 from app.domain import merge as dm
@@ -80,8 +80,8 @@ class MergeRun:
         self.rows: list[MergeRow] = [row_from_record(r, listing) for r in data["rows"]]
         self._lock = asyncio.Lock()
         self.running = False
-        self.hold_for = None  # during a send: gives the undo-send hold of its sends (app.core.merge_send)
-        # the account's sending limits (app.core.send_limits; None: none known) and today's count of its
+        self.hold_for = None  # during a send: gives the undo-send hold of its sends (app.core.merge.send)
+        # the account's sending limits (app.core.sending.limits; None: none known) and today's count of its
         # sent recipients (a callable giving a RecipientLedger), set by whoever runs the merge
         self.send_limits, self.sent_ledger = None, RecipientLedger
         self.wall = time.time
@@ -485,7 +485,7 @@ class MergeRun:
         self.news.publish(_PROGRESS)  # a listener that fails is logged: a view must not break the run
 
     def held(self, subs: list) -> None:
-        """These sends of the run wait HELD in the undo-send window (:func:`app.core.merge_send.submit_held`)."""
+        """These sends of the run wait HELD in the undo-send window (:func:`app.core.merge.send.submit_held`)."""
         self.news.publish(MergeHeld(tuple(subs)))
 
 

@@ -1,13 +1,13 @@
-"""The account's door, served by the process that holds its lock (:mod:`app.core.doors`). asyncio, no Qt.
+"""The account's door, served by the process that holds its lock (:mod:`app.core.scripts.doors`). asyncio, no Qt.
 
-A command knocks with its profile and its route (the account its request is for: :func:`app.core.door_protocol.route`).
+A command knocks with its profile and its route (the account its request is for: :func:`app.core.scripts.door_protocol.route`).
 The door answers ``mine 0`` when the command is another profile's or for another account (the command looks
 further, or runs itself); else ``mine 1 VERSION LIMIT`` (the server's message limit: the command reads its files
-against it), reads the typed request (:mod:`app.core.door_protocol`; a message as it is refused by its announced
+against it), reads the typed request (:mod:`app.core.scripts.door_protocol`; a message as it is refused by its announced
 size first: :meth:`Desk.too_large`), then says ``recorded ID`` once the message is in the journal, then
 ``exit CODE OUT ERR`` followed by that many bytes of the command's standard output and error. A command of another
 version of the protocol is answered ``mine 1`` and a refusal in words. What a request asks is decided by the
-``desk`` the door is given (:class:`app.core.script_desk.ScriptDesk`): the same code a command runs when no door
+``desk`` the door is given (:class:`app.core.scripts.desk.ScriptDesk`): the same code a command runs when no door
 answers. The door never sees a command line nor opens a file of the command's.
 """
 
@@ -18,9 +18,9 @@ import logging
 import os
 from typing import Callable, Protocol
 
-from app.core import door_protocol as dp
-from app.core.door_protocol import Reply, Request
-from app.core.doors import MAGIC, MAX_HEADER, MAX_STDIN, PROTOCOL, door_path, profile
+from app.core.scripts import door_protocol as dp
+from app.core.scripts.door_protocol import Reply, Request
+from app.core.scripts.doors import MAGIC, MAX_HEADER, MAX_STDIN, PROTOCOL, door_path, profile
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class Door:
 
     def shut(self) -> None:
         """Close at once, from code that cannot wait (its queue is closed already): no more commands, and those
-        taken are cut off (each command then says what was recorded: :func:`app.core.doors.knock`)."""
+        taken are cut off (each command then says what was recorded: :func:`app.core.scripts.doors.knock`)."""
         server, self._server = self._server, None
         if server is not None:
             server.close()
@@ -181,7 +181,7 @@ async def _knocked(reader: asyncio.StreamReader, own_profile: bytes) -> tuple[in
 
 
 async def _head(reader: asyncio.StreamReader) -> tuple[dict | None, int]:
-    """A taken request's head (:func:`app.core.door_protocol.read_head`) and the bytes of data after it; (None,
+    """A taken request's head (:func:`app.core.scripts.door_protocol.read_head`) and the bytes of data after it; (None,
     0) for anything else."""
     try:
         n_head, n_data = (int(n) for n in (await reader.readuntil(b"\n")).split())

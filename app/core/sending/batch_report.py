@@ -6,7 +6,7 @@ in the Outbox for a later day (the sending limits' question), and a batch the us
 
 from __future__ import annotations
 
-from app.core.word_lists import clauses, counted
+from app.core.common.word_lists import clauses, counted
 from app.domain.words import Number, Words, translate
 
 

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from app.core.session import Session, account_service_factory
+from app.core.accounts.session import Session, account_service_factory
 from app.domain.account import AccountConfig, Backend
 from app.domain.words import translate
 from app.mail.errors import LocalDataFailed

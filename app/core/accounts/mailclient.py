@@ -40,7 +40,7 @@ class MailClient:
     @property
     def message_limits(self) -> MessageLimits:
         """The default limits every backend reports today (their connect's ServerInfo); the server's own, learnt
-        by a connect, are the :class:`app.core.session.Session`'s."""
+        by a connect, are the :class:`app.core.accounts.session.Session`'s."""
         return MessageLimits()
 
     def _svc(self) -> MailService:

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from app.core.outbox import holds, sources
 from app.core.outbox.submission import SubState, Submission
-from app.core.word_lists import counted, lines
+from app.core.common.word_lists import counted, lines
 from app.domain.words import Words, translate
 
 # messages named one by one; the rest are counted

@@ -239,7 +239,7 @@ async def missing_addresses(people: Iterable[Recipient], account: AccountConfig,
 
 
 def warnings_for(account: AccountConfig, check: DomainCheck | None = None, wait: bool = True):
-    """For :meth:`app.core.sending.Sending.send_draft`: a draft's "Send anyway?" words about domains that do not
+    """For :meth:`app.core.sending.request.Sending.send_draft`: a draft's "Send anyway?" words about domains that do not
     exist. The window passes ``wait=False``: its look-ups start as a recipient field is left, and Send asks about
     the answers known by then, never waiting for one (a slow resolver never delays a send)."""
     async def warnings(draft: Draft) -> list[SendWarning]:

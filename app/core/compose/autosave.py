@@ -33,7 +33,7 @@ import logging
 import time
 from typing import Callable, Union
 
-from app.core import text_mirror
+from app.core.compose import text_mirror
 from app.domain.events import AutosaveFailed, DraftKept, Hub
 from app.domain.models import Draft
 from app.storage.journal import Journal, State
@@ -75,7 +75,7 @@ class Autosave:
         clock: Callable[[], float] = time.monotonic,
         writer=None,
     ):
-        """``writer`` (a :class:`app.core.journal_writer.JournalWriter`): the draft is read here, on the
+        """``writer`` (a :class:`app.core.common.journal_writer.JournalWriter`): the draft is read here, on the
         UI thread, and written on the journal thread, so typing never waits on the disk; without one,
         writes happen at once (tests of the timing rules). Its :attr:`news` tells
         :class:`~app.domain.events.DraftKept` once a write of a draft is on disk (on the loop: the window then says

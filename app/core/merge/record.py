@@ -8,7 +8,7 @@ Building every row's dict on the loop's thread (a ``to_dict`` of the whole run) 
 thread 17–60 ms at each of the four writes of a 5,000-row merge, and the 5,000 dicts alive at once pushed
 the cyclic garbage collector into full collections that stop every thread.
 
-A snapshot shares a row's ``values`` tuple: :meth:`app.core.merge.MergeRun.edit` puts a new one in its
+A snapshot shares a row's ``values`` tuple: :meth:`app.core.merge.run.MergeRun.edit` puts a new one in its
 place. No Qt.
 """
 
@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.core.merge_rows import ending_record, words_record
+from app.core.merge.rows import ending_record, words_record
 from app.storage.merges import ref_to_list
 
 # (number, line, values, invalid, ref, sub_id, end, not_sent, fixed): what a row stores, never what it
-# shows (:func:`app.core.merge_rows.row_view` derives that); ``end`` is its submission's, read from the
+# shows (:func:`app.core.merge.rows.row_view` derives that); ``end`` is its submission's, read from the
 # Outbox's copy while the Outbox lists it
 RowTuple = tuple
 

@@ -42,7 +42,7 @@ async def try_account(settings, account: AccountConfig, password: str, *,
     """One connection with ``account`` (``password``: "" for Microsoft 365); connected, it is kept as the account
     set up. Raises the connection's MailError (nothing kept, the session closed), or :class:`NotWritten` (the session
     closed) when the settings could not be written and ``must_write``."""
-    from app.core.session import Session
+    from app.core.accounts.session import Session
     from app.mail.errors import MailError
 
     session = Session.for_account(account, password, on_server_info=on_server_info)

@@ -5,7 +5,7 @@ account's sends, and the user is offered to sign in with Microsoft 365 for the s
 account (backend Graph, another :attr:`AccountConfig.key`). :func:`hand_over` moves every unfinished
 journal entry of the old account (sends in every non-final state, saves waiting, messages being written)
 to the new one, in ONE journal transaction, so that the new account's Outbox resumes each of them when it
-next loads from the journal (:func:`app.core.outbox.restore.restore_work`, :mod:`app.core.recovery`).
+next loads from the journal (:func:`app.core.outbox.restore.restore_work`, :mod:`app.core.compose.recovery`).
 
 Item ids differ between the backends (a Graph id is not an EWS ItemId) but the Internet Message-ID of a
 message is the same through both, so the rule is the one the core already has for "what the server holds
@@ -39,7 +39,7 @@ backend at all, and in a state that waits it has no safe way on: it stays (``lef
 
 A save waiting (op ``save``) becomes ``saving`` — the journal state :func:`restore_work` resumes as a
 save that adopts the draft by Message-ID; a message being written (op ``""``) keeps its state, and
-:func:`app.core.recovery.resume` adopts its draft by Message-ID (its ref is None now).
+:func:`app.core.compose.recovery.resume` adopts its draft by Message-ID (its ref is None now).
 
 Call it with the old account's Outbox closed, and before the new account's Outbox restores (a live Outbox
 does not read the journal again). No Qt, no network.
