@@ -165,7 +165,8 @@ def _python_for(uid: int) -> str:
 
 # what the second user's Python finds this code and its one dependency on the way here by (platformdirs: pure Python)
 _as_the_user = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join(
-    (str(Path(doors.__file__).resolve().parents[2]), str(Path(__import__("platformdirs").__file__).parents[1])))}
+    (str(Path(__import__("app").__file__).resolve().parents[1]),
+     str(Path(__import__("platformdirs").__file__).parents[1])))}
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,

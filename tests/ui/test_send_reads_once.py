@@ -1,6 +1,6 @@
 """Ctrl+Return reads Compose's message once (``ComposeView.draft()``, which exports a rich body's HTML) and
 checks it once (``validate_draft``) on its way to the Outbox, "Send anyway?" included: the request goes to
-app.core.sending.request, which decides. The Outbox's own guard (nothing invalid is ever journaled, whoever calls
+app.core.sending.request, which decides (Compose itself checks nothing: its save asks ``Sending.check`` too). The Outbox's own guard (nothing invalid is ever journaled, whoever calls
 ``Outbox.submit``) is counted apart: it trusts the request's check, made against the same size limit. Real window, real keys, the real sandbox."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 import app.core.outbox.owner as outbox_module
 import app.core.sending.request as sending_module
-import app.ui.compose.compose_view as compose_view_module
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
@@ -33,7 +32,6 @@ def test_ctrl_return_reads_the_message_once_and_checks_it_once(qtbot, window, sa
     reads, counts = [], {"decides": 0, "queue guard": 0}
     real_draft = c.draft
     monkeypatch.setattr(c, "draft", lambda: reads.append(1) or real_draft())
-    _counted(monkeypatch, compose_view_module, counts, "decides")
     _counted(monkeypatch, sending_module, counts, "decides")
     _counted(monkeypatch, outbox_module, counts, "queue guard")
     key(qtbot, win, Qt.Key_Return, CTRL)
