@@ -49,7 +49,9 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
         qtbot.keyClick(win.compose.to.edit, Qt.Key_T, Qt.AltModifier)  # Alt+T: the button's mnemonic
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
         qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
-        assert not win.banner.isVisible()
+        # the question is gone; a list whose first load failed before the trust (Sent, when its answer came after
+        # it: once in a loaded suite run) says so until it loads over the pinned connection, then its words go too
+        qtbot.waitUntil(lambda: not win.banner.isVisible(), timeout=20000)
         assert normalize_fingerprint(session.account.pinned_cert_sha256) == sb.cert_sha256
         assert session.account.verify_tls is True  # pinned, never "verification off"
         # saved for this account, on disk
