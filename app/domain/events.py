@@ -8,7 +8,7 @@ listener that raises is logged and the others are still told: a view must not br
 No Qt, no I/O: the window turns these events into Qt signals in one place (``app.ui.common.core_events``).
 The module lives in ``app.domain``, the lowest layer, because ``app.storage`` (the settings file) publishes
 too and sits below ``app.core``; the events are plain frozen data. Fields naming a core object (a submission,
-a connection state, an Outbox) are typed ``object`` here: the domain imports no other layer.
+a connection state, an Outbox) are typed ``Any`` here: the domain imports no other layer.
 """
 
 from __future__ import annotations
