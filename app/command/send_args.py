@@ -4,7 +4,8 @@ made into one typed request (:mod:`app.core.scripts.door_protocol`: :class:`Subm
 command line is parsed here and nowhere else, its files are read here (never by the process behind a door), and
 its message is built here; nothing is queued here. No Qt.
 
-- ``send`` builds a :class:`Draft` from its options, or reads ``FILE.eml`` to send it as it is (as Ctrl+Shift+U
+- ``send`` hands over its options (their files and text read here; the addresses read and the message built
+  and checked behind the door, as Compose checks one: app/core/scripts/send_options.py), or reads ``FILE.eml`` to send it as it is (as Ctrl+Shift+U
   does); ``sendmail`` reads an RFC 5322 message on standard input, as sendmail(8) and msmtp do, and sends it as it
   is but for its Bcc header, which names recipients and is removed from what is sent. Both are one
   :class:`Submit`: one lane into the queue.
@@ -24,24 +25,23 @@ from __future__ import annotations
 import argparse
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from app.command.spec import COMMANDS, add_options
-from app.core.scripts.door_protocol import (WAIT_VARIABLE, Cancel, ListQueue, Request, Retry, Submit,  # noqa: F401
-                                    default_wait)
+from app.core.scripts.door_protocol import (WAIT_VARIABLE, Cancel, File, ListQueue, Options, Request, Retry,  # noqa: F401
+                                            Submit, default_wait)
 from app.core.scripts.exits import (EX_CANTCREAT, EX_CONFIG, EX_DATAERR, EX_NOINPUT, EX_NOPERM, EX_OK,  # noqa: F401
                             EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, CommandError)
-from app.domain.extras import header_problem
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
-from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, MAX_RECIPIENTS, human_size, is_valid_address,
-                                   parse_recipients, printable, safe_attachment_name, validate_draft)
+from app.domain.addresses import MAX_RECIPIENTS, is_valid_address, printable
+from app.domain.sizes import DEFAULT_MAX_SEND_BYTES, human_size
 from app.storage.regular_file import Refused, read_regular
 
-# Loaded where they are used, not with the command: a message file's reader and editor (the email package),
-# Send later's words and the file types of attachments; ``outbox`` and ``send --to ... --body-file -`` need none
-# of them on their way to a door (bench/bench_command.py).
+# Loaded where they are used, not with the command: the domain's models and checks (send's options are made into
+# a draft behind the door: app/core/scripts/send_options.py), a message file's reader and editor (the email
+# package) and Send later's words; ``outbox`` and ``send --to ... --body-file -`` need none of them on their way
+# to a door (bench/bench_command.py, the hand-over; tests/core/test_send_command.py checks what it loads).
 
 # the commands of an account's queue (the others: sign-in, account)
 QUEUE = ("send", "sendmail", "outbox")
@@ -179,16 +179,12 @@ def _send_request(args: argparse.Namespace, *, stdin: Stdin, now: Callable[[], d
                                          "combined with a message file.")
         raw = _read_file(Path(cwd, args.file), max_send_bytes, "The message file", shown=args.file)
         return _mime_request(raw, args.file, max_send_bytes, account=account, json=args.json, wait=wait)
-    draft = Draft(to=_people(args.to, "--to"), cc=_people(args.cc, "--cc"), bcc=_people(args.bcc, "--bcc"),
-                  subject=_subject(args.subject), reply_to=_people(args.reply_to, "--reply-to"),
-                  body_format=BodyFormat.HTML if args.html else BodyFormat.TEXT,
-                  importance=Importance(args.importance.capitalize()) if args.importance else Importance.NORMAL,
-                  headers=_headers(args.header))
-    draft.body = _body(args.body_file, stdin, max_send_bytes, cwd)
-    draft.attachments = [_attachment(path, max_send_bytes, cwd) for path in args.attach]
-    _check(draft, max_send_bytes)
-    return Submit(draft, sender=_one_address(args.sender, "--from"), account=account, later=_later(args.later, now),
-                  json=args.json, wait=wait)
+    return Submit(options=Options(to=tuple(args.to), cc=tuple(args.cc), bcc=tuple(args.bcc),
+                                  reply_to=tuple(args.reply_to), sender=args.sender, subject=_subject(args.subject),
+                                  body=_body(args.body_file, stdin, max_send_bytes, cwd), html=bool(args.html),
+                                  importance=(args.importance or "").lower(), headers=_headers(args.header),
+                                  attachments=tuple(_attachment(path, max_send_bytes, cwd) for path in args.attach)),
+                  later=_later(args.later, now), account=account, json=args.json, wait=wait)
 
 
 def _wait(args) -> float | None:
@@ -210,38 +206,6 @@ def _account(text: str | None) -> str:
     return text.strip()
 
 
-def _people(values: list[str], option: str) -> list[Recipient]:
-    """Every address the option was given (each value may hold several), invalid ones refused (65)."""
-    out: list[Recipient] = []
-    seen: set[str] = set()  # one look-up per address: 60,000 of them are refused at once, not after minutes
-    for value in values:
-        people, errors = parse_recipients(value, option.lstrip("-"))
-        if errors:
-            raise CommandError(EX_DATAERR, f"{option}: {errors[0].message}")
-        out.extend(_new(people, seen))
-    return out
-
-
-def _new(people: list[Recipient], seen: set[str]) -> list[Recipient]:
-    """Those of ``people`` whose address (any case) is not in ``seen``, once each; ``seen`` takes them."""
-    out = []
-    for p in people:
-        key = p.email.lower()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
-
-
-def _one_address(value: str | None, option: str) -> Recipient | None:
-    if value is None:
-        return None
-    people = _people([value], option)
-    if len(people) != 1:
-        raise CommandError(EX_DATAERR, f"{option} takes one address, not “{printable(value)}”.")
-    return people[0]
-
-
 def _subject(text: str) -> str:
     if "\r" in text or "\n" in text:  # it would end the Subject header and start another (header injection)
         raise CommandError(EX_DATAERR, "--subject holds a line break (CR or LF); a subject is one line. "
@@ -251,18 +215,16 @@ def _subject(text: str) -> str:
     return text
 
 
-def _headers(values: list[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
+def _headers(values: list[str]) -> tuple[tuple[str, str], ...]:
+    """Each ``--header`` as (name, value); 64 when it is not written as one (what it may hold is checked with the
+    message: app/core/scripts/send_options.py)."""
+    out = []
     for value in values:
         name, colon, text = value.partition(":")
         if not colon:
             raise CommandError(EX_USAGE, f"--header “{printable(value)}”: write it as “X-Name: value”.")
-        name, text = name.strip(), text.strip(" \t")
-        problem = header_problem(name, text, out)
-        if problem:
-            raise CommandError(EX_DATAERR, f"--header: {problem} Nothing was sent.")
-        out.append((name, text))
-    return out
+        out.append((name.strip(), text.strip(" \t")))
+    return tuple(out)
 
 
 def _body(path: str | None, stdin: Stdin, limit: int, cwd: str) -> str:
@@ -285,7 +247,7 @@ def _body(path: str | None, stdin: Stdin, limit: int, cwd: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def _attachment(path: str, limit: int, cwd: str) -> Attachment:
+def _attachment(path: str, limit: int, cwd: str) -> File:
     full = Path(cwd, path)
     data, real = _read_file_at(full, limit, "The attachment", shown=path)
     try:  # the journal keeps where it came from: the command's folder (through a door, the window's own) included
@@ -294,11 +256,7 @@ def _attachment(path: str, limit: int, cwd: str) -> Attachment:
         raise CommandError(EX_DATAERR, f"The attachment “{printable(path)}” is in a folder whose name is not UTF-8 "
                                        "text; Dispatch reads file names as UTF-8 (run the command from another "
                                        "folder, or name the file by a path that is UTF-8). Nothing was sent.") from None
-    name = safe_attachment_name(full.name)
-    import mimetypes
-
-    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return Attachment(name, data, kind, source_path=real, size=len(data))
+    return File(full.name, real, data)
 
 
 def _read_file(path: Path, limit: int, what: str, *, shown: str) -> bytes:
@@ -348,21 +306,13 @@ def _later(text: str | None, now: Callable[[], datetime]) -> datetime | None:
         raise CommandError(EX_USAGE, f"--later: {exc}") from None
 
 
-def _check(draft: Draft, limit: int) -> None:
-    """Compose's own check before a send (:func:`validate_draft`): its first problem, 65."""
-    errors = validate_draft(draft, for_send=True, max_send_bytes=limit)
-    if errors:
-        e = errors[0]
-        where = {"to": "recipients", "reply_to": "--reply-to", "headers": "--header"}.get(e.field, e.field)
-        raise CommandError(EX_DATAERR, f"{where}: {e.message} Nothing was sent.")
-
-
 # ------------------------------------------------------------------ a message as it is
-def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient] | None = None,
+def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list | None = None,
                   **rest) -> Submit:
     """``raw`` read (65 when malformed or 8-bit without a charset), its recipients checked, its Bcc header
     removed when ``envelope`` is given (sendmail: the recipients are the envelope's, not the headers')."""
     from app.core.outbox.mime_send import with_message_id
+    from app.core.scripts.send_options import check
     from app.domain.eml_read import EmlError, read_eml
     from app.domain.mime_edits import with_bcc, without_header
 
@@ -372,8 +322,8 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
         raise CommandError(EX_DATAERR, f"{what}: {exc}") from None
     _check_message(raw, what)
     if envelope is None:
-        _check(parsed, limit)
-        return Submit(_listed_as(parsed), with_message_id(raw), parsed.all_recipients(), **rest)
+        check(parsed, limit)
+        return Submit(_listed_as(parsed), with_message_id(raw), tuple(parsed.all_recipients()), **rest)
     wanted = {r.email.lower() for r in envelope}
     unasked = [r for r in [*parsed.to, *parsed.cc] if r.email.lower() not in wanted]
     if unasked:  # the server sends to every address of To and Cc: it would go to someone not named
@@ -383,13 +333,15 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
     shown = {r.email.lower() for r in [*parsed.to, *parsed.cc]}
     hidden = [r for r in envelope if r.email.lower() not in shown]
     stand_in = parsed.copy(bcc=hidden, headers=[])
-    _check(stand_in, limit)
-    return Submit(_listed_as(stand_in), with_message_id(with_bcc(without_header(raw, "Bcc"), hidden)), envelope,
-                  **rest)
+    check(stand_in, limit)
+    mime = with_message_id(with_bcc(without_header(raw, "Bcc"), hidden))
+    return Submit(_listed_as(stand_in), mime, tuple(envelope), **rest)
 
 
-def _listed_as(parsed: Draft) -> Draft:
+def _listed_as(parsed):
     """What a message sent as it is is listed by in the Outbox (its bytes go as they are: nothing else is kept)."""
+    from app.domain.models import Draft
+
     return Draft(to=list(parsed.to), cc=list(parsed.cc), bcc=list(parsed.bcc), subject=parsed.subject)
 
 
@@ -446,8 +398,10 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
 
 
 def _sendmail_request(args: argparse.Namespace, *, stdin: Stdin, max_send_bytes: int) -> Submit:
+    from app.core.scripts.send_options import new, one_address, people
+
     # cron and mail(1) give the local user's name ("root"): the account's own mailbox is the one that sends
-    sender = _one_address(args.sender, "-f") if args.sender and "@" in args.sender else None
+    sender = one_address(args.sender, "-f") if args.sender and "@" in args.sender else None
     full_name = args.full_name or ""
     if any(unicodedata.category(c) == "Cc" for c in full_name):
         raise CommandError(EX_DATAERR, "-F: the name holds a line break or a control character.")
@@ -459,7 +413,7 @@ def _sendmail_request(args: argparse.Namespace, *, stdin: Stdin, max_send_bytes:
                                        "the most the server accepts per message. Nothing was sent.")
     if not (args.no_dot or "i" in args.o_options):
         raw = up_to_the_dot(raw)
-    envelope = _people(args.recipients, "recipient")
+    envelope = people(args.recipients, "recipient")
     if args.from_headers:  # and the arguments too (msmtp's and Postfix's -t; sendmail(8)'s drops them instead)
         from app.domain.eml_read import EmlError, read_eml
 
@@ -467,7 +421,7 @@ def _sendmail_request(args: argparse.Namespace, *, stdin: Stdin, max_send_bytes:
             parsed = read_eml(raw, max_bytes=max_send_bytes).draft
         except EmlError as exc:
             raise CommandError(EX_DATAERR, f"The message on standard input: {exc}") from None
-        envelope += _new(parsed.all_recipients(), {e.email.lower() for e in envelope})
+        envelope += new(parsed.all_recipients(), {e.email.lower() for e in envelope})
     if not envelope:
         raise CommandError(EX_DATAERR, "No recipients: name them as arguments, or use -t to read them from the "
                                        "message's To, Cc and Bcc headers.")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from app.domain.words import Number, translate
 
+DEFAULT_MAX_SEND_BYTES = 10 * 1024 * 1024  # Exchange Server's default MaxSendSize
+
 _UNITS = (translate("Validation", "{size} bytes"), translate("Validation", "{size} KB"),
           translate("Validation", "{size} MB"), translate("Validation", "{size} GB"))
 

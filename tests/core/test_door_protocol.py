@@ -81,7 +81,7 @@ def test_a_typed_request_arrives_as_sent_and_its_answer_whole(home):
     assert limits == [LIMIT], "the command reads its files against the limit the door said"
     assert desk.seen == [sent]
     as_it_is = Submit(Draft(to=[Recipient("b@example.com")], subject="s"), MimeToSend(MIME, "<m@x>", False),
-                      envelope=[Recipient("b@example.com"), Recipient("hidden@example.com")], local_sender=True,
+                      envelope=(Recipient("b@example.com"), Recipient("hidden@example.com")), local_sender=True,
                       full_name="Cron Daemon", quiet=True)
     for request in (as_it_is, ListQueue(json=True), Retry("abcd"), Cancel("abcd1234", "alice@example.com")):
         reply = _serve(desk, lambda door: asyncio.to_thread(knock, request))
@@ -107,7 +107,7 @@ def test_a_command_of_another_version_is_refused_in_words(home):
             return doors._answer(answer) if answer.readline() == b"mine 1\n" else None
 
     reply = _serve(desk, lambda door: asyncio.to_thread(old_command, door))
-    assert reply["exit"] == 69 and "different versions (door protocol 3 and 2)" in reply["err"], reply
+    assert reply["exit"] == 69 and "different versions (door protocol 4 and 2)" in reply["err"], reply
     assert "Nothing was sent" in reply["err"] and desk.seen == []
 
 
@@ -117,32 +117,32 @@ def test_a_door_of_another_version_is_refused_by_the_command(home):
         server.bind(doors.door_path("alice@example.com"))
         server.listen()
 
-        def door_of_version_4():
+        def door_of_version_5():
             conn, _ = server.accept()
             with conn:
                 conn.makefile("rb").readline()
-                conn.sendall(b"mine 1 4 1000\n")
+                conn.sendall(b"mine 1 5 1000\n")
                 conn.recv(1)
 
-        answering = threading.Thread(target=door_of_version_4)
+        answering = threading.Thread(target=door_of_version_5)
         answering.start()
         reply = doors.knock(dp.route(""), lambda limit: built.append(limit) or dp.encode(ListQueue()))
         answering.join()
-    assert reply["exit"] == 69 and "(door protocol 3 and 4)" in reply["err"] and built == []
+    assert reply["exit"] == 69 and "(door protocol 4 and 5)" in reply["err"] and built == []
 
 
 @pytest.mark.parametrize("junk", [
     b"GET / HTTP/1.1\r\n\r\n",
-    b"DISPATCH-DOOR 3 2\n{}",  # no profile
-    b"DISPATCH-DOOR 3 2 none\n{}",  # a profile with no folders
-    b"DISPATCH-DOOR 3 2 PROFILE\n{}",  # no account named
-    b"DISPATCH-DOOR 3 5 PROFILE\n[1,2]",  # not a route
-    b"DISPATCH-DOOR 3 99999999999 PROFILE\n",  # more than a door reads
-    b"DISPATCH-DOOR 3 x PROFILE\n",
-    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}2 0\n{}',  # taken, then a head that is no request
-    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}99999999999 0\n',  # a head larger than a door reads
-    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}31 5\n{"version": 3, "kind": "list"}12345',  # bytes not named
-    b'DISPATCH-DOOR 3 15 PROFILE\n{"account": ""}31 0\n{"version": 2, "kind": "list"}',  # a head of another version
+    b"DISPATCH-DOOR 4 2\n{}",  # no profile
+    b"DISPATCH-DOOR 4 2 none\n{}",  # a profile with no folders
+    b"DISPATCH-DOOR 4 2 PROFILE\n{}",  # no account named
+    b"DISPATCH-DOOR 4 5 PROFILE\n[1,2]",  # not a route
+    b"DISPATCH-DOOR 4 99999999999 PROFILE\n",  # more than a door reads
+    b"DISPATCH-DOOR 4 x PROFILE\n",
+    b'DISPATCH-DOOR 4 15 PROFILE\n{"account": ""}2 0\n{}',  # taken, then a head that is no request
+    b'DISPATCH-DOOR 4 15 PROFILE\n{"account": ""}99999999999 0\n',  # a head larger than a door reads
+    b'DISPATCH-DOOR 4 15 PROFILE\n{"account": ""}31 5\n{"version": 4, "kind": "list"}12345',  # bytes not named
+    b'DISPATCH-DOOR 4 15 PROFILE\n{"account": ""}31 0\n{"version": 2, "kind": "list"}',  # a head of another version
     b"\n",
 ])
 def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
@@ -161,7 +161,7 @@ def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
         return said, after
 
     said, after = _serve(desk, work)
-    assert said in (b"mine 0\n", b"", b"mine 1 3 %d\n" % LIMIT), said
+    assert said in (b"mine 0\n", b"", b"mine 1 4 %d\n" % LIMIT), said
     assert after["exit"] == 3 and desk.seen == [ListQueue()]
 
 

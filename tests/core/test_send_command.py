@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.command import send_args as sc
+from app.core.scripts.send_options import made
 from app.domain import mime_edits
 from app.domain.models import BodyFormat, Importance, Recipient
 
@@ -27,7 +28,10 @@ def stdin_of(data: bytes):
 
 
 def send(argv, data: bytes = b"", limit: int = LIMIT):
-    return sc.send_request(argv, stdin=stdin_of(data), now=lambda: NOW, max_send_bytes=limit)
+    """``send ARGV`` as the command builds its request (its files read at its edge), its options then made into
+    the message as the desk behind the door makes them (app/core/scripts/send_options.py): what a command's
+    message becomes, whoever drives the queue."""
+    return made(sc.send_request(argv, stdin=stdin_of(data), now=lambda: NOW, max_send_bytes=limit), limit)
 
 
 def sendmail(argv, data: bytes, limit: int = LIMIT):
@@ -219,8 +223,8 @@ def test_send_a_file_as_it_is_keeps_its_bytes(files):
     r = send([f"{files}/ok.eml", "--account", "me@example.com", "--no-wait"])
     assert isinstance(r, sc.Submit) and r.mime is not None
     assert r.mime.raw.endswith(MAIL) and r.mime.added_id and r.mime.raw.startswith(b"Message-ID: ")
-    assert r.draft.subject == "hi" and r.envelope == [Recipient("ann@example.com", "Ann"),
-                                                       Recipient("cy@example.com")]
+    assert r.draft.subject == "hi" and r.envelope == (Recipient("ann@example.com", "Ann"),
+                                                       Recipient("cy@example.com"))
     assert (r.account, r.wait) == ("me@example.com", 0.0)
 
 
@@ -306,6 +310,25 @@ def test_the_commands_do_not_import_qt(files):
             f"sc.sendmail_request(['-t'], stdin=lambda n: {MAIL!r})\n"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'qasync'))\n"
             "assert not bad, bad\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_send_on_its_way_to_a_door_loads_no_model_and_no_check():
+    """The hand-over (bench/bench_command.py): ``send --to ... --body-file -`` is parsed, its text read and its
+    request encoded with argparse, json and the wire's named tuples; the domain's models and checks (dataclasses,
+    and the inspect module dataclasses loads) are the door's to load (app/core/scripts/send_options.py). One
+    import at the top of send_args.py or door_protocol.py would bring them back on every command's path."""
+    code = ("import sys\n"
+            "from app.command import queue\n"
+            "from app.command import send_args as sc\n"
+            "from app.core.scripts import door_protocol as dp\n"
+            "argv = ['send', '--to', 'Ann <ann@example.com>', '--subject', 'hi', '--body-file', '-', '--no-wait']\n"
+            "dp.encode(sc.request(argv, stdin=lambda n: b'hello'))\n"
+            "heavy = sorted(m for m in sys.modules if m in ('dataclasses', 'inspect', 'typing', 'email')\n"
+            "               or m.startswith(('app.domain.models', 'app.domain.validation', 'app.core.outbox')))\n"
+            "assert not heavy, heavy\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0, proc.stderr
@@ -445,12 +468,13 @@ def test_sixty_thousand_recipients_are_refused_at_once(files):
     the timeout is the guard, no wall time is asserted. One ``--cc`` of 60,000 addresses is parsed and
     de-duplicated; 60,000 options, or 60,000 sendmail arguments, are counted before the parser."""
     code = ("from app.command import send_args as sc\n"
+            "from app.core.scripts.send_options import made\n"
             "n = 60000\n"
             "asked = [['--cc', ', '.join(f'c{i}@example.com' for i in range(n))],\n"
             "         [w for i in range(n) for w in ('--to', f'r{i}@example.com')]]\n"
             "for argv in asked:\n"
             "    try:\n"
-            "        sc.send_request(argv, stdin=lambda n: b'')\n"
+            "        made(sc.send_request(argv, stdin=lambda n: b''), sc.DEFAULT_MAX_SEND_BYTES)\n"
             "    except sc.CommandError as e:\n"
             "        print(e.exit_code, e.message)\n"
             "try:\n"

@@ -3,8 +3,8 @@
 The same desk answers a command handed over through the account's door (the window, or another command:
 :mod:`app.core.scripts.door_server`) and a command that drives the queue itself (app/command/queue.py): one way in,
 whoever runs it. It takes typed requests only (:mod:`app.core.scripts.door_protocol`): the command parsed its command
-line, read its files and built its message (app/command/send_args.py); nothing here reads a command line or
-opens a file of the command's.
+line and read its files (app/command/send_args.py); ``send``'s options are made into its message here
+(:mod:`app.core.scripts.send_options`); nothing here reads a command line or opens a file of the command's.
 
 - :class:`Submit` (``send`` and ``sendmail``: one lane): its sender checked against the mailboxes the account
   sends from, then handed to the Outbox through :class:`app.core.sending.request.Sending` (one send request for every
@@ -27,6 +27,7 @@ from typing import Callable
 
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
+from app.core.scripts import send_options
 from app.core.scripts.door_protocol import Cancel, ListQueue, Reply, Request, Retry, Submit, default_wait
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
@@ -146,6 +147,7 @@ class ScriptDesk:
         and handed to the Outbox, then followed. The whole answer, a look-up in Sent Items included, takes the
         command's wait at most (``--wait``, else :func:`app.core.scripts.door_protocol.default_wait`)."""
         ends = asyncio.get_running_loop().time() + (default_wait() if asked.wait is None else asked.wait)
+        asked = send_options.made(asked, self.limit())  # send's options made into its message (read at the edge)
         principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
         await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
         if asked.mime is None:
@@ -172,7 +174,7 @@ class ScriptDesk:
         raw = own_from(asked.mime.raw, name or asked.full_name, self.account.email.strip())
         log.warning("sendmail -f with a local user name: the message's From is not a mailbox this account sends "
                     "from; it is sent from the account's own address")
-        return replace(asked, mime=replace(asked.mime, raw=raw))
+        return asked.changed(mime=replace(asked.mime, raw=raw))
 
     async def _send_draft(self, draft: Draft, asked: Submit, recorded, ends: float) -> Reply:
         hold = None

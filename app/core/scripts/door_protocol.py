@@ -1,12 +1,13 @@
 """What a ``dispatch-mail`` command asks of an account's queue, as typed data (protocol :data:`VERSION`), and how it
 crosses the account's door. No Qt, no asyncio; nothing here reads a command line or a file.
 
-The command parses its arguments, reads its files and its standard input and builds the message itself
-(app/command/send_args.py); what it hands over is one of four requests:
+The command parses its arguments and reads its files and its standard input (app/command/send_args.py); what it
+hands over is one of four requests:
 
-- :class:`Submit`: one message for the queue, ``send`` and ``sendmail`` alike: a :class:`Draft` built from
-  ``send``'s options, or a message as it is (``mime``: ``send FILE.eml``, ``sendmail``) with its ``envelope``;
-  ``wait``: seconds to wait for the outcome (None: :func:`default_wait`; 0: answered once recorded).
+- :class:`Submit`: one message for the queue, ``send`` and ``sendmail`` alike: ``send``'s :class:`Options` (made
+  into a draft behind the door, app/core/scripts/send_options.py), or a message as it is (``mime``: ``send
+  FILE.eml``, ``sendmail``) with its ``envelope``; ``wait``: seconds to wait for the outcome (None:
+  :func:`default_wait`; 0: answered once recorded).
 - :class:`ListQueue`, :class:`Retry`, :class:`Cancel`: ``dispatch-mail outbox [retry|cancel ID]``.
 
 The answer is a :class:`Reply` (exit code, standard output and error). On the wire (app/core/scripts/doors.py,
@@ -20,14 +21,17 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass, field
+from collections import namedtuple
 from datetime import datetime
 
-from app.domain.models import Attachment, Draft, Recipient
-from app.storage.draft_codec import draft_from_json, draft_meta_json
+# Light on purpose: a command imports this module on its way to a door, in a process that starts for that one
+# request (bench/bench_command.py, the hand-over). The requests are named tuples, not dataclasses (the dataclasses
+# module loads inspect and its parsers, the longest import on that path), and the domain's models are loaded only
+# where a draft is encoded or decoded. Being tuples, two requests of different kinds holding the same values
+# compare equal: tell them apart by their type (``isinstance``), as everything here does.
 
 # the door's protocol: a request's first line names it (app.core.scripts.doors.MAGIC), and a door answers with its own
-VERSION = 3
+VERSION = 4
 
 # how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends
 # within its wait and a few seconds more (:data:`app.command.queue.TAIL`), the message queued when not sent by then
@@ -45,64 +49,70 @@ def default_wait() -> float:
     return seconds if 0 <= seconds and math.isfinite(seconds) else DEFAULT_WAIT
 
 
-@dataclass(frozen=True)
-class Submit:
-    """One message for the queue. ``draft``: the message built from ``send``'s options (``mime`` None), or, for a
-    message sent as it is (``mime``), the fields the Outbox lists it by (To, Cc, its Bcc: those of ``envelope``
-    its headers do not show, Subject). ``sender``: ``--from`` / ``-f`` (None: the account's own);
-    ``local_sender``: ``-f`` named a local user ("root", as cron gives it), not an address; ``full_name``: ``-F``.
-    ``later``: when Send later sends it (None: now). ``quiet``: nothing said when it went (sendmail's way)."""
+class File(namedtuple("File", "name path data")):
+    """A file ``send --attach`` read: its ``name`` as the command named it, ``path`` where it resolved to (the
+    journal keeps it), its bytes."""
 
-    draft: Draft
-    mime: "MimeToSend | None" = None  # app.core.outbox.mime_send's, loaded with a message as it is only
-    envelope: list[Recipient] = field(default_factory=list)
-    sender: Recipient | None = None
-    full_name: str = ""
-    local_sender: bool = False
-    later: datetime | None = None
-    account: str = ""
-    json: bool = False
-    wait: float | None = None
-    quiet: bool = False
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class ListQueue:
+class Options(namedtuple("Options", "to cc bcc reply_to sender subject body html importance headers attachments",
+                         defaults=((), (), (), (), None, "", "", False, "", (), ()))):
+    """``send``'s message as its options give it, read at the edge (its files, its text, the shape of each value)
+    and made into a :class:`Draft` behind the door (app/core/scripts/send_options.py: the addresses read, the
+    headers and the whole message checked, as Compose checks one). ``to``, ``cc``, ``bcc``, ``reply_to``: each
+    option's values as typed (one may hold several addresses); ``sender``: ``--from`` as typed (None: the
+    account's own); ``importance``: "" (normal), "low" or "high"; ``headers``: (name, value) pairs;
+    ``attachments``: :class:`File` records."""
+
+    __slots__ = ()
+
+
+class Submit(namedtuple("Submit", "draft mime envelope sender full_name local_sender later account json wait quiet "
+                                  "options",
+                        defaults=(None, None, (), None, "", False, None, "", False, None, False, None))):
+    """One message for the queue. ``options``: ``send``'s options (:class:`Options`), made into the ``draft``
+    behind the door (``draft`` None until then). Else ``draft``: for a message sent as it is (``mime``, an
+    ``app.core.outbox.mime_send.MimeToSend``), the fields the Outbox lists it by (To, Cc, its Bcc: those of
+    ``envelope`` (a tuple of recipients) its headers do not show, Subject). ``sender``: ``-f`` (None: the account's own; ``send``'s
+    ``--from`` is in its options); ``local_sender``: ``-f`` named a local user ("root", as cron gives it), not an
+    address; ``full_name``: ``-F``. ``later``: when Send later sends it (None: now). ``quiet``: nothing said when
+    it went (sendmail's way). ``wait``: seconds to wait for the outcome (None: :func:`default_wait`; 0: answered
+    once recorded)."""
+
+    __slots__ = ()
+
+    def changed(self, **fields) -> Submit:
+        """This request with ``fields`` changed (``dataclasses.replace`` of a tuple)."""
+        return self._replace(**fields)
+
+
+class ListQueue(namedtuple("ListQueue", "account json", defaults=("", False))):
     """``dispatch-mail outbox``: what waits in the account's Outbox."""
 
-    account: str = ""
-    json: bool = False
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Retry:
+class Retry(namedtuple("Retry", "id account json", defaults=("", False))):
     """``dispatch-mail outbox retry ID`` (``id``: the entry's ID, or its first characters)."""
 
-    id: str
-    account: str = ""
-    json: bool = False
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Cancel:
+class Cancel(namedtuple("Cancel", "id account json", defaults=("", False))):
     """``dispatch-mail outbox cancel ID``."""
 
-    id: str
-    account: str = ""
-    json: bool = False
+    __slots__ = ()
 
 
 Request = Submit | ListQueue | Retry | Cancel
 KINDS = {"submit": Submit, "list": ListQueue, "retry": Retry, "cancel": Cancel}
 
 
-@dataclass
-class Reply:
+class Reply(namedtuple("Reply", "exit out err", defaults=("", ""))):
     """A command's answer: its exit code and what it says on standard output and error."""
 
-    exit: int
-    out: str = ""
-    err: str = ""
+    __slots__ = ()
 
     def as_dict(self) -> dict:
         return {"exit": self.exit, "out": self.out, "err": self.err}
@@ -138,13 +148,22 @@ def encode(request: Request) -> tuple[bytes, bytes]:
         if isinstance(request, (Retry, Cancel)):
             head["id"] = request.id
         return json.dumps(head).encode("utf-8"), b""
-    d = request.draft
-    blobs = [d.body.encode("utf-8"), *(a.content for a in d.attachments)]
+    if request.options is not None:
+        o = request.options
+        blobs = [o.body.encode("utf-8"), *(f.data for f in o.attachments)]
+        head["options"] = dict(to=list(o.to), cc=list(o.cc), bcc=list(o.bcc), reply_to=list(o.reply_to),
+                               sender=o.sender, subject=o.subject, html=o.html, importance=o.importance,
+                               headers=[list(h) for h in o.headers], attachments=[[f.name, f.path] for f in o.attachments])
+    else:
+        from app.storage.draft_codec import draft_meta_json
+
+        d = request.draft
+        blobs = [d.body.encode("utf-8"), *(a.content for a in d.attachments)]
+        head.update(draft=draft_meta_json(d), local_id=d.local_id,
+                    attachments=[[a.name, a.content_type, a.source_path, a.size] for a in d.attachments])
     if request.mime is not None:
         blobs.append(request.mime.raw)
     head.update(
-        draft=draft_meta_json(d), local_id=d.local_id,
-        attachments=[[a.name, a.content_type, a.source_path, a.size] for a in d.attachments],
         mime=None if request.mime is None else [request.mime.message_id, request.mime.added_id],
         envelope=[[r.email, r.name] for r in request.envelope],
         sender=None if request.sender is None else [request.sender.email, request.sender.name],
@@ -191,6 +210,14 @@ def decode(head: dict, data: bytes) -> Request:
         raise ValueError("bytes left over")
     body, rest = blobs[0].decode("utf-8"), blobs[1:]
     raw = rest.pop() if head.get("mime") else None
+    if "options" in head:
+        if raw is not None:
+            raise ValueError("options with a message as it is")
+        return Submit(options=_options(head["options"], body, rest), later=_later(head.get("later")),
+                      account=account, json=as_json, wait=_seconds(head.get("wait")))
+    from app.domain.models import Attachment, Recipient
+    from app.storage.draft_codec import draft_from_json
+
     attachments = [Attachment(name, content, kind_, source_path=path, size=size)
                    for (name, kind_, path, size), content in zip(head["attachments"], rest, strict=True)]
     draft = draft_from_json(_text(head.get("local_id")), head["draft"], attachments, body=body)
@@ -199,13 +226,34 @@ def decode(head: dict, data: bytes) -> Request:
         from app.core.outbox.mime_send import MimeToSend
 
         mime = MimeToSend(raw, _text(head["mime"][0]), bool(head["mime"][1]))
-    wait = head.get("wait")
-    return Submit(draft, mime, envelope=[Recipient(e, n) for e, n in head.get("envelope") or []],
+    return Submit(draft, mime, envelope=tuple(Recipient(e, n) for e, n in head.get("envelope") or ()),
                   sender=Recipient(*head["sender"]) if head.get("sender") else None,
                   full_name=_text(head.get("full_name")), local_sender=bool(head.get("local_sender")),
-                  later=datetime.fromisoformat(head["later"]) if head.get("later") else None,
-                  account=account, json=as_json, wait=float(wait) if wait is not None else None,
+                  later=_later(head.get("later")), account=account, json=as_json, wait=_seconds(head.get("wait")),
                   quiet=bool(head.get("quiet")))
+
+
+def _options(o: dict, body: str, contents: list[bytes]) -> Options:
+    files = [File(_text(name), _text(path), data) for (name, path), data in zip(o["attachments"], contents, strict=True)]
+    sender = o.get("sender")
+    return Options(to=_texts(o["to"]), cc=_texts(o["cc"]), bcc=_texts(o["bcc"]), reply_to=_texts(o["reply_to"]),
+                   sender=None if sender is None else _text(sender), subject=_text(o["subject"]), body=body,
+                   html=bool(o.get("html")), importance=_text(o.get("importance")),
+                   headers=tuple((_text(n), _text(v)) for n, v in o["headers"]), attachments=tuple(files))
+
+
+def _later(value) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _seconds(value) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _texts(values) -> tuple[str, ...]:
+    if not isinstance(values, list):
+        raise ValueError("not a list")
+    return tuple(_text(v) for v in values)
 
 
 def _text(value) -> str:

@@ -25,13 +25,16 @@ from __future__ import annotations
 import os
 import socket
 
+from app.core.scripts.door_protocol import VERSION, other_version
+
 DOOR, LOCK = ".door", ".lock"
 # a request's first line: "DISPATCH-DOOR <version> <route's bytes> <profile>", then its route (the account it is
 # for: app.core.scripts.door_protocol.route). The door answers "mine 0" (not its account's), or "mine 1 <version> <the
 # server's message limit in bytes>"; only then does the command read its files and build its request, and send
 # "<head's bytes> <data's bytes>" on a line, its head (JSON) and its data (app.core.scripts.door_protocol.encode). A door
 # of another version answers "mine 1" and a refusal in words (an "exit" answer): the command says it
-MAGIC, PROTOCOL = b"DISPATCH-DOOR", 3
+MAGIC = b"DISPATCH-DOOR"
+PROTOCOL = VERSION  # the request's version is the door's: one number for both
 # the most a request's route, its head (or an answer's line) may hold: a door never reads without bound
 MAX_HEADER = 1 << 20
 # the most standard input a command takes, and the most data a door reads with a request (far above any server's
@@ -304,8 +307,6 @@ def _ask(path: str, first: bytes, build) -> dict | None:
 
 
 def _other_version(theirs: str) -> dict:
-    from app.core.scripts.door_protocol import other_version
-
     return other_version(theirs).as_dict()
 
 
