@@ -5,6 +5,7 @@ the password is kept in memory for the session only, which is what these tests c
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocument
 
 from app.core.accounts.session import ConnectionState, Session
 from app.domain.account import AccountConfig
@@ -42,6 +43,15 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
         qtbot.waitUntil(lambda: win.banner.mapTo(win, QPoint(0, win.banner.height())).y()
                         <= to.mapTo(win, QPoint(0, 0)).y(), timeout=3000)
         win.grab().save(str(screenshot_dir / "tls-banner.png"))
+        # every line of it is seen whole: none is wider than the label's room (the fingerprint was cut off)
+        label = win.banner.label
+        doc = QTextDocument()
+        doc.setDefaultFont(label.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(label.text())
+        doc.setTextWidth(label.contentsRect().width())
+        assert doc.idealWidth() <= label.contentsRect().width(), (doc.idealWidth(), label.contentsRect().width())
+        assert fp.replace(":", "") in doc.toPlainText().replace(":", "").replace("\n", "").replace("\u2029", "")
         # a follow-up error does not hide the question
         win.show_error("something else")
         assert f"SHA-256: {fp}" in win.banner.text()

@@ -93,8 +93,11 @@ class Security:
         advice = translate("Security", "Trust it only if this fingerprint is the one your administrator gave you "
                                        "(for {address} only).")
         text = (f"{headline} ({host}).\nSHA-256: {fp}\n{advice.format(address=session.account.email)}")
-        pad = "&nbsp;" * len("SHA-256: ")
-        html = (f"<b>{escape(headline)}</b> ({escape(host)}).<br><tt>SHA-256: {fp[:48]}<br>{pad}{fp[48:]}</tt><br>"
+        # four rows of eight bytes (23 characters each): a row never breaks inside, and four fit the banner's room
+        # beside its buttons at the window's default width, where two rows of 47 were cut off
+        # (tests/ui/test_tls_and_reauth.py)
+        rows = "<br>".join(fp[i:i + 24].rstrip(":") for i in range(0, len(fp), 24))
+        html = (f"<b>{escape(headline)}</b> ({escape(host)}).<br>SHA-256:<br><tt>{rows}</tt><br>"
                 f"{escape(advice.format(address=session.account.email))}")
         self.fingerprint = fp
         if self.banner.choice_pending and self.banner.text() == text:
