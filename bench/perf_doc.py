@@ -60,16 +60,21 @@ FINDINGS = """## What the benches found
 - **Freeing a long body** (`bench/bench_reap.py`): removing a document's pieces under Qt's own layout
   makes Qt lay out the rest of the document before the first piece goes; the reaper takes the layout
   away first, then frees a piece per turn.
-- **Sending from scripts** (`bench/bench_command.py`): a command that finds the account's door open imports
-  the standard library only (app/core/scripts/doors.py), yet on a quiet machine the hand-over misses the issue's goal
-  (its ratio to `python -c pass` above; beside the CPU hogs it meets it). Where the rest goes: with a door that
-  answers at once (no journal), the knock itself adds about 1 ms; what is left is the command's imports
-  (`python -X importtime`: the `socket` module, 5-10 ms with the `enum` and `selectors` it loads, and the `app`
-  package's own small modules on the way: `app.cli`, `app.command.queue`, `app.core.scripts.doors`) and the journal's
-  synchronous write behind the door. Taking `json` off the command's path (the door now speaks plain bytes)
-  changed the ratio by less than the noise. Nothing else was added to buy the number: the floor is Python's own
-  socket module. The baseline here includes the development install's editable-install finder, which `site`
-  loads at every start; an installed package has none, so its `python -c pass` is cheaper and the ratio larger.
+- **Sending from scripts** (`bench/bench_command.py`): a command that finds the account's door open parses its
+  command line, reads its text and files and knocks; it loads argparse, `socket`, `json` and the `app` package's
+  small modules on the way (`app.command.queue`, `send_args`, `spec`, `app.core.scripts.doors`, `door_protocol`),
+  never the domain's models or checks: `send`'s options cross the door as read and are made into the message
+  behind it (app/core/scripts/send_options.py; tests/core/test_send_command.py checks what the command loads).
+  The hand-over misses the goal quiet (its ratio to `python -c pass` above; beside the CPU hogs it meets it).
+  Where the time goes, wall medians of 21 fresh processes against `python -c pass`: the knock's own imports
+  (`socket` with the `enum` and `selectors` it loads, `app.command.queue`, `doors`) about 12 ms; parsing at the
+  edge (issue 76: argparse with the `shutil` and `gettext` it loads when a parser is built, the option records,
+  the request's named tuples) about 10 ms; the round trip with the journal's synchronous write behind the door
+  about 10 ms. The request's records are named tuples rather than dataclasses, whose import (with `inspect`)
+  was the longest on that path: the dataclasses and models there took the hand-over to 3.26x before. Nothing
+  else was added to buy the number. The baseline here includes the development install's editable-install
+  finder, which `site` loads at every start; an installed package has none, so its `python -c pass` is cheaper
+  and the ratio larger.
   A command with no door to knock on pays for the core and exchangelib (the bare import alone is most of it,
   more than `import msal`), the journal, and connecting (GetFolder and ConvertId: two requests more per
   message): a
