@@ -71,7 +71,7 @@ FINDINGS = """## What the benches found
   edge (issue 76: argparse with the `shutil` and `gettext` it loads when a parser is built, the option records,
   the request's named tuples) about 10 ms; the round trip with the journal's synchronous write behind the door
   about 10 ms. The request's records are named tuples rather than dataclasses, whose import (with `inspect`)
-  was the longest on that path: the dataclasses and models there took the hand-over to 3.26x before. Nothing
+  was the longest on that path: the dataclasses and models there more than doubled the hand-over before. Nothing
   else was added to buy the number. The baseline here includes the development install's editable-install
   finder, which `site` loads at every start; an installed package has none, so its `python -c pass` is cheaper
   and the ratio larger.
