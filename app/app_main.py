@@ -379,6 +379,10 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
         window.use_keyring(secrets.keyring_available())
         settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
         Controller(args, window, settings).start()
+        if getattr(args, "link", None):  # a mailto: link or an .eml file the desktop gave (app/ui/window/start_link.py)
+            from app.ui.window.start_link import open_at_start
+
+            open_at_start(window, args.link)
     if not window.ready:
         await built.wait()
     if refresh_scheme is not None:

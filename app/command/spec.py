@@ -44,6 +44,10 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Option, ...]], ...] = (
             {"action": "store_true"}),
         Option(("--self-test",), QT_TRANSLATE_NOOP("ManPage", "check this installation end to end (built-in sandbox, "
                                                            "offscreen) and print one line"), {"action": "store_true"}),
+        Option(("link",), QT_TRANSLATE_NOOP("ManPage", "a mailto: link to open as a new message in Compose (what the "
+                                                    "desktop gives its mail program), or an .eml file to send as it "
+                                                    "is once its preview is confirmed"),
+            {"nargs": "?", "metavar": "MAILTO|FILE.eml"}),
     )),
     (QT_TRANSLATE_NOOP("ManPage", "an account for this run only, not saved (all four together; to set one up: "
                                   "dispatch-mail account add)"), (

@@ -42,7 +42,7 @@ def parse(argv: list[str]):
     if tuple(argv) in _FAST:  # the common starts skip argparse (~20 ms on the way to the first frame)
         return SimpleNamespace(sandbox=_FAST[tuple(argv)], ews_url=None, email=None, username=None,
                                password_env=None, auth="automatic", no_verify_tls=False, password=None,
-                               self_test=False)
+                               self_test=False, link=None)
     p = build_parser()
     args = p.parse_args(argv)
     given = [args.ews_url, args.email, args.username, args.password_env]

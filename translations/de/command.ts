@@ -21,6 +21,10 @@
         <translation>prüft diese Installation von Anfang bis Ende (eingebautes Test-Postfach, ohne Bildschirm) und gibt eine Zeile aus</translation>
     </message>
     <message>
+        <source>a mailto: link to open as a new message in Compose (what the desktop gives its mail program), or an .eml file to send as it is once its preview is confirmed</source>
+        <translation>ein mailto:-Link, der als neue Nachricht in „Verfassen“ geöffnet wird (was der Desktop seinem E-Mail-Programm übergibt), oder eine .eml-Datei, die nach bestätigter Vorschau unverändert gesendet wird</translation>
+    </message>
+    <message>
         <source>an account for this run only, not saved (all four together; to set one up: dispatch-mail account add)</source>
         <translation>ein Konto nur für diesen Lauf, nicht gespeichert (alle vier zusammen; zum Einrichten: dispatch-mail account add)</translation>
     </message>

@@ -708,6 +708,29 @@ Es wird kein geheimer Clientschlüssel benötigt: Legen Sie nie einen in der Sta
     </message>
 </context>
 <context>
+    <name>Mailto</name>
+    <message>
+        <source>This is not a mailto: link.</source>
+        <translation>Das ist kein mailto:-Link.</translation>
+    </message>
+    <message>
+        <source>The mailto: link is longer than {limit} characters; nothing was opened from it.</source>
+        <translation>Der mailto:-Link ist länger als {limit} Zeichen; nichts daraus wurde geöffnet.</translation>
+    </message>
+    <message>
+        <source>a field&apos;s name</source>
+        <translation>der Name eines Feldes</translation>
+    </message>
+    <message>
+        <source>The mailto: link is malformed: {field} holds a % that is not followed by two hexadecimal digits.</source>
+        <translation>Der mailto:-Link ist fehlerhaft: {field} enthält ein %, auf das keine zwei Hexadezimalziffern folgen.</translation>
+    </message>
+    <message>
+        <source>The mailto: link is malformed: {field} holds bytes that are not UTF-8 text.</source>
+        <translation>Der mailto:-Link ist fehlerhaft: {field} enthält Bytes, die kein UTF-8-Text sind.</translation>
+    </message>
+</context>
+<context>
     <name>Merge</name>
     <message numerus="yes">
         <source>Line {line} has %Ln value(s); the header has {columns} columns.</source>

@@ -460,6 +460,24 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
 </context>
 <context>
+    <name>StartLink</name>
+    <message numerus="yes">
+        <source>A new message from a link: it named %n file(s) to attach, which were not attached (use Attach… to add a file you meant)</source>
+        <translation>
+            <numerusform>Eine neue Nachricht aus einem Link: Er nannte %n Datei zum Anhängen, die nicht angehängt wurde (mit „Anhängen…“ fügen Sie eine gewollte Datei hinzu)</numerusform>
+            <numerusform>Eine neue Nachricht aus einem Link: Er nannte %n Dateien zum Anhängen, die nicht angehängt wurden (mit „Anhängen…“ fügen Sie eine gewollte Datei hinzu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dispatch opens mailto: links and .eml files, not “{link}”.</source>
+        <translation>Dispatch öffnet mailto:-Links und .eml-Dateien, nicht „{link}“.</translation>
+    </message>
+    <message>
+        <source>A new message from a link: read it before you send it</source>
+        <translation>Eine neue Nachricht aus einem Link: Lesen Sie sie, bevor Sie sie senden</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>No account</source>

@@ -21,6 +21,10 @@
         <translation>vérifie cette installation de bout en bout (boîte de test intégrée, sans affichage) et affiche une ligne</translation>
     </message>
     <message>
+        <source>a mailto: link to open as a new message in Compose (what the desktop gives its mail program), or an .eml file to send as it is once its preview is confirmed</source>
+        <translation>un lien mailto: à ouvrir comme nouveau message dans Rédiger (ce que le bureau donne à son programme de messagerie), ou un fichier .eml à envoyer tel quel une fois son aperçu confirmé</translation>
+    </message>
+    <message>
         <source>an account for this run only, not saved (all four together; to set one up: dispatch-mail account add)</source>
         <translation>un compte pour cette exécution seulement, non enregistré (les quatre ensemble&#xa0;; pour en configurer un&#xa0;: dispatch-mail account add)</translation>
     </message>

@@ -708,6 +708,29 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
 </context>
 <context>
+    <name>Mailto</name>
+    <message>
+        <source>This is not a mailto: link.</source>
+        <translation>Ce n’est pas un lien mailto:.</translation>
+    </message>
+    <message>
+        <source>The mailto: link is longer than {limit} characters; nothing was opened from it.</source>
+        <translation>Le lien mailto: dépasse {limit} caractères&#x202f;; rien n’en a été ouvert.</translation>
+    </message>
+    <message>
+        <source>a field&apos;s name</source>
+        <translation>le nom d’un champ</translation>
+    </message>
+    <message>
+        <source>The mailto: link is malformed: {field} holds a % that is not followed by two hexadecimal digits.</source>
+        <translation>Le lien mailto: est mal formé&#x202f;: {field} contient un % qui n’est pas suivi de deux chiffres hexadécimaux.</translation>
+    </message>
+    <message>
+        <source>The mailto: link is malformed: {field} holds bytes that are not UTF-8 text.</source>
+        <translation>Le lien mailto: est mal formé&#x202f;: {field} contient des octets qui ne sont pas du texte UTF-8.</translation>
+    </message>
+</context>
+<context>
     <name>Merge</name>
     <message numerus="yes">
         <source>Line {line} has %Ln value(s); the header has {columns} columns.</source>

@@ -460,6 +460,24 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
     </message>
 </context>
 <context>
+    <name>StartLink</name>
+    <message numerus="yes">
+        <source>A new message from a link: it named %n file(s) to attach, which were not attached (use Attach… to add a file you meant)</source>
+        <translation>
+            <numerusform>Un nouveau message venu d’un lien&#x202f;: il nommait %n fichier à joindre, qui n’a pas été joint (utilisez Joindre… pour ajouter un fichier voulu)</numerusform>
+            <numerusform>Un nouveau message venu d’un lien&#x202f;: il nommait %n fichiers à joindre, qui n’ont pas été joints (utilisez Joindre… pour ajouter un fichier voulu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dispatch opens mailto: links and .eml files, not “{link}”.</source>
+        <translation>Dispatch ouvre les liens mailto: et les fichiers .eml, pas «&#xa0;{link}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>A new message from a link: read it before you send it</source>
+        <translation>Un nouveau message venu d’un lien&#x202f;: relisez-le avant de l’envoyer</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>No account</source>

@@ -510,6 +510,12 @@ class ComposeView(QWidget):
         """The title: a subject as it is; Words (one of Compose's titles) in the user's language."""
         self.title.setText(shown(text))  # a subject is never taken for one of Compose's words ("Draft")
 
+    def count_as_typed(self) -> None:
+        """What was just loaded counts as typed here (a message a ``mailto:`` link asked for): dirty until saved,
+        and recorded by the journal as typing is (``changed``); it says "Not saved" until the journal has it."""
+        self.saved_edits = -1
+        self.changed.emit()
+
     def show_unsaved_edits(self, kept: bool = True, *, edited: bool = True) -> None:
         """What was just loaded is newer than the server's copy (restored from the journal, taken back from the
         Outbox): it counts as edited (leaving it saves it, as leaving any edited message does). ``kept``: the

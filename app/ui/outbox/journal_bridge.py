@@ -94,6 +94,7 @@ class JournalBridge:
         self._note = ""  # "Reopened the message you were writing…", said again once connected
         self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
         self._restored = 0
+        self._when_open: list = []  # what waits for an account's queue to be open here (a link given at start)
         self._sent_timer = None
         self._sent_since = 0.0
         self._sent_settled_timer = None
@@ -196,6 +197,17 @@ class JournalBridge:
             self._note = self.runtime.handover_note
             self.port.say(shown(self._note), ms=15000)
         self._reopen()
+        waiting, self._when_open = self._when_open, []
+        for then in waiting:
+            then()
+
+    def when_open(self, then) -> None:
+        """``then()`` once an account's queue is open in this window and the message the journal reopens is in
+        Compose (now, if it is): what is opened then never replaces it unseen."""
+        if self.outbox is not None:
+            then()
+        else:
+            self._when_open.append(then)
 
     def _show_queue(self) -> None:
         self.news.follow(self.outbox)

@@ -150,6 +150,22 @@ class Workflows(TaskTracker):
         w.show_view("compose")
         w.compose.to.setFocus()
 
+    def open_new(self, draft) -> bool:
+        """A new message from outside (a ``mailto:`` link) in Compose: what Compose holds goes to Drafts first,
+        as with Ctrl+N; the keyboard in its first empty field. False (nothing replaced) when what Compose holds
+        cannot be saved as it is (the error is shown at the field)."""
+        w = self.w
+        if w.session is None or not self.stash_current():
+            return False
+        c = w.compose
+        c.clear()
+        c.load(draft)
+        c.count_as_typed()  # not on the server: autosaved, and leaving it saves it to Drafts
+        w.show_view("compose")
+        first = c.to if not draft.to else c.subject if not draft.subject else c.body
+        first.setFocus()
+        return True
+
     def stash_current(self) -> bool:
         """Before the composer is replaced: unsaved edits go to Drafts through the queue (which keeps
         them on this computer until the server has them). An unfinished address does not stop it (a

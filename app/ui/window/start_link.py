@@ -1,0 +1,80 @@
+"""A start with a link: ``dispatch-mail 'mailto:…'`` (what the desktop gives its mail program for a link, for
+``xdg-email``, for "Send to" in a file manager) or ``dispatch-mail FILE.eml`` (a file opened from a file manager).
+
+Opened once the account's queue is open in this window (:meth:`JournalBridge.when_open`), so that the message the
+journal reopens is in Compose first and goes to Drafts, as with Ctrl+N, rather than being replaced; with no account
+set up yet, once one is. A ``mailto:`` link becomes a new message in Compose (app/domain/mailto.py: never sent,
+never a file attached by the link); an ``.eml`` file its "send as it is" preview (as Ctrl+Shift+U). A link that
+cannot be read (or a URL of another kind) is said in the banner, and nothing is opened.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import unquote, urlsplit
+
+from app.domain import words
+from app.domain.addresses import printable
+from app.ui.common.port import Level
+from app.ui.common.tr import counted, shown, translate
+
+FILES_NOT_ATTACHED = words.translate("StartLink", "A new message from a link: it named %n file(s) to attach, which "
+                                                  "were not attached (use Attach… to add a file you meant)", None, 0)
+
+
+def open_at_start(win, link: str) -> None:
+    """Open ``link`` (a ``mailto:`` link or an ``.eml`` file's name, relative to the folder Dispatch started in)
+    once the window can."""
+    from app.domain.mailto import MailtoError, is_mailto, read_mailto
+
+    if is_mailto(link):
+        try:
+            asked = read_mailto(link)
+        except MailtoError as exc:
+            win.show_error(shown(str(exc)))
+            return
+        _when_open(win, lambda: _open_mailto(win, asked))
+    else:
+        path = eml_path(link)
+        if path is None:
+            win.show_error(translate("StartLink", "Dispatch opens mailto: links and .eml files, not “{link}”.").format(
+                link=printable(link)))
+            return
+        _when_open(win, lambda: _open_eml(win, path))
+
+
+def eml_path(link: str) -> str | None:
+    """The file ``link`` names, absolute: a path (relative to the folder Dispatch started in) or a ``file:`` URL
+    of this computer (the desktop may give either for ``%u``, the Desktop Entry specification says); None for
+    any other URL."""
+    parts = urlsplit(link)
+    if parts.scheme.lower() == "file":
+        if parts.netloc not in ("", "localhost"):
+            return None
+        return os.path.abspath(unquote(parts.path))
+    if len(parts.scheme) > 1:  # another scheme (a one-letter one is a Windows drive)
+        return None
+    return os.path.abspath(link)
+
+
+def _when_open(win, then) -> None:
+    if win.journal_bridge is not None:
+        win.journal_bridge.when_open(then)
+    else:  # the journal's part is built in a later slice of the start
+        win.setup_finished.connect(lambda: win.journal_bridge.when_open(then))
+
+
+def _open_mailto(win, asked) -> None:
+    if not win.flows.open_new(asked.draft()):
+        return
+    n = len(asked.files)
+    if n:  # in the banner, until closed: the status bar's next words (the previous message saved) would hide it
+        win.port.say(counted(FILES_NOT_ATTACHED, n), Level.ERROR)
+    else:
+        win.port.say(translate("StartLink", "A new message from a link: read it before you send it"), ms=15000)
+
+
+def _open_eml(win, path: str) -> None:
+    from app.ui.compose.eml_as_is import send_path_as_is
+
+    win.flows.spawn(send_path_as_is(win.eml, path))

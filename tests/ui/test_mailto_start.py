@@ -1,0 +1,83 @@
+"""A start with a ``mailto:`` link (issue 77, item 2: ``dispatch-mail 'mailto:…'``, what the desktop gives its
+mail program), in the real window against the sandbox over HTTP: the message being written goes to Drafts first
+(as with Ctrl+N), the link's message opens in Compose with the keyboard in its first empty field, a file the link
+names is not attached (and it says so), and Ctrl+Return sends what the link asked for once. A link that cannot be
+read is said in the banner and changes nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.ui.window.start_link import eml_path, open_at_start
+from tests.helpers.backends import BOB
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
+from tests.helpers.windows import wait_idle
+
+LINK = ("mailto:bob@example.com?cc=carol@example.com&subject=Lunch%20on%20Friday%3F"
+        "&body=Hello%20Bob%2C%0D%0Ashall%20we%20meet%3F&attach=%2Fetc%2Fpasswd")
+
+
+def _inbox(sandbox, who, subject):
+    return [m for m in items(sandbox, "inbox", who) if m["subject"] == subject]
+
+
+def test_a_link_opens_a_new_message_after_the_one_being_written_goes_to_drafts(qtbot, ui_window, ui_sandbox,
+                                                                                 screenshot_dir):
+    win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
+    type_message(qtbot, win, cc="", bcc="", subject="Half written", body="not finished")
+    open_at_start(win, LINK)
+    qtbot.waitUntil(lambda: c.subject.text() == "Lunch on Friday?", timeout=10000)
+    # the message being written went to Drafts, as with Ctrl+N
+    qtbot.waitUntil(lambda: any(m["subject"] == "Half written" for m in items(sandbox, "drafts")), timeout=20000)
+    assert [r.email for r in c.draft().to] == [BOB] and [r.email for r in c.draft().cc] == ["carol@example.com"]
+    qtbot.waitUntil(lambda: c.draft().body == "Hello Bob,\nshall we meet?", timeout=5000)
+    assert c.draft().attachments == [], "a file a link names is never attached by the link"
+    assert win.focusWidget() is c.body, "To and Subject are filled: the keyboard is in the text"
+    said = win.banner.text()  # in the banner until closed: the status bar goes on to the stashed message
+    assert win.banner.isVisible() and "named 1 file to attach" in said and "not attached" in said, said
+    assert c.dirty, "not on the server yet: leaving it saves it"
+    win.grab().save(str(screenshot_dir / "mailto-start.png"))
+
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(_inbox(sandbox, BOB, "Lunch on Friday?")) == 1, timeout=20000)
+    wait_idle(qtbot, win)
+    assert len(_inbox(sandbox, BOB, "Lunch on Friday?")) == 1
+
+
+def test_a_link_that_cannot_be_read_is_said_and_changes_nothing(qtbot, ui_window):
+    win, c = ui_window, ui_window.compose
+    type_message(qtbot, win, cc="", bcc="", subject="Mine", body="still mine")
+    open_at_start(win, "mailto:bob@example.com?subject=caf%E9")
+    qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=5000)
+    assert "not UTF-8" in win.banner.text(), win.banner.text()
+    assert c.subject.text() == "Mine" and c.draft().body == "still mine"
+
+
+def test_what_the_desktop_gives_for_a_file_is_read_as_a_path():
+    """``%u`` may be a path or a ``file:`` URL (Desktop Entry specification, "The Exec key"); any other URL is
+    not a file to open."""
+    import os
+
+    assert eml_path("/home/me/Mail/a b.eml") == "/home/me/Mail/a b.eml"
+    assert eml_path("file:///home/me/Mail/a%20b.eml") == "/home/me/Mail/a b.eml"
+    assert eml_path("file://localhost/tmp/x.eml") == "/tmp/x.eml"
+    assert eml_path("msg.eml") == os.path.join(os.getcwd(), "msg.eml")
+    assert eml_path("file://otherhost/tmp/x.eml") is None and eml_path("https://example.com/x.eml") is None
+
+
+def test_the_desktop_entry_makes_dispatch_a_mail_composer():
+    """resources/dispatch-mail.desktop (installed by the .deb): the mailto: handler and the .eml opener, the
+    link or file as its one argument, and a "New message" action (issue 77, item 1)."""
+    from configparser import ConfigParser
+    from pathlib import Path
+
+    entry = ConfigParser(interpolation=None, strict=True)
+    entry.optionxform = str
+    entry.read(Path(__file__).resolve().parents[2] / "resources" / "dispatch-mail.desktop", encoding="utf-8")
+    main = entry["Desktop Entry"]
+    assert {"x-scheme-handler/mailto", "message/rfc822"} <= set(main["MimeType"].strip(";").split(";"))
+    assert main["Exec"] == "dispatch-mail %u"
+    assert "new-message" in main["Actions"].split(";")
+    assert entry["Desktop Action new-message"]["Exec"] == "dispatch-mail mailto:"
