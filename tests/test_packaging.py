@@ -631,18 +631,18 @@ def test_the_workflows_pass_actionlint():
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-@pytest.mark.parametrize("fault, found", [
-    ("runs-on: macos-14", "runs-onn: macos-14"),  # an unknown key
-    ("${{ runner.temp }}/dispatch-home", "${{ runner.tmp }}/dispatch-home"),  # a property the context lacks
-    ('[ -n "$pid" ] || {', '[ -n $pid ] || {'),  # ShellCheck: an unquoted variable
+@pytest.mark.parametrize("right, wrong, kind", [
+    ("runs-on: macos-14", "runs-onn: macos-14", "[syntax-check]"),  # an unknown key
+    ("${{ runner.temp }}/dispatch-home", "${{ runner.tmp }}/dispatch-home", "[expression]"),  # no such property
+    ('[ -n "$pid" ] || {', '[ -n $pid ] || {', "[shellcheck]"),  # an unquoted variable in a bash step
 ])
-def test_actionlint_finds_a_fault_in_the_workflow(tmp_path, fault, found):
+def test_actionlint_finds_a_fault_in_the_workflow(tmp_path, right, wrong, kind):
     text = WORKFLOW.read_text()
-    assert fault in text
+    assert right in text
     broken = tmp_path / "packages.yml"
-    broken.write_text(text.replace(fault, found, 1))
+    broken.write_text(text.replace(right, wrong, 1))
     r = _actionlint(broken)
-    assert r.returncode == 1 and "packages.yml:" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 1 and kind in r.stdout, r.stdout + r.stderr
 
 
 def _repo_paths(path: Path) -> set[str]:
