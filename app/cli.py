@@ -35,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return command(argv)
     args = parse(argv)
+    from app.command.window_start import hand_to_running_window
+
+    if hand_to_running_window(args):  # a window of this account runs: it opens the link (one window)
+        return 0
     if args.ews_url:  # the window's account flags: used as given, never saved (said, so that nobody relies on it)
         print(NOT_SAVED.format(email=args.email), file=sys.stderr, flush=True)
     os.environ.setdefault(MAIL_ENGINE_VARIABLE, "process")  # the app's EWS backends run apart (app/mail/engine.py)

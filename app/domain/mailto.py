@@ -22,10 +22,11 @@ The message is opened in Compose for the user to read and send: nothing is ever 
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from app.domain.models import Draft
 from app.domain.validation import recipients_as_typed
@@ -135,3 +136,17 @@ def _text(text: str) -> str:
 def _message_id(text: str) -> str:
     text = text.strip()
     return text if _MESSAGE_ID.fullmatch(text) else ""
+
+
+def file_of(link: str, cwd: str) -> str | None:
+    """The file ``link`` names, absolute: a path (relative to ``cwd``, the folder Dispatch started in) or a
+    ``file:`` URL of this computer (the desktop may give either for an Exec line's ``%u``: Desktop Entry
+    Specification, "The Exec key"); None for any other URL."""
+    parts = urlsplit(link)
+    if parts.scheme.lower() == "file":
+        if parts.netloc not in ("", "localhost"):
+            return None
+        return os.path.normpath(os.path.join(cwd, unquote(parts.path)))
+    if len(parts.scheme) > 1:  # another scheme (a one-letter one is a Windows drive)
+        return None
+    return os.path.normpath(os.path.join(cwd, link))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.scripts import doors
+from app.core.scripts import door_paths, doors
 from app.core.scripts.door_protocol import ListQueue, Reply
 from app.core.scripts.door_server import Door
 from tests.helpers.door_knock import knock
@@ -55,7 +55,7 @@ def test_every_spelling_of_a_deep_home_has_the_same_doors(deep_home, tmp_path, m
     assert doors.door_dir() == first
 
 
-@pytest.mark.skipif(bool(doors._runtime_dir()), reason="this user has a runtime folder: the stand-in is made there")
+@pytest.mark.skipif(bool(door_paths._runtime_dir()), reason="this user has a runtime folder: the stand-in is made there")
 def test_with_no_runtime_folder_a_deep_homes_stand_in_is_a_name_nobody_could_take_first(deep_home):
     """Issue 74, hole 6's corner: no runtime folder (cron, a server) and a data folder too deep for a socket. The
     stand-in in /tmp has a random name (mkdtemp), kept in the deep folder, so every process finds the same; gone

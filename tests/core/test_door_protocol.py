@@ -15,7 +15,7 @@ import pytest
 
 from app.core.scripts import door_protocol as dp
 from app.core.scripts import doors
-from app.core.scripts.door_protocol import Cancel, ListQueue, Reply, Retry, Submit
+from app.core.scripts.door_protocol import Cancel, ListQueue, Open, Reply, Retry, Submit
 from app.core.scripts.door_server import Door
 from app.core.outbox.mime_send import MimeToSend
 from app.domain.models import Attachment, Draft, Recipient
@@ -83,9 +83,10 @@ def test_a_typed_request_arrives_as_sent_and_its_answer_whole(home):
     as_it_is = Submit(Draft(to=[Recipient("b@example.com")], subject="s"), MimeToSend(MIME, "<m@x>", False),
                       envelope=(Recipient("b@example.com"), Recipient("hidden@example.com")), local_sender=True,
                       full_name="Cron Daemon", quiet=True)
-    for request in (as_it_is, ListQueue(json=True), Retry("abcd"), Cancel("abcd1234", "alice@example.com")):
+    for request in (as_it_is, ListQueue(json=True), Retry("abcd"), Cancel("abcd1234", "alice@example.com"),
+                    Open("mailto:b@example.com?subject=caf%C3%A9"), Open()):
         reply = _serve(desk, lambda door: asyncio.to_thread(knock, request))
-        assert reply["exit"] == 3 and desk.seen[-1] == request
+        assert reply["exit"] == 3 and desk.seen[-1] == request and type(desk.seen[-1]) is type(request)
 
 
 def test_another_accounts_command_is_not_taken(home):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.ui.window.start_link import eml_path, open_at_start
+from app.domain.mailto import file_of
+from app.ui.window.start_link import open_at_start
 from tests.helpers.backends import BOB
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
@@ -58,13 +59,11 @@ def test_a_link_that_cannot_be_read_is_said_and_changes_nothing(qtbot, ui_window
 def test_what_the_desktop_gives_for_a_file_is_read_as_a_path():
     """``%u`` may be a path or a ``file:`` URL (Desktop Entry specification, "The Exec key"); any other URL is
     not a file to open."""
-    import os
-
-    assert eml_path("/home/me/Mail/a b.eml") == "/home/me/Mail/a b.eml"
-    assert eml_path("file:///home/me/Mail/a%20b.eml") == "/home/me/Mail/a b.eml"
-    assert eml_path("file://localhost/tmp/x.eml") == "/tmp/x.eml"
-    assert eml_path("msg.eml") == os.path.join(os.getcwd(), "msg.eml")
-    assert eml_path("file://otherhost/tmp/x.eml") is None and eml_path("https://example.com/x.eml") is None
+    assert file_of("/home/me/Mail/a b.eml", "/x") == "/home/me/Mail/a b.eml"
+    assert file_of("file:///home/me/Mail/a%20b.eml", "/x") == "/home/me/Mail/a b.eml"
+    assert file_of("file://localhost/tmp/x.eml", "/x") == "/tmp/x.eml"
+    assert file_of("msg.eml", "/home/me") == "/home/me/msg.eml"
+    assert file_of("file://otherhost/tmp/x.eml", "/x") is None and file_of("https://example.com/x.eml", "/x") is None
 
 
 def test_the_desktop_entry_makes_dispatch_a_mail_composer():

@@ -318,3 +318,23 @@ def test_a_plain_kill_of_the_app_closes_its_door(qtbot, sandbox, account, home):
         if app.poll() is None:
             app.kill()
             app.communicate(timeout=30)
+
+
+# ------------------------------------------------------------------ issue 77, item 4: one window
+def test_a_second_start_with_a_link_hands_it_to_the_running_window_and_ends(qtbot, running, home, sandbox):
+    """``dispatch-mail 'mailto:…'`` (what the desktop runs for a link) while the window runs: the child hands the
+    link over the door and ends, 0, saying nothing (no second window: it never gets to Qt); the window opens the
+    link as a new message, what was being written going to Drafts first, as with Ctrl+N."""
+    from tests.helpers.compose import type_message
+    from tests.helpers.mailbox import items
+
+    win, c = running, running.compose
+    type_message(qtbot, win, cc="", bcc="", subject="Being written", body="half")
+    code, out, err = dm.run(qtbot, ["mailto:bob@example.com?subject=From%20a%20link&body=Hi%20Bob"], home)
+    assert (code, out, err) == (0, "", ""), (code, out, err)
+    qtbot.waitUntil(lambda: c.subject.text() == "From a link", timeout=10000)
+    assert [r.email for r in c.draft().to] == [BOB]
+    qtbot.waitUntil(lambda: any(m["subject"] == "Being written" for m in items(sandbox, "drafts")), timeout=20000)
+    # and a start with nothing to open only brings the window forward
+    code, out, err = dm.run(qtbot, [], home)
+    assert (code, out, err) == (0, "", "") and c.subject.text() == "From a link"

@@ -37,6 +37,7 @@ class DeskWiring:
     sending: Callable[[], Any] = lambda: None
     taken_back: Callable[[Any], None] | None = None
     password_from: str = ""
+    opener: Callable[[str], None] | None = None  # a window's: a second start's link opened there
 
 
 class AccountQueue:
@@ -113,7 +114,8 @@ class AccountQueue:
     def _desk_for(self, outbox) -> ScriptDesk:
         d = self._desk
         return ScriptDesk(outbox, self.account, configured=d.configured, principals=d.principals,
-                          sending=d.sending(), taken_back=d.taken_back, password_from=d.password_from)
+                          sending=d.sending(), taken_back=d.taken_back, password_from=d.password_from,
+                          opener=d.opener)
 
     async def _written(self) -> None:
         """Every journal write asked for so far is on disk."""

@@ -28,7 +28,7 @@ from typing import Callable
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
 from app.core.scripts import send_options
-from app.core.scripts.door_protocol import Cancel, ListQueue, Reply, Request, Retry, Submit, default_wait
+from app.core.scripts.door_protocol import Cancel, ListQueue, Open, Reply, Request, Retry, Submit, default_wait
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
 from app.core.sending.request import Answers, Result, Sending
@@ -78,14 +78,16 @@ class ScriptDesk:
     set up in the settings now (a command without ``--account`` means it); ``principals`` the mailboxes the
     account sends from; ``now`` the wall clock Send later's words are read against; ``taken_back(draft)`` is given a
     message ``outbox cancel`` took out (a window shows it again; with none, the journal keeps it as a draft for the
-    window's next start); ``password_from``: where this process's Exchange password came from, in words ("the
+    window's next start); ``opener(link)``: a window's, which comes forward and opens a link a second start gave
+    (:class:`Open`); ``password_from``: where this process's Exchange password came from, in words ("the
     environment variable PW"; "": said no more precisely), for when the server refuses it."""
 
     def __init__(self, outbox, account: AccountConfig, *, configured: Callable[[], AccountConfig | None],
                  principals: Callable[[], list[Principal]] = list, now: Callable[[], datetime] = datetime.now,
                  sending: Sending | None = None, taken_back: Callable[[Draft], None] | None = None,
-                 password_from: str = ""):
+                 password_from: str = "", opener: Callable[[str], None] | None = None):
         self.outbox, self.account = outbox, account
+        self.opener = opener  # a window's: comes forward and opens a link (None: a command's desk, no window)
         self.password_from = password_from
         self.taken_back = taken_back  # a message taken out of the Outbox goes back to its writer (the window's)
         self.configured, self.principals, self.now = configured, principals, now
@@ -120,6 +122,8 @@ class ScriptDesk:
                 return await self.submit(request, recorded)
             if isinstance(request, ListQueue):
                 return _listed(self.outbox.rows(), request.json)
+            if isinstance(request, Open):
+                return self._open(request.link)
             row = _one_row(self.outbox.rows(), request.id)
             if isinstance(request, Retry):
                 return await self._retry(row, request.json)
@@ -128,6 +132,14 @@ class ScriptDesk:
             raise sc.CommandError(sc.EX_USAGE, "dispatch-mail: a request this Dispatch does not know.")
         except sc.CommandError as exc:
             return _refused(exc)
+
+    def _open(self, link: str) -> Reply:
+        """A second start of the window: this window opens ``link`` (0), or, behind a command's door, nothing
+        (69: the start opens its own window, which waits for the queue)."""
+        if self.opener is None:
+            return Reply(sc.EX_UNAVAILABLE, err="No window has this account open.\n")
+        self.opener(link)
+        return Reply(sc.EX_OK)
 
     def _principal(self, sender: Recipient | None, option: str) -> Principal | None:
         """The mailbox ``--from`` / ``-f`` names: None for the account's own, else one it sends from (65 when not:

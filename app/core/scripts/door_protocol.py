@@ -2,13 +2,14 @@
 crosses the account's door. No Qt, no asyncio; nothing here reads a command line or a file.
 
 The command parses its arguments and reads its files and its standard input (app/command/send_args.py); what it
-hands over is one of four requests:
+hands over is one of five requests:
 
 - :class:`Submit`: one message for the queue, ``send`` and ``sendmail`` alike: ``send``'s :class:`Options` (made
   into a draft behind the door, app/core/scripts/send_options.py), or a message as it is (``mime``: ``send
   FILE.eml``, ``sendmail``) with its ``envelope``; ``wait``: seconds to wait for the outcome (None:
   :func:`default_wait`; 0: answered once recorded).
 - :class:`ListQueue`, :class:`Retry`, :class:`Cancel`: ``dispatch-mail outbox [retry|cancel ID]``.
+- :class:`Open`: a second start of the window hands its link to the window that runs (one window).
 
 The answer is a :class:`Reply` (exit code, standard output and error). On the wire (app/core/scripts/doors.py,
 app/core/scripts/door_server.py) a request is a JSON head and the bytes it names (a message's text, its attachments, a
@@ -105,8 +106,17 @@ class Cancel(namedtuple("Cancel", "id account json", defaults=("", False))):
     __slots__ = ()
 
 
-Request = Submit | ListQueue | Retry | Cancel
-KINDS = {"submit": Submit, "list": ListQueue, "retry": Retry, "cancel": Cancel}
+class Open(namedtuple("Open", "link account json", defaults=("", "", False))):
+    """A second start of the window (``dispatch-mail [LINK]``, from a desktop link, the menu or a script) for the
+    account whose window has its door: that window comes forward and opens ``link`` (a ``mailto:`` link, or an
+    ``.eml`` file's absolute path; "": nothing more). Only a window answers it; a command driving the queue says
+    no, and the start opens a window of its own."""
+
+    __slots__ = ()
+
+
+Request = Submit | ListQueue | Retry | Cancel | Open
+KINDS = {"submit": Submit, "list": ListQueue, "retry": Retry, "cancel": Cancel, "open": Open}
 
 
 class Reply(namedtuple("Reply", "exit out err", defaults=("", ""))):
@@ -147,7 +157,9 @@ def encode(request: Request) -> tuple[bytes, bytes]:
     if not isinstance(request, Submit):
         if isinstance(request, (Retry, Cancel)):
             head["id"] = request.id
-        return json.dumps(head).encode("utf-8"), b""
+        if isinstance(request, Open):
+            head["link"] = request.link
+        return json.dumps(head, ensure_ascii=False).encode("utf-8"), b""
     if request.options is not None:
         o = request.options
         blobs = [o.body.encode("utf-8"), *(f.data for f in o.attachments)]
@@ -202,6 +214,8 @@ def decode(head: dict, data: bytes) -> Request:
         return ListQueue(account, as_json)
     if kind in (Retry, Cancel):
         return kind(_text(head.get("id")), account, as_json)
+    if kind is Open:
+        return Open(_text(head.get("link")), account, as_json)
     blobs, at = [], 0
     for n in head["blobs"]:
         blobs.append(data[at:at + n])

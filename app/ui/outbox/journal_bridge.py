@@ -65,11 +65,14 @@ RESTORED = words.translate("JournalBridge", "%Ln other unsaved message(s) were r
 
 
 class JournalBridge:
-    def __init__(self, port: ShellPort, news, flows: Flows, compose, drafts, sent, journal: Journal | None = None):
+    def __init__(self, port: ShellPort, news, flows: Flows, compose, drafts, sent, journal: Journal | None = None,
+                 opener=None):
         """``port``: the shell's (app.ui.common.port); ``news``: the core's events as signals
         (app.ui.common.core_events), pointed at each account's Outbox and queue as they come; ``flows``: the window's
-        workflows (its send requests, the stash before Compose is replaced); the views it follows."""
+        workflows (its send requests, the stash before Compose is replaced); the views it follows; ``opener(link)``:
+        the shell's, given what a second start of the window hands over through the account's door."""
         self.port, self.flows = port, flows
+        self.opener = opener
         self.compose, self.drafts, self.sent = compose, drafts, sent
         self.news = news
         news.saved_first.connect(self._saved)  # before anyone says what happened: Compose, the lists in line
@@ -255,7 +258,7 @@ class JournalBridge:
         return DeskWiring(configured=settings.account if settings is not None else (lambda: None),
                           principals=(lambda: settings.principals(account)) if settings is not None else list,
                           sending=lambda: flows.sender,
-                          taken_back=self._taken_back)
+                          taken_back=self._taken_back, opener=self.opener)
 
     def _taken_back(self, draft) -> None:
         """``dispatch-mail outbox cancel`` took a message out: it is shown again, in Compose when nothing is being

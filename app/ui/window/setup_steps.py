@@ -295,8 +295,10 @@ def journal(win) -> None:
 
     win.parts.fill(send_timing=SendTiming(win.port, win.core_events, win.flows, win.compose, win.drafts,
                                           lambda: win.journal_bridge, after=win.actions_.send))  # undo send, send later
+    from app.ui.window.start_link import open_from_door
+
     win.parts.fill(journal_bridge=JournalBridge(win.port, win.core_events, win.flows, win.compose, win.drafts, win.sent,
-                                                journal=win.local_journal))
+                                                journal=win.local_journal, opener=lambda link: open_from_door(win, link)))
 
 
 def _importer(module: str):

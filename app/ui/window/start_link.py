@@ -11,7 +11,6 @@ cannot be read (or a URL of another kind) is said in the banner, and nothing is 
 from __future__ import annotations
 
 import os
-from urllib.parse import unquote, urlsplit
 
 from app.domain import words
 from app.domain.addresses import printable
@@ -25,7 +24,7 @@ FILES_NOT_ATTACHED = words.translate("StartLink", "A new message from a link: it
 def open_at_start(win, link: str) -> None:
     """Open ``link`` (a ``mailto:`` link or an ``.eml`` file's name, relative to the folder Dispatch started in)
     once the window can."""
-    from app.domain.mailto import MailtoError, is_mailto, read_mailto
+    from app.domain.mailto import MailtoError, file_of, is_mailto, read_mailto
 
     if is_mailto(link):
         try:
@@ -35,7 +34,7 @@ def open_at_start(win, link: str) -> None:
             return
         _when_open(win, lambda: _open_mailto(win, asked))
     else:
-        path = eml_path(link)
+        path = file_of(link, os.getcwd())
         if path is None:
             win.show_error(translate("StartLink", "Dispatch opens mailto: links and .eml files, not “{link}”.").format(
                 link=printable(link)))
@@ -43,18 +42,15 @@ def open_at_start(win, link: str) -> None:
         _when_open(win, lambda: _open_eml(win, path))
 
 
-def eml_path(link: str) -> str | None:
-    """The file ``link`` names, absolute: a path (relative to the folder Dispatch started in) or a ``file:`` URL
-    of this computer (the desktop may give either for ``%u``, the Desktop Entry specification says); None for
-    any other URL."""
-    parts = urlsplit(link)
-    if parts.scheme.lower() == "file":
-        if parts.netloc not in ("", "localhost"):
-            return None
-        return os.path.abspath(unquote(parts.path))
-    if len(parts.scheme) > 1:  # another scheme (a one-letter one is a Windows drive)
-        return None
-    return os.path.abspath(link)
+def open_from_door(win, link: str) -> None:
+    """A second start of the window handed ``link`` over the account's door (app/command/window_start.py; "":
+    none): this window comes forward, and opens it."""
+    if win.isMinimized():
+        win.showNormal()
+    win.raise_()
+    win.activateWindow()
+    if link:
+        open_at_start(win, link)
 
 
 def _when_open(win, then) -> None:
