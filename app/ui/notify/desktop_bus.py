@@ -68,8 +68,8 @@ class NotificationBus:
         return await asyncio.shield(self._opening)
 
     async def _open(self):
-        from jeepney import MatchRule, Proxy, message_bus
-        from jeepney.io.asyncio import DBusRouter, open_dbus_connection
+        from jeepney import MatchRule, message_bus
+        from jeepney.io.asyncio import DBusRouter, Proxy, open_dbus_connection
 
         try:
             conn = await open_dbus_connection("SESSION")
