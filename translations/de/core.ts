@@ -352,6 +352,85 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Scheduled message sent</source>
+        <translation>Geplante Nachricht gesendet</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>Nachricht nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Message from dispatch-mail sent</source>
+        <translation>Nachricht von dispatch-mail gesendet</translation>
+    </message>
+    <message>
+        <source>Message not delivered</source>
+        <translation>Nachricht nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>A message was sent.</source>
+        <translation>Eine Nachricht wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>A message could not be sent. It waits in the Outbox.</source>
+        <translation>Eine Nachricht konnte nicht gesendet werden. Sie wartet im Postausgang.</translation>
+    </message>
+    <message>
+        <source>A message you sent did not arrive.</source>
+        <translation>Eine von Ihnen gesendete Nachricht ist nicht angekommen.</translation>
+    </message>
+    <message>
+        <source>“{subject}” to {recipient}</source>
+        <translation>„{subject}“ an {recipient}</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Show in Outbox</source>
+        <translation>Im Postausgang zeigen</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <source>Notifications: off</source>
+        <translation>Benachrichtigungen: aus</translation>
+    </message>
+    <message>
+        <source>Only “A &amp;message was sent”</source>
+        <translation>Nur „Eine &amp;Nachricht wurde gesendet“</translation>
+    </message>
+    <message>
+        <source>Notifications: they say only that a message was sent</source>
+        <translation>Benachrichtigungen: nur, dass eine Nachricht gesendet wurde</translation>
+    </message>
+    <message>
+        <source>With its &amp;subject and recipient</source>
+        <translation>Mit &amp;Betreff und Empfänger</translation>
+    </message>
+    <message>
+        <source>Notifications: they show the subject and the recipient</source>
+        <translation>Benachrichtigungen: mit Betreff und Empfänger</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>Benachrichti&amp;gungen</translation>
+    </message>
+    <message>
+        <source>Desktop notifications of sends while Dispatch is in the background</source>
+        <translation>Desktop-Benachrichtigungen über Sendungen, während Dispatch im Hintergrund ist</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>“{subject}” was not sent: it was waiting to be sent when Dispatch closed. Send it again or keep editing.</source>

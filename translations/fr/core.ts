@@ -352,6 +352,85 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Scheduled message sent</source>
+        <translation>Message programmé envoyé</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>Message non envoyé</translation>
+    </message>
+    <message>
+        <source>Message from dispatch-mail sent</source>
+        <translation>Message de dispatch-mail envoyé</translation>
+    </message>
+    <message>
+        <source>Message not delivered</source>
+        <translation>Message non distribué</translation>
+    </message>
+    <message>
+        <source>A message was sent.</source>
+        <translation>Un message a été envoyé.</translation>
+    </message>
+    <message>
+        <source>A message could not be sent. It waits in the Outbox.</source>
+        <translation>Un message n&apos;a pas pu être envoyé. Il attend dans la boîte d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>A message you sent did not arrive.</source>
+        <translation>Un message que vous avez envoyé n&apos;est pas arrivé.</translation>
+    </message>
+    <message>
+        <source>“{subject}” to {recipient}</source>
+        <translation>«&#xa0;{subject}&#xa0;» à {recipient}</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Show in Outbox</source>
+        <translation>Afficher dans la boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Désactivées</translation>
+    </message>
+    <message>
+        <source>Notifications: off</source>
+        <translation>Notifications&#xa0;: désactivées</translation>
+    </message>
+    <message>
+        <source>Only “A &amp;message was sent”</source>
+        <translation>Seulement «&#xa0;Un &amp;message a été envoyé&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Notifications: they say only that a message was sent</source>
+        <translation>Notifications&#xa0;: elles disent seulement qu&apos;un message a été envoyé</translation>
+    </message>
+    <message>
+        <source>With its &amp;subject and recipient</source>
+        <translation>Avec l&apos;&amp;objet et le destinataire</translation>
+    </message>
+    <message>
+        <source>Notifications: they show the subject and the recipient</source>
+        <translation>Notifications&#xa0;: elles montrent l&apos;objet et le destinataire</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notifications</translation>
+    </message>
+    <message>
+        <source>Desktop notifications of sends while Dispatch is in the background</source>
+        <translation>Notifications du bureau pour les envois pendant que Dispatch est en arrière-plan</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>“{subject}” was not sent: it was waiting to be sent when Dispatch closed. Send it again or keep editing.</source>
