@@ -26,11 +26,12 @@ from tests.helpers.atspi_session import SYSTEM_PYTHON, Lines
 from tests.helpers.compose import type_message
 from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, key
-from tests.helpers.windows import wait_idle
+from tests.helpers import dispatch_mail as dm
+from tests.helpers.windows import close_window, wait_idle
+from tests.ui.test_window_door import account, home, open_account_window, send_args  # noqa: F401 - fixtures
 
 SERVER = Path(__file__).resolve().parents[1] / "helpers" / "notify_server.py"
 BODY = "the secret numbers are 4 8 15 16 23 42"
-DAY = 24 * 3600.0
 
 
 def _missing() -> str:
@@ -100,10 +101,15 @@ def _send_later(qtbot, win, subject: str):
     return ob.queue.subs[lid]
 
 
-def _goes(qtbot, win, clocks: HeldClocks, sub) -> None:
-    clocks.advance(2 * DAY)  # past "tomorrow 8:00": released, and sent
+def _goes(qtbot, win, sub) -> None:
+    """Its time comes on the Outbox's clocks, held still and moved past it by the test; then they run again."""
+    ob = win.session.outbox
+    real = ob.parts.clock, ob.parts.wall
+    clocks = HeldClocks(ob)
+    clocks.advance(sub.release_at - clocks.wall + 1.0)  # past "tomorrow 8:00": released, and sent
     qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
     wait_idle(qtbot, win)
+    ob.parts.clock, ob.parts.wall = real  # the next "tomorrow 8:00" is read against the real time again
 
 
 def _elsewhere(qtbot, other: QWidget, win) -> None:
@@ -116,21 +122,21 @@ def _elsewhere(qtbot, other: QWidget, win) -> None:
 def test_a_scheduled_message_sent_in_the_background_is_notified_and_its_action_opens_its_row(
         qtbot, notify_server, window, screenshot_dir):
     win = window
-    ob = win.session.outbox
-    clocks = HeldClocks(ob)
     other = QWidget()
     other.setWindowTitle("Another application")
     qtbot.addWidget(other)
 
     # 1. the window is the active one: the status bar says it, no notification
     sub = _send_later(qtbot, win, "Seen in the window")
-    _goes(qtbot, win, clocks, sub)
+    _goes(qtbot, win, sub)
     assert notify_server.records() == []
+
+    assert sub.hold_kind == "" and sub.release_at == 0.0  # its hold's kind is gone: the book knew it was "later"
 
     # 2. in the background, the default words: that a message was sent, nothing of it
     sub = _send_later(qtbot, win, "Quarterly figures")
     _elsewhere(qtbot, other, win)
-    _goes(qtbot, win, clocks, sub)
+    _goes(qtbot, win, sub)
     qtbot.waitUntil(lambda: len(notify_server.records()) == 1, timeout=10000)
     first = notify_server.records()[0]
     assert {k: first[k] for k in ("app_name", "summary", "body", "actions")} == {
@@ -152,7 +158,7 @@ def test_a_scheduled_message_sent_in_the_background_is_notified_and_its_action_o
     assert win.settings.get("notifications") == "details"
     sub = _send_later(qtbot, win, "Board minutes")
     _elsewhere(qtbot, other, win)
-    _goes(qtbot, win, clocks, sub)
+    _goes(qtbot, win, sub)
     qtbot.waitUntil(lambda: len(notify_server.records()) == 2, timeout=10000)
     second = notify_server.records()[1]
     assert (second["summary"], second["body"]) == ("Scheduled message sent", "“Board minutes” to Bob")
@@ -163,7 +169,44 @@ def test_a_scheduled_message_sent_in_the_background_is_notified_and_its_action_o
     win.findChild(type(win.actions()[0]), "actNotifyOff").trigger()
     sub = _send_later(qtbot, win, "Not told")
     _elsewhere(qtbot, other, win)
-    _goes(qtbot, win, clocks, sub)
+    _goes(qtbot, win, sub)
     assert len(notify_server.records()) == 2
     assert all(BODY not in json.dumps(r) and "secret" not in json.dumps(r) for r in notify_server.records())
     assert sys.platform.startswith("linux")
+
+
+def test_a_commands_message_sent_and_a_send_that_failed_in_the_background_are_notified(
+        qtbot, aloop, notify_server, sandbox, account, home, tmp_path):
+    win, session = open_account_window(qtbot, account)
+    try:
+        other = QWidget()
+        qtbot.addWidget(other)
+        _elsewhere(qtbot, other, win)
+        body = tmp_path / "report.txt"
+        body.write_text(BODY + "\n", encoding="utf-8")
+        ob = session.outbox
+
+        code, out, err = dm.run(qtbot, send_args("Nightly report", body, "--no-wait"), home)
+        assert code == 0, err
+        [said] = dm.json_lines(out)
+        qtbot.waitUntil(lambda: len(notify_server.records()) == 1, timeout=20000)
+        assert ob.queue.submission(said["id"]).state == SubState.SENT
+
+        sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorSendAsDenied")  # refused for good
+        code, out, err = dm.run(qtbot, send_args("Refused report", body, "--no-wait"), home)
+        assert code == 0, err
+        [refused] = dm.json_lines(out)
+        qtbot.waitUntil(lambda: len(notify_server.records()) == 2, timeout=20000)
+        assert ob.queue.submission(refused["id"]).state == SubState.FAILED
+        wait_idle(qtbot, win)
+        records = notify_server.records()
+        assert [(r["summary"], r["body"]) for r in records] == [
+            ("Message from dispatch-mail sent", "A message was sent."),
+            ("Message not sent", "A message could not be sent. It waits in the Outbox.")]
+        assert all("report" not in json.dumps(r).lower() and "secret" not in json.dumps(r) for r in records)
+
+        notify_server.click(records[1]["id"])  # the failed one: its Outbox row, where it can be sent again
+        view = win.journal_bridge.show_outbox()
+        qtbot.waitUntil(lambda: win.isActiveWindow() and view.current_id() == refused["id"], timeout=5000)
+    finally:
+        close_window(win, session)
