@@ -112,6 +112,17 @@ def _goes(qtbot, win, sub) -> None:
     ob.parts.clock, ob.parts.wall = real  # the next "tomorrow 8:00" is read against the real time again
 
 
+def _choose(qtbot, win, words: str) -> None:
+    """A choice of View → Notifications, by keys: the command palette, its words, Enter (back in the window)."""
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    key(qtbot, win, Qt.Key_P, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.power.palette is not None and win.power.palette.isVisible(), timeout=3000)
+    qtbot.keyClicks(win.power.palette.field, words)
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not win.power.palette.isVisible(), timeout=3000)
+
+
 def _elsewhere(qtbot, other: QWidget, win) -> None:
     """Another window of the desktop is the active one: Dispatch is in the background."""
     other.show()
@@ -144,17 +155,10 @@ def test_a_scheduled_message_sent_in_the_background_is_notified_and_its_action_o
         "actions": ["default", "Show in Outbox"]}
     assert "Quarterly" not in json.dumps(first) and "bob" not in json.dumps(first).lower()
 
-    # its action: the window comes up on the Outbox, that message's row selected
-    notify_server.click(first["id"])
-    qtbot.waitUntil(lambda: win.isActiveWindow() and win.current_view() == "outbox", timeout=5000)
-    view = win.journal_bridge.show_outbox()
-    qtbot.waitUntil(lambda: view.current_id() == sub.local_id, timeout=5000)
-    assert [r.row() for r in view.table.selectionModel().selectedRows()] == [view.table.currentRow()]
-    win.grab().save(str(screenshot_dir / "notification-opens-outbox-row.png"))
+    quarterly = sub
 
-    # 3. the subject and the recipient once chosen (View → Notifications), still never the body
-    key(qtbot, win, Qt.Key_1, CTRL)
-    win.findChild(type(win.actions()[0]), "actNotifyDetails").trigger()
+    # 3. the subject and the recipient once chosen (View → Notifications, from the command palette), never the body
+    _choose(qtbot, win, "subject and recipient")
     assert win.settings.get("notifications") == "details"
     sub = _send_later(qtbot, win, "Board minutes")
     _elsewhere(qtbot, other, win)
@@ -163,10 +167,18 @@ def test_a_scheduled_message_sent_in_the_background_is_notified_and_its_action_o
     second = notify_server.records()[1]
     assert (second["summary"], second["body"]) == ("Scheduled message sent", "“Board minutes” to Bob")
 
+    # the first one's action: the window comes up on the Outbox, that message's row selected (not the newest row)
+    notify_server.click(first["id"])
+    view = win.journal_bridge.show_outbox()
+    qtbot.waitUntil(lambda: win.isActiveWindow() and win.current_view() == "outbox"
+                    and view.current_id() == quarterly.local_id, timeout=5000)
+    assert view.table.currentRow() == 1 and view.rows()[0][0] == "Board minutes"
+    assert [r.row() for r in view.table.selectionModel().selectedRows()] == [1]
+    win.grab().save(str(screenshot_dir / "notification-opens-outbox-row.png"))
+
     # 4. turned off: nothing more
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
-    win.findChild(type(win.actions()[0]), "actNotifyOff").trigger()
+    _choose(qtbot, win, "no notifications")
+    assert win.settings.get("notifications") == "off"
     sub = _send_later(qtbot, win, "Not told")
     _elsewhere(qtbot, other, win)
     _goes(qtbot, win, sub)

@@ -398,12 +398,12 @@
         <translation>Dispatch</translation>
     </message>
     <message>
-        <source>&amp;Off</source>
-        <translation>&amp;Aus</translation>
-    </message>
-    <message>
         <source>Notifications: off</source>
         <translation>Benachrichtigungen: aus</translation>
+    </message>
+    <message>
+        <source>&amp;No notifications</source>
+        <translation>&amp;Keine Benachrichtigungen</translation>
     </message>
     <message>
         <source>Only “A &amp;message was sent”</source>

@@ -398,12 +398,12 @@
         <translation>Dispatch</translation>
     </message>
     <message>
-        <source>&amp;Off</source>
-        <translation>&amp;Désactivées</translation>
-    </message>
-    <message>
         <source>Notifications: off</source>
         <translation>Notifications&#xa0;: désactivées</translation>
+    </message>
+    <message>
+        <source>&amp;No notifications</source>
+        <translation>&amp;Aucune notification</translation>
     </message>
     <message>
         <source>Only “A &amp;message was sent”</source>

@@ -15,7 +15,7 @@ from app.ui.common.tr import translate
 
 #: (choice, its words in the menu, what the status bar says once chosen): translated where shown, context "Notices"
 CHOICES = (
-    (Show.OFF, QT_TRANSLATE_NOOP("Notices", "&Off"), QT_TRANSLATE_NOOP("Notices", "Notifications: off")),
+    (Show.OFF, QT_TRANSLATE_NOOP("Notices", "&No notifications"), QT_TRANSLATE_NOOP("Notices", "Notifications: off")),
     (Show.NEUTRAL, QT_TRANSLATE_NOOP("Notices", "Only “A &message was sent”"),
      QT_TRANSLATE_NOOP("Notices", "Notifications: they say only that a message was sent")),
     (Show.DETAILS, QT_TRANSLATE_NOOP("Notices", "With its &subject and recipient"),
