@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.core.outbox.submission import SubState
 from tests.helpers.atspi_session import SYSTEM_PYTHON, Lines
@@ -137,9 +137,18 @@ def test_a_scheduled_message_sent_in_the_background_is_notified_and_its_action_o
     other.setWindowTitle("Another application")
     qtbot.addWidget(other)
 
-    # 1. the window is the active one: the status bar says it, no notification
+    # 1. the window is the active one, or a dialog of its own is: the status bar says it, no notification
     sub = _send_later(qtbot, win, "Seen in the window")
     _goes(qtbot, win, sub)
+    sub = _send_later(qtbot, win, "Seen in a dialog of the window")
+    box = QDialog(win)
+    box.show()
+    box.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box, timeout=5000)
+    _goes(qtbot, win, sub)
+    box.close()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
     assert notify_server.records() == []
 
     assert sub.hold_kind == "" and sub.release_at == 0.0  # its hold's kind is gone: the book knew it was "later"

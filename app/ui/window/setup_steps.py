@@ -312,7 +312,15 @@ def notify(win) -> None:
         win.raise_()
         win.activateWindow()
 
-    notifier = Notifier(win.core_events, lambda: win.settings, win.isActiveWindow, open_row, win.flows.spawn)
+    def active() -> bool:  # the window, or a window of its own (a dialog, the merge window), has the keyboard
+        from PySide6.QtWidgets import QApplication
+
+        w = QApplication.activeWindow()
+        while w is not None and w is not win:
+            w = w.parentWidget()
+        return w is win
+
+    notifier = Notifier(win.core_events, lambda: win.settings, active, open_row, win.flows.spawn)
     win.parts.fill(notifier=notifier)
     add_notify_menu(win, win.menus["&View"], notifier, lambda words: win.port.say(words, ms=4000), win.addAction)
     win.port.when_gone(notifier.closed)
