@@ -28,7 +28,7 @@ from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, key
 from tests.helpers import dispatch_mail as dm
 from tests.helpers.windows import close_window, wait_idle
-from tests.ui.test_window_door import account, home, open_account_window, send_args  # noqa: F401 - fixtures
+from tests.helpers.door_window import account_set_up, open_account_window, send_args
 
 SERVER = Path(__file__).resolve().parents[1] / "helpers" / "notify_server.py"
 BODY = "the secret numbers are 4 8 15 16 23 42"
@@ -71,6 +71,12 @@ class NotifyServer:
         for proc in (self.server, self.bus):
             proc.terminate()
             proc.wait(10)
+
+
+@pytest.fixture
+def door_account(sandbox, short_home):
+    """Alice's account set up in the settings of this test's own short DISPATCH_HOME: the window's door is there."""
+    return account_set_up(sandbox)
 
 
 @pytest.fixture
@@ -197,8 +203,8 @@ def test_a_scheduled_message_sent_in_the_background_is_notified_and_its_action_o
 
 
 def test_a_commands_message_sent_and_a_send_that_failed_in_the_background_are_notified(
-        qtbot, aloop, notify_server, sandbox, account, home, tmp_path):
-    win, session = open_account_window(qtbot, account)
+        qtbot, aloop, notify_server, sandbox, door_account, short_home, tmp_path):
+    win, session = open_account_window(qtbot, door_account)
     try:
         other = QWidget()
         qtbot.addWidget(other)
@@ -207,14 +213,14 @@ def test_a_commands_message_sent_and_a_send_that_failed_in_the_background_are_no
         body.write_text(BODY + "\n", encoding="utf-8")
         ob = session.outbox
 
-        code, out, err = dm.run(qtbot, send_args("Nightly report", body, "--no-wait"), home)
+        code, out, err = dm.run(qtbot, send_args("Nightly report", body, "--no-wait"), short_home)
         assert code == 0, err
         [said] = dm.json_lines(out)
         qtbot.waitUntil(lambda: len(notify_server.records()) == 1, timeout=20000)
         assert ob.queue.submission(said["id"]).state == SubState.SENT
 
         sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorSendAsDenied")  # refused for good
-        code, out, err = dm.run(qtbot, send_args("Refused report", body, "--no-wait"), home)
+        code, out, err = dm.run(qtbot, send_args("Refused report", body, "--no-wait"), short_home)
         assert code == 0, err
         [refused] = dm.json_lines(out)
         qtbot.waitUntil(lambda: len(notify_server.records()) == 2, timeout=20000)
