@@ -91,10 +91,28 @@ def test_the_bounce_hook_follows_the_same_privacy_rules():
     neutral = book.bounced("Quarterly figures", "Bob", "m1", show=Show.NEUTRAL, active=False)
     assert (neutral.kind, neutral.title, neutral.text) == (
         Kind.BOUNCED, "Message not delivered", "A message you sent did not arrive.")
-    assert book.bounced("Quarterly figures", "Bob", "m1", show=Show.DETAILS, active=False).text == \
+    assert NoticeBook().bounced("Quarterly figures", "Bob", "m1", show=Show.DETAILS, active=False).text == \
         "“Quarterly figures” to Bob"
 
 
 def test_an_unknown_stored_choice_is_the_default():
     assert [show_of(v) for v in ("off", "details", "neutral", "loud", None, 3)] == [
         Show.OFF, Show.DETAILS, Show.NEUTRAL, DEFAULT, DEFAULT, DEFAULT]
+
+
+def test_many_of_a_kind_while_away_are_counted_in_one_notification_until_the_user_is_back():
+    book = NoticeBook()
+    one = book.finished(_sub(SubState.FAILED, lid="a"), show=Show.DETAILS, active=False)
+    two = book.finished(_sub(SubState.FAILED, lid="b"), show=Show.DETAILS, active=False)
+    three = book.finished(_sub(SubState.FAILED, lid="c"), show=Show.DETAILS, active=False)
+    assert (one.replaces, one.text) == (False, "“Quarterly figures” to Bob Builder")
+    assert (two.replaces, two.text, two.local_id) == (
+        True, "2 messages could not be sent. They wait in the Outbox.", "b")
+    assert (three.replaces, three.text) == (True, "3 messages could not be sent. They wait in the Outbox.")
+    book.handed_over("cmd")  # another kind: a count of its own
+    assert book.finished(_sub(SubState.SENT, lid="cmd"), show=Show.NEUTRAL, active=False).replaces is False
+    book.attended()  # back in the window: the next one is a notification of its own again
+    again = book.finished(_sub(SubState.FAILED, lid="d"), show=Show.NEUTRAL, active=False)
+    assert (again.replaces, again.text) == (False, "A message could not be sent. It waits in the Outbox.")
+    assert book.finished(_sub(SubState.FAILED, lid="e"), show=Show.NEUTRAL, active=True) is None  # in the window
+    assert book.finished(_sub(SubState.FAILED, lid="f"), show=Show.NEUTRAL, active=False).replaces is False

@@ -219,21 +219,26 @@ def test_a_commands_message_sent_and_a_send_that_failed_in_the_background_are_no
         qtbot.waitUntil(lambda: len(notify_server.records()) == 1, timeout=20000)
         assert ob.queue.submission(said["id"]).state == SubState.SENT
 
-        sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorSendAsDenied")  # refused for good
-        code, out, err = dm.run(qtbot, send_args("Refused report", body, "--no-wait"), short_home)
-        assert code == 0, err
-        [refused] = dm.json_lines(out)
-        qtbot.waitUntil(lambda: len(notify_server.records()) == 2, timeout=20000)
-        assert ob.queue.submission(refused["id"]).state == SubState.FAILED
+        refused = []
+        for n, subject in enumerate(("Refused report", "Refused again"), start=2):
+            sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorSendAsDenied")  # refused for good
+            code, out, err = dm.run(qtbot, send_args(subject, body, "--no-wait"), short_home)
+            assert code == 0, err
+            refused += dm.json_lines(out)
+            qtbot.waitUntil(lambda n=n: len(notify_server.records()) == n, timeout=20000)
+            assert ob.queue.submission(refused[-1]["id"]).state == SubState.FAILED
         wait_idle(qtbot, win)
         records = notify_server.records()
-        assert [(r["summary"], r["body"]) for r in records] == [
-            ("Message from dispatch-mail sent", "A message was sent."),
-            ("Message not sent", "A message could not be sent. It waits in the Outbox.")]
+        assert [(r["summary"], r["body"], r["replaces_id"]) for r in records] == [
+            ("Message from dispatch-mail sent", "A message was sent.", 0),
+            ("Message not sent", "A message could not be sent. It waits in the Outbox.", 0),
+            # the second refusal while away: counted, in place of the first one's notification
+            ("Message not sent", "2 messages could not be sent. They wait in the Outbox.", records[1]["id"])]
         assert all("report" not in json.dumps(r).lower() and "secret" not in json.dumps(r) for r in records)
 
-        notify_server.click(records[1]["id"])  # the failed one: its Outbox row, where it can be sent again
+        notify_server.click(records[0]["id"])  # the command's message: its Outbox row (not the newest)
         view = win.journal_bridge.show_outbox()
-        qtbot.waitUntil(lambda: win.isActiveWindow() and view.current_id() == refused["id"], timeout=5000)
+        qtbot.waitUntil(lambda: win.isActiveWindow() and view.current_id() == said["id"], timeout=5000)
+        assert view.table.currentRow() != 0
     finally:
         close_window(win, session)

@@ -87,7 +87,7 @@
         <translation>Die unverschlüsselte AutoErmittlungs-Adresse leitet zu {host} um. Benutzername und Kennwort an {host} senden?</translation>
     </message>
     <message>
-        <source>The domain&apos;s DNS (SRV record) names the server {host}. Send your user name and password to {host}?</source>
+        <source>The domain's DNS (SRV record) names the server {host}. Send your user name and password to {host}?</source>
         <translation>Das DNS der Domäne (SRV-Eintrag) nennt den Server {host}. Benutzername und Kennwort an {host} senden?</translation>
     </message>
     <message>
@@ -381,6 +381,34 @@
         <source>A message you sent did not arrive.</source>
         <translation>Eine von Ihnen gesendete Nachricht ist nicht angekommen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n scheduled message(s) were sent.</source>
+        <translation>
+            <numerusform>%n geplante Nachricht wurde gesendet.</numerusform>
+            <numerusform>%n geplante Nachrichten wurden gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be sent. They wait in the Outbox.</source>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht gesendet werden. Sie wartet im Postausgang.</numerusform>
+            <numerusform>%n Nachrichten konnten nicht gesendet werden. Sie warten im Postausgang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) from dispatch-mail were sent.</source>
+        <translation>
+            <numerusform>%n Nachricht von dispatch-mail wurde gesendet.</numerusform>
+            <numerusform>%n Nachrichten von dispatch-mail wurden gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) you sent did not arrive.</source>
+        <translation>
+            <numerusform>%n von Ihnen gesendete Nachricht ist nicht angekommen.</numerusform>
+            <numerusform>%n von Ihnen gesendete Nachrichten sind nicht angekommen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>“{subject}” to {recipient}</source>
         <translation>„{subject}“ an {recipient}</translation>
@@ -529,7 +557,7 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>Waiting: the server&apos;s certificate is not trusted</source>
+        <source>Waiting: the server's certificate is not trusted</source>
         <translation>Wartet: Das Zertifikat des Servers ist nicht vertrauenswürdig</translation>
     </message>
     <message>
@@ -618,7 +646,7 @@
     </message>
     <message>
         <source>server unreachable — retrying in {wait}</source>
-        <extracomment>an Outbox row&apos;s words as the middle of a sentence, in the catalogue of their own (the row&apos;s first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
+        <extracomment>an Outbox row's words as the middle of a sentence, in the catalogue of their own (the row's first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
         <translation>Server nicht erreichbar — neuer Versuch in {wait}</translation>
     </message>
     <message>
@@ -642,7 +670,7 @@
         <translation>wartet auf Anmeldung</translation>
     </message>
     <message>
-        <source>waiting: the server&apos;s certificate is not trusted</source>
+        <source>waiting: the server's certificate is not trusted</source>
         <translation>wartet: Das Zertifikat des Servers ist nicht vertrauenswürdig</translation>
     </message>
     <message>
@@ -710,7 +738,7 @@
     <name>QuitQuestion</name>
     <message>
         <source>The message in Compose is kept on this computer: it reopens there the next time Dispatch starts.</source>
-        <extracomment>said as the window closes with unsent words in Compose (the journal has them; the next start reopens them there, saying &quot;Reopened the message you were writing&quot;)</extracomment>
+        <extracomment>said as the window closes with unsent words in Compose (the journal has them; the next start reopens them there, saying "Reopened the message you were writing")</extracomment>
         <translation>Die Nachricht in „Verfassen“ bleibt auf diesem Computer gespeichert: Sie wird dort beim nächsten Start von Dispatch wieder geöffnet.</translation>
     </message>
     <message>
@@ -789,16 +817,16 @@
 <context>
     <name>SendingLimits</name>
     <message>
-        <source>Waiting for {name}&apos;s {limit}-recipients-a-day limit</source>
+        <source>Waiting for {name}'s {limit}-recipients-a-day limit</source>
         <translation>Wartet auf das Tageslimit von {limit} Empfängern von {name}</translation>
     </message>
     <message>
         <source>Not sent: more than {limit} recipients, which {name} refuses</source>
-        <extracomment>a row&apos;s words when its message has more recipients than one message may have</extracomment>
+        <extracomment>a row's words when its message has more recipients than one message may have</extracomment>
         <translation>Nicht gesendet: mehr als {limit} Empfänger, die {name} ablehnt</translation>
     </message>
     <message>
-        <source>In the Outbox until {time}: waiting for {name}&apos;s {limit}-recipients-a-day limit</source>
+        <source>In the Outbox until {time}: waiting for {name}'s {limit}-recipients-a-day limit</source>
         <translation>Im Postausgang bis {time}: wartet auf das Tageslimit von {limit} Empfängern von {name}</translation>
     </message>
     <message>
@@ -806,7 +834,7 @@
         <translation>der Server</translation>
     </message>
     <message numerus="yes">
-        <source>{refused} of these {total} recipients would be refused today by {name}&apos;s {limit}-a-day limit.</source>
+        <source>{refused} of these {total} recipients would be refused today by {name}'s {limit}-a-day limit.</source>
         <translation>
             <numerusform>{refused} dieser {total} Empfänger würde heute durch das Tageslimit von {limit} von {name} abgelehnt.</numerusform>
             <numerusform>{refused} dieser {total} Empfänger würden heute durch das Tageslimit von {limit} von {name} abgelehnt.</numerusform>

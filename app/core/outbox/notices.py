@@ -14,6 +14,10 @@ already said it), notifications are on, and a submission became final as one of:
 
 A plain Send that went makes none (the user just pressed it), nor one taken back or thrown away.
 
+Many of a kind while the user is away (a mail merge sent later, a server refusing every send) make one
+notification that counts them ("3 scheduled messages were sent."): each replaces the one before (``replaces``),
+until the user is back in the window (:meth:`NoticeBook.attended`).
+
 What a notification says: the kind's title, and either the neutral words ("A message was sent") or, when the
 user chose so, the subject and the recipient. Never anything of the message's body: the notification server
 keeps what it is sent (a history, a lock screen), which is why the neutral words are the default.
@@ -70,22 +74,35 @@ _NEUTRAL = {
     Kind.COMMAND_SENT: translate("Notices", "A message was sent."),
     Kind.BOUNCED: translate("Notices", "A message you sent did not arrive."),
 }
+# the count of a kind since the user was last in the window (more than one: no subject or recipient)
+_MANY = {
+    Kind.LATER_SENT: lambda n: translate("Notices", "%n scheduled message(s) were sent.", None, n),
+    Kind.FAILED: lambda n: translate("Notices", "%n message(s) could not be sent. They wait in the Outbox.", None, n),
+    Kind.COMMAND_SENT: lambda n: translate("Notices", "%n message(s) from dispatch-mail were sent.", None, n),
+    Kind.BOUNCED: lambda n: translate("Notices", "%n message(s) you sent did not arrive.", None, n),
+}
 _DETAILS = translate("Notices", "“{subject}” to {recipient}")
 _NO_SUBJECT = translate("Notices", "(no subject)")
 
 
 @dataclass(frozen=True)
 class Notice:
-    """One notification: its ``title`` and ``text`` (words) and the Outbox row it opens (``local_id``)."""
+    """One notification: its ``title`` and ``text`` (words) and the Outbox row it opens (``local_id``);
+    ``replaces``: it counts this kind's notices since the user was last in the window, and takes the place of the
+    one shown before."""
 
     kind: Kind
     title: Words
     text: Words
     local_id: str
+    replaces: bool = False
 
 
-def words_for(kind: Kind, show: Show, subject: str, recipient: str, local_id: str) -> Notice:
-    """The notice of ``kind`` in the words ``show`` allows (subject and recipient, or the neutral words)."""
+def words_for(kind: Kind, show: Show, subject: str, recipient: str, local_id: str, count: int = 1) -> Notice:
+    """The notice of ``kind`` in the words ``show`` allows (subject and recipient, or the neutral words);
+    ``count`` of them since the user was last in the window: more than one, they are counted, nothing named."""
+    if count > 1:
+        return Notice(kind, _TITLES[kind], _MANY[kind](count), local_id, replaces=True)
     if show == Show.DETAILS:
         text = _DETAILS.format(subject=_one_line(subject) or _NO_SUBJECT, recipient=_line(recipient))
     else:
@@ -100,6 +117,11 @@ class NoticeBook:
     def __init__(self) -> None:
         self._later: set[str] = set()
         self._commands: set[str] = set()
+        self._counts: dict[Kind, int] = {}  # notices of each kind since the user was last in the window
+
+    def attended(self) -> None:
+        """The user is in the window: what happened meanwhile is seen; the next notice starts a count of its own."""
+        self._counts.clear()
 
     def seen(self, subs: Iterable[Submission]) -> None:
         """The queue as it is now: the messages held for later are remembered until they are final."""
@@ -119,15 +141,23 @@ class NoticeBook:
             self._later.discard(lid)
             self._commands.discard(lid)
         kind = _kind(sub.state, later=later, command=command)
+        if active:
+            self.attended()
         if kind is None or show == Show.OFF or active:
             return None
-        return words_for(kind, show, sub.draft.subject, _recipient(sub), lid)
+        return self._counted(kind, show, sub.draft.subject, _recipient(sub), lid)
 
     def bounced(self, subject: str, recipient: str, local_id: str, *, show: Show, active: bool) -> Notice | None:
         """The hook for the "did it arrive" issue: a sent message came back undelivered (not called yet)."""
+        if active:
+            self.attended()
         if show == Show.OFF or active:
             return None
-        return words_for(Kind.BOUNCED, show, subject, recipient, local_id)
+        return self._counted(Kind.BOUNCED, show, subject, recipient, local_id)
+
+    def _counted(self, kind: Kind, show: Show, subject: str, recipient, local_id: str) -> Notice:
+        self._counts[kind] = count = self._counts.get(kind, 0) + 1
+        return words_for(kind, show, subject, recipient, local_id, count)
 
 
 def _kind(state: SubState, *, later: bool, command: bool) -> Kind | None:

@@ -37,16 +37,16 @@ class NotificationBus:
         self._listening: asyncio.Task | None = None
         self._closed = False
 
-    async def notify(self, title: str, text: str, action: str) -> int | None:
-        """Show ``title`` and ``text``, clicking it (or its ``action`` button) invokes ``default``: its id, or None
-        when nothing could be shown."""
+    async def notify(self, title: str, text: str, action: str, replaces: int = 0) -> int | None:
+        """Show ``title`` and ``text`` (in place of the notification ``replaces``, if not 0), clicking it (or its
+        ``action`` button) invokes ``default``: its id, or None when nothing could be shown."""
         router = await self._ready()
         if router is None:
             return None
         from jeepney import DBusAddress, HeaderFields, MessageType, new_method_call
 
         msg = new_method_call(DBusAddress(PATH, bus_name=NAME, interface=NAME), "Notify", "susssasa{sv}i",
-                              (self.app_name, 0, DESKTOP_ENTRY, title, text, ["default", action],
+                              (self.app_name, replaces, DESKTOP_ENTRY, title, text, ["default", action],
                                {"desktop-entry": ("s", DESKTOP_ENTRY)}, -1))
         try:
             reply = await router.send_and_get_reply(msg)

@@ -15,6 +15,7 @@ import logging
 from typing import Callable
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 
 from app.core.outbox.notices import DEFAULT, Notice, NoticeBook, Show, show_of
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -43,6 +44,8 @@ class Notifier:
             bus = NotificationBus(translate("Notices", "Dispatch"), self._action)
         self.bus = bus
         self._rows: dict[int, str] = {}  # a notification's id -> the local id of the row its action opens
+        self._shown: dict = {}  # a kind -> the id of its notification shown last (a count replaces it)
+        self._one_at_a_time = asyncio.Lock()  # a count waits for the id of the notification it replaces
         self._look = QTimer()  # the queue looked at once per turn of the loop, however many changes it had
         self._look.setSingleShot(True)
         self._look.setInterval(0)
@@ -50,6 +53,7 @@ class Notifier:
         news.changed.connect(self._look.start)
         news.command_handed_over.connect(self.book.handed_over)
         news.finished.connect(self._finished)
+        QGuiApplication.instance().focusWindowChanged.connect(self._focus_moved)
 
     def show(self) -> Show:
         s = self.settings()
@@ -72,10 +76,17 @@ class Notifier:
         if notice is not None:
             self.spawn(self._notify(notice))
 
+    def _focus_moved(self, _window) -> None:
+        if self.active():  # the user is back in the window: what happened meanwhile is seen
+            self.book.attended()
+
     async def _notify(self, notice: Notice) -> None:
-        nid = await self.bus.notify(shown(notice.title), shown(notice.text), translate("Notices", OPEN))
-        if nid is not None:
-            self._rows[nid] = notice.local_id
+        async with self._one_at_a_time:
+            replaces = self._shown.get(notice.kind, 0) if notice.replaces else 0
+            nid = await self.bus.notify(shown(notice.title), shown(notice.text), translate("Notices", OPEN), replaces)
+            if nid is not None:
+                self._rows[nid] = notice.local_id
+                self._shown[notice.kind] = nid
 
     def _action(self, nid: int, key: str) -> None:
         """The user invoked an action on one of this window's notifications: its row is opened."""
@@ -86,6 +97,7 @@ class Notifier:
     def closed(self) -> None:
         """The window is gone: the notification server's connection goes (on the loop, when one runs)."""
         self._look.stop()
+        QGuiApplication.instance().focusWindowChanged.disconnect(self._focus_moved)
         try:
             asyncio.ensure_future(self.bus.close())
         except RuntimeError:  # no event loop any more: the process ends, and the connection with it
