@@ -422,10 +422,6 @@
         <translation>Im Postausgang zeigen</translation>
     </message>
     <message>
-        <source>Dispatch</source>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
         <source>Notifications: off</source>
         <translation>Benachrichtigungen: aus</translation>
     </message>

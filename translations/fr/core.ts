@@ -422,10 +422,6 @@
         <translation>Afficher dans la boîte d'envoi</translation>
     </message>
     <message>
-        <source>Dispatch</source>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
         <source>Notifications: off</source>
         <translation>Notifications : désactivées</translation>
     </message>

@@ -41,7 +41,7 @@ class Notifier:
         if bus is None:
             from app.ui.notify.desktop_bus import NotificationBus
 
-            bus = NotificationBus(translate("Notices", "Dispatch"), self._action)
+            bus = NotificationBus("Dispatch", self._action)  # the product's name: not translated
         self.bus = bus
         self._rows: dict[int, str] = {}  # a notification's id -> the local id of the row its action opens
         self._shown: dict = {}  # a kind -> the id of its notification shown last (a count replaces it)
@@ -66,12 +66,12 @@ class Notifier:
             s.set(SETTING, show.value)
 
     def _seen(self) -> None:
+        """The messages held for later now (a release clears its hold's kind: the book remembers them)."""
         outbox = self.news.outbox
         if outbox is not None and self.show() != Show.OFF:
             self.book.seen(outbox.queue.submissions())
 
     def _finished(self, sub) -> None:
-        self._seen()  # a message held for later and released in the same turn is still known as one
         notice = self.book.finished(sub, show=self.show(), active=self.active())
         if notice is not None:
             self.spawn(self._notify(notice))
