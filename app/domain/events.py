@@ -82,6 +82,13 @@ class QueueStarted(CoreEvent):
     outbox: Any  # app.core.outbox.Outbox
 
 
+@dataclass(frozen=True)
+class CommandHandedOver(CoreEvent):
+    """A ``dispatch-mail`` command's message came through this process's door into its Outbox (its local id)."""
+
+    local_id: str
+
+
 # ---- autosave (app.core.compose.autosave) ----
 @dataclass(frozen=True)
 class DraftKept(CoreEvent):

@@ -837,7 +837,7 @@ QT_BRIDGE = "app/ui/common/core_events.py"
 # --------------------------------------------------------------- the features are handed a port, not the window
 #: the UI's features: each is handed the shell's port (app/ui/common/port.py) and the parts it works with, never the
 #: window (app/ui/window/ is the shell; app/ui/common/ the kit)
-FEATURES = ("app/ui/compose/", "app/ui/lists/", "app/ui/merge/", "app/ui/outbox/", "app/ui/accounts/")
+FEATURES = ("app/ui/compose/", "app/ui/lists/", "app/ui/merge/", "app/ui/outbox/", "app/ui/accounts/", "app/ui/notify/")
 #: what only the main window answers (a QMainWindow's own): reached through a widget's ``window()`` it is the window
 MAIN_WINDOW_ONLY = ("statusBar", "menuBar", "setStatusBar", "setMenuBar", "centralWidget", "addToolBar")
 

@@ -18,13 +18,11 @@ from PySide6.QtCore import Qt
 
 from app.core.scripts.doors import AccountLock, door_dir, door_path
 from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW
-from app.core.accounts.session import ConnectionState, Session
-from app.domain.account import AccountConfig
 from app.domain.models import Folder
-from app.storage.settings import Settings
 from tests.helpers import dispatch_mail as dm
+from tests.helpers.door_window import account_set_up, open_account_window, send_args
 from tests.helpers.backends import ALICE, BOB
-from tests.helpers.windows import close_window, make_window
+from tests.helpers.windows import close_window
 
 SUBJECT = "Nightly report"
 
@@ -38,21 +36,7 @@ def home(short_home):
 @pytest.fixture
 def account(sandbox, home):
     """Alice's Exchange account on the sandbox, set up in Dispatch's settings (as a command reads them)."""
-    user = next(a for a in sandbox.accounts if a["email"] == ALICE)
-    acc = AccountConfig(email=ALICE, ews_url=sandbox.ews_url, username=user.get("username") or ALICE)
-    settings = Settings()
-    settings.set_account(acc)
-    return acc, user["password"], settings
-
-
-def open_account_window(qtbot, account, *, door=True):
-    acc, password, settings = account
-    session = Session.for_account(acc, password)
-    win = make_window(qtbot, session, settings)
-    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
-    if door:
-        qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)
-    return win, session
+    return account_set_up(sandbox)
 
 
 @pytest.fixture
@@ -70,10 +54,6 @@ def shot(qtbot, win, path) -> None:
     qtbot.waitUntil(lambda: shown.isVisible() and shown.width() > 300, timeout=5000)
     qtbot.waitExposed(win)
     win.grab().save(str(path))
-
-
-def send_args(subject: str, body_file, *more: str) -> list[str]:
-    return ["send", "--to", BOB, "--subject", subject, "--body-file", str(body_file), "--json", *more]
 
 
 def outbox_rows(win) -> list[tuple[str, str, str]]:

@@ -87,7 +87,7 @@
         <translation>Die unverschlüsselte AutoErmittlungs-Adresse leitet zu {host} um. Benutzername und Kennwort an {host} senden?</translation>
     </message>
     <message>
-        <source>The domain&apos;s DNS (SRV record) names the server {host}. Send your user name and password to {host}?</source>
+        <source>The domain's DNS (SRV record) names the server {host}. Send your user name and password to {host}?</source>
         <translation>Das DNS der Domäne (SRV-Eintrag) nennt den Server {host}. Benutzername und Kennwort an {host} senden?</translation>
     </message>
     <message>
@@ -352,6 +352,109 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Scheduled message sent</source>
+        <translation>Geplante Nachricht gesendet</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>Nachricht nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Message from dispatch-mail sent</source>
+        <translation>Nachricht von dispatch-mail gesendet</translation>
+    </message>
+    <message>
+        <source>Message not delivered</source>
+        <translation>Nachricht nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>A message was sent.</source>
+        <translation>Eine Nachricht wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>A message could not be sent. It waits in the Outbox.</source>
+        <translation>Eine Nachricht konnte nicht gesendet werden. Sie wartet im Postausgang.</translation>
+    </message>
+    <message>
+        <source>A message you sent did not arrive.</source>
+        <translation>Eine von Ihnen gesendete Nachricht ist nicht angekommen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduled message(s) were sent.</source>
+        <translation>
+            <numerusform>%n geplante Nachricht wurde gesendet.</numerusform>
+            <numerusform>%n geplante Nachrichten wurden gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be sent. They wait in the Outbox.</source>
+        <translation>
+            <numerusform>%n Nachricht konnte nicht gesendet werden. Sie wartet im Postausgang.</numerusform>
+            <numerusform>%n Nachrichten konnten nicht gesendet werden. Sie warten im Postausgang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) from dispatch-mail were sent.</source>
+        <translation>
+            <numerusform>%n Nachricht von dispatch-mail wurde gesendet.</numerusform>
+            <numerusform>%n Nachrichten von dispatch-mail wurden gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) you sent did not arrive.</source>
+        <translation>
+            <numerusform>%n von Ihnen gesendete Nachricht ist nicht angekommen.</numerusform>
+            <numerusform>%n von Ihnen gesendete Nachrichten sind nicht angekommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{subject}” to {recipient}</source>
+        <translation>„{subject}“ an {recipient}</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Show in Outbox</source>
+        <translation>Im Postausgang zeigen</translation>
+    </message>
+    <message>
+        <source>Notifications: off</source>
+        <translation>Benachrichtigungen: aus</translation>
+    </message>
+    <message>
+        <source>&amp;No notifications</source>
+        <translation>&amp;Keine Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Only “A &amp;message was sent”</source>
+        <translation>Nur „Eine &amp;Nachricht wurde gesendet“</translation>
+    </message>
+    <message>
+        <source>Notifications: they say only that a message was sent</source>
+        <translation>Benachrichtigungen: nur, dass eine Nachricht gesendet wurde</translation>
+    </message>
+    <message>
+        <source>With its &amp;subject and recipient</source>
+        <translation>Mit &amp;Betreff und Empfänger</translation>
+    </message>
+    <message>
+        <source>Notifications: they show the subject and the recipient</source>
+        <translation>Benachrichtigungen: mit Betreff und Empfänger</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>Benachrichti&amp;gungen</translation>
+    </message>
+    <message>
+        <source>Desktop notifications of sends while Dispatch is in the background</source>
+        <translation>Desktop-Benachrichtigungen über Sendungen, während Dispatch im Hintergrund ist</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>“{subject}” was not sent: it was waiting to be sent when Dispatch closed. Send it again or keep editing.</source>
@@ -450,7 +553,7 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>Waiting: the server&apos;s certificate is not trusted</source>
+        <source>Waiting: the server's certificate is not trusted</source>
         <translation>Wartet: Das Zertifikat des Servers ist nicht vertrauenswürdig</translation>
     </message>
     <message>
@@ -539,7 +642,7 @@
     </message>
     <message>
         <source>server unreachable — retrying in {wait}</source>
-        <extracomment>an Outbox row&apos;s words as the middle of a sentence, in the catalogue of their own (the row&apos;s first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
+        <extracomment>an Outbox row's words as the middle of a sentence, in the catalogue of their own (the row's first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
         <translation>Server nicht erreichbar — neuer Versuch in {wait}</translation>
     </message>
     <message>
@@ -563,7 +666,7 @@
         <translation>wartet auf Anmeldung</translation>
     </message>
     <message>
-        <source>waiting: the server&apos;s certificate is not trusted</source>
+        <source>waiting: the server's certificate is not trusted</source>
         <translation>wartet: Das Zertifikat des Servers ist nicht vertrauenswürdig</translation>
     </message>
     <message>
@@ -631,7 +734,7 @@
     <name>QuitQuestion</name>
     <message>
         <source>The message in Compose is kept on this computer: it reopens there the next time Dispatch starts.</source>
-        <extracomment>said as the window closes with unsent words in Compose (the journal has them; the next start reopens them there, saying &quot;Reopened the message you were writing&quot;)</extracomment>
+        <extracomment>said as the window closes with unsent words in Compose (the journal has them; the next start reopens them there, saying "Reopened the message you were writing")</extracomment>
         <translation>Die Nachricht in „Verfassen“ bleibt auf diesem Computer gespeichert: Sie wird dort beim nächsten Start von Dispatch wieder geöffnet.</translation>
     </message>
     <message>
@@ -710,16 +813,16 @@
 <context>
     <name>SendingLimits</name>
     <message>
-        <source>Waiting for {name}&apos;s {limit}-recipients-a-day limit</source>
+        <source>Waiting for {name}'s {limit}-recipients-a-day limit</source>
         <translation>Wartet auf das Tageslimit von {limit} Empfängern von {name}</translation>
     </message>
     <message>
         <source>Not sent: more than {limit} recipients, which {name} refuses</source>
-        <extracomment>a row&apos;s words when its message has more recipients than one message may have</extracomment>
+        <extracomment>a row's words when its message has more recipients than one message may have</extracomment>
         <translation>Nicht gesendet: mehr als {limit} Empfänger, die {name} ablehnt</translation>
     </message>
     <message>
-        <source>In the Outbox until {time}: waiting for {name}&apos;s {limit}-recipients-a-day limit</source>
+        <source>In the Outbox until {time}: waiting for {name}'s {limit}-recipients-a-day limit</source>
         <translation>Im Postausgang bis {time}: wartet auf das Tageslimit von {limit} Empfängern von {name}</translation>
     </message>
     <message>
@@ -727,7 +830,7 @@
         <translation>der Server</translation>
     </message>
     <message numerus="yes">
-        <source>{refused} of these {total} recipients would be refused today by {name}&apos;s {limit}-a-day limit.</source>
+        <source>{refused} of these {total} recipients would be refused today by {name}'s {limit}-a-day limit.</source>
         <translation>
             <numerusform>{refused} dieser {total} Empfänger würde heute durch das Tageslimit von {limit} von {name} abgelehnt.</numerusform>
             <numerusform>{refused} dieser {total} Empfänger würden heute durch das Tageslimit von {limit} von {name} abgelehnt.</numerusform>

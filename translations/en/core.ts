@@ -57,6 +57,37 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message numerus="yes">
+        <source>%n scheduled message(s) were sent.</source>
+        <translation>
+            <numerusform>%n scheduled message was sent.</numerusform>
+            <numerusform>%n scheduled messages were sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) could not be sent. They wait in the Outbox.</source>
+        <translation>
+            <numerusform>%n message could not be sent. It waits in the Outbox.</numerusform>
+            <numerusform>%n messages could not be sent. They wait in the Outbox.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) from dispatch-mail were sent.</source>
+        <translation>
+            <numerusform>%n message from dispatch-mail was sent.</numerusform>
+            <numerusform>%n messages from dispatch-mail were sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) you sent did not arrive.</source>
+        <translation>
+            <numerusform>%n message you sent did not arrive.</numerusform>
+            <numerusform>%n messages you sent did not arrive.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuitQuestion</name>
     <message numerus="yes">
         <source>%Ln messages are waiting in the Outbox, on this computer:</source>

@@ -24,6 +24,7 @@ from app.core.account_queue.runtime import AccountRuntime
 from app.core.outbox.clock import MONOTONIC
 from app.core.scripts.doors import COMMAND
 from app.core.scripts.desk import ScriptDesk
+from app.domain.events import CommandHandedOver
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ class AccountQueue:
         d = self._desk
         return ScriptDesk(outbox, self.account, configured=d.configured, principals=d.principals,
                           sending=d.sending(), taken_back=d.taken_back, password_from=d.password_from,
-                          opener=d.opener)
+                          opener=d.opener,
+                          handed_over=lambda local_id: self.keeper.news.publish(CommandHandedOver(local_id)))
 
     async def _written(self) -> None:
         """Every journal write asked for so far is on disk."""

@@ -30,7 +30,7 @@ from app.core.account_queue.lock_wait import MOST_PAUSE, LockWait
 from app.core.outbox.clock import MONOTONIC
 from app.core.scripts.door_server import Desk, Door
 from app.core.scripts.doors import WINDOW, AccountLock, DoorError
-from app.domain.events import Hub, QueueHeldElsewhere, QueueStarted
+from app.domain.events import CommandHandedOver, Hub, QueueHeldElsewhere, QueueStarted
 from app.domain.words import translate
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,8 @@ class QueueKeeper:
     is held: :meth:`app.core.account_queue.runtime.AccountRuntime.start`); ``desk_for(outbox)`` the desk its door
     answers with. Its :attr:`news` tells :class:`~app.domain.events.QueueHeldElsewhere` while another process has
     the queue (its words "" once it is this one's) and :class:`~app.domain.events.QueueStarted` once a queue waited
-    for is running. ``kind``: who holds the lock (a window or a command,
+    for is running, and :class:`~app.domain.events.CommandHandedOver` for each command's message its door takes in
+    (a window tells the user when it is sent: app/ui/notify). ``kind``: who holds the lock (a window or a command,
     written in the lock file); ``retry_every``: the longest pause between tries of a held lock, slept on
     ``clock``."""
 
@@ -71,7 +72,7 @@ class QueueKeeper:
         self.account_key = account_key
         self.lock = AccountLock(account_key, kind=kind)
         self._start_queue, self._desk_for = start_queue, desk_for
-        self.news = Hub(QueueHeldElsewhere, QueueStarted)
+        self.news = Hub(QueueHeldElsewhere, QueueStarted, CommandHandedOver)
         self._written = written  # until every journal write asked for so far is on disk
         self.lock_wait = LockWait(clock=clock, most=retry_every)
         self.outbox = None

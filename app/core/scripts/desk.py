@@ -79,15 +79,18 @@ class ScriptDesk:
     account sends from; ``now`` the wall clock Send later's words are read against; ``taken_back(draft)`` is given a
     message ``outbox cancel`` took out (a window shows it again; with none, the journal keeps it as a draft for the
     window's next start); ``opener(link)``: a window's, which comes forward and opens a link a second start gave
-    (:class:`Open`); ``password_from``: where this process's Exchange password came from, in words ("the
+    (:class:`Open`); ``handed_over(local_id)`` is told of each message a command put in the queue (the window
+    says when it is sent); ``password_from``: where this process's Exchange password came from, in words ("the
     environment variable PW"; "": said no more precisely), for when the server refuses it."""
 
     def __init__(self, outbox, account: AccountConfig, *, configured: Callable[[], AccountConfig | None],
                  principals: Callable[[], list[Principal]] = list, now: Callable[[], datetime] = datetime.now,
                  sending: Sending | None = None, taken_back: Callable[[Draft], None] | None = None,
-                 password_from: str = "", opener: Callable[[str], None] | None = None):
+                 password_from: str = "", opener: Callable[[str], None] | None = None,
+                 handed_over: Callable[[str], None] = lambda _local_id: None):
         self.outbox, self.account = outbox, account
         self.opener = opener  # a window's: comes forward and opens a link (None: a command's desk, no window)
+        self.handed_over = handed_over  # told the local id of each message a request put in (or found in) the queue
         self.password_from = password_from
         self.taken_back = taken_back  # a message taken out of the Outbox goes back to its writer (the window's)
         self.configured, self.principals, self.now = configured, principals, now
@@ -119,7 +122,7 @@ class ScriptDesk:
     async def answer(self, request: Request, recorded: Callable[[str], None] = lambda _id: None) -> Reply:
         try:
             if isinstance(request, Submit):
-                return await self.submit(request, recorded)
+                return await self.submit(request, lambda local_id: (self.handed_over(local_id), recorded(local_id)))
             if isinstance(request, ListQueue):
                 return _listed(self.outbox.rows(), request.json)
             if isinstance(request, Open):

@@ -17,8 +17,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from app.domain.events import (AutosaveFailed, DraftKept, DraftSaved, MergeHeld, MergeProgress, OutboxChanged,
-                               QueueHeldElsewhere, QueueStarted, SessionStateChanged, SettingsProblem,
+from app.domain.events import (AutosaveFailed, CommandHandedOver, DraftKept, DraftSaved, MergeHeld, MergeProgress,
+                               OutboxChanged, QueueHeldElsewhere, QueueStarted, SessionStateChanged, SettingsProblem,
                                SubmissionFinished)
 
 
@@ -35,9 +35,10 @@ class CoreEvents(QObject):
     # the session in use: (session, (ConnectionState, MailError | None))
     session_state = Signal(object, object)
     # the account's queue: who sends for it instead of this window (words; "" : this window does now), and the
-    # queue waited for runs here now (its Outbox)
+    # queue waited for runs here now (its Outbox); a command's message came through its door (its local id)
     queue_held_elsewhere = Signal(object)
     queue_started = Signal(object)
+    command_handed_over = Signal(str)
     # the mail merge run shown: it moved on; its sends wait in the undo-send window (the held submissions)
     merge_progress = Signal()
     merge_held = Signal(object)
@@ -68,12 +69,13 @@ class CoreEvents(QObject):
             on(SessionStateChanged, lambda e: self.session_state.emit(session, (e.state, e.error)))
 
     def follow_queue(self, queue) -> None:
-        """The account's queue (an :class:`app.core.account_queue.driver.AccountQueue`): who holds it, and its
-        start once waited for."""
+        """The account's queue (an :class:`app.core.account_queue.driver.AccountQueue`): who holds it, its
+        start once waited for, and the commands' messages its door takes in."""
         on = self._follow("queue", queue)
         if on is not None:
             on(QueueHeldElsewhere, lambda e: self.queue_held_elsewhere.emit(e.words))
             on(QueueStarted, lambda e: self.queue_started.emit(e.outbox))
+            on(CommandHandedOver, lambda e: self.command_handed_over.emit(e.local_id))
 
     def follow_merge(self, run) -> None:
         """The mail merge run shown (an :class:`app.core.merge.run.MergeRun`)."""

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from app.ui.lists.sent_view import SentView
     from app.ui.outbox.journal_bridge import JournalBridge
     from app.ui.common.core_events import CoreEvents
+    from app.ui.notify.notifier import Notifier
     from app.ui.window.actions import Actions
     from app.ui.window.banner import Banner, BannerSlot
     from app.ui.window.power_compose import PowerCompose
@@ -70,6 +71,7 @@ NAMES = (
     # the journal slice: autosave, recovery, the send queue and the Outbox view
     "journal_bridge",
     "send_timing",  # app.ui.compose.send_timing.SendTiming
+    "notifier",  # app.ui.notify.notifier.Notifier: desktop notifications of sends in the background
 )
 
 
@@ -108,6 +110,7 @@ class WindowParts:
     merge_action: QAction | None
     journal_bridge: JournalBridge | None
     send_timing: SendTiming | None
+    notifier: Notifier | None
 
     def __init__(self) -> None:
         for name in NAMES:

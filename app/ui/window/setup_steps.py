@@ -301,6 +301,33 @@ def journal(win) -> None:
                                                 journal=win.local_journal, opener=lambda link: open_from_door(win, link)))
 
 
+def notify(win) -> None:
+    """Desktop notifications of the sends the user is not watching (app/ui/notify), and View → Notifications."""
+    from app.ui.notify.notifier import Notifier
+    from app.ui.notify.notify_menu import add_notify_menu
+
+    def open_row(local_id: str) -> None:  # the notification's action: the window up, the Outbox on that row
+        win.journal_bridge.point_at(local_id)
+        win.journal_bridge.show_outbox()
+        if win.isMinimized():
+            win.showNormal()
+        win.raise_()
+        win.activateWindow()
+
+    def active() -> bool:  # the window, or a window of its own (a dialog, the merge window), has the keyboard
+        from PySide6.QtWidgets import QApplication
+
+        w = QApplication.activeWindow()
+        while w is not None and w is not win:
+            w = w.parentWidget()
+        return w is win
+
+    notifier = Notifier(win.core_events, lambda: win.settings, active, open_row, win.flows.spawn)
+    win.parts.fill(notifier=notifier)
+    add_notify_menu(win, win.menus["&View"], notifier, lambda words: win.port.say(words, ms=4000), win.addAction)
+    win.port.when_gone(notifier.closed)
+
+
 def _importer(module: str):
     """A slice that only imports ``module`` (the import alone is as long as a slice should be)."""
     def step(_win) -> None:
@@ -341,4 +368,4 @@ def steps() -> list:
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
             drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
-            _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal]
+            _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal, notify]
