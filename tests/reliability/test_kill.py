@@ -94,6 +94,7 @@ def test_kill_9_with_a_surviving_server(tmp_path, backend):
     sb = SandboxProcess(data)
     problems, runs, branches = [], [], []
     prev_journal: dict = {}
+    proc = None
     try:
         for n in range(KILLS + 1):  # the last run only checks the last kill's recovery
             plan = PLANS[n % 5] if n < KILLS else "type"
@@ -139,6 +140,9 @@ def test_kill_9_with_a_surviving_server(tmp_path, backend):
             prev_journal = journal_bodies(home)
         assert wait_delivered(data), "the sandbox did not deliver what it accepted"
     finally:
+        if proc is not None and proc.poll() is None:  # a wait that failed: the app must not type on after the test
+            proc.kill()
+            proc.communicate()
         sb.stop()
     after_commit = [b for b in branches if b[1] == "send_commit"]
     print(f"\n{backend}: {KILLS} kills; recovery branches: " + "; ".join(f"{n}:{p}:{'ok' if ok else 'NO'}"

@@ -46,7 +46,7 @@ def test_password_never_reaches_logs_config_journal_or_crash_output(tmp_path):
     home.mkdir()
     data.mkdir()
     sb = SandboxProcess(data)
-    runs = []
+    runs, proc = [], None
     try:
         for n, plan in enumerate(("save_commit", "send_commit", "type")):  # no fault: a plain save / send
             run, proc, offset = start_app(home, sb, n, plan)
@@ -64,6 +64,9 @@ def test_password_never_reaches_logs_config_journal_or_crash_output(tmp_path):
             assert wait_for(lambda: _journaled(home, run), 30, proc)
             runs.append(kill(run, proc, home, offset))
     finally:
+        if proc is not None and proc.poll() is None:  # a wait that failed: the app must not type on after the test
+            proc.kill()
+            proc.communicate()
         sb.stop()
     user = sb.alice
     assert len(user["password"]) >= 6
