@@ -70,6 +70,10 @@ FIRST_PAINT_PATH = {
     "app.command.window_args",  # the window's command line, read there since app/cli.py only hands it on
     "app.ui", "app.ui.window", "app.ui.window.parts", "app.ui.window.window_geometry", "app.ui.window.main_window",
     "app.ui.common", "app.ui.common.theme",  # the kit's package (a docstring) and the theme, moved there from the window
+    # one window: is a door open, to hand this start to the window that runs (app/command/window_start.py)? os only,
+    # 0.8 ms of imports and a listdir of the doors' folder (the data folder's name, platformdirs, only where there is
+    # neither DISPATCH_HOME nor a runtime folder: not a desktop session)
+    "app.command.window_start", "app.core", "app.core.scripts", "app.core.scripts.door_paths",
 }
 #: what the domain's models and validation import, which no module on that path needs (20-30 ms of CPU in front
 #: of the first paint when app/domain/__init__.py re-exported them and app.domain.words brought it in)
