@@ -38,6 +38,8 @@ if [ "$MODE" = "test" ]; then
   # Kerberos for real (tests/helpers/kdc.py): an MIT KDC in a temporary realm, kinit, and the headers the Python
   # gssapi and krb5 packages build against (the "kerberos" extra, below)
   APT_PKGS+=(krb5-kdc krb5-admin-server krb5-user libkrb5-dev)
+  # the desktop's mail handler as programs reach it (tests/ui/test_desktop_mail.py): xdg-mime and xdg-email
+  APT_PKGS+=(xdg-utils)
 fi
 if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   APT_PKGS+=(xvfb)
