@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +76,40 @@ def test_xdg_email_opens_a_new_message_in_the_running_window(qtbot, running, des
     assert c.draft().attachments == [], "a file a link names is never attached without the user"
     assert "1 file" in win.banner.text(), win.banner.text()
     assert os.path.exists(report)
+
+
+@pytest.fixture
+def another_default(desktop, monkeypatch):
+    """The same desktop with another program as its mail program, and the window's process on it (it asks
+    xdg-mime itself)."""
+    for name in ("XDG_DATA_HOME", "XDG_DATA_DIRS", "XDG_CONFIG_HOME", "DISPLAY"):
+        monkeypatch.setenv(name, desktop[name])
+    other = Path(desktop["XDG_DATA_HOME"]) / "applications" / "other-mail.desktop"
+    other.write_text("[Desktop Entry]\nType=Application\nName=Other mail\nExec=true %u\n"
+                     "MimeType=x-scheme-handler/mailto;\n", encoding="utf-8")
+    subprocess.run(["xdg-mime", "default", "other-mail.desktop", "x-scheme-handler/mailto"], env=desktop, check=True)
+    return desktop
+
+
+def test_file_menu_makes_dispatch_the_default_mail_program(qtbot, another_default, running):
+    """File → Make Dispatch the default mail program (by keys, from the command palette): xdg-mime then names
+    Dispatch's desktop entry for mailto: links; the action says so and is not offered again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    from tests.helpers.keys import CTRL, key
+
+    win = running
+    action = win.findChild(QAction, "actDefaultMail")
+    assert action is not None and action.isVisible()
+    qtbot.waitUntil(lambda: action.isEnabled() and not action.isChecked(), timeout=10000)
+    key(qtbot, win, Qt.Key_P, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.power.palette is not None and win.power.palette.isVisible(), timeout=3000)
+    qtbot.keyClicks(win.power.palette.field, "default mail program")
+    qtbot.keyClick(win.power.palette.field, Qt.Key_Return)
+    qtbot.waitUntil(lambda: action.isChecked() and not action.isEnabled(), timeout=10000)
+    asked = subprocess.run(["xdg-mime", "query", "default", "x-scheme-handler/mailto"], env=another_default,
+                           capture_output=True, text=True, check=True)
+    assert asked.stdout.strip() == "dispatch-mail.desktop"
+    assert "Dispatch is now the desktop's mail program" in win.statusBar().currentMessage()
+    assert action.text() == "Dispatch is the default mail program"

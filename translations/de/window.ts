@@ -33,6 +33,25 @@
     </message>
 </context>
 <context>
+    <name>DefaultMail</name>
+    <message>
+        <source>Make Dispatch the &amp;default mail program</source>
+        <translation>Dispatch zum &amp;Standard-E-Mail-Programm machen</translation>
+    </message>
+    <message>
+        <source>The desktop did not make Dispatch its mail program ({why})</source>
+        <translation>Der Desktop hat Dispatch nicht zu seinem E-Mail-Programm gemacht ({why})</translation>
+    </message>
+    <message>
+        <source>Dispatch is now the desktop&apos;s mail program: mailto: links open here</source>
+        <translation>Dispatch ist jetzt das E-Mail-Programm des Desktops: mailto:-Links öffnen sich hier</translation>
+    </message>
+    <message>
+        <source>Dispatch is the default mail program</source>
+        <translation>Dispatch ist das Standard-E-Mail-Programm</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>

@@ -33,6 +33,25 @@
     </message>
 </context>
 <context>
+    <name>DefaultMail</name>
+    <message>
+        <source>Make Dispatch the &amp;default mail program</source>
+        <translation>Faire de Dispatch le programme de messagerie par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>The desktop did not make Dispatch its mail program ({why})</source>
+        <translation>Le bureau n’a pas fait de Dispatch son programme de messagerie ({why})</translation>
+    </message>
+    <message>
+        <source>Dispatch is now the desktop&apos;s mail program: mailto: links open here</source>
+        <translation>Dispatch est désormais le programme de messagerie du bureau&#x202f;: les liens mailto: s’ouvrent ici</translation>
+    </message>
+    <message>
+        <source>Dispatch is the default mail program</source>
+        <translation>Dispatch est le programme de messagerie par défaut</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>

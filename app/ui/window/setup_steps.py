@@ -301,6 +301,21 @@ def journal(win) -> None:
                                                 journal=win.local_journal, opener=lambda link: open_from_door(win, link)))
 
 
+def default_mail(win) -> None:
+    """File → Make Dispatch the default mail program, before Quit (app/ui/window/default_mail.py)."""
+    from PySide6.QtGui import QAction
+
+    from app.ui.window.default_mail import DefaultMailAction
+
+    menu = win.menus["&File"]
+    made = DefaultMailAction(win.port, win.flows.spawn, None)
+    quit_ = win.findChild(QAction, "actQuit")
+    if quit_ in menu.actions():
+        menu.insertAction(quit_, made.action)
+    else:
+        menu.addAction(made.action)
+
+
 def notify(win) -> None:
     """Desktop notifications of the sends the user is not watching (app/ui/notify), and View → Notifications."""
     from app.ui.notify.notifier import Notifier
@@ -368,4 +383,5 @@ def steps() -> list:
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
             drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
-            _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal, notify]
+            _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal, notify,
+            default_mail]
