@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>&amp;Notifications</source>
-        <translation>Benachrichti&amp;gungen</translation>
+        <translation>Be&amp;nachrichtigungen</translation>
     </message>
     <message>
         <source>Desktop notifications of sends while Dispatch is in the background</source>

@@ -35,8 +35,8 @@
 <context>
     <name>DefaultMail</name>
     <message>
-        <source>Make Dispatch the &amp;default mail program</source>
-        <translation>Dispatch zum &amp;Standard-E-Mail-Programm machen</translation>
+        <source>Ma&amp;ke Dispatch the default mail program</source>
+        <translation>Dispatch &amp;zum Standard-E-Mail-Programm machen</translation>
     </message>
     <message>
         <source>The desktop did not make Dispatch its mail program ({why})</source>

@@ -35,8 +35,8 @@
 <context>
     <name>DefaultMail</name>
     <message>
-        <source>Make Dispatch the &amp;default mail program</source>
-        <translation>Faire de Dispatch le programme de messagerie par &amp;défaut</translation>
+        <source>Ma&amp;ke Dispatch the default mail program</source>
+        <translation>&amp;Faire de Dispatch le programme de messagerie par défaut</translation>
     </message>
     <message>
         <source>The desktop did not make Dispatch its mail program ({why})</source>

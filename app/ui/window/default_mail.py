@@ -21,7 +21,7 @@ class DefaultMailAction:
 
     def __init__(self, port, spawn, file_menu):
         self.port, self.spawn = port, spawn
-        self.action = QAction(translate("DefaultMail", "Make Dispatch the &default mail program"), port.dialog_parent)
+        self.action = QAction(translate("DefaultMail", "Ma&ke Dispatch the default mail program"), port.dialog_parent)
         self.action.setObjectName("actDefaultMail")
         self.action.setCheckable(True)
         self.action.setVisible(mail_default.available())
@@ -51,4 +51,4 @@ class DefaultMailAction:
         self.action.setChecked(default)
         self.action.setEnabled(not default)
         self.action.setText(translate("DefaultMail", "Dispatch is the default mail program") if default else
-                            translate("DefaultMail", "Make Dispatch the &default mail program"))
+                            translate("DefaultMail", "Ma&ke Dispatch the default mail program"))
