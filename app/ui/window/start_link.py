@@ -17,8 +17,8 @@ from app.domain.addresses import printable
 from app.ui.common.port import Level
 from app.ui.common.tr import counted, shown, translate
 
-FILES_NOT_ATTACHED = words.translate("StartLink", "A new message from a link: it named %n file(s) to attach, which "
-                                                  "were not attached (use Attach… to add a file you meant)", None, 0)
+FILES_NAMED = words.translate("StartLink", "A new message from a link: it names %n file(s) to attach. A file is "
+                                           "attached only if you choose to: see the list under the message.", None, 0)
 
 
 def open_at_start(win, link: str) -> None:
@@ -61,11 +61,17 @@ def _when_open(win, then) -> None:
 
 
 def _open_mailto(win, asked) -> None:
+    from app.domain.mailto import file_of
+
     if not win.flows.open_new(asked.draft()):
         return
     n = len(asked.files)
-    if n:  # in the banner, until closed: the status bar's next words (the previous message saved) would hide it
-        win.port.say(counted(FILES_NOT_ATTACHED, n), Level.ERROR)
+    if n:  # each file pending (Enter attaches it, Delete drops it) or refused with its reason: app/ui/compose/pending_files.py
+        pending = win.compose.pending_files
+        # the keyboard stays where it was put: a file is attached by an Enter on its row, never by one typed ahead
+        pending.offer([file_of(f, os.getcwd()) or f for f in asked.files])
+        # in the banner, until closed: the status bar's next words (the previous message saved) would hide it
+        win.port.say(counted(FILES_NAMED, n), Level.ERROR)
     else:
         win.port.say(translate("StartLink", "A new message from a link: read it before you send it"), ms=15000)
 
