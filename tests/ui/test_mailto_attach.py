@@ -67,7 +67,8 @@ def test_a_links_files_are_refused_or_wait_for_enter_and_the_file_is_sent_once(q
     refused = pending.error_label.text()
     assert pending.error_label.isVisible()
     for path, why in ((f"{home}/.ssh/id_rsa", "folder of keys"), (f"{docs}/key.pdf", "folder of keys"),
-                      (f"{home}/.ssh/id_rsa", "folder of keys"),  # the ".." path, shown folded ("/proc/self/environ", "system file"),
+                      (f"{home}/.ssh/id_rsa", "folder of keys"),  # the ".." path, shown folded
+                      ("/proc/self/environ", "system file"),
                       (f"{docs}/pipe", "not an ordinary file"), (f"{docs}/.env", "hidden file")):
         assert f"“{path}” is" in refused and why in refused.split(f"“{path}” is", 1)[1].split("\n")[0], refused
     assert _names(c) == [], "nothing is attached by the link"

@@ -610,6 +610,14 @@ Trotzdem senden?</translation>
         <translation>Nicht angehängte Dateien</translation>
     </message>
     <message>
+        <source>Attach the file a link named</source>
+        <translation>Die von einem Link genannte Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Drop the file a link named</source>
+        <translation>Die von einem Link genannte Datei verwerfen</translation>
+    </message>
+    <message>
         <source>Attach or drop the files the link named first: Enter attaches the selected one, Delete drops it.</source>
         <translation>Hängen Sie zuerst die vom Link genannten Dateien an oder verwerfen Sie sie: Eingabe hängt die ausgewählte an, Entf verwirft sie.</translation>
     </message>

@@ -610,6 +610,14 @@ L&apos;envoyer quand même&#xa0;?</translation>
         <translation>Fichiers non joints</translation>
     </message>
     <message>
+        <source>Attach the file a link named</source>
+        <translation>Joindre le fichier nommé par un lien</translation>
+    </message>
+    <message>
+        <source>Drop the file a link named</source>
+        <translation>Écarter le fichier nommé par un lien</translation>
+    </message>
+    <message>
         <source>Attach or drop the files the link named first: Enter attaches the selected one, Delete drops it.</source>
         <translation>Joignez ou écartez d’abord les fichiers nommés par le lien&#xa0;: Entrée joint celui qui est sélectionné, Suppr l’écarte.</translation>
     </message>

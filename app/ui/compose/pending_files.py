@@ -57,8 +57,11 @@ class PendingFiles(QWidget):
         self.error_label.setWordWrap(True)
         for w in (self.hint, self.list, self.error_label):
             lay.addWidget(w)
-        for keys, slot in (((Qt.Key_Return, Qt.Key_Enter), self.attach_current), ((QKeySequence.Delete,), self.drop_current)):
-            action = QAction(self.list)
+        for name, keys, slot in (
+                (translate("PendingFiles", "Attach the file a link named"), (Qt.Key_Return, Qt.Key_Enter),
+                 self.attach_current),
+                (translate("PendingFiles", "Drop the file a link named"), (QKeySequence.Delete,), self.drop_current)):
+            action = QAction(name, self.list)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.WidgetShortcut)
             action.triggered.connect(slot)
@@ -151,8 +154,9 @@ class PendingFiles(QWidget):
             item.setData(Qt.AccessibleDescriptionRole, shown_path)
             self.list.addItem(item)
         n = len(self._paths)
-        self.hint.setText(translate("PendingFiles", "The link asks to attach the files below. A file is attached "
-                                                    "only when you press Enter on its row; Delete drops it.") if n else "")
+        hint = translate("PendingFiles", "The link asks to attach the files below. A file is attached only when you "
+                                         "press Enter on its row; Delete drops it.")
+        self.hint.setText(hint if n else "")
         self.hint.setVisible(bool(n))
         self.list.setVisible(bool(n))
         if n:
