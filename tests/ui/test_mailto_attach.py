@@ -115,3 +115,20 @@ def test_delete_drops_a_pending_file_and_tab_reaches_the_rows(qtbot, ui_window, 
     key(qtbot, win, Qt.Key_Delete)
     assert pending.pending() == [] and _names(c) == [] and not pending.isVisible()
     assert "Dropped notes.txt" in heard.words()
+
+
+def test_enter_reads_the_file_then_with_the_same_rule(qtbot, ui_window, home):
+    """A file swapped for a link to a key after the link was opened is refused at the Enter, said aloud."""
+    win, c = ui_window, ui_window.compose
+    heard = Heard(win.announcer)
+    notes = home / "Documents" / "notes.txt"
+    open_at_start(win, _link(str(notes)))
+    qtbot.waitUntil(lambda: c.pending_files.pending() == [str(notes)], timeout=10000)
+    notes.unlink()
+    notes.symlink_to(home / ".ssh" / "id_rsa")
+    key(qtbot, win, Qt.Key_Tab)
+    assert win.focusWidget() is c.pending_files.list
+    key(qtbot, win, Qt.Key_Return)
+    assert _names(c) == [] and c.pending_files.pending() == []
+    assert "folder of keys" in c.attachments.error_text(), c.attachments.error_text()
+    assert any("folder of keys" in w and loud for w, loud in heard.said), heard.said

@@ -57,7 +57,7 @@ def read_attachment(path: str, max_bytes: int, inserted: bool = False,
 
 
 def _refused(no: Refused, name: str, max_bytes: int) -> str:
-    if no.kind in ("keys", "dispatch", "hidden", "system"):
+    if no.kind in ("keys", "dispatch", "hidden"):  # a file a link named, read at the user's Enter
         return asked_refusal(no.kind, name)
     if no.kind == "folder":
         return translate("Attachments", "“{name}” is a folder, not a file.").format(name=name)
