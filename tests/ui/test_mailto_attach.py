@@ -72,6 +72,8 @@ def test_a_links_files_are_refused_or_wait_for_enter_and_the_file_is_sent_once(q
                       (f"{docs}/pipe", "not an ordinary file"), (f"{docs}/.env", "hidden file")):
         assert f"“{path}” is" in refused and why in refused.split(f"“{path}” is", 1)[1].split("\n")[0], refused
     assert _names(c) == [], "nothing is attached by the link"
+    assert any("/proc/self/environ” is a system file" in w and "hidden file" in w for w in heard.words()), \
+        "a screen reader hears the reasons"
     row = pending.list.item(0).text()
     assert report in row.replace("\u200b", "") and "Press Enter to attach, Delete to drop" in row, row
     assert report in _row_heard(pending.list, 0) and "Enter to attach" in _row_heard(pending.list, 0)

@@ -77,7 +77,9 @@ class PendingFiles(QWidget):
         return list(self._refused)
 
     def offer(self, paths: list[str], home: str | None = None) -> None:
-        """The files a link names (absolute): refused outright, or pending for the user's Enter or Delete."""
+        """The files a link names (absolute): refused outright (each reason shown and said), or pending for the
+        user's Enter or Delete."""
+        before = len(self._refused)
         for path in paths:
             try:
                 check_asked(path, home)
@@ -92,6 +94,8 @@ class PendingFiles(QWidget):
         self._sync()
         if self._paths:
             self.list.setCurrentRow(0)
+        if len(self._refused) > before:  # politely: the banner's words about the link come first
+            self.spoken.emit(" ".join(self._refused[before:]), False)
 
     def clear(self) -> None:
         self._paths, self._refused, self._asked_first = [], [], ""
