@@ -36,7 +36,7 @@ from app.core.scripts.exits import (EX_CANTCREAT, EX_CONFIG, EX_DATAERR, EX_NOIN
                             EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE, CommandError)
 from app.domain.addresses import MAX_RECIPIENTS, is_valid_address, printable
 from app.domain.sizes import DEFAULT_MAX_SEND_BYTES, human_size
-from app.storage.regular_file import Refused, read_regular
+from app.storage.regular_file import Refused, read_asked, read_regular
 
 # Loaded where they are used, not with the command: the domain's models and checks (send's options are made into
 # a draft behind the door: app/core/scripts/send_options.py), a message file's reader and editor (the email
@@ -249,7 +249,8 @@ def _body(path: str | None, stdin: Stdin, limit: int, cwd: str) -> str:
 
 def _attachment(path: str, limit: int, cwd: str) -> File:
     full = Path(cwd, path)
-    data, real = _read_file_at(full, limit, "The attachment", shown=path)
+    # named by another program: the private files' rule too (app/storage/private_paths.py), as for a link's files
+    data, real = _read_file_at(full, limit, "The attachment", shown=path, read=read_asked)
     try:  # the journal keeps where it came from: the command's folder (through a door, the window's own) included
         real.encode("utf-8")
     except UnicodeEncodeError:
@@ -263,14 +264,14 @@ def _read_file(path: Path, limit: int, what: str, *, shown: str) -> bytes:
     return _read_file_at(path, limit, what, shown=shown)[0]
 
 
-def _read_file_at(path: Path, limit: int, what: str, *, shown: str) -> tuple[bytes, str]:
+def _read_file_at(path: Path, limit: int, what: str, *, shown: str, read=read_regular) -> tuple[bytes, str]:
     """The bytes of ``path`` and where it resolved to: 66 when it cannot be read, 65 when it is over ``limit``.
     Regular files only, never under /proc, /dev or /sys however the path reaches there
     (app/storage/regular_file.py): read by a window the command hands over to, they would be the window's own
     files (its environment, its open files)."""
     shown = f"“{printable(shown, 400)}”"
     try:
-        return read_regular(path.absolute(), limit)
+        return read(path.absolute(), limit)
     except Refused as no:
         raise CommandError(*_refusal(no, what, shown, limit)) from None
     except FileNotFoundError:
@@ -288,7 +289,17 @@ def _refusal(no: Refused, what: str, shown: str, limit: int) -> tuple[int, str]:
     if no.kind == "system":
         return EX_NOINPUT, (f"{what} {shown} is not an ordinary file (a device or a process's file); "
                             "for standard input use “-”.")
+    if no.kind in PRIVATE:
+        return EX_NOINPUT, f"{what} {shown} {PRIVATE[no.kind]}; Dispatch never attaches it from a command or a link."
     return EX_NOINPUT, f"{what} {shown} is not an ordinary file (a pipe or a device)."
+
+
+# why a file another program names is never attached (app/storage/private_paths.py's kinds)
+PRIVATE = {
+    "keys": "is in a folder of keys (~/.ssh, ~/.gnupg or the keyring)",
+    "dispatch": "is in Dispatch's own folders (its settings and data)",
+    "hidden": "is a hidden file or in a hidden folder",
+}
 
 
 def _too_large(what: str, size: int, limit: int) -> str:

@@ -26,7 +26,8 @@ _FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXE
 
 class Refused(Exception):
     """The file is not read. ``kind``: "system" (under /proc, /dev or /sys), "folder", "special" (a pipe, a
-    socket or a device) or "large" (over the limit; ``size`` is what it holds, or what was read of it)."""
+    socket or a device), "large" (over the limit; ``size`` is what it holds, or what was read of it), or, for a
+    file another program named (:func:`read_asked`), "keys", "dispatch" or "hidden" (app/storage/private_paths.py)."""
 
     def __init__(self, kind: str, size: int = 0):
         super().__init__(kind)
@@ -121,3 +122,36 @@ def _read_up_to(f, n: int) -> bytes:
         chunks.append(chunk)
         got += len(chunk)
     return b"".join(chunks)
+
+
+def _private(path: str | Path, real: str, home: str | None) -> None:
+    from app.storage.private_paths import private_kind
+
+    kind = private_kind(str(path), real, home)
+    if kind:
+        raise Refused(kind)
+
+
+def check_asked(path: str | Path, home: str | None = None) -> str:
+    """Where the file at ``path`` (absolute), named by another program or a link, resolves to, without reading it;
+    :class:`Refused` when it is never attached from such a name: the system's files (``system``), the private
+    ones (app/storage/private_paths.py: ``keys``, ``dispatch``, ``hidden``), a folder, a pipe or a device
+    (``special``); ``OSError`` (``FileNotFoundError`` …) when it cannot be looked at."""
+    real = resolve(path)
+    _private(path, real, home)
+    st = os.stat(real)  # never opens it: a FIFO does not block
+    if stat.S_ISDIR(st.st_mode):
+        raise Refused("folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise Refused("special")
+    return real
+
+
+def read_asked(path: str | Path, limit: int, home: str | None = None) -> tuple[bytes, str]:
+    """:func:`read_regular` for a file another program or a link named (``send --attach``, a ``mailto:`` link's
+    ``attach=``): :func:`check_asked`'s refusals first (a private file is not even opened), then the read, and the
+    path it was read from checked again (a link swapped meanwhile)."""
+    check_asked(path, home)
+    data, real = read_regular(path, limit)
+    _private(path, real, home)
+    return data, real

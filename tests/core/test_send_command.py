@@ -39,7 +39,18 @@ def sendmail(argv, data: bytes, limit: int = LIMIT):
 
 
 @pytest.fixture
-def files(tmp_path):
+def files(tmp_path, monkeypatch):
+    # a home of its own (issue 77, item 3): keys, a keyring, Dispatch's own folders, hidden files
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "dm"))
+    for name in (".ssh/id_rsa", ".gnupg/private-keys-v1.d/key", ".local/share/keyrings/login.keyring",
+                 "Documents/.env", ".secret/doc.txt"):
+        (home / name).parent.mkdir(parents=True, exist_ok=True)
+        (home / name).write_bytes(b"secret")
+    (home / "Documents" / "key-link").symlink_to(home / ".ssh" / "id_rsa")
+    (tmp_path / "dm" / "config").mkdir(parents=True)
+    (tmp_path / "dm" / "config" / "settings.json").write_bytes(b"{}")
     (tmp_path / "body.txt").write_bytes("Grüße\r\nline 2\n".encode())
     (tmp_path / "latin1.txt").write_bytes("Grüße".encode("latin-1"))
     (tmp_path / "big.bin").write_bytes(b"x" * (LIMIT + 1))
@@ -101,6 +112,22 @@ SEND_BAD = {
     "eml a link to a process's file": (["{d}/env-link"], b"", 66, "a device or a process's file"),
     "attachment a link to a pipe": (TO + ["--attach", "{d}/fifo-link"], b"", 66, "not an ordinary file"),
     "attachment a loop of links": (TO + ["--attach", "{d}/loop-a"], b"", 66, "cannot be read (Too many levels"),
+    # never attached from a name another program gives (issue 77, item 3: the rule a link's files follow too)
+    "attachment a private key": (TO + ["--attach", "{d}/home/.ssh/id_rsa"], b"", 66, "a folder of keys"),
+    "attachment a link to a private key": (TO + ["--attach", "{d}/home/Documents/key-link"], b"", 66,
+                                           "a folder of keys"),
+    "attachment .. into the keys": (TO + ["--attach", "{d}/home/Documents/../.ssh/id_rsa"], b"", 66,
+                                    "a folder of keys"),
+    "attachment a GnuPG key": (TO + ["--attach", "{d}/home/.gnupg/private-keys-v1.d/key"], b"", 66,
+                               "a folder of keys"),
+    "attachment the keyring": (TO + ["--attach", "{d}/home/.local/share/keyrings/login.keyring"], b"", 66,
+                               "a folder of keys"),
+    "attachment Dispatch's settings": (TO + ["--attach", "{d}/dm/config/settings.json"], b"", 66,
+                                       "Dispatch's own folders"),
+    "attachment a hidden file": (TO + ["--attach", "{d}/home/Documents/.env"], b"", 66, "a hidden file"),
+    "attachment in a hidden folder": (TO + ["--attach", "{d}/home/.secret/doc.txt"], b"", 66, "in a hidden folder"),
+    "body file may be hidden": (TO + ["--body-file", "{d}/home/Documents/.env", "--attach", "{d}/nope"], b"", 66,
+                                "“{d}/nope” does not exist"),
     "eml missing": (["{d}/nope.eml"], b"", 66, "message file “{d}/nope.eml” does not exist"),
     # 65: a bad message
     "no recipients": (["--subject", "x"], b"", 65, "Add at least one recipient"),

@@ -1,7 +1,7 @@
 """A start with a ``mailto:`` link (issue 77, item 2: ``dispatch-mail 'mailto:…'``, what the desktop gives its
 mail program), in the real window against the sandbox over HTTP: the message being written goes to Drafts first
 (as with Ctrl+N), the link's message opens in Compose with the keyboard in its first empty field, a file the link
-names is not attached (and it says so), and Ctrl+Return sends what the link asked for once. A link that cannot be
+names is not attached by the link (it waits for the user's Enter or Delete: tests/ui/test_mailto_attach.py), and Ctrl+Return sends what the link asked for once. A link that cannot be
 read is said in the banner and changes nothing."""
 
 from __future__ import annotations
@@ -37,9 +37,13 @@ def test_a_link_opens_a_new_message_after_the_one_being_written_goes_to_drafts(q
     assert c.draft().attachments == [], "a file a link names is never attached by the link"
     assert win.focusWidget() is c.body, "To and Subject are filled: the keyboard is in the text"
     said = win.banner.text()  # in the banner until closed: the status bar goes on to the stashed message
-    assert win.banner.isVisible() and "named 1 file to attach" in said and "not attached" in said, said
+    assert win.banner.isVisible() and "names 1 file to attach" in said and "only if you choose" in said, said
+    assert c.pending_files.pending() == ["/etc/passwd"], "it waits for the user's Enter or Delete"
     assert c.dirty, "not on the server yet: leaving it saves it"
     win.grab().save(str(screenshot_dir / "mailto-start.png"))
+    key(qtbot, win, Qt.Key_Tab)  # to the file the link named: Delete drops it
+    key(qtbot, win, Qt.Key_Delete)
+    assert c.pending_files.pending() == [] and c.draft().attachments == []
 
     key(qtbot, win, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: len(_inbox(sandbox, BOB, "Lunch on Friday?")) == 1, timeout=20000)

@@ -600,6 +600,49 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>PendingFiles</name>
+    <message>
+        <source>Files the link asks to attach</source>
+        <translation>Dateien, die der Link anhängen möchte</translation>
+    </message>
+    <message>
+        <source>Files not attached</source>
+        <translation>Nicht angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Attach the file a link named</source>
+        <translation>Die von einem Link genannte Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Drop the file a link named</source>
+        <translation>Die von einem Link genannte Datei verwerfen</translation>
+    </message>
+    <message>
+        <source>Attach or drop the files the link named first: Enter attaches the selected one, Delete drops it.</source>
+        <translation>Hängen Sie zuerst die vom Link genannten Dateien an oder verwerfen Sie sie: Eingabe hängt die ausgewählte an, Entf verwirft sie.</translation>
+    </message>
+    <message>
+        <source>Attached {name}</source>
+        <translation>{name} angehängt</translation>
+    </message>
+    <message>
+        <source>Dropped {name}</source>
+        <translation>{name} verworfen</translation>
+    </message>
+    <message>
+        <source>Press Enter to attach, Delete to drop</source>
+        <translation>Eingabe zum Anhängen, Entf zum Verwerfen</translation>
+    </message>
+    <message>
+        <source>Waiting: {path}. {keys}</source>
+        <translation>Wartet: {path}. {keys}</translation>
+    </message>
+    <message>
+        <source>The link asks to attach the files below. A file is attached only when you press Enter on its row; Delete drops it.</source>
+        <translation>Der Link möchte die folgenden Dateien anhängen. Eine Datei wird nur angehängt, wenn Sie in ihrer Zeile Eingabe drücken; Entf verwirft sie.</translation>
+    </message>
+</context>
+<context>
     <name>SendLater</name>
     <message>
         <source>Send later</source>

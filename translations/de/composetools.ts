@@ -54,6 +54,34 @@
         <translation>„{name}“ konnte nicht gelesen werden ({reason}).</translation>
     </message>
     <message>
+        <source>“{path}” is in a folder of keys (~/.ssh, ~/.gnupg or the keyring): never attached from a link.</source>
+        <translation>„{path}“ liegt in einem Schlüsselordner (~/.ssh, ~/.gnupg oder der Schlüsselbund): wird nie aus einem Link angehängt.</translation>
+    </message>
+    <message>
+        <source>“{path}” is in Dispatch&apos;s own folders (its settings and data): never attached from a link.</source>
+        <translation>„{path}“ liegt in Dispatchs eigenen Ordnern (Einstellungen und Daten): wird nie aus einem Link angehängt.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a hidden file or in a hidden folder: never attached from a link.</source>
+        <translation>„{path}“ ist eine versteckte Datei oder liegt in einem versteckten Ordner: wird nie aus einem Link angehängt.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a system file (a device or a process&apos;s file): never attached.</source>
+        <translation>„{path}“ ist eine Systemdatei (ein Gerät oder eine Prozessdatei): wird nie angehängt.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a folder, not a file.</source>
+        <translation>„{path}“ ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>“{path}” is not an ordinary file (a pipe or a device).</source>
+        <translation>„{path}“ ist keine gewöhnliche Datei (eine Pipe oder ein Gerät).</translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation>„{path}“ existiert nicht.</translation>
+    </message>
+    <message>
         <source>“{name}” ({size}) was not inserted: the attachments would total {files}, about {total} as sent (files grow by a third on the way); the server accepts at most {limit} per message.</source>
         <translation>„{name}“ ({size}) wurde nicht eingefügt: Die Anlagen kämen auf insgesamt {files}, beim Senden etwa {total} (Dateien wachsen unterwegs um ein Drittel); der Server akzeptiert höchstens {limit} pro Nachricht.</translation>
     </message>

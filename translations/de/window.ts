@@ -481,10 +481,10 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
 <context>
     <name>StartLink</name>
     <message numerus="yes">
-        <source>A new message from a link: it named %n file(s) to attach, which were not attached (use Attach… to add a file you meant)</source>
+        <source>A new message from a link: it names %n file(s) to attach. A file is attached only if you choose to: see the list under the message.</source>
         <translation>
-            <numerusform>Eine neue Nachricht aus einem Link: Er nannte %n Datei zum Anhängen, die nicht angehängt wurde (mit „Anhängen…“ fügen Sie eine gewollte Datei hinzu)</numerusform>
-            <numerusform>Eine neue Nachricht aus einem Link: Er nannte %n Dateien zum Anhängen, die nicht angehängt wurden (mit „Anhängen…“ fügen Sie eine gewollte Datei hinzu)</numerusform>
+            <numerusform>Eine neue Nachricht aus einem Link: Er nennt %n Datei zum Anhängen. Sie wird nur angehängt, wenn Sie es wählen: siehe die Liste unter der Nachricht.</numerusform>
+            <numerusform>Eine neue Nachricht aus einem Link: Er nennt %n Dateien zum Anhängen. Eine Datei wird nur angehängt, wenn Sie es wählen: siehe die Liste unter der Nachricht.</numerusform>
         </translation>
     </message>
     <message>

@@ -4,10 +4,10 @@
 <context>
     <name>StartLink</name>
     <message numerus="yes">
-        <source>A new message from a link: it named %n file(s) to attach, which were not attached (use Attach… to add a file you meant)</source>
+        <source>A new message from a link: it names %n file(s) to attach. A file is attached only if you choose to: see the list under the message.</source>
         <translation>
-            <numerusform>A new message from a link: it named %n file to attach, which was not attached (use Attach… to add a file you meant)</numerusform>
-            <numerusform>A new message from a link: it named %n files to attach, which were not attached (use Attach… to add a file you meant)</numerusform>
+            <numerusform>A new message from a link: it names %n file to attach. The file is attached only if you choose to: see the list under the message.</numerusform>
+            <numerusform>A new message from a link: it names %n files to attach. A file is attached only if you choose to: see the list under the message.</numerusform>
         </translation>
     </message>
 </context>

@@ -600,6 +600,49 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>PendingFiles</name>
+    <message>
+        <source>Files the link asks to attach</source>
+        <translation>Fichiers que le lien demande de joindre</translation>
+    </message>
+    <message>
+        <source>Files not attached</source>
+        <translation>Fichiers non joints</translation>
+    </message>
+    <message>
+        <source>Attach the file a link named</source>
+        <translation>Joindre le fichier nommé par un lien</translation>
+    </message>
+    <message>
+        <source>Drop the file a link named</source>
+        <translation>Écarter le fichier nommé par un lien</translation>
+    </message>
+    <message>
+        <source>Attach or drop the files the link named first: Enter attaches the selected one, Delete drops it.</source>
+        <translation>Joignez ou écartez d’abord les fichiers nommés par le lien&#xa0;: Entrée joint celui qui est sélectionné, Suppr l’écarte.</translation>
+    </message>
+    <message>
+        <source>Attached {name}</source>
+        <translation>{name} joint</translation>
+    </message>
+    <message>
+        <source>Dropped {name}</source>
+        <translation>{name} écarté</translation>
+    </message>
+    <message>
+        <source>Press Enter to attach, Delete to drop</source>
+        <translation>Entrée pour joindre, Suppr pour écarter</translation>
+    </message>
+    <message>
+        <source>Waiting: {path}. {keys}</source>
+        <translation>En attente&#xa0;: {path}. {keys}</translation>
+    </message>
+    <message>
+        <source>The link asks to attach the files below. A file is attached only when you press Enter on its row; Delete drops it.</source>
+        <translation>Le lien demande de joindre les fichiers ci-dessous. Un fichier n’est joint que si vous appuyez sur Entrée sur sa ligne&#xa0;; Suppr l’écarte.</translation>
+    </message>
+</context>
+<context>
     <name>SendLater</name>
     <message>
         <source>Send later</source>

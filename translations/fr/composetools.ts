@@ -54,6 +54,34 @@
         <translation>Impossible de lire «&#xa0;{name}&#xa0;» ({reason}).</translation>
     </message>
     <message>
+        <source>“{path}” is in a folder of keys (~/.ssh, ~/.gnupg or the keyring): never attached from a link.</source>
+        <translation>«&#xa0;{path}&#xa0;» est dans un dossier de clés (~/.ssh, ~/.gnupg ou le trousseau)&#xa0;: jamais joint depuis un lien.</translation>
+    </message>
+    <message>
+        <source>“{path}” is in Dispatch&apos;s own folders (its settings and data): never attached from a link.</source>
+        <translation>«&#xa0;{path}&#xa0;» est dans les dossiers de Dispatch (ses réglages et ses données)&#xa0;: jamais joint depuis un lien.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a hidden file or in a hidden folder: never attached from a link.</source>
+        <translation>«&#xa0;{path}&#xa0;» est un fichier caché ou dans un dossier caché&#xa0;: jamais joint depuis un lien.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a system file (a device or a process&apos;s file): never attached.</source>
+        <translation>«&#xa0;{path}&#xa0;» est un fichier du système (un périphérique ou un fichier de processus)&#xa0;: jamais joint.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a folder, not a file.</source>
+        <translation>«&#xa0;{path}&#xa0;» est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>“{path}” is not an ordinary file (a pipe or a device).</source>
+        <translation>«&#xa0;{path}&#xa0;» n’est pas un fichier ordinaire (un tube ou un périphérique).</translation>
+    </message>
+    <message>
+        <source>“{path}” does not exist.</source>
+        <translation>«&#xa0;{path}&#xa0;» n’existe pas.</translation>
+    </message>
+    <message>
         <source>“{name}” ({size}) was not inserted: the attachments would total {files}, about {total} as sent (files grow by a third on the way); the server accepts at most {limit} per message.</source>
         <translation>«&#xa0;{name}&#xa0;» ({size}) n&apos;a pas été inséré&#xa0;: les pièces jointes totaliseraient {files}, soit environ {total} à l&apos;envoi (les fichiers grossissent d&apos;un tiers en route)&#xa0;; le serveur accepte au plus {limit} par message.</translation>
     </message>

@@ -481,10 +481,10 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
 <context>
     <name>StartLink</name>
     <message numerus="yes">
-        <source>A new message from a link: it named %n file(s) to attach, which were not attached (use Attach… to add a file you meant)</source>
+        <source>A new message from a link: it names %n file(s) to attach. A file is attached only if you choose to: see the list under the message.</source>
         <translation>
-            <numerusform>Un nouveau message venu d’un lien&#x202f;: il nommait %n fichier à joindre, qui n’a pas été joint (utilisez Joindre… pour ajouter un fichier voulu)</numerusform>
-            <numerusform>Un nouveau message venu d’un lien&#x202f;: il nommait %n fichiers à joindre, qui n’ont pas été joints (utilisez Joindre… pour ajouter un fichier voulu)</numerusform>
+            <numerusform>Un nouveau message depuis un lien&#xa0;: il nomme %n fichier à joindre. Il n’est joint que si vous le choisissez&#xa0;: voyez la liste sous le message.</numerusform>
+            <numerusform>Un nouveau message depuis un lien&#xa0;: il nomme %n fichiers à joindre. Un fichier n’est joint que si vous le choisissez&#xa0;: voyez la liste sous le message.</numerusform>
         </translation>
     </message>
     <message>

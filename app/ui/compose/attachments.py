@@ -34,12 +34,14 @@ def not_added(inserted: bool = False) -> str:
                                                                                       "It was not attached.")
 
 
-def read_attachment(path: str, max_bytes: int, inserted: bool = False) -> tuple[Attachment | None, str]:
-    """(attachment, "") or (None, why not). Never raises. ``inserted``: a picture put in the body."""
+def read_attachment(path: str, max_bytes: int, inserted: bool = False,
+                    read=read_regular) -> tuple[Attachment | None, str]:
+    """(attachment, "") or (None, why not). Never raises. ``inserted``: a picture put in the body. ``read``:
+    :func:`read_asked` for a file another program named (a link's), with the private files' rule."""
     p = Path(path)
     name = safe_attachment_name(p.name)
     try:  # regular files only, opened once (app/storage/regular_file.py)
-        data = read_regular(p.absolute(), max_bytes)[0]
+        data = read(p.absolute(), max_bytes)[0]
     except Refused as no:
         return None, f"{_refused(no, name, max_bytes)} {not_added(inserted)}"
     except FileNotFoundError:
@@ -55,6 +57,8 @@ def read_attachment(path: str, max_bytes: int, inserted: bool = False) -> tuple[
 
 
 def _refused(no: Refused, name: str, max_bytes: int) -> str:
+    if no.kind in ("keys", "dispatch", "hidden"):  # a file a link named, read at the user's Enter
+        return asked_refusal(no.kind, name)
     if no.kind == "folder":
         return translate("Attachments", "“{name}” is a folder, not a file.").format(name=name)
     if no.kind == "large":
@@ -62,6 +66,25 @@ def _refused(no: Refused, name: str, max_bytes: int) -> str:
             name=name, size=data_size(no.size), limit=data_size(max_bytes))
     # a FIFO, socket or device (reading it could block forever), or the system's own files
     return translate("Attachments", "“{name}” is not an ordinary file (a pipe or a device).").format(name=name)
+
+
+def asked_refusal(kind: str, path: str) -> str:
+    """Why the file at ``path``, named by a link or another program, is never attached (a :class:`Refused` kind
+    of app/storage/regular_file.py)."""
+    words = {
+        "keys": translate("Attachments", "“{path}” is in a folder of keys (~/.ssh, ~/.gnupg or the keyring): "
+                                         "never attached from a link."),
+        "dispatch": translate("Attachments", "“{path}” is in Dispatch's own folders (its settings and data): never "
+                                             "attached from a link."),
+        "hidden": translate("Attachments", "“{path}” is a hidden file or in a hidden folder: never attached from a "
+                                           "link."),
+        "system": translate("Attachments", "“{path}” is a system file (a device or a process's file): never "
+                                           "attached."),
+        "folder": translate("Attachments", "“{path}” is a folder, not a file."),
+        "special": translate("Attachments", "“{path}” is not an ordinary file (a pipe or a device)."),
+        "missing": translate("Attachments", "“{path}” does not exist."),
+    }
+    return words.get(kind, words["special"]).format(path=printable(path, 400))
 
 
 def over_limit(att: Attachment, already: list[Attachment], max_bytes: int, inserted: bool = False) -> str:
@@ -173,11 +196,11 @@ class AttachmentList(QWidget):
         self.set_note(renamed_note(notes))
         self._sync()
 
-    def add_paths(self, paths: list[str]) -> list[str]:
-        """Attach files; returns the problems (also shown under the list)."""
+    def add_paths(self, paths: list[str], read=read_regular) -> list[str]:
+        """Attach files; returns the problems (also shown under the list). ``read``: as :func:`read_attachment`."""
         problems, notes = [], []
         for path in paths:
-            att, why = read_attachment(path, self.max_bytes)
+            att, why = read_attachment(path, self.max_bytes, read=read)
             if att is not None:
                 why = over_limit(att, self._items, self.max_bytes)
                 att = None if why else att

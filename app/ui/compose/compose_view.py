@@ -250,6 +250,11 @@ class ComposeView(QWidget):
         form.addWidget(self.body, 1)
 
         self.attachments = AttachmentList(self)
+        from app.ui.compose.pending_files import PendingFiles
+
+        # the files a mailto: link names, waiting for Enter (attach) or Delete (drop): never attached silently
+        self.pending_files = PendingFiles(self.attachments, self)
+        form.addWidget(self.pending_files)
         form.addWidget(self.attachments)
         from app.ui.compose.inline_images import InlineImages
 
@@ -288,6 +293,7 @@ class ComposeView(QWidget):
         QWidget.setTabOrder(self.cc.edit, self.bcc.edit)
         QWidget.setTabOrder(self.bcc.edit, self.subject)
         QWidget.setTabOrder(self.subject, self.body)
+        QWidget.setTabOrder(self.body, self.pending_files.list)  # a link's files waiting: one Tab from the text
 
         self.attach_button.clicked.connect(self.attachments.open_dialog)
         self.save_button.clicked.connect(self.save_requested)
@@ -482,6 +488,7 @@ class ComposeView(QWidget):
             self.more.set_draft(draft)
             self.from_row.set_principal(draft.principal)
             self.attachments.set_attachments(files)
+            self.pending_files.clear()  # a link's files are offered after its message loads
             self.set_error("")
             self.from_row.show_error("")
             self.title.setText(draft.subject or shown(DRAFT if draft.ref else NEW_MESSAGE))
@@ -621,7 +628,8 @@ class ComposeView(QWidget):
         """What the fields themselves find before a send (an unfinished address, More options' problems),
         without the message's own check (app.core.sending.request runs that, once)."""
         self.from_row.show_error("")  # a refusal of its From was about the last send: this one is new
-        return [*self._marks(), *self.more.problems()]
+        pending = self.pending_files.problem()  # a link's files still waiting for Enter or Delete
+        return [*self._marks(), *self.more.problems(), *([pending] if pending else [])]
 
     def show_errors(self, errors: list[FieldError], *, send: bool = True) -> list[FieldError]:
         """Show ``errors`` at their fields, the first one focused; none clears them. Before a send (``send``) an
@@ -638,17 +646,19 @@ class ComposeView(QWidget):
         for r in self.address_fields():
             r.set_errors(by_field.get(r.field) or marks[r.field])
         self.attachments.set_error(" ".join(shown(e.message) for e in by_field.get("attachments", [])))
+        self.pending_files.show_problem(" ".join(shown(e.message) for e in by_field.get("pending", [])))
         # the flag's and the headers' at their rows in More options (which opens)
         extras = {f: self.more.show_errors(f, by_field[f][0].message) for f in ("flag", "headers") if f in by_field}
         # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
-        self.set_error(" ".join(shown(e.message) for e in errors if e.field not in (*marks, *extras, "attachments")))
+        self.set_error(" ".join(shown(e.message) for e in errors if e.field not in (*marks, *extras, "attachments", "pending")))
         if errors:
             first = errors[0].field
             if first == "reply_to":
                 self.more.show()
             target = {"to": self.to, "cc": self.cc, "bcc": self.bcc, "reply_to": self.more.reply_to,
                       "subject": self.subject, "body": self.body,
-                      "attachments": self.attachments.list, **extras}.get(first, self.to)
+                      "attachments": self.attachments.list, "pending": self.pending_files.list,
+                      **extras}.get(first, self.to)
             target.setFocus(Qt.OtherFocusReason)
         return errors
 

@@ -66,6 +66,7 @@ def compose(win) -> None:
 
     win.parts.fill(compose=ComposeView(win.stack))
     win.stack.addWidget(win.compose)
+    win.compose.pending_files.spoken.connect(lambda words, loud: win.announcer.say(words, assertive=loud))
     for field in win.compose.address_fields():  # the list never has the focus: its highlight is said in words
         field.suggestions.spoken.connect(lambda words, keyed: win.announcer.polite(words, keyed=keyed))
 

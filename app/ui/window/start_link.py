@@ -4,8 +4,9 @@
 Opened once the account's queue is open in this window (:meth:`JournalBridge.when_open`), so that the message the
 journal reopens is in Compose first and goes to Drafts, as with Ctrl+N, rather than being replaced; with no account
 set up yet, once one is. A ``mailto:`` link becomes a new message in Compose (app/domain/mailto.py: never sent,
-never a file attached by the link); an ``.eml`` file its "send as it is" preview (as Ctrl+Shift+U). A link that
-cannot be read (or a URL of another kind) is said in the banner, and nothing is opened.
+never a file attached by the link: each one it names waits for the user's Enter or Delete, or is refused with
+its reason: app/ui/compose/pending_files.py); an ``.eml`` file its "send as it is" preview (as Ctrl+Shift+U). A
+link that cannot be read (or a URL of another kind) is said in the banner, and nothing is opened.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from app.domain.addresses import printable
 from app.ui.common.port import Level
 from app.ui.common.tr import counted, shown, translate
 
-FILES_NOT_ATTACHED = words.translate("StartLink", "A new message from a link: it named %n file(s) to attach, which "
-                                                  "were not attached (use Attach… to add a file you meant)", None, 0)
+FILES_NAMED = words.translate("StartLink", "A new message from a link: it names %n file(s) to attach. A file is "
+                                           "attached only if you choose to: see the list under the message.", None, 0)
 
 
 def open_at_start(win, link: str) -> None:
@@ -61,11 +62,17 @@ def _when_open(win, then) -> None:
 
 
 def _open_mailto(win, asked) -> None:
+    from app.domain.mailto import file_of
+
     if not win.flows.open_new(asked.draft()):
         return
     n = len(asked.files)
-    if n:  # in the banner, until closed: the status bar's next words (the previous message saved) would hide it
-        win.port.say(counted(FILES_NOT_ATTACHED, n), Level.ERROR)
+    if n:  # each file pending (Enter attaches it, Delete drops it) or refused with its reason (pending_files.py)
+        pending = win.compose.pending_files
+        # the keyboard stays where it was put: a file is attached by an Enter on its row, never by one typed ahead
+        pending.offer([file_of(f, os.getcwd()) or f for f in asked.files])
+        # in the banner, until closed: the status bar's next words (the previous message saved) would hide it
+        win.port.say(counted(FILES_NAMED, n), Level.ERROR)
     else:
         win.port.say(translate("StartLink", "A new message from a link: read it before you send it"), ms=15000)
 
