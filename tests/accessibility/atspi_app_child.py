@@ -112,6 +112,13 @@ class Driver:
         QTest.keyClicks(focus, request["text"])
         return {"focus": focus.objectName()}
 
+    def cmd_link(self, request) -> dict:
+        """A ``mailto:`` link opened as the desktop opens one (app/ui/window/start_link.py)."""
+        from app.ui.window.start_link import open_at_start
+
+        open_at_start(self.win, request["link"])
+        return {}
+
     def cmd_state(self, _request) -> dict:
         focus = QApplication.focusWidget()
         dialog = self.dialog()

@@ -10,6 +10,8 @@ until the mark goes (none is left).
 from __future__ import annotations
 
 import re
+import time
+
 import pytest
 
 from tests.helpers import atspi_tree as tree
@@ -320,3 +322,24 @@ def test_a_send_is_announced(seeded):
     said = seeded["send_announcements"]
     print("announcements during the send:", said)
     assert any("sent" in e["data"].lower() for e in said), said
+
+
+# ---- issue 77: a file a link names waits for the user, and a reader hears it with its whole path ----------------
+def test_a_file_a_link_names_is_read_as_pending_with_its_path(desk, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("link-files")
+    report = folder / "report.pdf"
+    report.write_bytes(b"%PDF-1.4")
+    desk.app.ask(cmd="link", link=f"mailto:bob@example.com?subject=Pending%20file&attach={report}")
+    found = []
+
+    def pending_row() -> bool:
+        found[:] = [n for n in desk.dump() if n["role"] == "list item" and str(report) in n["name"]]
+        return bool(found)
+
+    deadline = time.monotonic() + 30
+    while not pending_row() and time.monotonic() < deadline:
+        desk.app.ask(cmd="wait", until="idle", within=10)
+    assert found, "no list item names the pending file"
+    assert "Press Enter to attach" in found[0]["name"] and "Delete to drop" in found[0]["name"], found[0]
+    nodes = desk.dump()
+    assert any(n["role"] == "list" and n["name"] == "Files the link asks to attach" for n in nodes)
