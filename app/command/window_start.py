@@ -1,5 +1,5 @@
 """One window: a start of the window (``dispatch-mail [LINK]``: a desktop link, the menu, a
-script) while a window runs for the account set up hands its link to that window over the account's door
+script) while a window runs (for whichever account it shows) hands its link to that window over the account's door
 (:class:`app.core.scripts.door_protocol.Open`) and ends at once, 0; that window comes forward and opens the link
 (a new message in Compose, what was being written going to Drafts first). Else the start goes on and opens a
 window (a command driving the queue answers no: that window waits for the queue, as before).
@@ -28,7 +28,7 @@ def hand_to_running_window(args) -> bool:
     from app.core.scripts import door_protocol as dp
     from app.core.scripts import doors
 
-    reply = doors.knock(dp.route(""), lambda _limit: dp.encode(dp.Open(link)))
+    reply = doors.knock(dp.route(dp.WINDOW_ROUTE), lambda _limit: dp.encode(dp.Open(link)))
     return reply is not None and reply.get("exit") == 0
 
 

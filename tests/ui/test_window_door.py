@@ -301,7 +301,8 @@ def test_a_plain_kill_of_the_app_closes_its_door(qtbot, sandbox, account, home):
 
 
 # ------------------------------------------------------------------ issue 77, item 4: one window
-def test_a_second_start_with_a_link_hands_it_to_the_running_window_and_ends(qtbot, running, home, sandbox):
+def test_a_second_start_with_a_link_hands_it_to_the_running_window_and_ends(qtbot, running, account, home,
+                                                                                 sandbox):
     """``dispatch-mail 'mailto:…'`` (what the desktop runs for a link) while the window runs: the child hands the
     link over the door and ends, 0, saying nothing (no second window: it never gets to Qt); the window opens the
     link as a new message, what was being written going to Drafts first, as with Ctrl+N."""
@@ -318,3 +319,12 @@ def test_a_second_start_with_a_link_hands_it_to_the_running_window_and_ends(qtbo
     # and a start with nothing to open only brings the window forward
     code, out, err = dm.run(qtbot, [], home)
     assert (code, out, err) == (0, "", "") and c.subject.text() == "From a link"
+    # the window takes a start whatever account it shows: here one that is no longer the account set up
+    from app.domain.account import AccountConfig
+
+    settings = account[2]  # the window's own settings: the account set up is another one now
+    settings.set_account(AccountConfig(email=BOB, ews_url=sandbox.ews_url, username=BOB))
+    assert settings.account().email == BOB and win.session.account.email == ALICE
+    code, out, err = dm.run(qtbot, ["mailto:carol@example.com?subject=Another%20link"], home)
+    assert (code, out, err) == (0, "", ""), (code, out, err)
+    qtbot.waitUntil(lambda: c.subject.text() == "Another link", timeout=10000)

@@ -28,7 +28,8 @@ from typing import Callable
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
 from app.core.scripts import send_options
-from app.core.scripts.door_protocol import Cancel, ListQueue, Open, Reply, Request, Retry, Submit, default_wait
+from app.core.scripts.door_protocol import (WINDOW_ROUTE, Cancel, ListQueue, Open, Reply, Request, Retry, Submit,
+                                            default_wait)
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
 from app.core.sending.request import Answers, Result, Sending
@@ -98,7 +99,10 @@ class ScriptDesk:
 
     # ------------------------------------------------------------------ whose command
     def is_mine(self, account: str) -> bool:
-        """Whether a request for ``account`` (its ``--account``; "": the account set up) is this desk's."""
+        """Whether a request for ``account`` (its ``--account``; "": the account set up; :data:`WINDOW_ROUTE`: a start
+        of the window, whatever account it shows) is this desk's."""
+        if account == WINDOW_ROUTE:
+            return self.opener is not None
         wanted = account.strip()
         if wanted:
             return wanted.lower() == self.account.email.strip().lower()

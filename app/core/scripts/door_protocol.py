@@ -136,6 +136,11 @@ def other_version(theirs: int | str) -> Reply:
 
 
 # ------------------------------------------------------------------ on the wire
+# the route of a start of the window (:class:`Open`): the window that runs, whatever account it shows (an address
+# never looks like it, and a command's ``--account`` must be one)
+WINDOW_ROUTE = "*"
+
+
 def route(account: str) -> bytes:
     """What a door is told first, to say whether the command is its account's (before the command reads any file):
     the account its ``--account`` names ("": the one set up)."""
