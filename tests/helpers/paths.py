@@ -34,3 +34,6 @@ README_SHOTS += ["compose-683-dark.png", "sent-683-dark.png"]  # issue 45: 683 p
 LANGUAGE_SHOTS = [f"{lang}/{name}.png" for lang in ("fr", "de")
                   for name in ("compose", "drafts", "sent", "outbox", "shortcuts", "send-later")]
 README_SHOTS += LANGUAGE_SHOTS
+
+
+README_SHOTS += ["mailto-start.png", "mailto-pending.png"]  # the desktop's mail composer: a link opened, its files
