@@ -313,6 +313,7 @@ def test_a_second_start_with_a_link_hands_it_to_the_running_window_and_ends(qtbo
     type_message(qtbot, win, cc="", bcc="", subject="Being written", body="half")
     code, out, err = dm.run(qtbot, ["mailto:bob@example.com?subject=From%20a%20link&body=Hi%20Bob"], home)
     assert (code, out, err) == (0, "", ""), (code, out, err)
+    assert _processes_of(home) == [], "one window: no process the start made runs on"
     qtbot.waitUntil(lambda: c.subject.text() == "From a link", timeout=10000)
     assert [r.email for r in c.draft().to] == [BOB]
     qtbot.waitUntil(lambda: any(m["subject"] == "Being written" for m in items(sandbox, "drafts")), timeout=20000)
@@ -328,3 +329,20 @@ def test_a_second_start_with_a_link_hands_it_to_the_running_window_and_ends(qtbo
     code, out, err = dm.run(qtbot, ["mailto:carol@example.com?subject=Another%20link"], home)
     assert (code, out, err) == (0, "", ""), (code, out, err)
     qtbot.waitUntil(lambda: c.subject.text() == "Another link", timeout=10000)
+
+
+def _processes_of(home) -> list[int]:
+    """The processes started with DISPATCH_HOME ``home`` (the process list, read from /proc): any Dispatch a start
+    left running (this test's own process set it after it started: /proc shows a process's first environment)."""
+    found = []
+    wanted = f"DISPATCH_HOME={home}".encode()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                if wanted in f.read().split(b"\0"):
+                    found.append(int(entry))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return sorted(found)
