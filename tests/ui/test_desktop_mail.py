@@ -17,11 +17,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.helpers import dispatch_mail as dm
 from tests.helpers.backends import BOB
 from tests.helpers.door_window import account_set_up, open_account_window
-from tests.helpers.windows import close_window
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
+from tests.helpers.windows import close_window, wait_idle
 
 pytestmark = pytest.mark.skipif(shutil.which("xdg-email") is None,
                                 reason="xdg-utils is not installed (scripts/bootstrap.sh test installs it)")
@@ -62,7 +65,7 @@ def desktop(tmp_path, home):
     return env
 
 
-def test_xdg_email_opens_a_new_message_in_the_running_window(qtbot, running, desktop, tmp_path):
+def test_xdg_email_opens_a_new_message_in_the_running_window(qtbot, running, desktop, tmp_path, sandbox):
     win, c = running, running.compose
     report = tmp_path / "report.pdf"
     report.write_bytes(b"%PDF-1.4 the report")
@@ -75,7 +78,21 @@ def test_xdg_email_opens_a_new_message_in_the_running_window(qtbot, running, des
     qtbot.waitUntil(lambda: c.draft().body.strip() == "Here it is.", timeout=5000)
     assert c.draft().attachments == [], "a file a link names is never attached without the user"
     assert "1 file" in win.banner.text(), win.banner.text()
+    # by keys: Tab to the pending file, Enter attaches it, Ctrl+Return sends; Bob has its bytes once
+    key(qtbot, win, Qt.Key_Tab)
+    assert win.focusWidget() is c.pending_files.list, win.focusWidget()
+    key(qtbot, win, Qt.Key_Return)
+    assert [(a.name, a.content) for a in c.draft().attachments] == [("report.pdf", b"%PDF-1.4 the report")]
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(_inbox(sandbox, "The report")) == 1, timeout=20000)
+    wait_idle(qtbot, win)
+    [got] = _inbox(sandbox, "The report")
+    assert [(a["name"], a["content"]) for a in got["attachments"]] == [("report.pdf", b"%PDF-1.4 the report")]
     assert os.path.exists(report)
+
+
+def _inbox(sandbox, subject):
+    return [m for m in items(sandbox, "inbox", BOB) if m["subject"] == subject]
 
 
 @pytest.fixture
