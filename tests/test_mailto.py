@@ -54,6 +54,8 @@ LINKS = {
         "mailto:a@example.com?subject=hi%0D%0ABcc:%20eve@example.com",
         {"to": "a@example.com", "subject": "hi  Bcc: eve@example.com"}),
     "a line break in to": ("mailto:a@example.com%0D%0ABcc:eve@example.com", {"to": "a@example.com  Bcc:eve@example.com"}),
+    "a lone CR in the body is a line break": ("mailto:a@example.com?body=one%0Dtwo", {"to": "a@example.com",
+                                                                                  "body": "one\ntwo"}),
     "a NUL and a bell in the body": ("mailto:a@example.com?body=a%00b%07c%09d", {"to": "a@example.com", "body": "abc\td"}),
     "a Unicode line separator in the subject": ("mailto:a@example.com?subject=a%E2%80%A8b",
                                                 {"to": "a@example.com", "subject": "a b"}),
