@@ -130,8 +130,9 @@ def test_the_man_page_names_every_option_of_every_command(tmp_path):
             assert shown[0] in synopsis, f"{name} {opt.flags} not in the synopsis"
     window = section(text, "OPTIONS")
     for _title, options in WINDOW_OPTIONS:
-        for opt in options:
-            assert re.search(rf"^       {re.escape(opt.flags[0])}(?=\s)", window, re.M), opt.flags
+        for opt in options:  # a positional (the window's link) by its metavar, as a command's are
+            shown = opt.flags[0] if not argshape.is_positional(opt) else argshape.metavar(opt)
+            assert re.search(rf"^       {re.escape(shown)}(?=\s)", window, re.M), opt.flags
 
 
 @needs_groff
@@ -230,7 +231,8 @@ def test_bash_offers_the_commands_then_each_commands_options(bash_script):
         offered = bash_complete(bash_script, ["dispatch-mail", name, "-"])
         assert offered == ["-h", "--help", *flags], name
     assert bash_complete(bash_script, ["dispatch-mail", "send", "--to", "a@example.com", "--s"]) == ["--subject"]
-    window = [f for _t, options in WINDOW_OPTIONS for opt in options for f in opt.flags]
+    window = [f for _t, options in WINDOW_OPTIONS for opt in options if not argshape.is_positional(opt)
+              for f in opt.flags]
     assert bash_complete(bash_script, ["dispatch-mail", "--"]) == [f for f in ["--help", *window]]
 
 

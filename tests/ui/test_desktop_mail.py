@@ -130,3 +130,10 @@ def test_file_menu_makes_dispatch_the_default_mail_program(qtbot, another_defaul
     assert asked.stdout.strip() == "dispatch-mail.desktop"
     assert "Dispatch is now the desktop's mail program" in win.statusBar().currentMessage()
     assert action.text() == "Dispatch is the default mail program"
+    # another program made the default meanwhile: the File menu, opened by keys, asks the desktop again
+    subprocess.run(["xdg-mime", "default", "other-mail.desktop", "x-scheme-handler/mailto"], env=another_default,
+                   check=True)
+    key(qtbot, win, Qt.Key_F, Qt.AltModifier)
+    qtbot.waitUntil(lambda: win.menus["&File"].isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: action.isEnabled() and not action.isChecked(), timeout=10000)
+    qtbot.keyClick(win.menus["&File"], Qt.Key_Escape)

@@ -1,6 +1,6 @@
 """File → Make Dispatch the default mail program (app/storage/mail_default.py), where the desktop allows: shown only
-where ``xdg-mime`` is installed; checked, and not offered again, once Dispatch is the default. Asked and made off
-the window's thread (``xdg-mime`` is a process)."""
+where ``xdg-mime`` is installed; checked, and not offered again, once Dispatch is the default (asked again each time
+the File menu opens). Asked and made off the window's thread (``xdg-mime`` is a process)."""
 
 from __future__ import annotations
 
@@ -20,17 +20,16 @@ class DefaultMailAction:
     """The action and what it does; ``spawn`` runs a coroutine as the window's tasks (the window's flows)."""
 
     def __init__(self, port, spawn, file_menu):
+        """``file_menu``: where it is shown (it asks the desktop again each time the menu opens)."""
         self.port, self.spawn = port, spawn
         self.action = QAction(translate("DefaultMail", "Ma&ke Dispatch the default mail program"), port.dialog_parent)
         self.action.setObjectName("actDefaultMail")
         self.action.setCheckable(True)
         self.action.setVisible(mail_default.available())
         self.action.triggered.connect(lambda _checked=False: self.spawn(self.make()))
-        if file_menu is not None:
-            file_menu.addAction(self.action)
         port.add_action(self.action)  # the command palette lists it
-        if self.action.isVisible():
-            self.spawn(self.refresh())
+        if file_menu is not None and self.action.isVisible():  # another program may have been made the default
+            file_menu.aboutToShow.connect(lambda: self.spawn(self.refresh()))
 
     async def refresh(self) -> None:
         self._show(await asyncio.to_thread(mail_default.is_default))

@@ -309,7 +309,7 @@ def default_mail(win) -> None:
     from app.ui.window.default_mail import DefaultMailAction
 
     menu = win.menus["&File"]
-    made = DefaultMailAction(win.port, win.flows.spawn, None)
+    made = DefaultMailAction(win.port, win.flows.spawn, menu)
     quit_ = win.findChild(QAction, "actQuit")
     if quit_ in menu.actions():
         menu.insertAction(quit_, made.action)
