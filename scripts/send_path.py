@@ -89,8 +89,7 @@ class Recorder:
             return
         if event == "c_call":
             if self.on and self.process == "command" and _door_write(arg):
-                self._add(frame, "(door socket write)")
-                self.finish()
+                self._add(frame, "(door socket write)", last=True)
             return
         code = frame.f_code
         path = code.co_filename
@@ -104,24 +103,29 @@ class Recorder:
                 if not self.armed or self.start_when not in path:
                     return
                 self.on = True
-            self._add(frame, code.co_qualname)
-            if self.process == "window" and path.endswith("engine_wire.py") and code.co_name == "write_frame" \
-                    and (method := _sends(frame)):
+            last = self.process == "window" and path.endswith("engine_wire.py") and code.co_name == "write_frame" \
+                and bool(method := _sends(frame))
+            if last:
                 self.sent = method
-                self.finish()
+            self._add(frame, code.co_qualname, last=last)
         elif self.on and code.co_name == "send" and path.endswith(os.path.join("requests", "adapters.py")):
             body = getattr(frame.f_locals.get("request"), "body", b"") or b""
             body = body if isinstance(body, bytes) else body.encode()
             operation = next((op for op in OPERATIONS.values() if f"m:{op}".encode() in body), "")
             if operation:
-                self._add(frame, f"(HTTP request {operation})")
-                self.finish()
+                self._add(frame, f"(HTTP request {operation})", last=True)
 
-    def _add(self, frame, name: str) -> None:
+    def _add(self, frame, name: str, *, last: bool = False) -> None:
+        """One call recorded; ``last``: the path's end, after which no thread's call is (the check and the end are
+        one step under the lock: a call another thread made meanwhile was once recorded after the end)."""
         path = frame.f_code.co_filename
         file = os.path.relpath(path, ROOT) if path.startswith(APP) else "(server)"
         with self._lock:
+            if self.done.is_set():
+                return
             self.calls.append(Call(self.process, thread_kind(threading.current_thread().name), file, name))
+            if last:
+                self.finish()
 
     def finish(self) -> None:
         self.on = False
