@@ -321,14 +321,12 @@ def notify(win) -> None:
     """Desktop notifications of the sends the user is not watching (app/ui/notify), and View → Notifications."""
     from app.ui.notify.notifier import Notifier
     from app.ui.notify.notify_menu import add_notify_menu
+    from app.ui.window.start_link import come_forward
 
     def open_row(local_id: str) -> None:  # the notification's action: the window up, the Outbox on that row
         win.journal_bridge.point_at(local_id)
         win.journal_bridge.show_outbox()
-        if win.isMinimized():
-            win.showNormal()
-        win.raise_()
-        win.activateWindow()
+        come_forward(win)
 
     def active() -> bool:  # the window, or a window of its own (a dialog, the merge window), has the keyboard
         from PySide6.QtWidgets import QApplication

@@ -46,12 +46,18 @@ def open_at_start(win, link: str) -> None:
 def open_from_door(win, link: str) -> None:
     """A second start of the window handed ``link`` over the account's door (app/command/window_start.py; "":
     none): this window comes forward, and opens it."""
+    come_forward(win)
+    if link:
+        open_at_start(win, link)
+
+
+def come_forward(win) -> None:
+    """The window restored if minimised, raised and given the keyboard (a link handed over, a notification's
+    action)."""
     if win.isMinimized():
         win.showNormal()
     win.raise_()
     win.activateWindow()
-    if link:
-        open_at_start(win, link)
 
 
 def _when_open(win, then) -> None:
