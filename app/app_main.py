@@ -426,7 +426,10 @@ def run(args) -> int:
     """Paint the window frame first (Qt only), then start qasync and build everything else."""
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.ui.window.application import DispatchApplication
+
+    # its own class: a link macOS hands the running application comes to it (app/ui/window/application.py)
+    app = QApplication.instance() or DispatchApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)

@@ -240,6 +240,15 @@ def kdc_realm(tmp_path_factory):
 # ---------------- Qt + qasync ----------------
 
 @pytest.fixture(scope="session")
+def qapp_cls():
+    """pytest-qt's application is the app's own class (app/ui/window/application.py), as ``app_main.run`` makes
+    it: the links macOS hands a running application reach the window through it."""
+    from app.ui.window.application import DispatchApplication
+
+    return DispatchApplication
+
+
+@pytest.fixture(scope="session")
 def _window_language(qapp):
     """The catalogues the app installs at start (app.app_main), English: its plural forms ("1 file"). Chosen as
     the app chooses without an override (the system's language: English under LC_ALL=C), so the default locale

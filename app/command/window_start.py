@@ -1,8 +1,9 @@
-"""One window: a start of the window (``dispatch-mail [LINK]``: a desktop link, the menu, a
-script) while a window runs (for whichever account it shows) hands its link to that window over the account's door
-(:class:`app.core.scripts.door_protocol.Open`) and ends at once, 0; that window comes forward and opens the link
-(a new message in Compose, what was being written going to Drafts first). Else the start goes on and opens a
-window (a command driving the queue answers no: that window waits for the queue, as before).
+"""One window: a start of the window (``dispatch-mail [LINK]``: a desktop link, the menu, a script) while a window
+runs hands its link to that window over the account's door (:class:`app.core.scripts.door_protocol.Open`) and ends
+at once, 0: to the window showing the account set up (the default account) when it runs, else to a window showing
+another (the user can switch it). That window comes forward and opens the link (a new message in Compose, what was
+being written going to Drafts first). Else the start goes on and opens a window (a command driving the queue
+answers no: that window waits for the queue, as before).
 
 Parsed at the edge, like every command line: the link as given (a ``mailto:`` link, read by the window that opens
 it) or a file's absolute path (a relative one, or a ``file:`` URL, read against this process's folder). Nothing
@@ -28,8 +29,11 @@ def hand_to_running_window(args) -> bool:
     from app.core.scripts import door_protocol as dp
     from app.core.scripts import doors
 
-    reply = doors.knock(dp.route(dp.WINDOW_ROUTE), lambda _limit: dp.encode(dp.Open(link)))
-    return reply is not None and reply.get("exit") == 0
+    for route in (dp.SET_UP_WINDOW_ROUTE, dp.WINDOW_ROUTE):  # the default account's window first, else any window
+        reply = doors.knock(dp.route(route), lambda _limit: dp.encode(dp.Open(link)))
+        if reply is not None:
+            return reply.get("exit") == 0
+    return False
 
 
 def _link(given: str) -> str | None:

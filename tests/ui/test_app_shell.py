@@ -74,6 +74,8 @@ FIRST_PAINT_PATH = {
     # 0.8 ms of imports and a listdir of the doors' folder (the data folder's name, platformdirs, only where there is
     # neither DISPATCH_HOME nor a runtime folder: not a desktop session)
     "app.command.window_start", "app.core", "app.core.scripts", "app.core.scripts.door_paths",
+    # the application object: QApplication and a method for the links macOS hands a running application
+    "app.ui.window.application",
 }
 #: what the domain's models and validation import, which no module on that path needs (20-30 ms of CPU in front
 #: of the first paint when app/domain/__init__.py re-exported them and app.domain.words brought it in)

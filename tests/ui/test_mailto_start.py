@@ -84,3 +84,57 @@ def test_the_desktop_entry_makes_dispatch_a_mail_composer():
     assert main["Exec"] == "dispatch-mail %u"
     assert "new-message" in main["Actions"].split(";")
     assert entry["Desktop Action new-message"]["Exec"] == "dispatch-mail mailto:"
+
+
+def test_a_link_macos_hands_the_running_application_opens_as_a_second_start_does(qtbot, ui_window, ui_sandbox):
+    """On macOS a link clicked while Dispatch runs comes to the running application as a ``QFileOpenEvent``
+    (app/ui/window/application.py). macOS cannot run here: the test sends the application the event Qt's macOS
+    platform plugin sends it (``QGuiApplication::sendSpontaneousEvent(qApp, &QFileOpenEvent(url))``), through the
+    real window against the sandbox. The link is read as encoded: ``%26`` in the body is a character, not a new
+    field."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.window.application import DispatchApplication
+
+    win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
+    app = QApplication.instance()
+    assert isinstance(app, DispatchApplication)
+    type_message(qtbot, win, cc="", bcc="", subject="Being written", body="not finished")
+    link = QUrl.fromEncoded(b"mailto:bob@example.com?subject=Tea%20%26%20cake&body=milk%26sugar%3Dyes")
+    QApplication.sendEvent(app, QFileOpenEvent(link))
+    qtbot.waitUntil(lambda: c.subject.text() == "Tea & cake", timeout=10000)
+    qtbot.waitUntil(lambda: c.draft().body == "milk&sugar=yes", timeout=5000)
+    assert [r.email for r in c.draft().to] == [BOB]
+    qtbot.waitUntil(lambda: any(m["subject"] == "Being written" for m in items(sandbox, "drafts")), timeout=20000)
+
+
+def test_links_the_system_hands_over_before_the_window_takes_them_wait_in_order(tmp_path):
+    """A link macOS hands over during the start (before the window's journal step) is kept, and given to the
+    window once it takes links, in order; a file opened (an ``.eml`` from the Finder) is given as its path. In a
+    process of its own: a process has one application object."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers.paths import ROOT
+
+    code = (
+        "from PySide6.QtCore import QUrl\n"
+        "from PySide6.QtGui import QFileOpenEvent\n"
+        "from app.ui.window.application import DispatchApplication\n"
+        "app = DispatchApplication([])\n"
+        "app.sendEvent(app, QFileOpenEvent(QUrl.fromEncoded(b'mailto:a@example.com?body=x%26y')))\n"
+        "app.sendEvent(app, QFileOpenEvent('/tmp/mail/m.eml'))\n"
+        "app.deliver_links(lambda link: print('early', link))\n"
+        "app.sendEvent(app, QFileOpenEvent(QUrl('mailto:b@example.com')))\n"
+        "app.deliver_links(lambda link: print('late', link))\n"
+        "app.sendEvent(app, QFileOpenEvent(QUrl('https://example.com/x')))\n"
+        "print('end')\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["early mailto:a@example.com?body=x%26y", "early /tmp/mail/m.eml",
+                                       "early mailto:b@example.com", "late https://example.com/x", "end"], out.stdout

@@ -28,7 +28,7 @@ from typing import Callable
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
 from app.core.scripts import send_options
-from app.core.scripts.door_protocol import (WINDOW_ROUTE, Cancel, ListQueue, Open, Reply, Request, Retry, Submit,
+from app.core.scripts.door_protocol import (SET_UP_WINDOW_ROUTE, WINDOW_ROUTE, Cancel, ListQueue, Open, Reply, Request, Retry, Submit,
                                             default_wait)
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
@@ -99,13 +99,18 @@ class ScriptDesk:
 
     # ------------------------------------------------------------------ whose command
     def is_mine(self, account: str) -> bool:
-        """Whether a request for ``account`` (its ``--account``; "": the account set up; :data:`WINDOW_ROUTE`: a start
-        of the window, whatever account it shows) is this desk's."""
-        if account == WINDOW_ROUTE:
-            return self.opener is not None
+        """Whether a request for ``account`` (its ``--account``; "": the account set up; :data:`SET_UP_WINDOW_ROUTE`:
+        a start of the window, for a window showing the account set up; :data:`WINDOW_ROUTE`: a start of the window,
+        whatever account it shows) is this desk's."""
+        if account in (SET_UP_WINDOW_ROUTE, WINDOW_ROUTE):
+            return self.opener is not None and (account == WINDOW_ROUTE or self._is_set_up())
         wanted = account.strip()
         if wanted:
             return wanted.lower() == self.account.email.strip().lower()
+        return self._is_set_up()
+
+    def _is_set_up(self) -> bool:
+        """Whether this desk's account is the one set up (the default account)."""
         configured = self.configured()
         return configured is not None and configured.key == self.account.key
 

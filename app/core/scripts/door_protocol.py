@@ -136,9 +136,10 @@ def other_version(theirs: int | str) -> Reply:
 
 
 # ------------------------------------------------------------------ on the wire
-# the route of a start of the window (:class:`Open`): the window that runs, whatever account it shows (an address
-# never looks like it, and a command's ``--account`` must be one)
-WINDOW_ROUTE = "*"
+# the routes of a start of the window (:class:`Open`), asked in turn: the window that shows the account set up (the
+# default account), then a window that runs, whatever account it shows (neither looks like an address, and a
+# command's ``--account`` must be one)
+SET_UP_WINDOW_ROUTE, WINDOW_ROUTE = "*set-up", "*"
 
 
 def route(account: str) -> bytes:

@@ -300,6 +300,13 @@ def journal(win) -> None:
 
     win.parts.fill(journal_bridge=JournalBridge(win.port, win.core_events, win.flows, win.compose, win.drafts, win.sent,
                                                 journal=win.local_journal, opener=lambda link: open_from_door(win, link)))
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.window.application import DispatchApplication
+
+    app = QApplication.instance()
+    if isinstance(app, DispatchApplication):  # a link macOS hands the running application: as a second start's
+        app.deliver_links(lambda link: open_from_door(win, link))
 
 
 def default_mail(win) -> None:
