@@ -21,7 +21,7 @@ from datetime import datetime
 # regard to case
 REPORT_PREFIX = "REPORT."
 NDR, DELIVERED, READ, NOT_READ = "NDR", "DR", "IPNRN", "IPNNRN"
-#: the classes of the reports about an ordinary message (what a search of the Inbox asks for)
+# the classes of the reports about an ordinary message (what a search of the Inbox asks for)
 REPORT_CLASSES = tuple(f"REPORT.IPM.Note.{kind}" for kind in (NDR, DELIVERED, READ, NOT_READ))
 
 
@@ -34,9 +34,9 @@ def report_kind(item_class: str) -> str:
     return kind if kind in (NDR, DELIVERED, READ, NOT_READ) else ""
 
 
-#: reports are looked for only about messages sent in this many days (older ones are no longer followed)
+# reports are looked for only about messages sent in this many days (older ones are no longer followed)
 FOLLOWED_DAYS = 30
-#: a failure is told (banner, announcement, notification) only for a message sent in this many days
+# a failure is told (banner, announcement, notification) only for a message sent in this many days
 TOLD_DAYS = 7
 
 
