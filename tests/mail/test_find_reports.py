@@ -1,0 +1,162 @@
+"""Finding the reports in the Inbox (issue 78, item 2's fetching): ``MailService.find_reports`` and ``report_mime``
+over EWS (real exchangelib, in this process and in the mail engine's) and Microsoft Graph (real httpx), against the
+sandbox over HTTP, by the server's own filter.
+
+The reports are the sandbox's own: a message beyond the sender's recipients a day gets a non-delivery report
+(REPORT.IPM.Note.NDR) in the sender's Inbox (app/sandbox/core/delivery.py), sent here by exchangelib as another
+client would. What a test needs of a report's time or size is set in the sandbox's store (a report that arrived an
+hour ago; a DSN of 1 MiB): the sandbox has no clock for arrivals, and no message makes an NDR that big."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from exchangelib import Mailbox, Message
+
+from app.domain.delivery import REPORT_CLASSES
+from app.mail.service import MAX_REPORT_BYTES
+from tests.helpers.backends import ALICE, BOB, every_backend
+from tests.helpers.ews_accounts import make_account
+from tests.helpers.mail_services import Services, ops
+
+NDR = "REPORT.IPM.Note.NDR"
+# alice may send to one recipient a day: each later message is refused with an NDR in her Inbox
+USERS = [{"email": ALICE, "password": "alice-sandbox-pw", "name": "Alice Example", "limits": {"recipient_rate": 1}},
+         {"email": BOB, "password": "bob-sandbox-pw", "name": "Bob Brown"}]
+LONG_AGO = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def sandbox(sandbox_factory, backend):
+    return sandbox_factory(users=USERS, graph=backend == "graph")
+
+
+@pytest.fixture
+def services(sandbox, backend):
+    s = Services(sandbox, backend)
+    yield s
+    s.close()
+
+
+def _send(sb, sender: str, subject: str, to: str = BOB) -> None:
+    account = make_account(sb, sender)
+    Message(account=account, subject=subject, body="hello", to_recipients=[Mailbox(email_address=to)]).send()
+
+
+BASE = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+def _stamp(when: datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _reports(sb, n: int) -> list[datetime]:
+    """``n`` NDRs in alice's Inbox (her first message of the day goes out; the next ``n`` are refused), the i-th
+    arrived at BASE + i hours: those times, oldest first."""
+    _send(sb, ALICE, "the day's one")
+    for i in range(n):
+        _send(sb, ALICE, f"refused {i}")
+    rows = [r for r in sb.store.all_in(ALICE, "inbox") if r["data"].get("ItemClass") == NDR]
+    assert len(rows) == n
+    times = [BASE + timedelta(hours=i) for i in range(n)]
+    for row, when in zip(rows, times):
+        _set(sb, row, DateTimeReceived=_stamp(when))
+    return times
+
+
+def _set(sb, row, **fields) -> None:
+    """Change a stored item's fields (its arrival time, its class) as if it had come so."""
+    sb.store.save(row["key"], dict(row["data"], **fields))
+
+
+def _inbox_row(sb, subject: str) -> dict:
+    return next(r for r in sb.store.all_in(ALICE, "inbox") if r["data"].get("Subject") == subject)
+
+
+def _ordinary(sb, when: datetime) -> None:
+    """An ordinary message from bob in alice's Inbox, arrived at ``when``."""
+    _send(sb, BOB, "an ordinary message", to=ALICE)
+    _set(sb, _inbox_row(sb, "an ordinary message"), DateTimeReceived=_stamp(when))
+
+
+@every_backend
+def test_reports_since_a_time_are_found_newest_first_and_older_ones_are_not(svc, sandbox):
+    t0, t1, t2 = _reports(sandbox, 3)
+    _ordinary(sandbox, t1 + timedelta(minutes=30))
+
+    found = svc.find_reports(t1)
+
+    assert [r.received for r in found] == [t2, t1]
+    assert all(r.item_class == NDR and r.received.tzinfo is timezone.utc for r in found)
+    assert len({r.ref.id for r in found}) == 2
+    assert [r.received for r in svc.find_reports(t1 + timedelta(seconds=1))] == [t2]
+    assert [r.received for r in svc.find_reports(LONG_AGO)] == [t2, t1, t0]
+    assert svc.find_reports(t2 + timedelta(seconds=1)) == []
+
+
+@every_backend
+def test_every_kind_of_report_is_found_and_an_ordinary_message_never(svc, sandbox):
+    _reports(sandbox, len(REPORT_CLASSES))
+    rows = [r for r in sandbox.store.all_in(ALICE, "inbox") if r["data"].get("ItemClass") == NDR]
+    for row, item_class in zip(rows, REPORT_CLASSES):
+        _set(sandbox, row, ItemClass=item_class)
+    _ordinary(sandbox, BASE)
+    _send(sandbox, BOB, "a custom class", to=ALICE)
+    _set(sandbox, _inbox_row(sandbox, "a custom class"), ItemClass="IPM.Note.Custom.REPORT")
+
+    found = svc.find_reports(LONG_AGO)
+
+    assert sorted(r.item_class for r in found) == sorted(REPORT_CLASSES)
+    assert sandbox.mailbox(ALICE).count("inbox") == len(REPORT_CLASSES) + 2
+
+
+@every_backend
+def test_the_servers_pages_are_followed_up_to_the_limit(svc, sandbox, backend):
+    times = _reports(sandbox, 5)
+    svc.connect()  # the version probe (EWS) before the requests are counted
+
+    n = len(sandbox.request_log)
+    found = svc.find_reports(LONG_AGO, page_size=2)
+    assert [r.received for r in found] == times[::-1]
+    assert len({r.ref.id for r in found}) == 5
+    if backend == "graph":  # one $batch (a query per class), then the NDRs' two further pages
+        assert ops(sandbox, n).count("graph:ListMessages") == len(REPORT_CLASSES) + 2
+    else:
+        assert ops(sandbox, n) == ["FindItem"] * 3  # 2 + 2 + 1
+
+    n = len(sandbox.request_log)
+    assert [r.received for r in svc.find_reports(LONG_AGO, limit=3, page_size=2)] == times[:-4:-1]
+    if backend == "graph":
+        assert ops(sandbox, n).count("graph:ListMessages") == len(REPORT_CLASSES) + 1, "no page beyond the limit"
+    else:
+        assert ops(sandbox, n) == ["FindItem"] * 2, "no page beyond the limit"
+
+
+@every_backend
+def test_report_mime_is_the_stored_report(svc, sandbox):
+    _reports(sandbox, 1)
+    [found] = svc.find_reports(LONG_AGO)
+    [stored] = [r for r in sandbox.mailbox(ALICE).items("inbox") if r["fields"].get("ItemClass") == NDR]
+
+    mime = svc.report_mime(found.ref)
+
+    assert mime == stored["mime"]
+    assert b"Undeliverable: refused 0" in mime
+
+
+@every_backend
+def test_a_big_report_is_cut_at_the_limit(svc, sandbox):
+    _reports(sandbox, 1)
+    [row] = [r for r in sandbox.store.all_in(ALICE, "inbox") if r["data"].get("ItemClass") == NDR]
+    head = b"Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n--b\r\n"
+    big = head + b"x" * (2 * MAX_REPORT_BYTES)
+    sandbox.store.set_mime(row["key"], big)
+    [found] = svc.find_reports(LONG_AGO)
+
+    mime = svc.report_mime(found.ref)
+
+    assert len(mime) == MAX_REPORT_BYTES and mime == big[:MAX_REPORT_BYTES]
+    small = head + b"y" * 100
+    sandbox.store.set_mime(row["key"], small)
+    assert svc.report_mime(found.ref) == small
