@@ -14,8 +14,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from exchangelib import Mailbox, Message
 
+from app.core.accounts.session import ConnectionState, Session
 from app.domain.delivery import REPORT_CLASSES
 from app.mail.service import MAX_REPORT_BYTES
+from tests.helpers.aio import run
 from tests.helpers.backends import ALICE, BOB, every_backend
 from tests.helpers.ews_accounts import make_account
 from tests.helpers.mail_services import Services, ops
@@ -169,3 +171,18 @@ def test_a_big_report_is_cut_at_the_limit(svc, sandbox):
     small = head + b"y" * 100
     sandbox.store.set_mime(row["key"], small)
     assert svc.report_mime(found.ref) == small
+
+
+@every_backend
+def test_the_session_hands_both_calls_through_its_mail_client(services, sandbox):
+    """What the core awaits (app/core/accounts/session.py, through MailClient: a worker thread, or the mail engine
+    awaited directly): the same reports and bytes, the limit and page size passed on."""
+    times = _reports(sandbox, 3)
+    session = Session.for_service(services.config(), services.make)
+    try:
+        found = run(session.find_reports(LONG_AGO, limit=2, page_size=1))
+        assert [r.received for r in found] == times[:0:-1]
+        assert b"Undeliverable: refused" in run(session.report_mime(found[0].ref))
+        assert session.state == ConnectionState.CONNECTED
+    finally:
+        session.close()
