@@ -6,8 +6,10 @@ MimeContent.
   IsEqualTo, And IsGreaterThanOrEqualTo), sorted by DateTimeReceived descending, only the item's id, ItemClass
   and DateTimeReceived asked for (BaseShape IdOnly plus the two), paged by the server (IndexedPageItemView, its
   Offset moved on by exchangelib) up to the limit.
-- Exchange answers a report as a ``t:Message`` whose ItemClass says which (EWS has no item type of its own for
-  reports: MessageType's ItemClass is PR_MESSAGE_CLASS); exchangelib reads it as a Message.
+- EWS has no item type of its own for reports: the answer holds each as a ``t:Message`` (the sandbox's, read by
+  exchangelib as a Message) whose ItemClass says which. Only fields every item has are read (ItemId, ItemClass,
+  DateTimeReceived), so a server that answered ``t:Item`` instead would be read the same (exchangelib knows both
+  tags in any folder), with no hint given to exchangelib.
 - The MIME is GetItem's ``item:MimeContent`` (base64 in the answer, decoded by exchangelib): the server sends the
   whole item, which is all the memory this takes; what is handed on is cut at :data:`MAX_REPORT_BYTES`.
 """
