@@ -16,11 +16,13 @@ from exchangelib import Mailbox, Message
 
 from app.core.accounts.session import ConnectionState, Session
 from app.domain.delivery import REPORT_CLASSES
+from app.domain.models import ErrorKind
+from app.mail.errors import MailError, ServerBusy
 from app.mail.service import MAX_REPORT_BYTES
 from tests.helpers.aio import run
 from tests.helpers.backends import ALICE, BOB, every_backend
 from tests.helpers.ews_accounts import make_account
-from tests.helpers.mail_services import Services, ops
+from tests.helpers.mail_services import Services, Tokens, ops
 
 NDR = "REPORT.IPM.Note.NDR"
 # alice may send to one recipient a day: each later message is refused with an NDR in her Inbox
@@ -186,3 +188,44 @@ def test_the_session_hands_both_calls_through_its_mail_client(services, sandbox)
         assert session.state == ConnectionState.CONNECTED
     finally:
         session.close()
+
+
+@every_backend
+def test_a_report_deleted_since_it_was_found_is_not_found(svc, sandbox):
+    _reports(sandbox, 1)
+    [found] = svc.find_reports(LONG_AGO)
+    assert [o.ok for o in svc.delete_items([found.ref], to_trash=False)] == [True]
+
+    with pytest.raises(MailError) as err:
+        svc.report_mime(found.ref)
+
+    assert err.value.kind == ErrorKind.NOT_FOUND
+
+
+@pytest.mark.parametrize("backend", ["graph"], indirect=True)
+def test_graph_a_401_on_the_mime_stream_is_refreshed_once_and_the_request_repeated(services, sandbox):
+    """The stream has the 401 rule of every Graph request (app/mail/graph/http.py)."""
+    tokens = Tokens(sandbox, ALICE)
+    svc = services.graph(tokens=tokens)
+    _reports(sandbox, 1)
+    [found] = svc.find_reports(LONG_AGO)
+    sandbox.faults.inject("GetMessageMime", "http_401", count=1)
+
+    mime = svc.report_mime(found.ref)
+
+    assert ("GetMessageMime", "http_401") in sandbox.faults.fired
+    assert b"Undeliverable: refused 0" in mime and tokens.calls == [False, True]
+    assert sandbox.request_log.count("graph:GetMessageMime") == 2
+
+
+@pytest.mark.parametrize("backend", ["graph"], indirect=True)
+def test_graph_a_busy_server_on_the_mime_stream_is_server_busy_with_its_retry_after(svc, sandbox):
+    _reports(sandbox, 1)
+    [found] = svc.find_reports(LONG_AGO)
+    sandbox.faults.inject("GetMessageMime", "http_503", count=1, retry_after=7)
+
+    with pytest.raises(ServerBusy) as err:
+        svc.report_mime(found.ref)
+
+    assert ("GetMessageMime", "http_503") in sandbox.faults.fired
+    assert err.value.retry_after == 7.0 and err.value.kind == ErrorKind.THROTTLED
