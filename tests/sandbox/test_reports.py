@@ -140,6 +140,7 @@ def test_reports_are_found_by_the_ews_restriction_and_their_mime_is_the_stored_o
     assert [i.subject for i in found] == ["Undeliverable: Quarterly figures"]
     [ndr] = _reports(sb, item_class=NDR)
     assert found[0].mime_content == ndr["mime"], "MimeContent is the stored report"
+    assert _parsed(found[0].mime_content).get_param("report-type") == "delivery-status", "not one made from fields"
     prefixed = alice.inbox.filter(item_class__startswith="REPORT.", datetime_received__gte=start)
     assert sorted(i.item_class for i in prefixed.only("item_class")) == [DR, DR, READ, NDR]
     assert not list(alice.inbox.filter(item_class="REPORT.IPM.Note.IPNNRN", datetime_received__gte=start))
@@ -171,6 +172,7 @@ def test_graph_finds_each_kind_by_its_class_and_serves_the_stored_mime(sb):
         assert ndr["from"]["emailAddress"]["address"] == "postmaster@example.com"
         raw = alice.get(f"/me/messages/{ndr['id']}/$value")
         assert raw.status_code == 200 and raw.content == _reports(sb, item_class=NDR)[0]["mime"]
+        assert _parsed(raw.content).get_param("report-type") == "delivery-status", "the report, not one from fields"
 
 
 def test_a_read_receipt_asked_over_graph_goes_once_when_the_copy_is_marked_read_over_graph(sb):
