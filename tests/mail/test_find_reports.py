@@ -2,10 +2,11 @@
 over EWS (real exchangelib, in this process and in the mail engine's) and Microsoft Graph (real httpx), against the
 sandbox over HTTP, by the server's own filter.
 
-The reports are the sandbox's own: a message beyond the sender's recipients a day gets a non-delivery report
-(REPORT.IPM.Note.NDR) in the sender's Inbox (app/sandbox/core/delivery.py), sent here by exchangelib as another
-client would. What a test needs of a report's time or size is set in the sandbox's store (a report that arrived an
-hour ago; a DSN of 1 MiB): the sandbox has no clock for arrivals, and no message makes an NDR that big."""
+The reports are the sandbox's own, after messages exchangelib sends as another client would: a non-delivery report
+(REPORT.IPM.Note.NDR) for each message beyond the sender's recipients a day, and (the last test, nothing changed by
+hand) the NDR, delivery receipt and read receipt Exchange makes after one send (app/sandbox/core/bounces.py). What a
+test needs of a report's time, class or size is set in the sandbox's store (reports that arrived an hour apart; one
+of each class; a DSN of 1 MiB): the sandbox has no clock for arrivals, and no message makes an NDR that big."""
 
 from __future__ import annotations
 
@@ -229,3 +230,35 @@ def test_graph_a_busy_server_on_the_mime_stream_is_server_busy_with_its_retry_af
 
     assert ("GetMessageMime", "http_503") in sandbox.faults.fired
     assert err.value.retry_after == 7.0 and err.value.kind == ErrorKind.THROTTLED
+
+
+@every_backend
+def test_the_reports_exchange_makes_after_a_send_are_found_and_read_as_multipart_reports(sandbox_factory, backend):
+    """No store changed: a message to an address in the domain with no mailbox (an NDR, 5.1.1) and to bob, asking
+    for a delivery and a read receipt (a DR at once, an IPNRN when bob marks his copy read); an ordinary message
+    beside them. Each report's MIME names the message it is about."""
+    sb = sandbox_factory(graph=backend == "graph", graph_send_delay=0)
+    services = Services(sb, backend)
+    try:
+        svc = services.make()
+        alice = make_account(sb, ALICE)
+        sent = Message(account=alice, subject="quarterly figures", body="see attached",
+                       to_recipients=[Mailbox(email_address=BOB), Mailbox(email_address="nobody@example.com")],
+                       is_read_receipt_requested=True, is_delivery_receipt_requested=True)
+        sent.send(save_copy=True)
+        _send(sb, BOB, "an ordinary message", to=ALICE)
+        mid = next(i for i in sb.mailbox(ALICE).items("sentitems"))["internet_message_id"]
+        bob = make_account(sb, BOB)
+        copy = bob.inbox.get(subject="quarterly figures")
+        copy.is_read = True
+        copy.save(update_fields=["is_read"])
+
+        found = svc.find_reports(LONG_AGO)
+
+        assert sorted(r.item_class for r in found) == sorted([NDR, "REPORT.IPM.Note.DR", "REPORT.IPM.Note.IPNRN"])
+        assert [r.received for r in found] == sorted((r.received for r in found), reverse=True)
+        for report in found:
+            mime = svc.report_mime(report.ref)
+            assert b"multipart/report" in mime and mid.encode() in mime
+    finally:
+        services.close()
