@@ -30,6 +30,9 @@ from app.mail.service import MAX_REPORT_BYTES, ReportItem, as_utc
 # PidTagMessageClass as Graph names it (Outlook extended properties overview: "{type} {proptag}")
 CLASS_PROPERTY = "String 0x001A"
 INBOX = "/me/mailFolders/inbox/messages"
+# the largest $top Graph takes for messages (List messages: "use $top to customize the page size, within the range
+# of 1 and 1000")
+MAX_TOP = 1000
 
 
 def query(item_class: str, since: datetime, top: int) -> dict:
@@ -52,7 +55,7 @@ def _encoded(params: dict) -> str:
 
 def find(http: GraphHttp, since: datetime, *, limit: int, page_size: int) -> list[ReportItem]:
     """The reports in the Inbox received at ``since`` or later, newest first, at most ``limit``."""
-    limit, top = max(1, int(limit)), max(1, min(int(page_size), int(limit)))
+    limit, top = max(1, int(limit)), max(1, min(int(page_size), int(limit), MAX_TOP))
     answers = batch.run(http, [batch.request("GET", f"{INBOX}?{_encoded(query(c, since, top))}")
                                for c in REPORT_CLASSES])
     found: dict[str, ReportItem] = {}
