@@ -32,7 +32,7 @@ from concurrent.futures import Future
 from app import MAIL_ENGINE_FLAG, own_process
 from app.mail import engine_wire as wire
 from app.mail.errors import ConnectionFailed, OutcomeUnknown
-from app.mail.service import AwaitedCalls, MailService, ServerInfo
+from app.mail.service import REPORT_PAGE_SIZE, AwaitedCalls, MailService, ServerInfo
 
 log = logging.getLogger(__name__)
 
@@ -303,6 +303,12 @@ class RemoteService(MailService, AwaitedCalls):
 
     def find_by_message_ids(self, internet_message_ids):
         return self._call("find_by_message_ids", list(internet_message_ids))
+
+    def find_reports(self, since, *, limit: int = 200, page_size: int = REPORT_PAGE_SIZE):
+        return self._call("find_reports", since, limit=limit, page_size=page_size)
+
+    def report_mime(self, ref):
+        return self._call("report_mime", ref)
 
     def close(self) -> None:
         """Stop the engine (as a backend releases its connections); a later call starts another."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import abc
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
@@ -41,6 +42,36 @@ class MessageLimits:
     def __post_init__(self):
         if self.max_send_bytes <= 0:
             raise ValueError(f"a message size limit must be positive, not {self.max_send_bytes}")
+
+
+# the most of a report's MIME :meth:`MailService.report_mime` hands back. A report (RFC 3464 section 2,
+# ``multipart/report``) holds the words for people first, then the ``message/delivery-status``, then "the original
+# message or a portion thereof": what is read of it comes before the original's body, which may be big; a report
+# beyond this is cut here, never held whole
+MAX_REPORT_BYTES = 512 * 1024
+# the reports one request of :meth:`MailService.find_reports` asks the server for (the server pages; the backend
+# follows its pages up to the ``limit``)
+REPORT_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """A report in the Inbox, as a search finds it (not read yet): its server id, its item class
+    (``REPORT.IPM.Note.NDR``...: :func:`app.domain.delivery.report_kind` names its kind) and when it arrived (aware,
+    UTC)."""
+
+    ref: ItemRef
+    item_class: str
+    received: datetime
+
+    def __post_init__(self):  # whatever the backend's library gave (exchangelib's EWSDateTime...): a plain UTC one
+        object.__setattr__(self, "received", as_utc(self.received))
+
+
+def as_utc(when: datetime) -> datetime:
+    """``when`` as a plain aware UTC datetime, to the microsecond (a naive one is taken as UTC)."""
+    plain = datetime(when.year, when.month, when.day, when.hour, when.minute, when.second, when.microsecond)
+    return (plain - (when.utcoffset() or timedelta(0))).replace(tzinfo=timezone.utc)
 
 
 class AwaitedCalls(abc.ABC):
@@ -124,6 +155,19 @@ class MailService(abc.ABC):
         The core settles a send whose outcome is unknown with this, instead of blindly resending it.
         A backend answers in as few requests as it can (EWS: one FindItem per folder).
         """
+
+    @abc.abstractmethod
+    def find_reports(self, since: datetime, *, limit: int = 200, page_size: int = REPORT_PAGE_SIZE) -> list[ReportItem]:
+        """The reports in the Inbox (the item classes :data:`app.domain.delivery.REPORT_CLASSES`) received at
+        ``since`` or later, newest first, at most ``limit``: found by the server's own filter (EWS FindItem with a
+        restriction; Graph ``$filter`` on the item class, extended property 0x001A), never by reading every
+        message; ``page_size`` items a request, the server's pages followed up to ``limit``."""
+
+    @abc.abstractmethod
+    def report_mime(self, ref: ItemRef) -> bytes:
+        """A report's MIME (the ``multipart/report`` Exchange stored), at most :data:`MAX_REPORT_BYTES` of it: a
+        bigger one is cut there (Graph stops reading the stream; EWS holds no more than the server sent for the
+        one item)."""
 
     def find_by_message_id(self, internet_message_id: str) -> dict[Folder, list[ItemRef]]:
         """:meth:`find_by_message_ids` for one Message-ID."""

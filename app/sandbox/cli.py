@@ -15,7 +15,7 @@ import sys
 import threading
 
 from .ews.budget import DEFAULT_MAX_ANSWER_BYTES
-from .sandbox import DEFAULT_MAX_REQUEST_BYTES, Sandbox, load_users
+from .sandbox import DEFAULT_MAX_REQUEST_BYTES, Sandbox, load_directory
 
 log = logging.getLogger("app.sandbox")
 
@@ -31,7 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--key", help="PEM private key for --tls")
     p.add_argument("--users", help="JSON file: list of {email, password, name?, username?, graph?, ews?, "
                    "full_access?, send_as?, send_on_behalf?} (the last three: lists of the addresses of the users "
-                   "holding that right on this mailbox)")
+                   "holding that right on this mailbox), mailbox_full?, max_receive_bytes?; a group: {email, name?, "
+                   "members, accept_from?}; or {users: [...], unreachable_domains: [...]}")
+    p.add_argument("--unreachable-domain", action="append", default=[], metavar="DOMAIN",
+                   help="mail to this domain bounces as a domain DNS does not know (5.4.310); any domain under "
+                   ".invalid always does (repeat for more)")
     p.add_argument("--smtp-relay", metavar="HOST:PORT", help="hand mail for outside recipients to this SMTP server")
     p.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
     p.add_argument("--max-send-bytes", type=int, default=10 * 1024 * 1024, help="largest message accepted for sending")
@@ -76,7 +80,7 @@ def main(argv=None) -> int:
         print("error: --cert and --key go together", file=sys.stderr)
         return 2
     try:
-        users = load_users(args.users) if args.users else None
+        users, unreachable = load_directory(args.users) if args.users else (None, [])
         sb = Sandbox(data=args.data, port=args.port, host=args.host, tls=args.tls or bool(args.cert), users=users,
                      max_send_bytes=args.max_send_bytes, smtp_relay=args.smtp_relay, cert=args.cert, key=args.key,
                      schema_dir=args.schema_dir, allow_remote=args.allow_remote,
@@ -85,7 +89,8 @@ def main(argv=None) -> int:
                      graph_send_delay=args.graph_send_delay, token_lifetime=args.token_lifetime,
                      device_interval=args.device_interval, device_lifetime=args.device_lifetime,
                      limits=None if args.limits == "none" else args.limits, auth_methods=args.auth,
-                     extended_protection=args.extended_protection, keytab=args.keytab)
+                     extended_protection=args.extended_protection, keytab=args.keytab,
+                     unreachable_domains=[*unreachable, *args.unreachable_domain])
         sb.start()
     except (OSError, ValueError, KeyError) as e:
         print(f"error: {e}", file=sys.stderr)

@@ -67,6 +67,24 @@ def _own_limits(spec):
     return spec
 
 
+def _size(value) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_receive_bytes must be a number of bytes, not {value!r}")
+    return value
+
+
+def _norm_group(g: dict) -> dict:
+    """A group of the users file: its address, name, members and the senders it accepts (lower case; none: any)."""
+    addr = g["email"].strip().lower()
+    members, accept = g.get("members") or [], g.get("accept_from") or []
+    if not all(isinstance(a, str) for a in [*members, *accept]):
+        raise ValueError(f"group {addr}: 'members' and 'accept_from' must be lists of addresses")
+    return {"email": addr, "name": g.get("name") or addr.split("@")[0], "members": [a.strip().lower() for a in members],
+            "accept_from": [a.strip().lower() for a in accept]}
+
+
 def load_users(path: str) -> list[dict]:
     """--users FILE: a JSON list of {"email", "password", "name"?, "username"?, "graph"?, "ews"?} (or
     {"users": [...]}); "graph": false makes a mailbox that Graph refuses (MailboxNotEnabledForRESTAPI, as one
@@ -78,14 +96,28 @@ def load_users(path: str) -> list[dict]:
     "copy_sent": true keeps a copy of what a delegate sends from this mailbox in its own Sent Items too
     (Exchange's MessageCopyForSentAsEnabled and MessageCopyForSendOnBehalfEnabled, core/delivery.py);
     "limits": "exchange-online" (or {"recipient_rate": 100, ...}) gives the mailbox its own sending limits
-    (core/limits.py)."""
+    (core/limits.py). Reports (core/bounces.py): "mailbox_full": true bounces what is sent to the mailbox (5.2.2);
+    "max_receive_bytes": N bounces a message larger than N bytes (5.3.4). A group is an entry with "members" (a
+    list of addresses) and no password: {"email": "team@example.com", "name": "Team", "members": [...],
+    "accept_from": [...]}; mail to it goes to each member, and only from the senders of "accept_from" when it is
+    given (else 5.7.1)."""
+    return load_directory(path)[0]
+
+
+def load_directory(path: str) -> tuple[list[dict], list[str]]:
+    """--users FILE: its users and groups (load_users), and the domains it names unreachable (an object's
+    "unreachable_domains": mail to them bounces with 5.4.310, core/bounces.py)."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     users = doc["users"] if isinstance(doc, dict) else doc
-    if not isinstance(users, list) or not all(isinstance(u, dict) and u.get("email") and u.get("password")
+    if not isinstance(users, list) or not all(isinstance(u, dict) and u.get("email") and
+                                              (u.get("password") or isinstance(u.get("members"), list))
                                               for u in users):
-        raise ValueError(f"{path}: expected a JSON list of objects with 'email' and 'password'")
-    return users
+        raise ValueError(f"{path}: expected a JSON list of objects with 'email' and 'password' (or 'members')")
+    unreachable = doc.get("unreachable_domains", []) if isinstance(doc, dict) else []
+    if not isinstance(unreachable, list) or not all(isinstance(d, str) for d in unreachable):
+        raise ValueError(f"{path}: 'unreachable_domains' must be a list of domain names")
+    return users, unreachable
 
 
 class MailboxView:
@@ -176,7 +208,7 @@ class Sandbox:
                  device_interval: int = 5, device_lifetime: int = 900,
                  autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None, signing_key=None,
                  poll_interval: float = 0.1, auth_methods=("basic",), extended_protection: str = "off",
-                 keytab: str | None = None):
+                 keytab: str | None = None, unreachable_domains=()):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
@@ -194,8 +226,12 @@ class Sandbox:
         # every EWS request is checked against this schema (ews/validation.py); None (no schema library
         # installed, e.g. in Dispatch's installed self-test): not checked
         self.schema_dir = schema_dir or validation.default_dir()
-        self.users = [self._norm_user(u) for u in (users or DEFAULT_USERS)]
-        self.domains = {u["email"].split("@", 1)[1] for u in self.users}
+        entries = users or DEFAULT_USERS
+        self.users = [self._norm_user(u) for u in entries if "members" not in u]
+        self.groups = [_norm_group(g) for g in entries if "members" in g]  # core/bounces.py
+        self.domains = {u["email"].split("@", 1)[1].lower() for u in [*self.users, *self.groups]}
+        # mail to these (and to any domain under .invalid) bounces: 5.4.310 (core/bounces.py)
+        self.unreachable_domains = {d.strip().lower().rstrip(".") for d in unreachable_domains}
         self.realm = host
         # who may sign in, and how (windows_auth.py): Basic alone by default; NTLM and Negotiate as IIS serves them
         self.auth = WindowsAuth(AuthConfig.make(auth_methods, extended_protection, keytab, tls=tls), self)
@@ -235,7 +271,9 @@ class Sandbox:
                 "ews": ews_setting(u.get("ews", True)),  # False / "policy": EWS refused (ews/blocked.py)
                 **norm_rights(u),  # delegates: full_access, send_as, send_on_behalf (core/permissions.py)
                 "copy_sent": u.get("copy_sent", False) is True,  # a copy of what delegates send from it
-                "limits": _own_limits(u.get("limits"))}  # core/limits.py: this mailbox's sending limits
+                "limits": _own_limits(u.get("limits")),  # core/limits.py: this mailbox's sending limits
+                "mailbox_full": u.get("mailbox_full", False) is True,  # what is sent to it bounces (5.2.2)
+                "max_receive_bytes": _size(u.get("max_receive_bytes"))}  # larger messages bounce (5.3.4)
 
     def set_ews(self, address: str, value) -> None:
         """Block or allow EWS for one mailbox while running (takes effect from its next request): True
@@ -376,6 +414,10 @@ class Sandbox:
     def user_by_email(self, address: str | None) -> dict | None:
         a = (address or "").strip().lower()
         return next((u for u in self.users if u["email"].lower() == a), None)
+
+    def group_by_email(self, address: str | None) -> dict | None:
+        a = (address or "").strip().lower()
+        return next((g for g in self.groups if g["email"] == a), None)
 
     def user_by_login(self, login: str) -> dict | None:
         lg = login.strip().lower()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from datetime import datetime
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from app.domain.list_rows import with_rows
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.mail.errors import ClientClosed
-from app.mail.service import AwaitedCalls, MailService, MessageLimits, ServerInfo
+from app.mail.service import REPORT_PAGE_SIZE, AwaitedCalls, MailService, MessageLimits, ReportItem, ServerInfo
 
 class MailClient:
     """Wraps one MailService. Owns the thread pool its calls run in."""
@@ -100,6 +101,15 @@ class MailClient:
     async def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
         """Where each message is, in Drafts and Sent Items, in as few requests as the backend can."""
         return await self._run("find_by_message_ids", list(mids))
+
+    async def find_reports(self, since: datetime, *, limit: int = 200,
+                           page_size: int = REPORT_PAGE_SIZE) -> list[ReportItem]:
+        """The reports in the Inbox received since ``since``, newest first (:meth:`MailService.find_reports`)."""
+        return await self._run("find_reports", since, limit=limit, page_size=page_size)
+
+    async def report_mime(self, ref: ItemRef) -> bytes:
+        """A report's MIME, at most MAX_REPORT_BYTES of it (:meth:`MailService.report_mime`)."""
+        return await self._run("report_mime", ref)
 
     def account_changed(self, account) -> None:
         """The account's settings changed: the backend (when built; else its factory reads them) uses them from

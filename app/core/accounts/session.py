@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from datetime import datetime
 from typing import Callable
 
 from app.core.accounts import services as accounts
@@ -20,7 +21,7 @@ from app.domain.events import Hub, SessionStateChanged
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import ConnectionFailed, MailError
-from app.mail.service import MailService, MessageLimits, ServerInfo
+from app.mail.service import REPORT_PAGE_SIZE, MailService, MessageLimits, ReportItem, ServerInfo
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +173,13 @@ class Session:
 
     async def resolve_names(self, text: str) -> list[Recipient]:
         return await self._call(self.client.resolve_names(text))
+
+    async def find_reports(self, since: datetime, *, limit: int = 200,
+                           page_size: int = REPORT_PAGE_SIZE) -> list[ReportItem]:
+        return await self._call(self.client.find_reports(since, limit=limit, page_size=page_size))
+
+    async def report_mime(self, ref: ItemRef) -> bytes:
+        return await self._call(self.client.report_mime(ref))
 
     def close(self) -> None:
         if self.closed:

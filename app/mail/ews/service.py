@@ -7,6 +7,8 @@ Request budget per flow (bench/bench_requests.py measures it):
 - save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
 - save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
 - send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in)
+- reports in the Inbox since a time: 1 FindItem a page (a restriction on ItemClass and DateTimeReceived); a
+  report's MIME: 1 GetItem
 - an account that sends for principals (AccountConfig.principals): + 1 GetFolder per principal once
   (may it open the principal's Drafts?); Drafts / Sent Items pages and settle look-ups: + 1 FindItem per such
   principal; sending a draft this service did not save or read: + 1 GetItem (its From tells its mailbox)
@@ -33,10 +35,10 @@ from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipie
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.chunks import outcomes_of
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
-from app.mail.ews import batch, convert, mime_send
+from app.mail.ews import batch, convert, mime_send, reports
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
-from app.mail.service import MailService, ServerInfo, list_order
+from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, ServerInfo, list_order
 
 # app.mail.service.list_order's keys -> exchangelib's field names
 _ORDER_FIELDS = {"sent": "datetime_sent", "created": "datetime_created"}
@@ -586,6 +588,16 @@ class EwsMailService(MailService):
         restriction = Restriction(q, folders=[f], applies_to=Restriction.ITEMS)
         res = self._find_items(f, ["message_id"], restriction=restriction)
         return [(item.message_id or "", ItemRef(item.id, item.changekey or "")) for item in map(_raise_if_error, res)]
+
+    # ------------------------------------------------------------------ reports
+    def find_reports(self, since: datetime, *, limit: int = 200, page_size: int = REPORT_PAGE_SIZE) -> list[ReportItem]:
+        """The account's own Inbox: one restricted FindItem a page (app/mail/ews/reports.py)."""
+        return self._call(reports.find, self._conn.account, self._folder(Folder.INBOX), since, limit=limit,
+                          page_size=page_size, check=_raise_if_error)
+
+    def report_mime(self, ref: ItemRef) -> bytes:
+        """One GetItem of the report's MimeContent, cut at MAX_REPORT_BYTES."""
+        return self._call(reports.mime, self._conn.account, ref, check=_raise_if_error)
 
     def close(self) -> None:
         self._conn.close()

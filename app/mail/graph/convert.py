@@ -119,7 +119,7 @@ def thread_from(doc: dict) -> tuple[str, str]:
     else (a message another client sent) the internetMessageHeaders of a received or sent one ("" when none)."""
     found: dict[str, str] = {}
     for prop in _opt(doc, "singleValueExtendedProperties", list, []):
-        tag = _string_tag(prop.get("id")) if isinstance(prop, dict) else None
+        tag = string_tag(prop.get("id")) if isinstance(prop, dict) else None
         if tag in (0x1042, 0x1039) and isinstance(prop.get("value"), str):
             found["in-reply-to" if tag == 0x1042 else "references"] = prop["value"]
     for h in _opt(doc, "internetMessageHeaders", list, []):
@@ -129,7 +129,7 @@ def thread_from(doc: dict) -> tuple[str, str]:
     return text("in-reply-to"), text("references")
 
 
-def _string_tag(value) -> int | None:
+def string_tag(value) -> int | None:
     kind, _, tag = str(value).partition(" ")
     try:
         return int(tag, 16) if kind.lower() == "string" else None

@@ -37,6 +37,8 @@ DEFAULT_TIMEOUT = 60.0
 CONNECT_TIMEOUT = 15.0
 MAX_CONNECTIONS = 4  # Exchange Online allows 4 concurrent requests per app and mailbox
 PREFER = 'IdType="ImmutableId"'
+# the most of an error answer's body :meth:`GraphHttp.download` reads (Graph's error JSON is a few hundred bytes)
+ERROR_BODY_BYTES = 64 * 1024
 
 
 @dataclass
@@ -125,6 +127,30 @@ class GraphHttp:
         except httpx.HTTPError as exc:
             raise errors.transport_error(exc) from exc
 
+    def download(self, path: str, *, max_bytes: int) -> bytes:
+        """A GET whose answer is not JSON (a message's MIME, ``/$value``), streamed and cut at ``max_bytes``: no more
+        than that is ever read into memory, however much the server sends (the rest of the answer is dropped with
+        its connection). The 401 rule as for :meth:`call`; an error answer is the MailError its status and body
+        (its first :data:`ERROR_BODY_BYTES`) mean."""
+        url = self.url(path)
+        for force in (False, True):
+            # identity: a compressed answer would be inflated a network chunk at a time, each maybe far bigger
+            headers = {"Authorization": "Bearer " + self._bearer(force), "Prefer": PREFER, "Accept-Encoding": "identity"}
+            try:
+                with self.client.stream("GET", url, headers=headers) as resp:
+                    if resp.status_code == 401 and not force:
+                        log.info("Graph answered 401 to GET %s: refreshing the token once", urlsplit(url).path)
+                        continue
+                    if resp.status_code >= 400:
+                        raise errors.from_response(resp.status_code, resp.headers,
+                                                   _read_at_most(resp, ERROR_BODY_BYTES))
+                    if resp.status_code >= 300:
+                        raise MalformedResponse(f"Unexpected redirect (HTTP {resp.status_code}); not followed")
+                    return _read_at_most(resp, max_bytes)
+            except httpx.HTTPError as exc:
+                raise errors.transport_error(exc) from exc
+        raise AssertionError("unreachable: the second try returns or raises")  # pragma: no cover
+
     def upload(self, method: str, url: str, *, content: bytes = b"", headers=None) -> Reply:
         """A request to a pre-authenticated upload URL: no token, no Prefer (it is not Graph's origin)."""
         problem = check_upload_url(url)  # the URL is the key: never in clear text to another host
@@ -169,6 +195,17 @@ def parse(resp: httpx.Response) -> Reply:
     if damaged is not None:
         raise damaged
     return Reply(resp.status_code, resp.headers, doc)
+
+
+def _read_at_most(resp: httpx.Response, limit: int) -> bytes:
+    """The first ``limit`` bytes of a streamed answer's body (decoded as its Content-Encoding says); the rest is
+    never read."""
+    out = bytearray()
+    for chunk in resp.iter_bytes():
+        out += chunk[: limit - len(out)]
+        if len(out) >= limit:
+            break
+    return bytes(out)
 
 
 def _origin(url: str) -> str:

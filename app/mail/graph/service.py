@@ -8,6 +8,8 @@ Request budget per flow:
 - save again: 1 PATCH (+ 1 DELETE / POST per attachment removed / added, then 1 GET of the change key)
 - send: 1 POST .../send for one draft; many: 1 $batch per 20
 - find by Message-ID: 1 $batch (Drafts and Sent Items, 15 Message-IDs per $filter)
+- reports in the Inbox since a time: 1 $batch (one $filter per report class) + 1 GET per further page; a report's
+  MIME: 1 GET of its $value, streamed
 
 Send as / on behalf: a draft with a ``principal`` is the user's own draft (``/me/messages``) with
 ``from`` = the principal, for both rights, as Microsoft documents (learn.microsoft.com/graph/
@@ -38,9 +40,9 @@ from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Pa
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.domain.words import translate
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
-from app.mail.graph import attachments, batch, convert, timezones
+from app.mail.graph import attachments, batch, convert, reports, timezones
 from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
-from app.mail.service import MailService, ServerInfo, list_order
+from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, ServerInfo, list_order
 
 log = logging.getLogger(__name__)
 
@@ -402,6 +404,16 @@ class GraphMailService(MailService):
             if not isinstance(link, str):
                 return
             doc = self._http.call("GET", link).doc
+
+    # ------------------------------------------------------------------ reports
+    def find_reports(self, since: _dt.datetime, *, limit: int = 200,
+                     page_size: int = REPORT_PAGE_SIZE) -> list[ReportItem]:
+        """The Inbox's reports by the server's $filter on the item class (app/mail/graph/reports.py)."""
+        return self._call(reports.find, self._http, since, limit=limit, page_size=page_size)
+
+    def report_mime(self, ref: ItemRef) -> bytes:
+        """``/$value``, streamed and cut at MAX_REPORT_BYTES."""
+        return self._call(reports.mime, self._http, ref)
 
     def account_changed(self, account) -> None:
         """The list of mailboxes it sends from as changed (the right a reopened draft's ``from`` has)."""

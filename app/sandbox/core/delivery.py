@@ -7,6 +7,7 @@ import logging
 import re
 
 from .clock import fmt_dt, utcnow
+from . import bounces, reports
 from . import limits as _limits
 from .errors import MailboxError
 from .mime import build_mime
@@ -211,25 +212,19 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     sent.update(DateTimeSent=now, InternetMessageId=imid, IsDraft=False, IsSubmitted=False, Sender=sender)
     sent.setdefault("From", sender)
     sent.setdefault("ConversationTopic", data.get("Subject", ""))
-    outside = []
     if verdict.get("refused"):
-        _file_rate_ndr(ctx, sent, now)
+        _file_rate_ndr(ctx, sent, mime, now_dt)
         addrs = []  # nothing goes out: the copy in Sent Items stays, as Exchange keeps what was submitted
-    for addr in addrs:
-        user = sb.user_by_email(addr)
-        if user is None:
-            if sb.is_inside(addr):
-                log.info("sandbox: a recipient has no mailbox in the sandbox domain; not delivered to it")
-            else:
-                outside.append(addr)
-            continue
+    fates = bounces.route(sb, sender["EmailAddress"], addrs, len(mime))
+    for user in fates.mailboxes:
         # categories and the follow-up flag are the sender's own (Exchange delivers neither); X- headers travel
         copy = {k: v for k, v in sent.items() if k not in ("BccRecipients", "Categories", "Flag")}
         copy.update(IsRead=False, DateTimeReceived=now, DateTimeCreated=now, IsFromMe=False,
                     ReceivedBy=mailbox_of(user), ReceivedRepresenting=mailbox_of(user))
         file_item(ctx, user["email"], "inbox", copy, [dict(a) for a in atts], mime=mime)
-    if outside:
-        sb.store.add_relay(ctx.email, outside, mime)
+    if fates.outside:
+        sb.store.add_relay(ctx.email, fates.outside, mime)
+    _file_reports(ctx, sent, mime, now_dt, fates)
     if save_folder is not None:
         copy = dict(sent, **({"_ext": data["_ext"]} if data.get("_ext") else {}))  # the sender's own copy
         copy.update(IsRead=True, DateTimeCreated=data.get("DateTimeCreated", now), IsFromMe=True)
@@ -260,23 +255,37 @@ def _wait_in_outbox(ctx, data: dict, atts: list[dict], save_folder, draft_key, v
     return data["InternetMessageId"]
 
 
-def _file_rate_ndr(ctx, sent: dict, now: str) -> None:
+def _original(sent: dict, mime: bytes, when) -> reports.Original:
+    return reports.Original(mime, when, sent.get("Subject", ""), sent["InternetMessageId"])
+
+
+def file_report(ctx, owner: str, fields: dict, mime: bytes) -> None:
+    """A report (bounces.py) in the Inbox of the mailbox ``owner``, its MIME stored as it was built."""
+    file_item(ctx, owner, "inbox", fields, [], mime=mime)
+
+
+def _file_reports(ctx, sent: dict, mime: bytes, when, fates) -> None:
+    """The sender's reports on a message just delivered: one non-delivery report naming every recipient it did not
+    reach, and a delivery receipt for each mailbox it reached when it asked for one."""
+    owner = mailbox_of(ctx.user)
+    original = _original(sent, mime, when)
+    if fates.failed:
+        file_report(ctx, ctx.email, *bounces.ndr_item(owner, original, fates.failed, when))
+    if sent.get("IsDeliveryReceiptRequested"):
+        for user in fates.mailboxes:
+            file_report(ctx, ctx.email, *bounces.dr_item(owner, original, user["email"], when))
+
+
+def _file_rate_ndr(ctx, sent: dict, mime: bytes, when) -> None:
     """The non-delivery report Exchange Online gives a message beyond the recipients a day (5.1.90), in the
     sender's Inbox, from the postmaster of its domain, naming the recipients it did not reach."""
-    domain = ctx.email.split("@", 1)[1]
     who = [r.get("EmailAddress") for k in ("ToRecipients", "CcRecipients", "BccRecipients")
            for r in (sent.get(k) or [])]
-    text = (f"{_limits.RATE_NDR_TEXT}\n\nThe message wasn't delivered to: {'; '.join(who)}\n\n"
-            f"Remote Server returned '{_limits.RATE_NDR_STATUS} {_limits.RATE_NDR_TEXT}'\n")
-    postmaster = {"Name": "Microsoft Outlook", "EmailAddress": f"postmaster@{domain}", "RoutingType": "SMTP",
-                  "MailboxType": "Mailbox"}
-    ndr = {"Subject": f"Undeliverable: {sent.get('Subject', '')}", "Body": {"BodyType": "Text", "text": text},
-           "From": postmaster, "Sender": postmaster, "ToRecipients": [mailbox_of(ctx.user)],
-           "ItemClass": "REPORT.IPM.Note.NDR", "IsRead": False, "IsDraft": False, "IsFromMe": False,
-           "DateTimeSent": now, "DateTimeReceived": now, "DateTimeCreated": now,
-           "InternetMessageId": email.utils.make_msgid(domain=domain),
-           "ConversationTopic": sent.get("Subject", "")}
-    file_item(ctx, ctx.email, "inbox", ndr, [])
+    reply, status = _limits.RATE_NDR_STATUS.split()
+    why = reports.Failure(int(reply), status, _limits.RATE_NDR_TEXT, _limits.RATE_NDR_TEXT)
+    fields, report = bounces.ndr_item(mailbox_of(ctx.user), _original(sent, mime, when), [(a, why) for a in who],
+                                      when)
+    file_report(ctx, ctx.email, fields, report)
 
 
 def _copy_for_principal(ctx, sent: dict, atts: list[dict], mime: bytes, save_folder) -> None:

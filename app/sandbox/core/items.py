@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import copy
 
-from . import keys, promoted, threads
+from . import bounces, keys, promoted, threads
 from .clock import fmt_dt, utcnow
-from .delivery import copy_attachments, estimate_size, resolve_recipients, submit
+from .delivery import copy_attachments, estimate_size, file_report, mailbox_of, resolve_recipients, submit
 from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
 from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE, STORED_ONLY
 from .session import Ctx, check_folder
@@ -200,10 +200,30 @@ def change(ctx: Ctx, item: dict, changes, change_key: str | None, resolution: st
 
 
 def save(ctx: Ctx, item: dict, touched: set) -> str:
-    """Store a changed item (its stored MIME no longer holds: dropped). Returns the new change key."""
+    """Store a changed item (its stored MIME no longer holds: dropped). Returns the new change key. A received
+    copy that asked for a read receipt and is marked read sends it, once (bounces.py)."""
+    receipt = _read_receipt(ctx, item, touched)
     ck = ctx.store.save(item["key"], item["data"], touched=touched)
     ctx.store.set_mime(item["key"], None)
+    if receipt is not None:
+        file_report(ctx, *receipt)
     return ck
+
+
+def _read_receipt(ctx: Ctx, item: dict, touched: set) -> tuple | None:
+    """(owner, fields, MIME) of the read receipt ``item``'s change sends (its data marked as having sent it),
+    or None: none due, or its sender has no mailbox in the sandbox (the sandbox relays no receipt outside)."""
+    data = item["data"]
+    if not bounces.read_receipt_due(data, touched):
+        return None
+    asker = ((data.get("Sender") or data.get("From") or {}).get("EmailAddress") or "").strip().lower()
+    owner, reader = ctx.sandbox.user_by_email(asker), ctx.sandbox.user_by_email(item["mailbox"])
+    if owner is None or reader is None:
+        return None
+    data[bounces.RECEIPT_SENT] = True
+    copy_mime = ctx.sandbox.item_mime(item, ctx.store.attachments(item["key"], content=True))
+    fields, mime = bounces.read_receipt_item(mailbox_of(reader), mailbox_of(owner), data, copy_mime, utcnow())
+    return owner["email"].lower(), fields, mime
 
 
 def check_stale(item: dict, change_key: str | None) -> None:

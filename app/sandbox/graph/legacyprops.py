@@ -9,7 +9,13 @@ Written in a create or PATCH body (``[{"id": "Integer 0x0036", "value": "2"}]``)
 PidTagInReplyToId and PidTagInternetReferences (THREAD_TAGS), and the conversation a client computed for a reply
 as Outlook does: PidTagConversationIndex (``Binary 0x0071``, only a value of an index's shape, [MS-OXOMSG]
 2.2.1.3) and PidTagConversationTopic (``String 0x0070``), the same store fields as EWS's. Other ids are ignored,
-as before."""
+as before.
+
+Read only: PidTagMessageClass (``String 0x001A``, EWS's item:ItemClass; "IPM.Note" for a message that names none),
+which is how Graph v1.0 tells a report from a message (``REPORT.IPM.Note.NDR``, ``.DR``, ``.IPNRN``: no property of
+the message resource says it). Expanded as the others, and filtered on with
+``singleValueExtendedProperties/Any(ep: ep/id eq 'String 0x001A' and ep/value eq 'REPORT.IPM.Note.NDR')``
+(odata.py; filter_column gives the SQL of each string property a filter may name)."""
 
 from __future__ import annotations
 
@@ -25,6 +31,14 @@ SENSITIVITY_TAG = 0x36
 #: (the same store fields as EWS's t:InReplyTo and t:References)
 THREAD_TAGS = {0x1042: "InReplyTo", 0x1039: "References"}
 INDEX_TAG, TOPIC_TAG = 0x71, 0x70
+CLASS_TAG = 0x1A  # PidTagMessageClass ([MS-OXCMSG] 2.2.1.3)
+DEFAULT_CLASS = "IPM.Note"
+#: the string properties a $filter may name -> the SQL of their value over the items table (NULL: not set)
+_FILTER_COLUMNS = {
+    CLASS_TAG: f"COALESCE(json_extract(data, '$.ItemClass'), '{DEFAULT_CLASS}')",
+    TOPIC_TAG: "json_extract(data, '$.ConversationTopic')",
+    **{tag: f"json_extract(data, '$.{name}')" for tag, name in THREAD_TAGS.items()},
+}
 _ONE_ID = r"id\s+eq\s+'[^']*'"
 _EXPAND = re.compile(r"\s*singleValueExtendedProperties\s*\(\s*\$filter\s*=\s*(" + _ONE_ID + r"(?:\s+or\s+"
                      + _ONE_ID + r")*)\s*\)\s*", re.I)
@@ -91,6 +105,12 @@ def expansion_ids(term: str) -> tuple[str, ...] | None:
     return None if m is None else tuple(_IDS.findall(m.group(1)))
 
 
+def filter_column(prop_id: str) -> str | None:
+    """The SQL of the value of the string property ``prop_id`` (``"String 0x001A"``) for a $filter's lambda; None
+    for an id the sandbox does not filter on."""
+    return _FILTER_COLUMNS.get(_tag(prop_id, "string"))
+
+
 def expanded(ids: tuple[str, ...] | None, data: dict) -> dict:
     """The ``singleValueExtendedProperties`` member the ``$expand`` term's ``ids`` (expansion_ids) asked for
     (empty: no such term, or none of its ids set)."""
@@ -101,6 +121,8 @@ def expanded(ids: tuple[str, ...] | None, data: dict) -> dict:
         tag = _tag(prop_id, "string")
         if tag in THREAD_TAGS and data.get(THREAD_TAGS[tag]):
             out.append({"id": f"String {tag:#x}", "value": data[THREAD_TAGS[tag]]})
+        if tag == CLASS_TAG:
+            out.append({"id": f"String {tag:#x}", "value": data.get("ItemClass") or DEFAULT_CLASS})
         if tag == TOPIC_TAG and data.get("ConversationTopic"):
             out.append({"id": f"String {tag:#x}", "value": data["ConversationTopic"]})
         if _tag(prop_id, "binary") == INDEX_TAG and data.get("ConversationIndex"):

@@ -4,7 +4,12 @@ ignored.
 
 ``$filter`` understands comparisons (eq, ne, gt, ge, lt, le) of internetMessageId, subject, isDraft,
 isRead, importance, hasAttachments, conversationId and the four date-times, ``contains()`` and
-``startswith()`` on subject, joined with and / or / not and parentheses; it becomes SQL over the store."""
+``startswith()`` on subject, joined with and / or / not and parentheses; it becomes SQL over the store.
+Also ``singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…')`` (or ``ne``, ``contains(ep/value,
+'…')``, ``startswith(ep/value, '…')``, or the id alone) on the string properties legacyprops.py stores, as
+learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get documents it ("GET resource instances with
+string-typed extended properties matching a filter"; the value compared without regard to case): how a client
+finds the reports in an Inbox by their message class (``String 0x001A``)."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
 from ..core.clock import fmt_dt
-from . import expand
+from . import expand, legacyprops
 from .errors import GraphError, bad_request
 from .jsonmap import ALL_PROPS
 
@@ -39,7 +44,7 @@ ORDERABLE = {"receivedDateTime": "received", "sentDateTime": "sent", "createdDat
              "lastModifiedDateTime": "modified", "subject": "subject"}
 OPS = {"eq": "=", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 _TOKEN = re.compile(r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<num>-?\d+(?:\.\d+)?(?![\w:-]))|"
-                    r"(?P<dt>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)?)|(?P<name>[A-Za-z_][\w/]*)|(?P<p>[(),]))")
+                    r"(?P<dt>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)?)|(?P<name>[A-Za-z_][\w/]*)|(?P<p>[(),:]))")
 
 
 #: Parentheses and ``not`` nested in one $filter, and comparisons in it. Graph publishes no number for mail;
@@ -49,6 +54,8 @@ _TOKEN = re.compile(r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<num>-?\d+(?:\.\d+)?(?![\
 #: built for a filter within both stays within what SQLite's parser takes (its stack held about 100 open
 #: parentheses: a deeper filter was "parser stack overflow", answered 500).
 MAX_FILTER_NESTING = 16
+#: the lambda over a message's extended properties (the one collection a $filter reaches into)
+ANY_LEGACY = "singleValueExtendedProperties/Any"
 MAX_FILTER_TERMS = 100
 
 
@@ -234,7 +241,72 @@ class _Parser:
             raise too_complex()
         if kind == "name" and value in ("contains", "startswith"):
             return self._function(value)
+        if kind == "name" and value.lower() == ANY_LEGACY.lower():
+            return self._any_legacy()
         return self._comparison()
+
+    def _any_legacy(self) -> str:
+        """``singleValueExtendedProperties/Any(ep: ep/id eq '…' [and <a test of ep/value>])``: the id first or
+        second, one test of the value at most (Graph's documented forms)."""
+        self._take()
+        self._take("(")
+        var = self._take()
+        if var[0] != "name":
+            raise invalid_filter()
+        self._take(":")
+        prop_id, test = None, None
+        while True:
+            if self._peek() == ("name", f"{var[1]}/id"):
+                if prop_id is not None:
+                    raise invalid_filter()
+                self._take()
+                self._take("eq")
+                kind, lit = self._take()
+                if kind != "str":
+                    raise invalid_filter()
+                prop_id = lit[1:-1].replace("''", "'")
+            elif test is None:
+                test = self._value_test(var[1])
+            else:
+                raise invalid_filter()
+            if self._peek() != ("name", "and"):
+                break
+            self._take()
+        self._take(")")
+        column = legacyprops.filter_column(prop_id) if prop_id is not None else None
+        if column is None:
+            raise invalid_filter(f"The sandbox filters on no extended property '{prop_id}'.")
+        if test is None:
+            return f"{column} IS NOT NULL"
+        sql, arg = test
+        self.args.append(arg)
+        return sql.format(v=column)
+
+    def _value_test(self, var: str) -> tuple[str, str]:
+        """A test of ``<var>/value``: (SQL with ``{v}`` for the value, its one argument); case-insensitive, as
+        Graph filters an extended property's value."""
+        kind, word = self._take()
+        if kind == "name" and word in ("contains", "startswith"):
+            self._take("(")
+            if self._take()[1] != f"{var}/value":
+                raise invalid_filter()
+            self._take(",")
+            text = self._string()
+            self._take(")")
+            escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return ("lower({v}) LIKE ? ESCAPE '\\'", ("%" if word == "contains" else "") + escaped + "%")
+        if (kind, word) != ("name", f"{var}/value"):
+            raise invalid_filter()
+        op = self._take()[1]
+        if op not in ("eq", "ne"):
+            raise invalid_filter()
+        return (f"lower({{v}}) {OPS[op]} ?", self._string().lower())
+
+    def _string(self) -> str:
+        kind, lit = self._take()
+        if kind != "str":
+            raise invalid_filter()
+        return lit[1:-1].replace("''", "'")
 
     def _function(self, fn: str) -> str:
         self._take()
