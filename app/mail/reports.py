@@ -136,29 +136,35 @@ _POLICY = _CutHeaders()
 
 
 class _Reading:
-    """The parts one parse made: the first is the report itself."""
+    """One parse's parts, counted; the first is the report itself."""
 
     def __init__(self):
-        self.parts: list[_Part] = []
+        self.restart()
+
+    def restart(self) -> None:
+        self.root: _Part | None = None
+        self.count = 0
 
     def new_part(self, policy=None) -> _Part:
-        if len(self.parts) >= MAX_PARTS:
+        if self.count >= MAX_PARTS:
             raise _Enough
         part = _Part(policy=policy or _POLICY)
-        self.parts.append(part)
+        self.count += 1
+        if self.root is None:
+            self.root = part
         return part
 
 
 def _parse(raw: bytes) -> Message | None:
     reading = _Reading()
     parser = BytesFeedParser(reading.new_part, policy=_POLICY)
-    reading.parts.clear()  # the parser made one to try its factory
+    reading.restart()  # the parser made one to try its factory
     try:
         for start in range(0, len(raw), _FEED_BYTES):
             parser.feed(raw[start:start + _FEED_BYTES])
         return parser.close()
     except _Enough:
-        return reading.parts[0] if reading.parts else None
+        return reading.root
 
 
 # ---- what the report is about
