@@ -142,3 +142,19 @@ def _standing(**fates):
 ])
 def test_a_sent_messages_mark(standing, recipients, mark):
     assert summary(standing, recipients) == mark
+
+
+@pytest.mark.parametrize("lang,failed", [("fr", "2 en échec"), ("de", "2 fehlgeschlagen")])
+def test_the_built_catalogue_says_every_codes_words_with_the_address(qapp, lang, failed):
+    """Through the built catalogue (.qm), as the window shows core words (app.ui.common.tr.shown): each code's
+    sentence in the language, not English, with the address in it; a plural mark with its count."""
+    from app.ui.common.tr import shown
+    from tests.helpers.language import in_language
+
+    with in_language(lang):
+        for code in _codes():
+            what, fix = failure_words(RecipientNews(ADDRESS, Fate.FAILED, status=code))
+            assert ADDRESS in shown(what) and shown(what) != what, (code, shown(what))
+            assert shown(fix) != fix, (code, shown(fix))
+        two = summary(_standing(carol=Fate.FAILED, dave=Fate.FAILED), ["carol@example.com", "dave@example.com"])
+        assert shown(two) == failed
