@@ -56,6 +56,7 @@ MAX_ID_CHARS = 998  # RFC 5322 §2.1.1: a line holds at most 998 characters
 _FEED_BYTES = 64 * 1024
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 _STATUS = re.compile(r"\s*([245])\.(\d{1,3})\.(\d{1,3})(?!\d)")
+_REPLY_STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.])")
 _MESSAGE_ID = re.compile(r"<([^<>\s]{1,996})>")
 _ACTIONS = {
     # RFC 3464 §2.3.3: "expanded" is "successfully delivered to the recipient address as specified by the
@@ -260,7 +261,7 @@ def _delivery_status(part: Message, kind: str, received: datetime) -> list[Recip
         address = _recipient(block)
         if not address:
             continue
-        status = _status(block.get("Status"))
+        status = _status(block.get("Status"), block.get("Diagnostic-Code"))
         fate = _ACTIONS.get(_text(block.get("Action")).strip().lower())
         if fate is None:  # no Action, or one RFC 3464 does not name: the status's class, else the item's kind
             fate = {"5": Fate.FAILED, "4": Fate.DELAYED, "2": Fate.DELIVERED}.get(status[:1], _KIND_FATES[kind])
@@ -343,9 +344,16 @@ def _address(value: str) -> str:
     return text.lower()
 
 
-def _status(value) -> str:
+def _status(value, diagnostic=None) -> str:
+    """The enhanced status code of a ``Status`` field; when it is only its class's "other" (``5.0.0``, ``4.0.0``,
+    as some servers write it), the more precise code of the same class the server's reply in ``Diagnostic-Code``
+    gives ("smtp; 550 5.1.1 User unknown"), which is what Microsoft's NDR pages name."""
     found = _STATUS.match(_text(value))
-    return ".".join(found.groups()) if found else ""
+    status = ".".join(found.groups()) if found else ""
+    if status.endswith(".0.0") and (reply := _REPLY_STATUS.search(_text(diagnostic)[:MAX_DIAGNOSTIC])):
+        if reply[1] == status[0]:
+            return ".".join(reply.groups())
+    return status
 
 
 def _diagnostic(value) -> str:

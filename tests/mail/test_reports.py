@@ -104,6 +104,17 @@ def test_each_action_is_its_fate(action, status, item_class, fate):
     assert [(n.address, n.fate, n.status) for n in report.news] == [("carol@example.com", fate, status)]
 
 
+@pytest.mark.parametrize("status,diagnostic,code", [
+    ("5.0.0", "smtp; 550 5.1.1 <carol@example.com>: Recipient address rejected: User unknown", "5.1.1"),
+    ("5.0.0", "smtp; 550 4.2.2 mailbox full", "5.0.0"),  # another class: the Status stands
+    ("5.0.0", "smtp; 550 Host 10.1.2.3 said no", "5.0.0"),  # an address is no code
+    ("5.1.10", "smtp; 550 5.1.1 not found", "5.1.10"),  # a precise Status stands
+])
+def test_a_status_of_only_its_class_takes_the_replys_code(status, diagnostic, code):
+    (news,) = _read(_dsn(_block(status=status, extra=f"Diagnostic-Code: {diagnostic}"))).news
+    assert news.status == code
+
+
 def test_original_recipient_is_preferred_and_an_x400_one_is_not_an_address():
     block = ("Original-Recipient: x400;c=US;a=;p=Contoso\nFinal-Recipient: rfc822;<Carol@Example.COM>\n"
              "Action: failed\nStatus: 5.1.1\n\n"
