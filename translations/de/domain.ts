@@ -32,6 +32,345 @@
     </message>
 </context>
 <context>
+    <name>Delivery</name>
+    <message>
+        <source>Check the spelling of the address.</source>
+        <translation>Prüfen Sie die Schreibweise der Adresse.</translation>
+    </message>
+    <message>
+        <source>Send it again smaller: share large files as links instead of attachments.</source>
+        <translation>Senden Sie sie kleiner erneut: Teilen Sie große Dateien als Links statt als Anlagen.</translation>
+    </message>
+    <message>
+        <source>Tell the recipient another way: a forwarding or the mail routing at {domain} needs fixing.</source>
+        <translation>Benachrichtigen Sie den Empfänger auf anderem Weg: Eine Weiterleitung oder das Mail-Routing bei {domain} muss korrigiert werden.</translation>
+    </message>
+    <message>
+        <source>Ask the owner of {address} or their administrator to accept mail from outside the organisation.</source>
+        <translation>Bitten Sie den Inhaber von {address} oder dessen Administrator, E-Mails von außerhalb der Organisation anzunehmen.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator, with the server&apos;s words below.</source>
+        <translation>Wenden Sie sich mit der Meldung des Servers unten an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>Change your password and ask your administrator to have your account unblocked.</source>
+        <translation>Ändern Sie Ihr Kennwort und bitten Sie Ihren Administrator, Ihr Konto entsperren zu lassen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached in time: the message waited in the queue until it expired.</source>
+        <translation>{address} war nicht rechtzeitig erreichbar: Die Nachricht wartete in der Warteschlange, bis sie ablief.</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, send the message again later.</source>
+        <translation>Prüfen Sie die Adresse; ist sie richtig, senden Sie die Nachricht später erneut.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message could not be delivered before it expired.</source>
+        <translation>{address} war nicht erreichbar: Die Nachricht konnte nicht zugestellt werden, bevor sie ablief.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the receiving server refused the addresses on the message.</source>
+        <translation>{address} war nicht erreichbar: Der empfangende Server hat die Adressen der Nachricht abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Check the address and the address you send from; if both are right, ask your administrator.</source>
+        <translation>Prüfen Sie die Adresse und die Adresse, von der Sie senden; sind beide richtig, wenden Sie sich an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: there is no such address at {domain}.</source>
+        <translation>{address} war nicht erreichbar: Diese Adresse gibt es bei {domain} nicht.</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address, or pick the person again from the directory.</source>
+        <translation>Prüfen Sie die Schreibweise der Adresse, oder wählen Sie die Person erneut aus dem Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your account is blocked from sending, usually because it sent spam.</source>
+        <translation>Die Nachricht an {address} wurde nicht gesendet: Ihr Konto ist für das Senden gesperrt, meist weil es Spam versendet hat.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: Microsoft 365 has no mailbox with this address.</source>
+        <translation>{address} war nicht erreichbar: Microsoft 365 hat kein Postfach mit dieser Adresse.</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address; if it is right, the recipient&apos;s administrator must check that the mailbox exists.</source>
+        <translation>Prüfen Sie die Schreibweise der Adresse; ist sie richtig, muss der Administrator des Empfängers prüfen, ob das Postfach existiert.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the mailbox cannot take messages now (it is disabled or unavailable).</source>
+        <translation>{address} war nicht erreichbar: Das Postfach kann derzeit keine Nachrichten annehmen (es ist deaktiviert oder nicht verfügbar).</translation>
+    </message>
+    <message>
+        <source>Send the message again later; if it keeps failing, tell the recipient another way.</source>
+        <translation>Senden Sie die Nachricht später erneut; schlägt es weiter fehl, benachrichtigen Sie den Empfänger auf anderem Weg.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the recipient&apos;s mailbox is full.</source>
+        <translation>{address} war nicht erreichbar: Das Postfach des Empfängers ist voll.</translation>
+    </message>
+    <message>
+        <source>Tell the recipient another way, and send the message again once they have made room.</source>
+        <translation>Benachrichtigen Sie den Empfänger auf anderem Weg, und senden Sie die Nachricht erneut, sobald er Platz geschaffen hat.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message is larger than this recipient accepts.</source>
+        <translation>{address} war nicht erreichbar: Die Nachricht ist größer, als dieser Empfänger annimmt.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message is larger than the receiving server accepts.</source>
+        <translation>{address} war nicht erreichbar: Die Nachricht ist größer, als der empfangende Server annimmt.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server for {domain} refused it (no such address there, or it takes no mail for {domain}).</source>
+        <translation>{address} war nicht erreichbar: Der Server für {domain} hat sie abgelehnt (diese Adresse gibt es dort nicht, oder er nimmt keine E-Mails für {domain} an).</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address; if it is right, the recipient&apos;s administrator must check their mail setup.</source>
+        <translation>Prüfen Sie die Schreibweise der Adresse; ist sie richtig, muss der Administrator des Empfängers seine Mail-Einrichtung prüfen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message went round in a loop between servers.</source>
+        <translation>{address} war nicht erreichbar: Die Nachricht lief in einer Schleife zwischen Servern.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message passed through too many servers (a loop, most likely).</source>
+        <translation>{address} war nicht erreichbar: Die Nachricht lief über zu viele Server (höchstwahrscheinlich eine Schleife).</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached in time: the message waited for the server of {domain} until it expired.</source>
+        <translation>{address} war nicht rechtzeitig erreichbar: Die Nachricht wartete auf den Server von {domain}, bis sie ablief.</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, send the message again later: the recipient&apos;s server may be down.</source>
+        <translation>Prüfen Sie die Adresse; ist sie richtig, senden Sie die Nachricht später erneut: Der Server des Empfängers ist vielleicht ausgefallen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the domain {domain} does not exist.</source>
+        <translation>{address} war nicht erreichbar: Die Domain {domain} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused the connection until the message expired.</source>
+        <translation>{address} war nicht erreichbar: Der Server von {domain} hat die Verbindung abgelehnt, bis die Nachricht ablief.</translation>
+    </message>
+    <message>
+        <source>Send the message again later; if it keeps failing, the recipient&apos;s administrator must check their server.</source>
+        <translation>Senden Sie die Nachricht später erneut; schlägt es weiter fehl, muss der Administrator des Empfängers seinen Server prüfen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} says this mailbox is unavailable.</source>
+        <translation>{address} war nicht erreichbar: Der Server von {domain} meldet dieses Postfach als nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address; if it is right, tell the recipient another way.</source>
+        <translation>Prüfen Sie die Schreibweise der Adresse; ist sie richtig, benachrichtigen Sie den Empfänger auf anderem Weg.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused the message&apos;s line endings (bare line feeds).</source>
+        <translation>{address} war nicht erreichbar: Der Server von {domain} hat die Zeilenenden der Nachricht abgelehnt (einzelne Zeilenvorschübe).</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: you are not allowed to send to this recipient (a restricted group or mailbox).</source>
+        <translation>{address} war nicht erreichbar: Sie dürfen diesem Empfänger nicht schreiben (eine eingeschränkte Gruppe oder ein eingeschränktes Postfach).</translation>
+    </message>
+    <message>
+        <source>Ask the owner of {address} to allow you, or send it through someone who may.</source>
+        <translation>Bitten Sie den Inhaber von {address} um die Erlaubnis, oder lassen Sie die Nachricht von jemandem senden, der es darf.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: it accepts mail only from inside its organisation.</source>
+        <translation>{address} war nicht erreichbar: Die Adresse nimmt nur E-Mails aus ihrer eigenen Organisation an.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: you are not on the list of senders this group accepts.</source>
+        <translation>{address} war nicht erreichbar: Sie stehen nicht auf der Liste der Absender, die diese Gruppe annimmt.</translation>
+    </message>
+    <message>
+        <source>Ask the owner of the group {address} to add you to its allowed senders.</source>
+        <translation>Bitten Sie den Inhaber der Gruppe {address}, Sie zu ihren zugelassenen Absendern hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: this group accepts mail only from inside its organisation.</source>
+        <translation>{address} war nicht erreichbar: Diese Gruppe nimmt nur E-Mails aus ihrer eigenen Organisation an.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: this mailbox accepts mail only from inside its organisation.</source>
+        <translation>{address} war nicht erreichbar: Dieses Postfach nimmt nur E-Mails aus seiner eigenen Organisation an.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your account is blocked from sending, for spam.</source>
+        <translation>Die Nachricht an {address} wurde nicht gesendet: Ihr Konto ist wegen Spam für das Senden gesperrt.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused this address.</source>
+        <translation>{address} war nicht erreichbar: Der Server von {domain} hat diese Adresse abgelehnt.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused how your organisation&apos;s server greeted it (HELO).</source>
+        <translation>{address} war nicht erreichbar: Der Server von {domain} hat die Begrüßung durch den Server Ihrer Organisation abgelehnt (HELO).</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: {domain} blocks mail from your organisation&apos;s server.</source>
+        <translation>{address} war nicht erreichbar: {domain} sperrt E-Mails vom Server Ihrer Organisation.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your organisation&apos;s server sent more mail than {domain} accepts.</source>
+        <translation>{address} war nicht erreichbar: Der Server Ihrer Organisation hat mehr E-Mails gesendet, als {domain} annimmt.</translation>
+    </message>
+    <message>
+        <source>Send the message again later; if it keeps failing, ask your administrator.</source>
+        <translation>Senden Sie die Nachricht später erneut; schlägt es weiter fehl, wenden Sie sich an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your domain failed the sender check (DMARC), and its policy says to refuse such mail.</source>
+        <translation>{address} war nicht erreichbar: Ihre Domain hat die Absenderprüfung (DMARC) nicht bestanden, und ihre Richtlinie verlangt, solche E-Mails abzulehnen.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to check your domain&apos;s SPF, DKIM and DMARC records.</source>
+        <translation>Bitten Sie Ihren Administrator, die SPF-, DKIM- und DMARC-Einträge Ihrer Domain zu prüfen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: {domain} does not accept mail over IPv6.</source>
+        <translation>{address} war nicht erreichbar: {domain} nimmt keine E-Mails über IPv6 an.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your address is banned from sending.</source>
+        <translation>Die Nachricht an {address} wurde nicht gesendet: Ihre Adresse ist für das Senden gesperrt.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to have your address delisted.</source>
+        <translation>Bitten Sie Ihren Administrator, Ihre Adresse von der Sperrliste nehmen zu lassen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message&apos;s From address is not valid.</source>
+        <translation>{address} war nicht erreichbar: Die Von-Adresse der Nachricht ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Send the message again from your own address; if it keeps failing, ask your administrator.</source>
+        <translation>Senden Sie die Nachricht erneut von Ihrer eigenen Adresse; schlägt es weiter fehl, wenden Sie sich an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: {domain} has put your organisation&apos;s server on its block list.</source>
+        <translation>{address} war nicht erreichbar: {domain} hat den Server Ihrer Organisation auf seine Sperrliste gesetzt.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of {domain} to remove the block.</source>
+        <translation>Bitten Sie den Administrator von {domain}, die Sperre aufzuheben.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your domain does not prove its mail is genuine as well as {domain} requires.</source>
+        <translation>{address} war nicht erreichbar: Ihre Domain weist die Echtheit ihrer E-Mails nicht so nach, wie {domain} es verlangt.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your organisation does not allow mail to be forwarded outside it.</source>
+        <translation>{address} war nicht erreichbar: Ihre Organisation erlaubt keine Weiterleitung von E-Mails nach außen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the IP address your organisation sends from is banned.</source>
+        <translation>{address} war nicht erreichbar: Die IP-Adresse, von der Ihre Organisation sendet, ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to have the IP address delisted.</source>
+        <translation>Bitten Sie Ihren Administrator, die IP-Adresse von der Sperrliste nehmen zu lassen.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your organisation is blocked from sending, for sending too much suspicious mail.</source>
+        <translation>Die Nachricht an {address} wurde nicht gesendet: Ihre Organisation ist für das Senden gesperrt, weil sie zu viele verdächtige E-Mails versendet hat.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to contact Microsoft support.</source>
+        <translation>Bitten Sie Ihren Administrator, den Microsoft-Support zu kontaktieren.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your organisation may not send from a domain it has not registered.</source>
+        <translation>Die Nachricht an {address} wurde nicht gesendet: Ihre Organisation darf nicht von einer Domain senden, die sie nicht registriert hat.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to add and verify the domain in Microsoft 365.</source>
+        <translation>Bitten Sie Ihren Administrator, die Domain in Microsoft 365 hinzuzufügen und zu verifizieren.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server kept failing for a while and gave up (code {code}).</source>
+        <translation>{address} war nicht erreichbar: Der Server ist eine Zeit lang immer wieder gescheitert und hat aufgegeben (Code {code}).</translation>
+    </message>
+    <message>
+        <source>Send the message again later.</source>
+        <translation>Senden Sie die Nachricht später erneut.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the receiving server refused the message (code {code}).</source>
+        <translation>{address} war nicht erreichbar: Der empfangende Server hat die Nachricht abgelehnt (Code {code}).</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, ask your administrator, with the server&apos;s words below.</source>
+        <translation>Prüfen Sie die Adresse; ist sie richtig, wenden Sie sich mit der Meldung des Servers unten an Ihren Administrator.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <translation>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln delayed</source>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <translation>
+            <numerusform>%Ln verzögert</numerusform>
+            <numerusform>%Ln verzögert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{address} could not be reached; the report gives no reason.</source>
+        <translation>{address} war nicht erreichbar; der Bericht nennt keinen Grund.</translation>
+    </message>
+    <message>
+        <source>read at {time}</source>
+        <translation>gelesen um {time}</translation>
+    </message>
+    <message>
+        <source>read on {date} at {time}</source>
+        <translation>gelesen am {date} um {time}</translation>
+    </message>
+    <message>
+        <source>no news</source>
+        <translation>keine Nachricht</translation>
+    </message>
+    <message>
+        <source>delayed: the server is still trying</source>
+        <translation>verzögert: Der Server versucht es noch</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>deleted without being read</source>
+        <translation>ungelesen gelöscht</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>nicht zugestellt</translation>
+    </message>
+    <message>
+        <source>all read</source>
+        <translation>alle gelesen</translation>
+    </message>
+    <message>
+        <source>all delivered</source>
+        <translation>alle zugestellt</translation>
+    </message>
+    <message>
+        <source>{delivered} of {total} delivered</source>
+        <translation>{delivered} von {total} zugestellt</translation>
+    </message>
+</context>
+<context>
     <name>EmlRead</name>
     <message>
         <source>The file&apos;s parts nest more than {limit} multiparts deep, more than a file of {lines} lines may (every line is looked at for every boundary it is in); it was not opened.</source>

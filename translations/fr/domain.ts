@@ -32,6 +32,345 @@
     </message>
 </context>
 <context>
+    <name>Delivery</name>
+    <message>
+        <source>Check the spelling of the address.</source>
+        <translation>Vérifiez l&apos;orthographe de l&apos;adresse.</translation>
+    </message>
+    <message>
+        <source>Send it again smaller: share large files as links instead of attachments.</source>
+        <translation>Renvoyez-le plus léger&#xa0;: partagez les gros fichiers par des liens plutôt qu&apos;en pièces jointes.</translation>
+    </message>
+    <message>
+        <source>Tell the recipient another way: a forwarding or the mail routing at {domain} needs fixing.</source>
+        <translation>Prévenez le destinataire par un autre moyen&#xa0;: un transfert ou l&apos;acheminement du courrier chez {domain} est à corriger.</translation>
+    </message>
+    <message>
+        <source>Ask the owner of {address} or their administrator to accept mail from outside the organisation.</source>
+        <translation>Demandez au propriétaire de {address} ou à son administrateur d&apos;accepter le courrier venant de l&apos;extérieur de l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator, with the server&apos;s words below.</source>
+        <translation>Adressez-vous à votre administrateur, avec les mots du serveur ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Change your password and ask your administrator to have your account unblocked.</source>
+        <translation>Changez votre mot de passe et demandez à votre administrateur de faire débloquer votre compte.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached in time: the message waited in the queue until it expired.</source>
+        <translation>{address} n&apos;a pas pu être joint à temps&#xa0;: le message a attendu dans la file jusqu&apos;à expiration.</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, send the message again later.</source>
+        <translation>Vérifiez l&apos;adresse&#xa0;; si elle est juste, renvoyez le message plus tard.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message could not be delivered before it expired.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le message n&apos;a pas pu être remis avant d&apos;expirer.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the receiving server refused the addresses on the message.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur destinataire a refusé les adresses du message.</translation>
+    </message>
+    <message>
+        <source>Check the address and the address you send from; if both are right, ask your administrator.</source>
+        <translation>Vérifiez l&apos;adresse et celle depuis laquelle vous envoyez&#xa0;; si les deux sont justes, adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: there is no such address at {domain}.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: cette adresse n&apos;existe pas chez {domain}.</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address, or pick the person again from the directory.</source>
+        <translation>Vérifiez l&apos;orthographe de l&apos;adresse, ou choisissez à nouveau la personne dans l&apos;annuaire.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your account is blocked from sending, usually because it sent spam.</source>
+        <translation>Le message à {address} n&apos;a pas été envoyé&#xa0;: votre compte est bloqué pour l&apos;envoi, généralement parce qu&apos;il a envoyé du spam.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: Microsoft 365 has no mailbox with this address.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: Microsoft 365 n&apos;a aucune boîte aux lettres à cette adresse.</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address; if it is right, the recipient&apos;s administrator must check that the mailbox exists.</source>
+        <translation>Vérifiez l&apos;orthographe de l&apos;adresse&#xa0;; si elle est juste, l&apos;administrateur du destinataire doit vérifier que la boîte aux lettres existe.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the mailbox cannot take messages now (it is disabled or unavailable).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: la boîte aux lettres ne peut pas recevoir de messages pour l&apos;instant (elle est désactivée ou indisponible).</translation>
+    </message>
+    <message>
+        <source>Send the message again later; if it keeps failing, tell the recipient another way.</source>
+        <translation>Renvoyez le message plus tard&#xa0;; si l&apos;échec persiste, prévenez le destinataire par un autre moyen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the recipient&apos;s mailbox is full.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: la boîte aux lettres du destinataire est pleine.</translation>
+    </message>
+    <message>
+        <source>Tell the recipient another way, and send the message again once they have made room.</source>
+        <translation>Prévenez le destinataire par un autre moyen, et renvoyez le message une fois qu&apos;il aura fait de la place.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message is larger than this recipient accepts.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le message dépasse la taille que ce destinataire accepte.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message is larger than the receiving server accepts.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le message dépasse la taille que le serveur destinataire accepte.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server for {domain} refused it (no such address there, or it takes no mail for {domain}).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur de {domain} l&apos;a refusé (cette adresse n&apos;y existe pas, ou il ne reçoit pas le courrier de {domain}).</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address; if it is right, the recipient&apos;s administrator must check their mail setup.</source>
+        <translation>Vérifiez l&apos;orthographe de l&apos;adresse&#xa0;; si elle est juste, l&apos;administrateur du destinataire doit vérifier sa configuration de messagerie.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message went round in a loop between servers.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le message a tourné en boucle entre des serveurs.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message passed through too many servers (a loop, most likely).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le message est passé par trop de serveurs (une boucle, très probablement).</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached in time: the message waited for the server of {domain} until it expired.</source>
+        <translation>{address} n&apos;a pas pu être joint à temps&#xa0;: le message a attendu le serveur de {domain} jusqu&apos;à expiration.</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, send the message again later: the recipient&apos;s server may be down.</source>
+        <translation>Vérifiez l&apos;adresse&#xa0;; si elle est juste, renvoyez le message plus tard&#xa0;: le serveur du destinataire est peut-être en panne.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the domain {domain} does not exist.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le domaine {domain} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused the connection until the message expired.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur de {domain} a refusé la connexion jusqu&apos;à l&apos;expiration du message.</translation>
+    </message>
+    <message>
+        <source>Send the message again later; if it keeps failing, the recipient&apos;s administrator must check their server.</source>
+        <translation>Renvoyez le message plus tard&#xa0;; si l&apos;échec persiste, l&apos;administrateur du destinataire doit vérifier son serveur.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} says this mailbox is unavailable.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur de {domain} indique que cette boîte aux lettres est indisponible.</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address; if it is right, tell the recipient another way.</source>
+        <translation>Vérifiez l&apos;orthographe de l&apos;adresse&#xa0;; si elle est juste, prévenez le destinataire par un autre moyen.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused the message&apos;s line endings (bare line feeds).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur de {domain} a refusé les fins de ligne du message (sauts de ligne seuls).</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: you are not allowed to send to this recipient (a restricted group or mailbox).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: vous n&apos;avez pas le droit d&apos;écrire à ce destinataire (un groupe ou une boîte aux lettres restreints).</translation>
+    </message>
+    <message>
+        <source>Ask the owner of {address} to allow you, or send it through someone who may.</source>
+        <translation>Demandez au propriétaire de {address} de vous y autoriser, ou faites-le envoyer par quelqu&apos;un qui en a le droit.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: it accepts mail only from inside its organisation.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: cette adresse n&apos;accepte que le courrier venant de son organisation.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: you are not on the list of senders this group accepts.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: vous n&apos;êtes pas sur la liste des expéditeurs que ce groupe accepte.</translation>
+    </message>
+    <message>
+        <source>Ask the owner of the group {address} to add you to its allowed senders.</source>
+        <translation>Demandez au propriétaire du groupe {address} de vous ajouter à ses expéditeurs autorisés.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: this group accepts mail only from inside its organisation.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: ce groupe n&apos;accepte que le courrier venant de son organisation.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: this mailbox accepts mail only from inside its organisation.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: cette boîte aux lettres n&apos;accepte que le courrier venant de son organisation.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your account is blocked from sending, for spam.</source>
+        <translation>Le message à {address} n&apos;a pas été envoyé&#xa0;: votre compte est bloqué pour l&apos;envoi, pour spam.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused this address.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur de {domain} a refusé cette adresse.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server of {domain} refused how your organisation&apos;s server greeted it (HELO).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur de {domain} a refusé la façon dont le serveur de votre organisation s&apos;est présenté (HELO).</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: {domain} blocks mail from your organisation&apos;s server.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: {domain} bloque le courrier venant du serveur de votre organisation.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your organisation&apos;s server sent more mail than {domain} accepts.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur de votre organisation a envoyé plus de courrier que {domain} n&apos;en accepte.</translation>
+    </message>
+    <message>
+        <source>Send the message again later; if it keeps failing, ask your administrator.</source>
+        <translation>Renvoyez le message plus tard&#xa0;; si l&apos;échec persiste, adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your domain failed the sender check (DMARC), and its policy says to refuse such mail.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: votre domaine a échoué à la vérification de l&apos;expéditeur (DMARC), et sa politique demande de refuser un tel courrier.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to check your domain&apos;s SPF, DKIM and DMARC records.</source>
+        <translation>Demandez à votre administrateur de vérifier les enregistrements SPF, DKIM et DMARC de votre domaine.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: {domain} does not accept mail over IPv6.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: {domain} n&apos;accepte pas le courrier par IPv6.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your address is banned from sending.</source>
+        <translation>Le message à {address} n&apos;a pas été envoyé&#xa0;: votre adresse est interdite d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to have your address delisted.</source>
+        <translation>Demandez à votre administrateur de faire retirer votre adresse de la liste de blocage.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the message&apos;s From address is not valid.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: l&apos;adresse De du message n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Send the message again from your own address; if it keeps failing, ask your administrator.</source>
+        <translation>Renvoyez le message depuis votre propre adresse&#xa0;; si l&apos;échec persiste, adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: {domain} has put your organisation&apos;s server on its block list.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: {domain} a mis le serveur de votre organisation sur sa liste de blocage.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of {domain} to remove the block.</source>
+        <translation>Demandez à l&apos;administrateur de {domain} de lever le blocage.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your domain does not prove its mail is genuine as well as {domain} requires.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: votre domaine ne prouve pas l&apos;authenticité de son courrier aussi bien que {domain} l&apos;exige.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: your organisation does not allow mail to be forwarded outside it.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: votre organisation n&apos;autorise pas le transfert de courrier vers l&apos;extérieur.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the IP address your organisation sends from is banned.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: l&apos;adresse IP depuis laquelle votre organisation envoie est bannie.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to have the IP address delisted.</source>
+        <translation>Demandez à votre administrateur de faire retirer l&apos;adresse IP de la liste de blocage.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your organisation is blocked from sending, for sending too much suspicious mail.</source>
+        <translation>Le message à {address} n&apos;a pas été envoyé&#xa0;: votre organisation est bloquée pour l&apos;envoi, pour avoir envoyé trop de courrier suspect.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to contact Microsoft support.</source>
+        <translation>Demandez à votre administrateur de contacter le support Microsoft.</translation>
+    </message>
+    <message>
+        <source>The message to {address} was not sent: your organisation may not send from a domain it has not registered.</source>
+        <translation>Le message à {address} n&apos;a pas été envoyé&#xa0;: votre organisation ne peut pas envoyer depuis un domaine qu&apos;elle n&apos;a pas enregistré.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to add and verify the domain in Microsoft 365.</source>
+        <translation>Demandez à votre administrateur d&apos;ajouter et de vérifier le domaine dans Microsoft 365.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the server kept failing for a while and gave up (code {code}).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur a échoué à plusieurs reprises puis a abandonné (code {code}).</translation>
+    </message>
+    <message>
+        <source>Send the message again later.</source>
+        <translation>Renvoyez le message plus tard.</translation>
+    </message>
+    <message>
+        <source>{address} could not be reached: the receiving server refused the message (code {code}).</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;: le serveur destinataire a refusé le message (code {code}).</translation>
+    </message>
+    <message>
+        <source>Check the address; if it is right, ask your administrator, with the server&apos;s words below.</source>
+        <translation>Vérifiez l&apos;adresse&#xa0;; si elle est juste, adressez-vous à votre administrateur, avec les mots du serveur ci-dessous.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln delayed</source>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <translation>
+            <numerusform>%Ln retardé</numerusform>
+            <numerusform>%Ln retardés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{address} could not be reached; the report gives no reason.</source>
+        <translation>{address} n&apos;a pas pu être joint&#xa0;; le rapport ne donne aucune raison.</translation>
+    </message>
+    <message>
+        <source>read at {time}</source>
+        <translation>lu à {time}</translation>
+    </message>
+    <message>
+        <source>read on {date} at {time}</source>
+        <translation>lu le {date} à {time}</translation>
+    </message>
+    <message>
+        <source>no news</source>
+        <translation>pas de nouvelles</translation>
+    </message>
+    <message>
+        <source>delayed: the server is still trying</source>
+        <translation>retardé&#xa0;: le serveur essaie encore</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>remis</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <source>deleted without being read</source>
+        <translation>supprimé sans avoir été lu</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>non remis</translation>
+    </message>
+    <message>
+        <source>all read</source>
+        <translation>tous lus</translation>
+    </message>
+    <message>
+        <source>all delivered</source>
+        <translation>tous remis</translation>
+    </message>
+    <message>
+        <source>{delivered} of {total} delivered</source>
+        <translation>{delivered} sur {total} remis</translation>
+    </message>
+</context>
+<context>
     <name>EmlRead</name>
     <message>
         <source>The file&apos;s parts nest more than {limit} multiparts deep, more than a file of {lines} lines may (every line is looked at for every boundary it is in); it was not opened.</source>
