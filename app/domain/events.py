@@ -112,6 +112,15 @@ class SettingsProblem(CoreEvent):
     text: Any  # app.domain.words.Words | str
 
 
+# ---- did it arrive (app.core.delivery.watch) ----
+@dataclass(frozen=True)
+class ReportsRead(CoreEvent):
+    """Reports newly read from the Inbox (``reports``: :class:`app.domain.delivery.Report`): the Sent rows they
+    are about read otherwise."""
+
+    reports: tuple
+
+
 E = TypeVar("E", bound=CoreEvent)
 
 
