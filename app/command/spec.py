@@ -225,9 +225,28 @@ ACCOUNT_OPTIONS: tuple[Option, ...] = (
     Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "list: print the account as JSON"), {"action": "store_true"}),
 )
 
+STATUS_OPTIONS: tuple[Option, ...] = (
+    Option(("message_id",), QT_TRANSLATE_NOOP("ManPage", "the Message-ID of a sent message (with or without its "
+                                                         "angle brackets), as dispatch-mail send --json prints it"),
+           {"nargs": "?", "metavar": "MESSAGE-ID"}),
+    Option(("--failed",), QT_TRANSLATE_NOOP("ManPage", "every message a report says did not reach someone (with "
+                                                       "--since: reported in that time)"), {"action": "store_true"}),
+    Option(("--since",), QT_TRANSLATE_NOOP("ManPage", "with --failed: only reports of the last N minutes, hours or "
+                                                      "days (30m, 12h, 1d; at most 30d, the default)"),
+           {"metavar": "AGE"}),
+    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account whose messages to look at, when more than one is "
+                                                        "set up"), {"metavar": "ADDRESS"}),
+    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print each message's recipients and their state as JSON"),
+           {"action": "store_true"}),
+    PASSWORD_ENV,
+)
+
 # name -> (what it does, its options), in the order the man page lists them
 COMMANDS: dict[str, tuple[str, tuple[Option, ...]]] = {
     **QUEUE_COMMANDS,
+    "status": (QT_TRANSLATE_NOOP("ManPage", "did it arrive? each recipient of a sent message delivered, read, not "
+                                            "delivered (and why) or no news, from the reports in the Inbox"),
+               STATUS_OPTIONS),
     "sign-in": (QT_TRANSLATE_NOOP("ManPage", "sign in without the window: Microsoft 365 by device code, or an "
                                              "Exchange password into the system keyring"), SIGNIN_OPTIONS),
     "account": (QT_TRANSLATE_NOOP("ManPage", "set up the account without the window (a server with no desktop), "
