@@ -1,0 +1,67 @@
+"""File → Receipts for new messages (issue 78, item 4), by real keys on the real window against the sandbox over
+HTTP, EWS and Graph: the defaults chosen in the menu (Alt+F, P, then R or D), a new message (Ctrl+N) starts with
+them, Ctrl+Return sends it, and the copy in Sent Items has IsReadReceiptRequested / IsDeliveryReceiptRequested as
+chosen (the server's own copy of the item's fields); a default taken back, the next message asks for that one no
+more. A draft reopened keeps its own boxes whatever the defaults say."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from app.domain.models import Draft, Folder, Recipient
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
+
+
+def choose_in_file_menu(qtbot, win, letter) -> None:
+    """Alt+F, P (Receipts for new messages), then ``letter``: the menus by their mnemonics, as a user does."""
+    # the window active again: on the offscreen platform a suggestion list that closed (the recent recipient
+    # offered while To was typed) leaves no window active, which a desktop's window manager gives back
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    key(qtbot, win, Qt.Key_F, Qt.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5000)
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key_P)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None
+                    and QApplication.activePopupWidget().objectName() == "menuReceiptDefaults", timeout=5000)
+    qtbot.keyClick(QApplication.activePopupWidget(), letter)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5000)
+
+
+def send_new(qtbot, win, sandbox, subject: str) -> dict:
+    """Ctrl+N, a message typed and Ctrl+Return: the server's fields of its copy in Sent Items."""
+    type_message(qtbot, win, cc="", bcc="", subject=subject, body="The figures are in.")
+    shown = (win.compose.read_receipt.isChecked(), win.compose.delivery_receipt.isChecked())
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any(m["subject"] == subject for m in items(sandbox, Folder.SENT.value)), timeout=20000)
+    qtbot.waitUntil(lambda: win.compose.subject.text() == "" and not win.busy, timeout=10000)
+    fields = next(m for m in items(sandbox, Folder.SENT.value) if m["subject"] == subject)["fields"]
+    return {"shown": shown, "read": fields.get("IsReadReceiptRequested") is True,
+            "delivery": fields.get("IsDeliveryReceiptRequested") is True}
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_new_messages_ask_for_the_receipts_the_file_menu_chose(qtbot, ui_window, ui_sandbox, ui_backend):
+    win, sandbox = ui_window, ui_sandbox
+    assert send_new(qtbot, win, sandbox, "No receipts") == {"shown": (False, False), "read": False,
+                                                             "delivery": False}
+    choose_in_file_menu(qtbot, win, Qt.Key_R)
+    choose_in_file_menu(qtbot, win, Qt.Key_D)
+    assert win.settings.receipt_defaults() == {"read_receipt": True, "delivery_receipt": True}
+    assert send_new(qtbot, win, sandbox, "Both receipts") == {"shown": (True, True), "read": True, "delivery": True}
+    choose_in_file_menu(qtbot, win, Qt.Key_R)  # taken back: the next one asks for a delivery receipt only
+    assert send_new(qtbot, win, sandbox, "Delivery only") == {"shown": (False, True), "read": False,
+                                                               "delivery": True}
+
+
+@pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
+def test_a_draft_reopened_keeps_its_own_receipts(qtbot, ui_window, ui_sandbox, ui_backend):
+    win = ui_window
+    choose_in_file_menu(qtbot, win, Qt.Key_R)
+    win.compose.load(Draft(to=[Recipient("bob@example.com")], subject="Kept as it was"))  # as Drafts opens one
+    assert not win.compose.read_receipt.isChecked()
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert win.compose.read_receipt.isChecked() and not win.compose.delivery_receipt.isChecked()
