@@ -1,5 +1,5 @@
 """File → Receipts for new messages (issue 78, item 4), by real keys on the real window against the sandbox over
-HTTP, EWS and Graph: the defaults chosen in the menu (Alt+F, P, then R or D), a new message (Ctrl+N) starts with
+HTTP, EWS and Graph: the defaults chosen in the menu (Alt+F, W, then R or D), a new message (Ctrl+N) starts with
 them, Ctrl+Return sends it, and the copy in Sent Items has IsReadReceiptRequested / IsDeliveryReceiptRequested as
 chosen (the server's own copy of the item's fields); a default taken back, the next message asks for that one no
 more. A draft reopened keeps its own boxes whatever the defaults say."""
@@ -17,14 +17,14 @@ from tests.helpers.mailbox import items
 
 
 def choose_in_file_menu(qtbot, win, letter) -> None:
-    """Alt+F, P (Receipts for new messages), then ``letter``: the menus by their mnemonics, as a user does."""
+    """Alt+F, W (Receipts for new messages), then ``letter``: the menus by their mnemonics, as a user does."""
     # the window active again: on the offscreen platform a suggestion list that closed (the recent recipient
     # offered while To was typed) leaves no window active, which a desktop's window manager gives back
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
     key(qtbot, win, Qt.Key_F, Qt.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5000)
-    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key_P)
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key_W)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None
                     and QApplication.activePopupWidget().objectName() == "menuReceiptDefaults", timeout=5000)
     qtbot.keyClick(QApplication.activePopupWidget(), letter)

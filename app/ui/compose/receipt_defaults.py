@@ -30,7 +30,7 @@ class ReceiptDefaults:
     def __init__(self, port: ShellPort, compose, file_menu: QMenu | None, after: QMenu | None = None):
         """``file_menu``: where the submenu goes, after ``after`` (Undo send delay) when it is there."""
         self.port, self.compose = port, compose
-        self.menu = QMenu(translate("Receipts", "Recei&pts for new messages"), port.dialog_parent)
+        self.menu = QMenu(translate("Receipts", "Receipts for ne&w messages"), port.dialog_parent)
         self.menu.setObjectName("menuReceiptDefaults")
         self.menu.setToolTip(translate("Receipts", "The receipts every new message asks for; Compose's check boxes "
                                                    "change them for one message"))
