@@ -163,7 +163,9 @@ QUEUE_COMMANDS = {
     "send": (QT_TRANSLATE_NOOP("ManPage", "send a message built from options, or an .eml file as it is"),
              SEND_OPTIONS),
     "sendmail": (QT_TRANSLATE_NOOP("ManPage", "send the RFC 5322 message on standard input (a drop-in for "
-                                              "sendmail)"), SENDMAIL_OPTIONS),
+                                              "sendmail); its Disposition-Notification-To header asks for a read "
+                                              "receipt, Return-Receipt-To for a delivery receipt"),
+                 SENDMAIL_OPTIONS),
     "outbox": (QT_TRANSLATE_NOOP("ManPage", "list what waits in the account's Outbox, or retry or cancel one "
                                             "entry"), OUTBOX_OPTIONS),
 }

@@ -370,8 +370,8 @@
         <translation>eine aus Optionen gebaute Nachricht oder eine .eml-Datei unverändert senden</translation>
     </message>
     <message>
-        <source>send the RFC 5322 message on standard input (a drop-in for sendmail)</source>
-        <translation>die Nachricht nach RFC 5322 von der Standardeingabe senden (ein Ersatz für sendmail)</translation>
+        <source>send the RFC 5322 message on standard input (a drop-in for sendmail); its Disposition-Notification-To header asks for a read receipt, Return-Receipt-To for a delivery receipt</source>
+        <translation>die Nachricht nach RFC 5322 von der Standardeingabe senden (ein Ersatz für sendmail); ihr Header Disposition-Notification-To fordert eine Lesebestätigung an, Return-Receipt-To eine Übermittlungsbestätigung</translation>
     </message>
     <message>
         <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>

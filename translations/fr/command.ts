@@ -370,8 +370,8 @@
         <translation>envoyer un message construit à partir des options, ou un fichier .eml tel quel</translation>
     </message>
     <message>
-        <source>send the RFC 5322 message on standard input (a drop-in for sendmail)</source>
-        <translation>envoyer le message RFC 5322 lu sur l&apos;entrée standard (remplace sendmail)</translation>
+        <source>send the RFC 5322 message on standard input (a drop-in for sendmail); its Disposition-Notification-To header asks for a read receipt, Return-Receipt-To for a delivery receipt</source>
+        <translation>envoyer le message RFC 5322 lu sur l&apos;entrée standard (remplace sendmail)&#xa0;; son en-tête Disposition-Notification-To demande un accusé de lecture, Return-Receipt-To un accusé de réception</translation>
     </message>
     <message>
         <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>
