@@ -18,10 +18,7 @@ from tests.helpers.mailbox import items
 
 def choose_in_file_menu(qtbot, win, letter) -> None:
     """Alt+F, W (Receipts for new messages), then ``letter``: the menus by their mnemonics, as a user does."""
-    # the window active again: on the offscreen platform a suggestion list that closed (the recent recipient
-    # offered while To was typed) leaves no window active, which a desktop's window manager gives back
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    active(qtbot, win)
     key(qtbot, win, Qt.Key_F, Qt.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5000)
     qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key_W)
@@ -29,6 +26,15 @@ def choose_in_file_menu(qtbot, win, letter) -> None:
                     and QApplication.activePopupWidget().objectName() == "menuReceiptDefaults", timeout=5000)
     qtbot.keyClick(QApplication.activePopupWidget(), letter)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5000)
+    active(qtbot, win)
+
+
+def active(qtbot, win) -> None:
+    """The window active again: on the offscreen platform a popup that closed (a menu, the suggestion list of a
+    recent recipient offered while To was typed) leaves no window active, which a desktop's window manager
+    gives back; the window's shortcuts work only in the active window."""
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 
 
 def send_new(qtbot, win, sandbox, subject: str) -> dict:
@@ -65,3 +71,25 @@ def test_a_draft_reopened_keeps_its_own_receipts(qtbot, ui_window, ui_sandbox, u
     assert not win.compose.read_receipt.isChecked()
     key(qtbot, win, Qt.Key_N, CTRL)
     assert win.compose.read_receipt.isChecked() and not win.compose.delivery_receipt.isChecked()
+
+
+@pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
+def test_a_reply_edit_as_new_and_a_mailto_link_start_with_the_defaults(qtbot, ui_window, ui_sandbox, ui_backend):
+    """The message sent asked for no receipt; the defaults then ask for both: Reply all (Ctrl+Shift+R), Edit as
+    new (Ctrl+E: the defaults, not the sent message's boxes) and a ``mailto:`` link each start with both."""
+    from tests.ui.test_follow_up_ui import _select_sent
+    from app.ui.window.start_link import open_at_start
+
+    win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
+    assert send_new(qtbot, win, sandbox, "Numbers")["shown"] == (False, False)
+    choose_in_file_menu(qtbot, win, Qt.Key_R)
+    choose_in_file_menu(qtbot, win, Qt.Key_D)
+    for keys, subject in (((Qt.Key_R, CTRL | Qt.ShiftModifier), "RE: Numbers"), ((Qt.Key_E, CTRL), "Numbers")):
+        _select_sent(qtbot, win, "Numbers", Qt.Key_Home)
+        key(qtbot, win, *keys)
+        qtbot.waitUntil(lambda s=subject: win.current_view() == "compose" and c.subject.text() == s, timeout=5000)
+        assert (c.read_receipt.isChecked(), c.delivery_receipt.isChecked()) == (True, True), subject
+        c.clear()  # nothing typed: leaving it saves nothing
+    open_at_start(win, "mailto:carol@example.com?subject=Lunch")
+    qtbot.waitUntil(lambda: c.subject.text() == "Lunch", timeout=5000)
+    assert (c.read_receipt.isChecked(), c.delivery_receipt.isChecked()) == (True, True)
