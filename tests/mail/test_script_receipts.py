@@ -15,7 +15,7 @@ import pytest
 from app.command import send_args as sc
 from app.domain.models import Folder
 from tests.helpers.backends import ALICE, BOB, every_backend, settle
-from tests.mail.test_script_desk import ask, desk_of
+from tests.helpers.script_desk import ask, desk_of
 
 
 def receipts_in_sent(box, mid: str) -> tuple[bool, bool]:

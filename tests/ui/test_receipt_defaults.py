@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from app.domain.models import Draft, Folder, Recipient
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
+from tests.helpers.lists import select_sent
 from tests.helpers.mailbox import items
 
 
@@ -77,7 +78,6 @@ def test_a_draft_reopened_keeps_its_own_receipts(qtbot, ui_window, ui_sandbox, u
 def test_a_reply_edit_as_new_and_a_mailto_link_start_with_the_defaults(qtbot, ui_window, ui_sandbox, ui_backend):
     """The message sent asked for no receipt; the defaults then ask for both: Reply all (Ctrl+Shift+R), Edit as
     new (Ctrl+E: the defaults, not the sent message's boxes) and a ``mailto:`` link each start with both."""
-    from tests.ui.test_follow_up_ui import _select_sent
     from app.ui.window.start_link import open_at_start
 
     win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
@@ -85,7 +85,7 @@ def test_a_reply_edit_as_new_and_a_mailto_link_start_with_the_defaults(qtbot, ui
     choose_in_file_menu(qtbot, win, Qt.Key_R)
     choose_in_file_menu(qtbot, win, Qt.Key_D)
     for keys, subject in (((Qt.Key_R, CTRL | Qt.ShiftModifier), "RE: Numbers"), ((Qt.Key_E, CTRL), "Numbers")):
-        _select_sent(qtbot, win, "Numbers", Qt.Key_Home)
+        select_sent(qtbot, win, "Numbers", Qt.Key_Home)
         key(qtbot, win, *keys)
         qtbot.waitUntil(lambda s=subject: win.current_view() == "compose" and c.subject.text() == s, timeout=5000)
         assert (c.read_receipt.isChecked(), c.delivery_receipt.isChecked()) == (True, True), subject

@@ -8,7 +8,7 @@ false...), which Exchange applies over what the file says; :class:`MimeOnlyMessa
 only that one field, sent through exchangelib's public ``CreateItem`` service, and the receipts the bytes ask for
 (``Disposition-Notification-To``, ``Return-Receipt-To``: app.domain.mime_edits.receipts_asked) as
 ``t:IsReadReceiptRequested`` / ``t:IsDeliveryReceiptRequested`` true: said in so many words rather than left to
-the server's reading of the headers (``sendmail``'s messages; issue 78). Never written false: a message that asks
+the server's reading of the headers (``sendmail``'s messages). Never written false: a message that asks
 for none is the bytes alone, as before.
 """
 
