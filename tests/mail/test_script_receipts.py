@@ -9,6 +9,7 @@ Without them both are false: the window's defaults for new messages never apply 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -63,3 +64,22 @@ def test_sendmail_asks_for_the_receipts_its_message_names(box, sandbox, backend,
     mid = f"<receipts-{len(headers)}-{expected[0]:d}{expected[1]:d}@example.com>"
     sent_by(box, sandbox, "sendmail", "-i", BOB, stdin=mail(mid, *headers))
     assert receipts_in_sent(box, mid) == expected
+
+
+@pytest.mark.parametrize("backend", ["ews"], indirect=True)
+def test_over_ews_sendmail_says_the_receipts_beside_the_mime(box, sandbox):
+    """EWS: the CreateItem that sends the message as it is holds ``t:IsReadReceiptRequested`` and
+    ``t:IsDeliveryReceiptRequested`` true beside its MimeContent (validated against the XSD with every body):
+    Dispatch says them in so many words rather than leaving them to the server's reading of the headers; a
+    message that asks for none holds neither (never written false)."""
+    bodies: list[bytes] = []
+    sandbox.wire_observer = lambda direction, body, injected=False: bodies.append(body) \
+        if direction == "request" and b"CreateItem" in body else None
+    sent_by(box, sandbox, "sendmail", "-i", BOB, stdin=mail("<wire-both@example.com>",
+                                                            f"Disposition-Notification-To: {ALICE}",
+                                                            f"Return-Receipt-To: {ALICE}"))
+    sent_by(box, sandbox, "sendmail", "-i", BOB, stdin=mail("<wire-none@example.com>"))
+    both, none = [b for b in bodies if b"MimeContent" in b]
+    for name in (b"IsReadReceiptRequested", b"IsDeliveryReceiptRequested"):  # xs:boolean: "true" or "1"
+        assert re.search(rb"<t:" + name + rb">(true|1)</t:" + name + rb">\s*(<t:|</t:Message>)", both), both[-600:]
+    assert b"ReceiptRequested" not in none
