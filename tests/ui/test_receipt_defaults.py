@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
-from app.domain.models import Draft, Folder, Recipient
+from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.lists import select_sent
-from tests.helpers.mailbox import items
+from tests.helpers.mailbox import items, seed_drafts
 
 
 def choose_in_file_menu(qtbot, win, letter) -> None:
@@ -64,14 +64,24 @@ def test_new_messages_ask_for_the_receipts_the_file_menu_chose(qtbot, ui_window,
                                                                "delivery": True}
 
 
-@pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
 def test_a_draft_reopened_keeps_its_own_receipts(qtbot, ui_window, ui_sandbox, ui_backend):
-    win = ui_window
+    """A draft on the server that asks for no receipt, opened from Drafts (Ctrl+2, Enter) after the defaults ask
+    for both: its boxes stay as it saved them; Ctrl+N then starts a new message with both."""
+    win, c = ui_window, ui_window.compose
+    seed_drafts(ui_sandbox, 1, prefix="Kept")
     choose_in_file_menu(qtbot, win, Qt.Key_R)
-    win.compose.load(Draft(to=[Recipient("bob@example.com")], subject="Kept as it was"))  # as Drafts opens one
-    assert not win.compose.read_receipt.isChecked()
+    choose_in_file_menu(qtbot, win, Qt.Key_D)
+    win.drafts.model.reload()
+    key(qtbot, win, Qt.Key_2, CTRL)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.drafts.model.loading, timeout=10000)
+    win.drafts.table.setFocus()
+    win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: c.subject.text() == "Kept 00" and win.current_view() == "compose", timeout=10000)
+    assert (c.read_receipt.isChecked(), c.delivery_receipt.isChecked()) == (False, False)
     key(qtbot, win, Qt.Key_N, CTRL)
-    assert win.compose.read_receipt.isChecked() and not win.compose.delivery_receipt.isChecked()
+    assert (c.read_receipt.isChecked(), c.delivery_receipt.isChecked()) == (True, True)
 
 
 @pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
