@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from app.domain.models import Folder
+from app.storage.settings import Settings
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.lists import select_sent
@@ -58,6 +59,8 @@ def test_new_messages_ask_for_the_receipts_the_file_menu_chose(qtbot, ui_window,
     choose_in_file_menu(qtbot, win, Qt.Key_R)
     choose_in_file_menu(qtbot, win, Qt.Key_D)
     assert win.settings.receipt_defaults() == {"read_receipt": True, "delivery_receipt": True}
+    assert Settings(win.settings.path).receipt_defaults() == {"read_receipt": True, "delivery_receipt": True}, \
+        "kept in the settings file for the next start"
     assert send_new(qtbot, win, sandbox, "Both receipts") == {"shown": (True, True), "read": True, "delivery": True}
     choose_in_file_menu(qtbot, win, Qt.Key_R)  # taken back: the next one asks for a delivery receipt only
     assert send_new(qtbot, win, sandbox, "Delivery only") == {"shown": (False, True), "read": False,
@@ -103,3 +106,16 @@ def test_a_reply_edit_as_new_and_a_mailto_link_start_with_the_defaults(qtbot, ui
     open_at_start(win, "mailto:carol@example.com?subject=Lunch")
     qtbot.waitUntil(lambda: c.subject.text() == "Lunch", timeout=5000)
     assert (c.read_receipt.isChecked(), c.delivery_receipt.isChecked()) == (True, True)
+
+
+def test_only_a_choice_made_counts(tmp_path):
+    """Neither by default; a value the file holds that is not true (an edited file: "yes", 1) is not a choice."""
+    path = tmp_path / "settings.json"
+    assert Settings(path).receipt_defaults() == {"read_receipt": False, "delivery_receipt": False}
+    path.write_text('{"prefs": {"new_read_receipt": "yes", "new_delivery_receipt": 1}}')
+    assert Settings(path).receipt_defaults() == {"read_receipt": False, "delivery_receipt": False}
+    s = Settings(path)
+    s.set_receipt_default("delivery_receipt", True)
+    assert Settings(path).receipt_defaults() == {"read_receipt": False, "delivery_receipt": True}
+    with pytest.raises(ValueError):
+        s.set_receipt_default("importance", True)
