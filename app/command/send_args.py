@@ -47,7 +47,7 @@ from app.storage.regular_file import Refused, read_asked, read_regular
 QUEUE = ("send", "sendmail", "outbox")
 # what ``send`` builds a message from; FILE.eml cannot be combined with these
 _MESSAGE_OPTIONS = ("to", "cc", "bcc", "subject", "body_file", "html", "attach", "sender", "reply_to", "header",
-                    "importance", "later")
+                    "importance", "later", "read_receipt", "delivery_receipt")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -183,7 +183,8 @@ def _send_request(args: argparse.Namespace, *, stdin: Stdin, now: Callable[[], d
                                   reply_to=tuple(args.reply_to), sender=args.sender, subject=_subject(args.subject),
                                   body=_body(args.body_file, stdin, max_send_bytes, cwd), html=bool(args.html),
                                   importance=(args.importance or "").lower(), headers=_headers(args.header),
-                                  attachments=tuple(_attachment(path, max_send_bytes, cwd) for path in args.attach)),
+                                  attachments=tuple(_attachment(path, max_send_bytes, cwd) for path in args.attach),
+                                  read_receipt=args.read_receipt, delivery_receipt=args.delivery_receipt),
                   later=_later(args.later, now), account=account, json=args.json, wait=wait)
 
 

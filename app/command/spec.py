@@ -93,6 +93,12 @@ SEND_OPTIONS: tuple[Option, ...] = (
            {"action": "append", "default": [], "metavar": "'X-NAME: VALUE'"}),
     Option(("--importance",), QT_TRANSLATE_NOOP("ManPage", "low, normal or high"),
            {"choices": ("low", "normal", "high"), "type": str.lower}),
+    Option(("--read-receipt",), QT_TRANSLATE_NOOP("ManPage", "ask each recipient's mail program for a read receipt "
+                                                             "(Compose's defaults for new messages do not apply to "
+                                                             "scripts)"),
+           {"action": "store_true"}),
+    Option(("--delivery-receipt",), QT_TRANSLATE_NOOP("ManPage", "ask the server for a delivery receipt"),
+           {"action": "store_true"}),
     Option(("--later",), QT_TRANSLATE_NOOP("ManPage", "send at WHEN, the words Send later takes (tomorrow 8:00, mon "
                                                       "9:30, in 2 h ...)"),
            {"metavar": "WHEN"}),
@@ -157,7 +163,9 @@ QUEUE_COMMANDS = {
     "send": (QT_TRANSLATE_NOOP("ManPage", "send a message built from options, or an .eml file as it is"),
              SEND_OPTIONS),
     "sendmail": (QT_TRANSLATE_NOOP("ManPage", "send the RFC 5322 message on standard input (a drop-in for "
-                                              "sendmail)"), SENDMAIL_OPTIONS),
+                                              "sendmail); its Disposition-Notification-To header asks for a read "
+                                              "receipt, Return-Receipt-To for a delivery receipt"),
+                 SENDMAIL_OPTIONS),
     "outbox": (QT_TRANSLATE_NOOP("ManPage", "list what waits in the account's Outbox, or retry or cancel one "
                                             "entry"), OUTBOX_OPTIONS),
 }

@@ -1,5 +1,5 @@
 """Edits of a message's header block that leave the rest of its bytes as they are: a Bcc said to the server, a
-header taken out, the From read or replaced. Pure functions on bytes (the email package only reads)."""
+header taken out, the From read or replaced, the receipts it asks for read. Pure functions on bytes (the email package only reads)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,18 @@ def from_header(raw: bytes) -> tuple[str, str]:
         return "", ""
     name, address = email.utils.parseaddr(str(value))
     return name, address
+
+
+def receipts_asked(raw: bytes) -> tuple[bool, bool]:
+    """(a read receipt, a delivery receipt): whether ``raw``'s top-level headers ask for them:
+    ``Disposition-Notification-To`` (RFC 8098) and ``Return-Receipt-To`` (non-standard, the one Exchange itself
+    writes for a delivery receipt: MS-OXCMAIL 2.1.3.1.5; Disposition-Notification-To: 2.1.3.1.6)."""
+    import email.parser
+    import email.policy
+
+    head = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    return (bool(str(head.get("Disposition-Notification-To") or "").strip()),
+            bool(str(head.get("Return-Receipt-To") or "").strip()))
 
 
 def own_from(raw: bytes, name: str, address: str) -> bytes:

@@ -27,6 +27,8 @@ MAX_RECENT = 200
 # Undo send: the seconds between Send and the server call that the UI offers, and the default
 UNDO_SEND_CHOICES = (0, 5, 10, 20, 30)
 DEFAULT_UNDO_SEND = 10
+# the receipts a new message may ask for by default: the draft's field names (app.domain.models.Draft)
+RECEIPTS = ("read_receipt", "delivery_receipt")
 
 
 def default_undo_send() -> float:
@@ -327,6 +329,20 @@ class Settings:
 
     def set_undo_send_seconds(self, seconds: float) -> None:
         self.set("undo_send_seconds", seconds)
+
+    # ---- the receipts a new message asks for (File → Receipts for new messages) ----
+    def receipt_defaults(self) -> dict[str, bool]:
+        """What a new message starts with (Ctrl+N, a reply, a ``mailto:`` link, Edit as new), as the draft's own
+        fields: ``read_receipt`` and ``delivery_receipt``, each False unless the user chose it. A draft reopened
+        keeps its own; scripts never take these (``dispatch-mail send --read-receipt``)."""
+        return {name: self.get(f"new_{name}") is True for name in RECEIPTS}
+
+    def set_receipt_default(self, name: str, on: bool) -> None:
+        """``name`` (one of :data:`RECEIPTS`) asked for by every new message from now on, or not."""
+        if name not in RECEIPTS:
+            raise ValueError(name)
+        if self.get(f"new_{name}") is not bool(on):
+            self.set(f"new_{name}", bool(on))
 
 
 def _sendable(entry) -> bool:

@@ -15,7 +15,7 @@ import pytest
 
 from app.core.scripts import door_protocol as dp
 from app.core.scripts import doors
-from app.core.scripts.door_protocol import Cancel, ListQueue, Open, Reply, Retry, Submit
+from app.core.scripts.door_protocol import Cancel, ListQueue, Open, Options, Reply, Retry, Submit
 from app.core.scripts.door_server import Door
 from app.core.outbox.mime_send import MimeToSend
 from app.domain.models import Attachment, Draft, Recipient
@@ -228,3 +228,13 @@ def test_a_message_announced_larger_than_the_desk_takes_is_refused_unread(home):
     assert reply == {"exit": 65, "out": "", "err": "too large\n"} and desk.seen == []
     reply = _serve(desk, lambda door: asyncio.to_thread(knock, as_it_is(b"y" * LIMIT)))
     assert reply["exit"] == 3 and desk.seen[-1].mime.raw == b"y" * LIMIT
+
+
+def test_the_receipts_send_asks_for_cross_the_door():
+    """``send --read-receipt --delivery-receipt``'s options arrive behind the door as the command read them."""
+    for read, delivery in ((True, False), (False, True), (True, True), (False, False)):
+        asked = Submit(options=Options(to=("bob@example.com",), subject="s", read_receipt=read,
+                                       delivery_receipt=delivery))
+        head, data = dp.encode(asked)
+        got = dp.decode(dp.read_head(head), data)
+        assert (got.options.read_receipt, got.options.delivery_receipt) == (read, delivery)

@@ -11,37 +11,14 @@ import pytest
 
 from app.command import send_args as sc
 from app.command.queue import account_of
-from app.core.scripts.door_protocol import Reply
 from app.core.scripts.desk import ScriptDesk, exit_code
 from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind
 from app.domain.senders import Principal
 from tests.helpers.backends import ALICE, BOB, every_backend, op, protocol, settle
+from tests.helpers.script_desk import ACCOUNT, ask, desk_of, typed
 from tests.mail.outbox_harness import count
-
-ACCOUNT = AccountConfig(email=ALICE, ews_url="https://mail.example.com/EWS/Exchange.asmx", username=ALICE)
-
-
-def desk_of(box, *, configured=ACCOUNT, principals=()):
-    return ScriptDesk(box.ob, ACCOUNT, configured=lambda: configured, principals=lambda: list(principals))
-
-
-def typed(desk, argv, stdin: bytes | None = None, cwd: str = "."):
-    """The typed request the command builds from ``argv`` (app/command/send_args.py), against the desk's limit as
-    the door tells it; or the command's own refusal."""
-    data = stdin or b""
-    try:
-        return sc.request(list(argv), stdin=lambda n: data[:n], cwd=cwd, max_send_bytes=desk.limit())
-    except sc.CommandError as exc:
-        return Reply(exc.exit_code, err=f"{exc}\n")
-
-
-def ask(box, desk, *argv, stdin: bytes | None = None, cwd: str = "."):
-    recorded: list[str] = []
-    request = typed(desk, argv, stdin, cwd)
-    reply = request if isinstance(request, Reply) else box.run(desk.answer(request, recorded.append))
-    return reply, recorded
 
 
 def mail(mid: str, to: str = BOB) -> bytes:

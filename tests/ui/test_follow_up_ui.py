@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from app.domain import follow_up
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, key
+from tests.helpers.lists import select_sent
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
 from tests.helpers.backends import BOB
@@ -26,15 +27,6 @@ def _inbox(sandbox, who, subject):
     return [m for m in items(sandbox, "inbox", who) if m["subject"] == subject]
 
 
-def _select_sent(qtbot, win, subject, row_key):
-    key(qtbot, win, Qt.Key_3, CTRL)
-    qtbot.waitUntil(lambda: win.sent.model.rowCount() >= 1 and not win.sent.model.loading, timeout=10000)
-    win.sent.table.setFocus()
-    qtbot.keyClick(win.sent.table, row_key)
-    qtbot.waitUntil(lambda: win.sent.shown_message() is not None
-                    and win.sent.shown_message().subject == subject, timeout=10000)
-
-
 def test_reply_all_forward_and_edit_as_new_by_keys(qtbot, ui_window, ui_sandbox, ui_backend, screenshot_dir):
     win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
     type_message(qtbot, win, cc=CAROL, bcc="", subject="Numbers", body="Q3 is up.")
@@ -44,7 +36,7 @@ def test_reply_all_forward_and_edit_as_new_by_keys(qtbot, ui_window, ui_sandbox,
     [orig] = _inbox(sandbox, BOB, "Numbers")
 
     # Reply all: Bob in To, Carol in Cc, never Alice; the quote below, the keyboard above it
-    _select_sent(qtbot, win, "Numbers", Qt.Key_Home)
+    select_sent(qtbot, win, "Numbers", Qt.Key_Home)
     key(qtbot, win, Qt.Key_R, CTRL | SHIFT)
     qtbot.waitUntil(lambda: win.current_view() == "compose" and c.subject.text() == "RE: Numbers", timeout=5000)
     qtbot.waitUntil(lambda: "Q3 is up." in c.draft().body, timeout=5000)
@@ -68,7 +60,7 @@ def test_reply_all_forward_and_edit_as_new_by_keys(qtbot, ui_window, ui_sandbox,
     assert base64.b64decode(got["fields"]["ConversationIndex"]) == d.thread_index  # the one the client computed
 
     # Forward the original (now the second row): To is empty and has the keyboard
-    _select_sent(qtbot, win, "Numbers", Qt.Key_End)
+    select_sent(qtbot, win, "Numbers", Qt.Key_End)
     key(qtbot, win, Qt.Key_L, CTRL)
     qtbot.waitUntil(lambda: c.subject.text() == "FW: Numbers", timeout=5000)
     assert c.draft().all_recipients() == [] and win.focusWidget() is c.to.edit
@@ -80,7 +72,7 @@ def test_reply_all_forward_and_edit_as_new_by_keys(qtbot, ui_window, ui_sandbox,
     assert _inbox(sandbox, DAVE, "FW: Numbers")[0]["fields"]["InReplyTo"] == orig["internet_message_id"]
 
     # Edit as new: the same message again, as a new one with its own Message-ID
-    _select_sent(qtbot, win, "Numbers", Qt.Key_End)
+    select_sent(qtbot, win, "Numbers", Qt.Key_End)
     key(qtbot, win, Qt.Key_E, CTRL)
     qtbot.waitUntil(lambda: c.subject.text() == "Numbers" and win.current_view() == "compose", timeout=5000)
     qtbot.waitUntil(lambda: c.draft().body == "Q3 is up.", timeout=5000)
@@ -114,7 +106,7 @@ def test_a_rich_message_is_forwarded_with_its_files_and_its_quote_loads_nothing_
     win, c = window, window.compose
     key(qtbot, win, Qt.Key_3, CTRL)
     key(qtbot, win, Qt.Key_F5)  # put there after the window listed Sent
-    _select_sent(qtbot, win, "Poster", Qt.Key_Home)
+    select_sent(qtbot, win, "Poster", Qt.Key_Home)
     key(qtbot, win, Qt.Key_L, CTRL)
     qtbot.waitUntil(lambda: c.subject.text() == "FW: Poster" and "Hello team" in c.body.toPlainText(), timeout=5000)
     assert c.rich.isChecked()

@@ -289,6 +289,14 @@
         <translation>low, normal oder high</translation>
     </message>
     <message>
+        <source>ask each recipient&apos;s mail program for a read receipt (Compose&apos;s defaults for new messages do not apply to scripts)</source>
+        <translation>beim E-Mail-Programm jedes Empfängers eine Lesebestätigung anfordern (die Vorgaben von „Verfassen“ für neue E-Mails gelten nicht für Skripte)</translation>
+    </message>
+    <message>
+        <source>ask the server for a delivery receipt</source>
+        <translation>beim Server eine Übermittlungsbestätigung anfordern</translation>
+    </message>
+    <message>
         <source>send at WHEN, the words Send later takes (tomorrow 8:00, mon 9:30, in 2 h ...)</source>
         <translation>zum Zeitpunkt WHEN senden, mit den Wörtern, die „Später senden“ versteht (morgen 8 Uhr, Montag 9:30, in 2 Std., tomorrow 8:00 …)</translation>
     </message>
@@ -362,8 +370,8 @@
         <translation>eine aus Optionen gebaute Nachricht oder eine .eml-Datei unverändert senden</translation>
     </message>
     <message>
-        <source>send the RFC 5322 message on standard input (a drop-in for sendmail)</source>
-        <translation>die Nachricht nach RFC 5322 von der Standardeingabe senden (ein Ersatz für sendmail)</translation>
+        <source>send the RFC 5322 message on standard input (a drop-in for sendmail); its Disposition-Notification-To header asks for a read receipt, Return-Receipt-To for a delivery receipt</source>
+        <translation>die Nachricht nach RFC 5322 von der Standardeingabe senden (ein Ersatz für sendmail); ihr Header Disposition-Notification-To fordert eine Lesebestätigung an, Return-Receipt-To eine Übermittlungsbestätigung</translation>
     </message>
     <message>
         <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>

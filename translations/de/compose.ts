@@ -643,6 +643,41 @@ Trotzdem senden?</translation>
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>&amp;Read receipt</source>
+        <translation>&amp;Lesebestätigung</translation>
+    </message>
+    <message>
+        <source>New messages ask for a read receipt</source>
+        <translation>Neue E-Mails fordern eine Lesebestätigung an</translation>
+    </message>
+    <message>
+        <source>New messages do not ask for a read receipt</source>
+        <translation>Neue E-Mails fordern keine Lesebestätigung an</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery receipt</source>
+        <translation>Ü&amp;bermittlungsbestätigung</translation>
+    </message>
+    <message>
+        <source>New messages ask for a delivery receipt</source>
+        <translation>Neue E-Mails fordern eine Übermittlungsbestätigung an</translation>
+    </message>
+    <message>
+        <source>New messages do not ask for a delivery receipt</source>
+        <translation>Neue E-Mails fordern keine Übermittlungsbestätigung an</translation>
+    </message>
+    <message>
+        <source>Receipts for ne&amp;w messages</source>
+        <translation>Bestätigungen für neue E-Mai&amp;ls</translation>
+    </message>
+    <message>
+        <source>The receipts every new message asks for; Compose&apos;s check boxes change them for one message</source>
+        <translation>Die Bestätigungen, die jede neue E-Mail anfordert; die Kästchen in „Verfassen“ ändern sie für eine E-Mail</translation>
+    </message>
+</context>
+<context>
     <name>SendLater</name>
     <message>
         <source>Send later</source>

@@ -289,6 +289,14 @@
         <translation>low, normal ou high</translation>
     </message>
     <message>
+        <source>ask each recipient&apos;s mail program for a read receipt (Compose&apos;s defaults for new messages do not apply to scripts)</source>
+        <translation>demander un accusé de lecture au programme de messagerie de chaque destinataire (les choix par défaut de Rédiger pour les nouveaux messages ne s&apos;appliquent pas aux scripts)</translation>
+    </message>
+    <message>
+        <source>ask the server for a delivery receipt</source>
+        <translation>demander au serveur un accusé de réception</translation>
+    </message>
+    <message>
         <source>send at WHEN, the words Send later takes (tomorrow 8:00, mon 9:30, in 2 h ...)</source>
         <translation>envoyer à WHEN, avec les mots qu&apos;accepte Envoyer plus tard (demain 8h, lundi 9h30, dans 2 h, tomorrow 8:00…)</translation>
     </message>
@@ -362,8 +370,8 @@
         <translation>envoyer un message construit à partir des options, ou un fichier .eml tel quel</translation>
     </message>
     <message>
-        <source>send the RFC 5322 message on standard input (a drop-in for sendmail)</source>
-        <translation>envoyer le message RFC 5322 lu sur l&apos;entrée standard (remplace sendmail)</translation>
+        <source>send the RFC 5322 message on standard input (a drop-in for sendmail); its Disposition-Notification-To header asks for a read receipt, Return-Receipt-To for a delivery receipt</source>
+        <translation>envoyer le message RFC 5322 lu sur l&apos;entrée standard (remplace sendmail)&#xa0;; son en-tête Disposition-Notification-To demande un accusé de lecture, Return-Receipt-To un accusé de réception</translation>
     </message>
     <message>
         <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>

@@ -643,6 +643,41 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>&amp;Read receipt</source>
+        <translation>Accusé de &amp;lecture</translation>
+    </message>
+    <message>
+        <source>New messages ask for a read receipt</source>
+        <translation>Les nouveaux messages demandent un accusé de lecture</translation>
+    </message>
+    <message>
+        <source>New messages do not ask for a read receipt</source>
+        <translation>Les nouveaux messages ne demandent pas d&apos;accusé de lecture</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery receipt</source>
+        <translation>Accusé de &amp;réception</translation>
+    </message>
+    <message>
+        <source>New messages ask for a delivery receipt</source>
+        <translation>Les nouveaux messages demandent un accusé de réception</translation>
+    </message>
+    <message>
+        <source>New messages do not ask for a delivery receipt</source>
+        <translation>Les nouveaux messages ne demandent pas d&apos;accusé de réception</translation>
+    </message>
+    <message>
+        <source>Receipts for ne&amp;w messages</source>
+        <translation>&amp;Accusés pour les nouveaux messages</translation>
+    </message>
+    <message>
+        <source>The receipts every new message asks for; Compose&apos;s check boxes change them for one message</source>
+        <translation>Les accusés que demande chaque nouveau message&#xa0;; les cases de Rédiger les changent pour un message</translation>
+    </message>
+</context>
+<context>
     <name>SendLater</name>
     <message>
         <source>Send later</source>

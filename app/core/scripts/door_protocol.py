@@ -57,14 +57,16 @@ class File(namedtuple("File", "name path data")):
     __slots__ = ()
 
 
-class Options(namedtuple("Options", "to cc bcc reply_to sender subject body html importance headers attachments",
-                         defaults=((), (), (), (), None, "", "", False, "", (), ()))):
+class Options(namedtuple("Options", "to cc bcc reply_to sender subject body html importance headers attachments "
+                                    "read_receipt delivery_receipt",
+                         defaults=((), (), (), (), None, "", "", False, "", (), (), False, False))):
     """``send``'s message as its options give it, read at the edge (its files, its text, the shape of each value)
     and made into a :class:`Draft` behind the door (app/core/scripts/send_options.py: the addresses read, the
     headers and the whole message checked, as Compose checks one). ``to``, ``cc``, ``bcc``, ``reply_to``: each
     option's values as typed (one may hold several addresses); ``sender``: ``--from`` as typed (None: the
     account's own); ``importance``: "" (normal), "low" or "high"; ``headers``: (name, value) pairs;
-    ``attachments``: :class:`File` records."""
+    ``attachments``: :class:`File` records; ``read_receipt``, ``delivery_receipt``: the receipts asked for
+    (``--read-receipt``, ``--delivery-receipt``; the window's defaults for new messages never apply here)."""
 
     __slots__ = ()
 
@@ -171,7 +173,8 @@ def encode(request: Request) -> tuple[bytes, bytes]:
         blobs = [o.body.encode("utf-8"), *(f.data for f in o.attachments)]
         head["options"] = dict(to=list(o.to), cc=list(o.cc), bcc=list(o.bcc), reply_to=list(o.reply_to),
                                sender=o.sender, subject=o.subject, html=o.html, importance=o.importance,
-                               headers=[list(h) for h in o.headers], attachments=[[f.name, f.path] for f in o.attachments])
+                               headers=[list(h) for h in o.headers], attachments=[[f.name, f.path] for f in o.attachments],
+                               read_receipt=o.read_receipt, delivery_receipt=o.delivery_receipt)
     else:
         from app.storage.draft_codec import draft_meta_json
 
@@ -259,7 +262,8 @@ def _options(o: dict, body: str, contents: list[bytes]) -> Options:
     return Options(to=_texts(o["to"]), cc=_texts(o["cc"]), bcc=_texts(o["bcc"]), reply_to=_texts(o["reply_to"]),
                    sender=None if sender is None else _text(sender), subject=_text(o["subject"]), body=body,
                    html=bool(o.get("html")), importance=_text(o.get("importance")),
-                   headers=tuple((_text(n), _text(v)) for n, v in o["headers"]), attachments=tuple(files))
+                   headers=tuple((_text(n), _text(v)) for n, v in o["headers"]), attachments=tuple(files),
+                   read_receipt=o.get("read_receipt") is True, delivery_receipt=o.get("delivery_receipt") is True)
 
 
 def _later(value) -> datetime | None:

@@ -37,7 +37,8 @@ def draft_of(options: Options, limit: int) -> tuple[Draft, Recipient | None]:
                   subject=options.subject, reply_to=people(options.reply_to, "--reply-to"),
                   body_format=BodyFormat.HTML if options.html else BodyFormat.TEXT,
                   importance=_IMPORTANCE[options.importance.lower()], headers=_headers(options.headers),
-                  body=options.body, attachments=[_attachment(f) for f in options.attachments])
+                  body=options.body, attachments=[_attachment(f) for f in options.attachments],
+                  read_receipt=bool(options.read_receipt), delivery_receipt=bool(options.delivery_receipt))
     check(draft, limit)
     return draft, one_address(options.sender, "--from")
 

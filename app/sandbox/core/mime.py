@@ -302,7 +302,7 @@ def _read_date(msg, data: dict) -> None:
 
 
 def _read_flags(msg, data: dict) -> None:
-    """Importance, sensitivity, categories and a read-receipt request."""
+    """Importance, sensitivity, categories and the receipts asked for."""
     imp = str(msg["Importance"] or "").lower()
     if imp in ("high", "low", "normal"):
         data["Importance"] = imp.capitalize()
@@ -311,8 +311,13 @@ def _read_flags(msg, data: dict) -> None:
         data["Sensitivity"] = SENSITIVITY_FROM_HDR[sens]
     if msg["Keywords"]:
         data["Categories"] = [k.strip() for k in str(msg["Keywords"]).split(",") if k.strip()]
+    # the headers Exchange maps to the two flags (MS-OXCMAIL 2.1.3.1.6: Disposition-Notification-To, RFC 8098,
+    # PidTagReadReceiptRequested; 2.1.3.1.5: the non-standard Return-Receipt-To,
+    # PidTagOriginatorDeliveryReportRequested): a message sent as MIME asks for its receipts by them
     if msg["Disposition-Notification-To"]:
         data["IsReadReceiptRequested"] = True
+    if msg["Return-Receipt-To"]:
+        data["IsDeliveryReceiptRequested"] = True
 
 
 def _read_attachment(part) -> dict:

@@ -7,6 +7,7 @@ by an error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -111,6 +112,9 @@ class ComposeView(QWidget):
         self.edits = 0          # bumps on every edit
         self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
         self.max_send_bytes = 10 * 1024 * 1024
+        # what a new message starts with, as the draft's fields: the receipts the settings ask for (the window
+        # sets it: app/ui/compose/receipt_defaults.py); a draft reopened keeps its own
+        self.new_message_fields: Callable[[], dict] = dict
 
         root = self._root = QVBoxLayout(self)
         root.setContentsMargins(28, 14, 28, 12)
@@ -575,7 +579,17 @@ class ComposeView(QWidget):
         self._set_state(self._loaded_state if done >= total else OPENING_AT.format(percent=done * 100 // total))
 
     def clear(self) -> None:
-        self.load(Draft())
+        """A blank new message (Ctrl+N, after a send or a discard), with what a new message starts with."""
+        self.load(self.new_message())
+
+    def new_message(self, draft: Draft | None = None) -> Draft:
+        """``draft`` (a blank one when None), a message the user starts now (a reply, a ``mailto:`` link, Edit as
+        new), with what a new message starts with (:attr:`new_message_fields`: the receipts the settings ask for)."""
+        return (draft if draft is not None else Draft()).copy(**self.new_message_fields())
+
+    def untouched(self) -> bool:
+        """A new message nothing was done to since it was loaded: nothing written, no box ticked, not saved."""
+        return self.edits == self.saved_edits and self.is_empty() and self._draft.ref is None
 
     def _drop_big_body(self) -> None:
         """A big body is not freed in one call on the way to the next message: the editor gets a fresh

@@ -57,7 +57,7 @@ def open_follow_up(port: ShellPort, stash: Callable[[], bool], compose, sent, ki
     if session is None or not stash():
         return
     c = compose
-    c.load(build(kind, msg, session.account, sent.shown_when()))
+    c.load(c.new_message(build(kind, msg, session.account, sent.shown_when())))  # the defaults' receipts
     port.show_view("compose")
     if kind == "forward":
         c.to.setFocus()

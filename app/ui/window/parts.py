@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from app.ui.lists.sent_view import SentView
     from app.ui.outbox.journal_bridge import JournalBridge
     from app.ui.common.core_events import CoreEvents
+    from app.ui.compose.receipt_defaults import ReceiptDefaults
     from app.ui.notify.notifier import Notifier
     from app.ui.window.actions import Actions
     from app.ui.window.banner import Banner, BannerSlot
@@ -72,6 +73,7 @@ NAMES = (
     "journal_bridge",
     "send_timing",  # app.ui.compose.send_timing.SendTiming
     "notifier",  # app.ui.notify.notifier.Notifier: desktop notifications of sends in the background
+    "receipt_defaults",  # app.ui.compose.receipt_defaults.ReceiptDefaults: File → Receipts for new messages
 )
 
 
@@ -111,6 +113,7 @@ class WindowParts:
     journal_bridge: JournalBridge | None
     send_timing: SendTiming | None
     notifier: Notifier | None
+    receipt_defaults: ReceiptDefaults | None
 
     def __init__(self) -> None:
         for name in NAMES:

@@ -349,6 +349,15 @@ def notify(win) -> None:
     win.port.when_gone(notifier.closed)
 
 
+def receipts(win) -> None:
+    """File → Receipts for new messages, after Undo send delay; Compose's new messages follow it
+    (app/ui/compose/receipt_defaults.py)."""
+    from app.ui.compose.receipt_defaults import ReceiptDefaults
+
+    win.parts.fill(receipt_defaults=ReceiptDefaults(win.port, win.compose, win.menus["&File"],
+                                                    after=win.send_timing.delay_menu))
+
+
 def _importer(module: str):
     """A slice that only imports ``module`` (the import alone is as long as a slice should be)."""
     def step(_win) -> None:
@@ -390,4 +399,4 @@ def steps() -> list:
             drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
             _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal, notify,
-            default_mail]
+            receipts, default_mail]

@@ -159,7 +159,7 @@ class Workflows(TaskTracker):
             return False
         c = w.compose
         c.clear()
-        c.load(draft)
+        c.load(c.new_message(draft))  # a message started now: the receipts a new message asks for
         c.count_as_typed()  # not on the server: autosaved, and leaving it saves it to Drafts
         w.show_view("compose")
         first = c.to if not draft.to else c.subject if not draft.subject else c.body
