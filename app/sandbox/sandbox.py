@@ -183,6 +183,8 @@ class Sandbox:
     "allow", "require"; TLS only), keytab (Negotiate's keys; default: KRB5_KTNAME): windows_auth.py, ``auth``.
     mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
     set_ews(email, False | "policy" | True): Exchange Online's EWS block for one mailbox (ews/blocked.py).
+    Reports (core/bounces.py): users with "mailbox_full" / "max_receive_bytes", groups (entries with "members",
+    ``groups``, ``group_by_email(address)``), ``unreachable_domains`` (besides every domain under .invalid).
     relay_queue() -> email.message.EmailMessage objects with .envelope_from, .envelope_to, .relayed.
     Admin HTTP endpoint ``admin_url`` (admin.py: loopback clients, a loopback Host header, and the per-run
     ``admin_token`` as ``Authorization: Bearer``; ``admin_headers()`` gives both headers): POST JSON

@@ -1,11 +1,14 @@
 """``python -m app.sandbox`` as a user runs it: the printed TLS fingerprint is the certificate actually served,
---cert/--key are used as given, SIGINT shuts down cleanly, --smtp-relay hands outside mail to SMTP.
+--cert/--key are used as given, SIGINT shuts down cleanly, --smtp-relay hands outside mail to SMTP, --users groups and unreachable domains bounce.
 
 The CLI runs in a subprocess, so the in-process wire validator cannot see its traffic; --schema-dir makes
 the sandbox itself validate every request against the XSDs instead."""
 
 from __future__ import annotations
 
+import email
+import email.policy
+import json
 import signal
 import socketserver
 import subprocess
@@ -85,3 +88,31 @@ def test_smtp_relay_from_the_command_line():
         stop_cli(proc)
         smtp.shutdown()
         smtp.server_close()
+
+
+def test_groups_and_unreachable_domains_from_the_users_file_and_the_command_line(tmp_path):
+    """--users FILE with a group (members, accept_from) and "unreachable_domains", and --unreachable-domain: a
+    message to a group Alice may not write to and to both domains gets one non-delivery report naming the three
+    (core/bounces.py), read back over EWS."""
+    users = tmp_path / "users.json"
+    users.write_text(json.dumps({"users": [
+        {"email": "alice@example.com", "password": "alice-pw"}, {"email": "bob@example.com", "password": "bob-pw"},
+        {"email": "team@example.com", "members": ["bob@example.com"], "accept_from": ["carol@example.com"]}],
+        "unreachable_domains": ["gone.test"]}))
+    proc, info = start_cli("--users", str(users), "--unreachable-domain", "lost.test")
+    try:
+        assert sorted(a["email"] for a in info["accounts"]) == ["alice@example.com", "bob@example.com"]
+        sb = SimpleNamespace(ews_url=info["ews_url"], accounts=info["accounts"])
+        alice = make_account(sb, "alice@example.com")
+        Message(account=alice, subject="to all", body="x",
+                to_recipients=["team@example.com", "x@gone.test", "y@lost.test", "bob@example.com"]).send()
+        [ndr] = alice.inbox.filter(item_class="REPORT.IPM.Note.NDR").only("mime_content")
+        report = email.message_from_bytes(ndr.mime_content, policy=email.policy.default)
+        [status] = [p for p in report.walk() if p.get_content_type() == "message/delivery-status"]
+        got = {b["Final-Recipient"]: b["Status"] for b in status.get_payload()[1:]}
+        assert got == {"rfc822;team@example.com": "5.7.1", "rfc822;x@gone.test": "5.4.310",
+                       "rfc822;y@lost.test": "5.4.310"}
+        assert make_account(sb, "bob@example.com").inbox.filter(subject="to all").count() == 1
+    finally:
+        close_connections()
+        stop_cli(proc)

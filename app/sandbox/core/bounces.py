@@ -55,8 +55,7 @@ def route(sb, sender: str, addrs: list[str], size: int) -> Fates:
     for addr in addrs:
         user = sb.user_by_email(addr)
         if user is not None:
-            why = _refused_by(user, size)
-            out.failed.append((addr, why)) if why else out.deliver(user)
+            _mailbox(out, addr, user, size)
             continue
         group = sb.group_by_email(addr)
         if group is not None:
@@ -78,11 +77,20 @@ def _member(sb, out: Fates, member: str, size: int) -> None:
     """A member of a group the sender may write to: delivered as any recipient (a member that cannot take it is
     named in the report)."""
     user = sb.user_by_email(member)
-    if user is None:
-        out.failed.append((member, reports.NOT_FOUND)) if sb.is_inside(member) else out.outside.append(member)
-        return
+    if user is not None:
+        _mailbox(out, member, user, size)
+    elif sb.is_inside(member):
+        out.failed.append((member, reports.NOT_FOUND))
+    else:
+        out.outside.append(member)
+
+
+def _mailbox(out: Fates, addr: str, user: dict, size: int) -> None:
     why = _refused_by(user, size)
-    out.failed.append((member, why)) if why else out.deliver(user)
+    if why is None:
+        out.deliver(user)
+    else:
+        out.failed.append((addr, why))
 
 
 def _refused_by(user: dict, size: int) -> reports.Failure | None:

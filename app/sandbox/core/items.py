@@ -199,10 +199,11 @@ def change(ctx: Ctx, item: dict, changes, change_key: str | None, resolution: st
     return touched, atts
 
 
-def save(ctx: Ctx, item: dict, touched: set) -> str:
+def save(ctx: Ctx, item: dict, touched: set, *, read_receipt: bool = True) -> str:
     """Store a changed item (its stored MIME no longer holds: dropped). Returns the new change key. A received
-    copy that asked for a read receipt and is marked read sends it, once (bounces.py)."""
-    receipt = _read_receipt(ctx, item, touched)
+    copy that asked for a read receipt and is marked read sends it, once (bounces.py), unless ``read_receipt`` is
+    False (EWS UpdateItem's SuppressReadReceipts)."""
+    receipt = _read_receipt(ctx, item, touched) if read_receipt else None
     ck = ctx.store.save(item["key"], item["data"], touched=touched)
     ctx.store.set_mime(item["key"], None)
     if receipt is not None:
@@ -214,7 +215,8 @@ def _read_receipt(ctx: Ctx, item: dict, touched: set) -> tuple | None:
     """(owner, fields, MIME) of the read receipt ``item``'s change sends (its data marked as having sent it),
     or None: none due, or its sender has no mailbox in the sandbox (the sandbox relays no receipt outside)."""
     data = item["data"]
-    if not bounces.read_receipt_due(data, touched):
+    stored = ctx.store.get(item["key"]) or {"data": {}}
+    if stored["data"].get("IsRead") or not bounces.read_receipt_due(data, touched):  # read already: no news
         return None
     asker = ((data.get("Sender") or data.get("From") or {}).get("EmailAddress") or "").strip().lower()
     owner, reader = ctx.sandbox.user_by_email(asker), ctx.sandbox.user_by_email(item["mailbox"])

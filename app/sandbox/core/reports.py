@@ -1,15 +1,13 @@
 """The reports Exchange puts in a sender's Inbox, built as MIME with the standard ``email`` package: non-delivery
 reports and delivery receipts (``multipart/report; report-type=delivery-status``, RFC 3464) and read receipts
-(``multipart/report; report-type=disposition-notification``, RFC 8098). Pure: bytes in, bytes out; delivery.py
-decides who gets which and files them.
+(``multipart/report; report-type=disposition-notification``, RFC 8098). Pure: bytes in, bytes out; bounces.py
+decides who gets which, delivery.py and items.py file them.
 
-The failures modelled, with the enhanced status codes (RFC 3463) and the diagnostic text Exchange Online gives
-them ("Email non-delivery reports and SMTP errors in Exchange Online",
-learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online, and its pages
-per code, learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-1-1-through-5-1-20-in-exchange-online,
-.../fix-error-code-5-2-2-in-exchange-online, .../fix-error-code-5-4-1-through-5-4-20-in-exchange-online (5.4.310),
-.../fix-error-code-550-5-7-1-in-exchange-online; the codes themselves: "Enhanced status codes",
-learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages):
+The failures modelled, with the enhanced status codes (RFC 3463; the IANA registry,
+iana.org/assignments/smtp-enhanced-status-codes) and the diagnostic text Exchange Online gives them ("Email
+non-delivery reports and SMTP errors in Exchange Online",
+learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online, whose table
+links the page of each code: 5.1.1, 5.1.10, 5.2.2, 5.3.4, 5.4.310, 5.7.1):
 
 - 5.1.1, an address in an accepted domain with no mailbox: ``550 5.1.1 RESOLVER.ADR.RecipNotFound; not found``;
 - 5.2.2, a full mailbox: ``554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException...``;
@@ -31,7 +29,6 @@ from email.message import Message
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.parser import BytesHeaderParser
 
 #: the sandbox's MTA and user agent names in reports (Reporting-MTA, Reporting-UA)
 REPORTING_MTA = "sandbox.exchange.invalid"
@@ -164,7 +161,3 @@ def read_receipt(original: Original, reader: str, *, frm: str, to: str, date: _d
     return _report("disposition-notification", text, part, original, frm=frm, to=to,
                    subject=f"Read: {original.subject}", date=date, domain=domain)
 
-
-def header_of(mime: bytes, name: str) -> str:
-    """One header of a report just built (its Message-ID, for the stored item)."""
-    return str(BytesHeaderParser(policy=email.policy.default).parsebytes(mime).get(name) or "")

@@ -94,6 +94,10 @@ def op_update_item(ctx: Ctx, req):
         check_enum(disp, DISPOSITIONS, "MessageDisposition")
     changes = required_children(req, "ItemChanges")
     folder, folder_err = saved_item_folder(ctx, req, "sentitems")
+    # Exchange 2013 SP1 and later: "SuppressReadReceipts ... whether read receipts for the updated item should be
+    # suppressed" (learn.microsoft.com/exchange/client-developer/web-service-reference/updateitem); exchangelib's
+    # Item.save() asks for it, its Account.bulk_update(suppress_read_receipts=False) does not
+    suppress = parse_bool(req.get("SuppressReadReceipts", "false"), "SuppressReadReceipts")
     resp = response_root("UpdateItem")
     msgs = sub(resp, m("ResponseMessages"))
     for change in changes:
@@ -115,7 +119,7 @@ def op_update_item(ctx: Ctx, req):
                 rm = response_message(msgs, "UpdateItem")
                 sub(rm, m("Items"))
             else:
-                ck = items.save(ctx, item, touched)
+                ck = items.save(ctx, item, touched, read_receipt=not suppress)
                 rm = response_message(msgs, "UpdateItem")
                 render_ids(sub(rm, m("Items")), dict(item, change_key=ck))
             sub(sub(rm, m("ConflictResults")), t("Count"), "0")
