@@ -108,7 +108,7 @@ def test_a_command_of_another_version_is_refused_in_words(home):
             return doors._answer(answer) if answer.readline() == b"mine 1\n" else None
 
     reply = _serve(desk, lambda door: asyncio.to_thread(old_command, door))
-    assert reply["exit"] == 69 and "different versions (door protocol 4 and 2)" in reply["err"], reply
+    assert reply["exit"] == 69 and f"different versions (door protocol {dp.VERSION} and 2)" in reply["err"], reply
     assert "Nothing was sent" in reply["err"] and desk.seen == []
 
 
@@ -118,18 +118,18 @@ def test_a_door_of_another_version_is_refused_by_the_command(home):
         server.bind(doors.door_path("alice@example.com"))
         server.listen()
 
-        def door_of_version_5():
+        def door_of_the_next_version():
             conn, _ = server.accept()
             with conn:
                 conn.makefile("rb").readline()
-                conn.sendall(b"mine 1 5 1000\n")
+                conn.sendall(b"mine 1 %d 1000\n" % (dp.VERSION + 1))
                 conn.recv(1)
 
-        answering = threading.Thread(target=door_of_version_5)
+        answering = threading.Thread(target=door_of_the_next_version)
         answering.start()
         reply = doors.knock(dp.route(""), lambda limit: built.append(limit) or dp.encode(ListQueue()))
         answering.join()
-    assert reply["exit"] == 69 and "(door protocol 4 and 5)" in reply["err"] and built == []
+    assert reply["exit"] == 69 and f"(door protocol {dp.VERSION} and {dp.VERSION + 1})" in reply["err"] and built == []
 
 
 @pytest.mark.parametrize("junk", [
@@ -153,7 +153,10 @@ def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
         def send_junk():
             with socket.socket(socket.AF_UNIX) as s:
                 s.connect(door.path)
-                s.sendall(junk.replace(b"PROFILE", doors.profile()))  # its own profile: the rest is checked
+                # its own profile and this version (written 4 above): the rest is checked
+                s.sendall(junk.replace(b"PROFILE", doors.profile()).replace(b"DISPATCH-DOOR 4 ", b"DISPATCH-DOOR %d "
+                                                                            % dp.VERSION)
+                          .replace(b'"version": 4', b'"version": %d' % dp.VERSION))
                 s.shutdown(socket.SHUT_WR)
                 return s.makefile("rb").read()
 
@@ -162,7 +165,7 @@ def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
         return said, after
 
     said, after = _serve(desk, work)
-    assert said in (b"mine 0\n", b"", b"mine 1 4 %d\n" % LIMIT), said
+    assert said in (b"mine 0\n", b"", b"mine 1 %d %d\n" % (dp.VERSION, LIMIT)), said
     assert after["exit"] == 3 and desk.seen == [ListQueue()]
 
 

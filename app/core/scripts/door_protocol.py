@@ -32,7 +32,7 @@ from datetime import datetime
 # compare equal: tell them apart by their type (``isinstance``), as everything here does.
 
 # the door's protocol: a request's first line names it (app.core.scripts.doors.MAGIC), and a door answers with its own
-VERSION = 4
+VERSION = 5
 
 # how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends
 # within its wait and a few seconds more (:data:`app.command.queue.TAIL`), the message queued when not sent by then
