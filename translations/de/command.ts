@@ -450,6 +450,30 @@
         <translation>list: das Konto als JSON ausgeben</translation>
     </message>
     <message>
+        <source>the Message-ID of a sent message (with or without its angle brackets), as dispatch-mail send --json prints it</source>
+        <translation>die Message-ID einer gesendeten Nachricht (mit oder ohne spitze Klammern), wie dispatch-mail send --json sie ausgibt</translation>
+    </message>
+    <message>
+        <source>every message a report says did not reach someone (with --since: reported in that time)</source>
+        <translation>jede Nachricht, die laut einem Bericht jemanden nicht erreicht hat (mit --since: in dieser Zeit gemeldet)</translation>
+    </message>
+    <message>
+        <source>with --failed: only reports of the last N minutes, hours or days (30m, 12h, 1d; at most 30d, the default)</source>
+        <translation>mit --failed: nur Berichte der letzten N Minuten, Stunden oder Tage (30m, 12h, 1d; höchstens 30d, die Vorgabe)</translation>
+    </message>
+    <message>
+        <source>the account whose messages to look at, when more than one is set up</source>
+        <translation>das Konto, dessen Nachrichten angesehen werden, wenn mehrere eingerichtet sind</translation>
+    </message>
+    <message>
+        <source>print each message&apos;s recipients and their state as JSON</source>
+        <translation>die Empfänger jeder Nachricht und ihren Stand als JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>did it arrive? each recipient of a sent message delivered, read, not delivered (and why) or no news, from the reports in the Inbox</source>
+        <translation>Ist sie angekommen? Jeder Empfänger einer gesendeten Nachricht: zugestellt, gelesen, nicht zugestellt (und warum) oder keine Nachricht, nach den Berichten im Posteingang</translation>
+    </message>
+    <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>
         <translation>Anmeldung ohne Fenster: Microsoft 365 per Gerätecode, oder ein Exchange-Kennwort in den Schlüsselbund des Systems</translation>
     </message>

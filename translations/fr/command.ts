@@ -450,6 +450,30 @@
         <translation>list&#xa0;: afficher le compte en JSON</translation>
     </message>
     <message>
+        <source>the Message-ID of a sent message (with or without its angle brackets), as dispatch-mail send --json prints it</source>
+        <translation>le Message-ID d’un message envoyé (avec ou sans ses chevrons), tel que dispatch-mail send --json l’affiche</translation>
+    </message>
+    <message>
+        <source>every message a report says did not reach someone (with --since: reported in that time)</source>
+        <translation>chaque message qu’un rapport dit non remis à quelqu’un (avec --since&#xa0;: signalé dans ce délai)</translation>
+    </message>
+    <message>
+        <source>with --failed: only reports of the last N minutes, hours or days (30m, 12h, 1d; at most 30d, the default)</source>
+        <translation>avec --failed&#xa0;: seulement les rapports des N dernières minutes, heures ou jours (30m, 12h, 1d&#xa0;; au plus 30d, par défaut)</translation>
+    </message>
+    <message>
+        <source>the account whose messages to look at, when more than one is set up</source>
+        <translation>le compte dont regarder les messages, quand plusieurs sont configurés</translation>
+    </message>
+    <message>
+        <source>print each message&apos;s recipients and their state as JSON</source>
+        <translation>afficher les destinataires de chaque message et leur état en JSON</translation>
+    </message>
+    <message>
+        <source>did it arrive? each recipient of a sent message delivered, read, not delivered (and why) or no news, from the reports in the Inbox</source>
+        <translation>est-il arrivé&#xa0;? chaque destinataire d’un message envoyé&#xa0;: remis, lu, non remis (et pourquoi) ou sans nouvelles, d’après les rapports de la boîte de réception</translation>
+    </message>
+    <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>
         <translation>se connecter sans la fenêtre&#xa0;: Microsoft 365 par code d&apos;appareil, ou un mot de passe Exchange dans le trousseau du système</translation>
     </message>
