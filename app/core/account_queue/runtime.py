@@ -24,8 +24,10 @@ from app.core.compose import recovery
 from app.core.outbox import holds
 from app.core.sending.limits import SentCounter
 from app.core.common.journal_writer import JournalWriter
+from app.core.delivery.watch import DeliveryWatch
 from app.core.outbox import Outbox
 from app.storage.journal import Entry, Journal
+from app.storage.delivery_book import DeliveryBookStore
 from app.storage.sent_ledger import SentLedgerStore
 from app.core.common.word_lists import counted
 from app.domain.events import SubmissionFinished
@@ -64,6 +66,9 @@ class AccountRuntime:
         # today's recipients of this account, beside the journal (app.core.sending.limits: the sending limits)
         self.sent_count = SentCounter(SentLedgerStore(
             journal.path.parent / "sent-ledger" if journal.persistent else None), self.account)
+        # what the reports in its Inbox say of its sent messages (app.core.delivery.watch), kept beside the journal
+        self.delivery = DeliveryWatch(session, DeliveryBookStore(
+            journal.path.parent / "delivery" if journal.persistent else None), self.account)
         self._reauth = reauth  # awaited on a 401 while the Outbox works (the window asks for the password)
         self.handover_note = ""  # what the hand-over moved here, for the user ("" when nothing)
 
