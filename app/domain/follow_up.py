@@ -110,6 +110,15 @@ def edit_as_new(orig: Draft) -> Draft:
                      thread_index=b"", thread_topic="", attachments=[_fresh(a) for a in orig.attachments])
 
 
+def resend_to(orig: Draft, addresses: list[str]) -> Draft:
+    """:func:`edit_as_new` going only to ``addresses`` (the recipients a report says it did not reach), each named
+    as ``orig`` named it; no Cc or Bcc."""
+    named = {r.email.strip().lower(): r for r in (*orig.to, *orig.cc, *orig.bcc)}
+    wanted = [named.get(a.strip().lower()) or Recipient(a.strip()) for a in dict.fromkeys(a.strip().lower()
+                                                                                         for a in addresses)]
+    return edit_as_new(orig).copy(to=wanted, cc=[], bcc=[])
+
+
 def prefixed(prefix: str, subject: str, already: re.Pattern) -> str:
     """``subject`` with ``prefix`` (its colon included) once: the prefixes of that kind it starts with, in any of
     the languages, make way for it ("AW: RE: Hello" replied to in English: "RE: Hello", never "RE: AW: RE: Hello");

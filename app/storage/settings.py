@@ -279,6 +279,19 @@ class Settings:
         self._data.pop("recent_recipients", None)  # the unscoped list of earlier versions
         self.save()
 
+    def forget_recent_recipients(self, addresses: list[str], account: str = "") -> int:
+        """Offer none of ``addresses`` again (an address a report says does not exist): every recent entry with one
+        of them goes; how many went."""
+        import email.utils
+
+        gone = {a.strip().lower() for a in addresses}
+        recent = self.recent_recipients(account)
+        kept = [r for r in recent if email.utils.parseaddr(r)[1].strip().lower() not in gone]
+        if len(kept) != len(recent):
+            self._data.setdefault("recent_by_account", {})[account] = kept
+            self.save()
+        return len(recent) - len(kept)
+
     # ---- small preferences ----
     def get(self, key: str, default=None):
         return self._data.get("prefs", {}).get(key, default)

@@ -91,7 +91,7 @@ def test_a_failure_is_told_once_and_only_for_a_message_of_the_last_seven_days(se
     run(watch.check())
     assert watch.untold({mid: clock.now - timedelta(days=8)}) == [], "sent 8 days ago: not told"
     assert watch.untold({mid: clock.now}) == [mid]
-    watch.mark_told(mid)
+    run(watch.mark_told([mid]))
     assert watch.untold({mid: clock.now}) == []
     assert DeliveryWatch(session, DeliveryBookStore(tmp_path), "alice", now=clock).untold({mid: clock.now}) == []
 

@@ -46,6 +46,46 @@
     </message>
 </context>
 <context>
+    <name>Delivery</name>
+    <message numerus="yes">
+        <source>“{subject}” could not be delivered to %Ln recipient(s): {who}.</source>
+        <translation>
+            <numerusform>„{subject}“ konnte %Ln Empfänger nicht zugestellt werden: {who}.</numerusform>
+            <numerusform>„{subject}“ konnte %Ln Empfängern nicht zugestellt werden: {who}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent message(s) could not be delivered to everyone: “{subject}” and the others are marked in Sent.</source>
+        <translation>
+            <numerusform>%Ln gesendete Nachricht konnte nicht allen zugestellt werden: „{subject}“ und die anderen sind in Gesendet markiert.</numerusform>
+            <numerusform>%Ln gesendete Nachrichten konnten nicht allen zugestellt werden: „{subject}“ und die anderen sind in Gesendet markiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) will no longer be suggested.</source>
+        <translation>
+            <numerusform>%Ln Adresse wird nicht mehr vorgeschlagen.</numerusform>
+            <numerusform>%Ln Adressen werden nicht mehr vorgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a sent message a report says did not reach someone: its preview lists who, and Ctrl+Shift+B writes to them again</source>
+        <translation>Wählen Sie eine gesendete Nachricht, die laut einem Bericht jemanden nicht erreicht hat: ihre Vorschau nennt wen, und Strg+Umschalt+B schreibt ihnen erneut</translation>
+    </message>
+    <message>
+        <source>A copy for the recipients it did not reach: check each address, then Ctrl+Return</source>
+        <translation>Eine Kopie für die Empfänger, die sie nicht erreicht hat: prüfen Sie jede Adresse, dann Strg+Eingabe</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Sent</source>
+        <translation>In &amp;Gesendet zeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>DraftsFlows</name>
     <message>
         <source>Not sent: a newer version of this draft is on this computer, not yet saved to the server. Open it (Enter) to check it, then send it from Compose</source>
@@ -756,6 +796,14 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Gespeicherte Anlagen</translation>
     </message>
     <message>
+        <source>Sent: resend to those that fa&amp;iled</source>
+        <translation>Gesendet: erneut an die nicht E&amp;rreichten</translation>
+    </message>
+    <message>
+        <source>A new message to the recipients a report says the previewed message did not reach (Ctrl+Shift+B)</source>
+        <translation>Eine neue Nachricht an die Empfänger, die die angezeigte Nachricht laut einem Bericht nicht erreicht hat (Strg+Umschalt+B)</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve attachments…</source>
         <translation>Anlagen spei&amp;chern…</translation>
     </message>
@@ -814,6 +862,26 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
     <message>
         <source>Select a message first; its attachments are saved from the preview</source>
         <translation>Wählen Sie zuerst eine Nachricht aus; ihre Anlagen werden aus der Vorschau gespeichert</translation>
+    </message>
+    <message>
+        <source>{who}: not delivered{code}. {what} {fix}</source>
+        <translation>{who}: nicht zugestellt{code}. {what} {fix}</translation>
+    </message>
+    <message>
+        <source>{who}: {state}</source>
+        <translation>{who}: {state}</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Resend to those that failed</source>
+        <translation>Erneut an die nicht Erreichten</translation>
+    </message>
+    <message>
+        <source>Remove from suggestions</source>
+        <translation>Aus den Vorschlägen entfernen</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,30 @@
     </message>
 </context>
 <context>
+    <name>Delivery</name>
+    <message numerus="yes">
+        <source>“{subject}” could not be delivered to %Ln recipient(s): {who}.</source>
+        <translation>
+            <numerusform>“{subject}” could not be delivered to %Ln recipient: {who}.</numerusform>
+            <numerusform>“{subject}” could not be delivered to %Ln recipients: {who}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent message(s) could not be delivered to everyone: “{subject}” and the others are marked in Sent.</source>
+        <translation>
+            <numerusform>%Ln sent message could not be delivered to everyone: “{subject}” and the others are marked in Sent.</numerusform>
+            <numerusform>%Ln sent messages could not be delivered to everyone: “{subject}” and the others are marked in Sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) will no longer be suggested.</source>
+        <translation>
+            <numerusform>%Ln address will no longer be suggested.</numerusform>
+            <numerusform>%Ln addresses will no longer be suggested.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DraftsFlows</name>
     <message numerus="yes">
         <source>Sending %Ln draft(s)…</source>

@@ -46,6 +46,46 @@
     </message>
 </context>
 <context>
+    <name>Delivery</name>
+    <message numerus="yes">
+        <source>“{subject}” could not be delivered to %Ln recipient(s): {who}.</source>
+        <translation>
+            <numerusform>«&#xa0;{subject}&#xa0;» n’a pas pu être remis à %Ln destinataire&#xa0;: {who}.</numerusform>
+            <numerusform>«&#xa0;{subject}&#xa0;» n’a pas pu être remis à %Ln destinataires&#xa0;: {who}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent message(s) could not be delivered to everyone: “{subject}” and the others are marked in Sent.</source>
+        <translation>
+            <numerusform>%Ln message envoyé n’a pas pu être remis à tous&#xa0;: «&#xa0;{subject}&#xa0;» et les autres sont marqués dans Envoyés.</numerusform>
+            <numerusform>%Ln messages envoyés n’ont pas pu être remis à tous&#xa0;: «&#xa0;{subject}&#xa0;» et les autres sont marqués dans Envoyés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln address(es) will no longer be suggested.</source>
+        <translation>
+            <numerusform>%Ln adresse ne sera plus suggérée.</numerusform>
+            <numerusform>%Ln adresses ne seront plus suggérées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a sent message a report says did not reach someone: its preview lists who, and Ctrl+Shift+B writes to them again</source>
+        <translation>Sélectionnez un message envoyé qu’un rapport dit non remis à quelqu’un&#xa0;: son aperçu dit à qui, et Ctrl+Maj+B leur écrit de nouveau</translation>
+    </message>
+    <message>
+        <source>A copy for the recipients it did not reach: check each address, then Ctrl+Return</source>
+        <translation>Une copie pour les destinataires qu’il n’a pas atteints&#xa0;: vérifiez chaque adresse, puis Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Sent</source>
+        <translation>Afficher dans &amp;Envoyés</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>DraftsFlows</name>
     <message>
         <source>Not sent: a newer version of this draft is on this computer, not yet saved to the server. Open it (Enter) to check it, then send it from Compose</source>
@@ -756,6 +796,14 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Pièces jointes enregistrées</translation>
     </message>
     <message>
+        <source>Sent: resend to those that fa&amp;iled</source>
+        <translation>Éléments envoyés&#xa0;: ren&amp;voyer aux destinataires non atteints</translation>
+    </message>
+    <message>
+        <source>A new message to the recipients a report says the previewed message did not reach (Ctrl+Shift+B)</source>
+        <translation>Un nouveau message aux destinataires qu’un rapport dit non atteints par le message affiché (Ctrl+Maj+B)</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve attachments…</source>
         <translation>Enregistrer les &amp;pièces jointes…</translation>
     </message>
@@ -814,6 +862,26 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
     <message>
         <source>Select a message first; its attachments are saved from the preview</source>
         <translation>Sélectionnez d&apos;abord un message&#xa0;; ses pièces jointes s&apos;enregistrent depuis l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>{who}: not delivered{code}. {what} {fix}</source>
+        <translation>{who}&#xa0;: non remis{code}. {what} {fix}</translation>
+    </message>
+    <message>
+        <source>{who}: {state}</source>
+        <translation>{who}&#xa0;: {state}</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Resend to those that failed</source>
+        <translation>Renvoyer aux non-atteints</translation>
+    </message>
+    <message>
+        <source>Remove from suggestions</source>
+        <translation>Retirer des suggestions</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,9 @@ has not been told of yet: :meth:`DeliveryWatch.untold`. No Qt: the window and ``
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
-from typing import Callable
+from typing import Awaitable, Callable
 
 from app.domain.delivery import FOLLOWED_DAYS, TOLD_DAYS, RecipientNews, Report, failed, fates
 from app.domain.events import Hub, ReportsRead
@@ -45,22 +46,27 @@ class DeliveryWatch:
         return max(start, newest - OVERLAP) if newest is not None else start
 
     async def check(self, oldest_sent: datetime | None = None) -> list[Report]:
-        """Read the reports that arrived since the last check; the new ones (also published)."""
-        self.book = self.store.load(self.account)  # another process (the command, the window) may have read some
+        """Read the reports that arrived since the last check; the new ones (also published). The book is read,
+        each report parsed and the book written on worker threads: none of it holds the event loop (the UI's)."""
+        told = self.book.told
+        # another process (the command, the window) may have read some meanwhile
+        self.book = await asyncio.to_thread(self.store.load, self.account)
+        self.book.told |= told
         items = await self.client.find_reports(self.since(oldest_sent))
         fresh = []
         for item in items:
             if self.book.seen(item.ref.id):
                 continue
             mime = await self.client.report_mime(item.ref)
-            report = read_report(mime, item_class=item.item_class, report_id=item.ref.id, received=item.received)
+            report = await asyncio.to_thread(read_report, mime, item_class=item.item_class, report_id=item.ref.id,
+                                             received=item.received)
             if report is None:  # no report Dispatch can read (no Message-ID it is about): fetched once only
                 self.book.unread[item.ref.id] = item.received
             else:
                 self.book.reports[item.ref.id] = report
                 fresh.append(report)
         self.book.forget_before(self.now() - timedelta(days=FOLLOWED_DAYS))
-        self.store.save(self.account, self.book)
+        await asyncio.to_thread(self.store.save, self.account, self.book)
         if fresh:
             self.news.publish(ReportsRead(tuple(fresh)))
         return fresh
@@ -78,8 +84,13 @@ class DeliveryWatch:
                        if when >= recent and mid not in self.book.told and failed(self.standing(mid))),
                       key=lambda mid: sent[mid])
 
-    def mark_told(self, original_id: str) -> None:
-        """The user was told of this message's failure: never again."""
-        self.book = self.store.load(self.account)
-        self.book.told.add(original_id)
-        self.store.save(self.account, self.book)
+    def mark_told(self, original_ids: list[str]) -> Awaitable[None]:
+        """The user was told of these messages' failures: never again (at once here; on disk once awaited, on a
+        worker thread)."""
+        self.book.told.update(original_ids)
+        return asyncio.to_thread(self._keep_told, frozenset(original_ids))
+
+    def _keep_told(self, original_ids: frozenset[str]) -> None:
+        book = self.store.load(self.account)
+        book.told |= original_ids
+        self.store.save(self.account, book)

@@ -26,3 +26,21 @@ def remember_recipients(port: ShellPort, compose, draft: Draft) -> None:
         recent = settings.recent_recipients(key)
         for r in (compose.to, compose.cc, compose.bcc):
             r.set_recent(recent)
+
+
+def forget_recipients(port: ShellPort, compose, addresses: list[str]) -> int:
+    """``addresses`` (a report says they do not exist) are no longer offered by To, Cc and Bcc: how many recent
+    entries went."""
+    settings, session = port.settings, port.session
+    if settings is None or session is None:
+        return 0
+    key = session.account.key
+    try:
+        gone = settings.forget_recent_recipients(addresses, key)
+    except OSError as exc:
+        log.warning("could not save recent recipients: %s", type(exc).__name__)
+        return 0
+    recent = settings.recent_recipients(key)
+    for r in (compose.to, compose.cc, compose.bcc):
+        r.set_recent(recent)
+    return gone

@@ -17,6 +17,7 @@ from app.ui.lists.list_table import ListTable, empty_state
 from app.ui.lists.message_models import MessageTableModel
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import counted, shown, translate
+from app.ui.lists.delivery_pane import DeliveryPane
 from app.ui.lists.preview_pane import PreviewPane
 from app.ui.common.list_dates import list_date
 
@@ -64,6 +65,7 @@ class SentView(QWidget):
     refresh_requested = Signal()
     # (kind: "reply_all" | "forward" | "edit_as_new", the previewed message): Compose opens the follow-up
     follow_up_requested = Signal(str, object)
+    message_shown = Signal(object)  # the previewed message (a Draft), once shown: its recipients' news follows
 
     def __init__(self, parent=None, port=None):
         """``port``: the shell's (app.ui.common.port), through which its notes reach the status bar (None: a page on
@@ -92,6 +94,18 @@ class SentView(QWidget):
         self.save_note.setAccessibleName(translate("SentView", "Saved attachments"))
         self.save_note.hide()
         pv.addWidget(self.save_note)
+        self.delivery = DeliveryPane(self.preview)  # each recipient's news, under the headers
+        # under the headers; it shares the room with the text (half each) while it shows
+        pv.insertWidget(pv.indexOf(self.headers_label) + 1, self.delivery, 1)
+        pv.setStretchFactor(self.preview.body, 1)
+        self.resend_action = QAction(translate("SentView", "Sent: resend to those that fa&iled"), self)
+        self.resend_action.setObjectName("actResendFailed")
+        self.resend_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.resend_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.resend_action.setToolTip(translate("SentView", "A new message to the recipients a report says the "
+                                                            "previewed message did not reach (Ctrl+Shift+B)"))
+        self.resend_action.triggered.connect(self.delivery.resend_requested)
+        self.addAction(self.resend_action)
         self.saver.finished.connect(self._saved)
         split.addWidget(self.table)
         split.addWidget(self.preview)
@@ -149,10 +163,13 @@ class SentView(QWidget):
             rows.append((translate("SentView", "Date"), when))
         rows += sent_options(msg)
         self.preview.show_message(msg, rows)
+        self.delivery.clear()
+        self.message_shown.emit(msg)
 
     def clear_preview(self) -> None:
         self.save_note.hide()
         self.preview.clear()
+        self.delivery.clear()
 
     # ---- Reply all, Forward, Edit as new ----
     def _follow_up_action(self, kind: str, text: str, keys: str, tip: str) -> QAction:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the parts' types (app/ui/window/parts.py), for a checker on
     from app.ui.compose.find_bar import FindBar
     from app.ui.compose.send_timing import SendTiming
     from app.ui.compose.receipt_defaults import ReceiptDefaults
+    from app.ui.lists.delivery_flows import DeliveryFlows
     from app.ui.notify.notifier import Notifier
     from app.ui.compose.spell_menu import Spelling
     from app.ui.lists.drafts_view import DraftsView
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
     send_timing: Part[SendTiming] = Part()
     notifier: Part[Notifier] = Part()
     receipt_defaults: Part[ReceiptDefaults] = Part()
+    delivery: Part[DeliveryFlows] = Part()
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
                  parent=None):

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.ui.outbox.journal_bridge import JournalBridge
     from app.ui.common.core_events import CoreEvents
     from app.ui.compose.receipt_defaults import ReceiptDefaults
+    from app.ui.lists.delivery_flows import DeliveryFlows
     from app.ui.notify.notifier import Notifier
     from app.ui.window.actions import Actions
     from app.ui.window.banner import Banner, BannerSlot
@@ -74,6 +75,7 @@ NAMES = (
     "send_timing",  # app.ui.compose.send_timing.SendTiming
     "notifier",  # app.ui.notify.notifier.Notifier: desktop notifications of sends in the background
     "receipt_defaults",  # app.ui.compose.receipt_defaults.ReceiptDefaults: File → Receipts for new messages
+    "delivery",  # app.ui.lists.delivery_flows.DeliveryFlows: did it arrive (the reports, in Sent and the banner)
 )
 
 
@@ -114,6 +116,7 @@ class WindowParts:
     send_timing: SendTiming | None
     notifier: Notifier | None
     receipt_defaults: ReceiptDefaults | None
+    delivery: DeliveryFlows | None
 
     def __init__(self) -> None:
         for name in NAMES:

@@ -358,6 +358,30 @@ def receipts(win) -> None:
                                                     after=win.send_timing.delay_menu))
 
 
+def delivery(win) -> None:
+    """Did it arrive: the reports in the Inbox, looked at once connected, on F5 and every few minutes; Sent's marks
+    and preview, the banner once per failure (app/ui/lists/delivery_flows.py)."""
+    from PySide6.QtGui import QAction
+
+    from app.core.accounts.session import ConnectionState
+    from app.ui.lists.delivery_flows import DeliveryFlows, forget_in
+
+    flows = DeliveryFlows(win.port, win.flows, win.sent, win.compose, win.banner,
+                          lambda: win.journal_bridge.runtime, forget_in(win.port, win.compose))
+    win.parts.fill(delivery=flows)
+
+    def news(session, payload) -> None:  # a session's news: look once the one in use is connected
+        if session is win.session and payload[0] == ConnectionState.CONNECTED and not flows.timer.isActive():
+            flows.start()
+
+    win.session_event.connect(news)
+    win.session_changed.connect(lambda _s: flows.timer.stop())
+    win.findChild(QAction, "actRefresh").triggered.connect(flows.check)
+    win.menus["&Drafts"].addAction(win.sent.resend_action)
+    if win.session is not None and win.session.state == ConnectionState.CONNECTED:
+        flows.start()
+
+
 def _importer(module: str):
     """A slice that only imports ``module`` (the import alone is as long as a slice should be)."""
     def step(_win) -> None:
@@ -399,4 +423,4 @@ def steps() -> list:
             drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
             _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal, notify,
-            receipts, default_mail]
+            receipts, default_mail, _importer("app.domain.delivery_words"), delivery]
