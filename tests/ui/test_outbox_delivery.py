@@ -19,7 +19,6 @@ from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
 from tests.helpers.receipts import active
 from tests.helpers.windows import close_window, open_window
-from tests.ui.test_notifications import NotifyServer, _missing
 
 BOB, NOBODY = "bob@example.com", "nobody@example.com"
 BODY = "the figures are 4 8 15 16 23 42"
@@ -67,17 +66,6 @@ def test_the_outbox_history_says_a_sent_rows_delivery_news(qtbot, outbox_window,
     assert said == f"Not delivered to everyone: {subject}", said
     assert not view.table.item(i, 0).icon().isNull(), "marked as the failed rows are"
     win.grab().save(str(screenshot_dir / f"outbox-sent-row-delivery-news-{ui_backend}.png"))
-
-
-@pytest.fixture
-def notify_server(tmp_path, monkeypatch):
-    missing = _missing()
-    if missing:
-        pytest.skip(f"no {missing}: the notification server cannot run here")
-    server = NotifyServer(tmp_path)
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", server.address)  # the window's session bus is the test's
-    yield server
-    server.stop()
 
 
 @pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
