@@ -166,7 +166,8 @@ QUEUE_COMMANDS = {
                                               "sendmail); its Disposition-Notification-To header asks for a read "
                                               "receipt, Return-Receipt-To for a delivery receipt"),
                  SENDMAIL_OPTIONS),
-    "outbox": (QT_TRANSLATE_NOOP("ManPage", "list what waits in the account's Outbox, or retry or cancel one "
+    "outbox": (QT_TRANSLATE_NOOP("ManPage", "list what waits in the account's Outbox and the messages a report "
+                                            "says did not reach someone in the last 7 days, or retry or cancel one "
                                             "entry"), OUTBOX_OPTIONS),
 }
 

@@ -116,3 +116,52 @@ def test_many_of_a_kind_while_away_are_counted_in_one_notification_until_the_use
     assert (again.replaces, again.text) == (False, "A message could not be sent. It waits in the Outbox.")
     assert book.finished(_sub(SubState.FAILED, lid="e"), show=Show.NEUTRAL, active=True) is None  # in the window
     assert book.finished(_sub(SubState.FAILED, lid="f"), show=Show.NEUTRAL, active=False).replaces is False
+
+
+def test_a_bounce_only_for_a_known_recent_message_a_report_says_failed_never_for_a_receipt():
+    """:func:`bounces`: of the reports just read, the messages the window sent in the last 7 days that a
+    non-delivery report names; a delivery or read receipt, a message from another program, an old one: nothing."""
+    from datetime import datetime, timedelta, timezone
+
+    from app.core.outbox.notices import bounces
+    from app.domain.delivery import Fate, RecipientNews, Report
+
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+    def report(mid: str, *news) -> Report:
+        return Report(mid, f"r-{mid}-{len(news)}", now, tuple(RecipientNews(a, f, status=s) for a, f, s in news))
+
+    known = {"<new>": ("Quarterly figures", now - timedelta(days=1)),
+             "<receipts>": ("Minutes", now - timedelta(hours=1)),
+             "<old>": ("Last month", now - timedelta(days=8))}
+    reports = [report("<new>", ("bob@example.com", Fate.DELIVERED, ""), ("nobody@example.com", Fate.FAILED, "5.1.1")),
+               report("<new>", ("dave@example.com", Fate.FAILED, "5.2.2"), ("nobody@example.com", Fate.FAILED, "")),
+               report("<receipts>", ("bob@example.com", Fate.READ, ""), ("carol@example.com", Fate.DELIVERED, "")),
+               report("<old>", ("nobody@example.com", Fate.FAILED, "5.1.1")),
+               report("<another program's>", ("nobody@example.com", Fate.FAILED, "5.1.1"))]
+    assert bounces(reports, known.get, now) == [
+        ("<new>", "Quarterly figures", "nobody@example.com, dave@example.com")]
+    notice = NoticeBook().bounced("Quarterly figures", "nobody@example.com", "<new>", show=Show.NEUTRAL, active=False)
+    assert (notice.message_id, notice.local_id, notice.text) == ("<new>", "", "A message you sent did not arrive.")
+
+
+def test_a_sent_outbox_rows_news_in_words():
+    """app.core.delivery.outbox_news: "Sent — 1 failed", "Sent — all delivered"; no news, no claim; a row not sent
+    is never marked."""
+    from app.core.delivery.outbox_news import with_news
+    from app.core.outbox.rows import row_for
+    from app.domain.delivery import Fate, RecipientNews
+
+    def sub(state, mid):
+        draft = Draft(to=[Recipient(email="bob@example.com"), Recipient(email="carol@example.com")],
+                      subject="s", local_id=mid, internet_message_id=mid)
+        return row_for(Submission(draft, "alice@example.com", state=state), 0.0)
+
+    news = {"<f>": {"carol@example.com": RecipientNews("carol@example.com", Fate.FAILED, status="5.1.1")},
+            "<d>": {a: RecipientNews(a, Fate.DELIVERED) for a in ("bob@example.com", "carol@example.com")},
+            "<q>": {"carol@example.com": RecipientNews("carol@example.com", Fate.FAILED)}}
+    rows = with_news([sub(SubState.SENT, "<f>"), sub(SubState.SENT, "<d>"), sub(SubState.SENT, "<n>"),
+                      sub(SubState.QUEUED, "<q>")], lambda mid: news.get(mid, {}))
+    assert [(r.text, r.delivery, r.bounced) for r in rows] == [
+        ("Sent — 1 failed", "1 failed", True), ("Sent — all delivered", "all delivered", False),
+        ("Sent", "", False), ("Waiting to send", "", False)]

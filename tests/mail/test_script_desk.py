@@ -104,7 +104,7 @@ def test_a_refusal_is_said_in_the_outbox_words_and_kept_to_retry(box, sandbox, b
     assert "ErrorSendAsDenied" in reply.err, "the server's code, as the window shows it"
     assert f"dispatch-mail outbox retry {lid[:8]}" in reply.err
     listed, _ = ask(box, desk, "outbox", "--json")
-    (entry,) = json.loads(listed.out)
+    (entry,) = json.loads(listed.out)["entries"]
     assert (entry["id"], entry["can_retry"], entry["text"]) == (lid, True, row.text)
     retried, _ = ask(box, desk, "outbox", "retry", lid[:6])
     assert retried.exit == sc.EX_OK

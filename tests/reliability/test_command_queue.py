@@ -67,7 +67,7 @@ def test_outbox_while_the_server_is_down_says_why_and_retry_and_cancel_work(down
 
     listed = home.run("outbox", "--json")
     assert listed.returncode == EX_OK, listed.stderr
-    (row,) = json.loads(listed.stdout)
+    (row,) = json.loads(listed.stdout)["entries"]
     # the window's words for a send the server did not take yet: why it waits, never "Saving before sending…"
     assert row["text"].startswith("Server unreachable — "), row
     assert (row["state"], row["can_retry"], row["can_cancel"]) == ("queued", True, True), row
@@ -96,7 +96,7 @@ def test_outbox_while_the_server_is_down_says_why_and_retry_and_cancel_work(down
 
     server = back()
     after = home.run("outbox", "--json")
-    assert (after.returncode, json.loads(after.stdout)) == (EX_OK, [])
+    assert (after.returncode, json.loads(after.stdout)["entries"]) == (EX_OK, [])
     assert server.copies()["inbox"][entry.draft.internet_message_id] == 0, "taken out: never sent"
 
 
@@ -137,7 +137,7 @@ def test_a_server_that_never_answers_every_command_ends_within_its_wait(silent):
     default = home.run("send", "--to", BOB, "--subject", "the default wait", env=short, timeout=BOUND)
     assert default.returncode == EX_TEMPFAIL and b"waits in the Outbox" in default.stderr, default.stderr
     listed = home.run("outbox", "--json", env=short, timeout=BOUND)
-    assert listed.returncode == EX_OK and len(json.loads(listed.stdout)) == 3, listed.stderr
+    assert listed.returncode == EX_OK and len(json.loads(listed.stdout)["entries"]) == 3, listed.stderr
     assert len(_sends(home)) == 3, "each is queued, none lost"
 
 

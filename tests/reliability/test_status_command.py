@@ -71,3 +71,26 @@ def test_with_the_server_unreachable_status_is_69_in_words(server, home):
     done = home.run("status", "<any@scripts.example>")
     assert done.returncode == 69 and done.stderr.startswith(b"dispatch-mail status: "), done.stderr
     assert b"Traceback" not in done.stderr
+
+
+@pytest.mark.timeout(240)
+def test_outbox_lists_the_failure_status_read_from_the_delivery_book(server, home):
+    """``dispatch-mail outbox`` reads the account's delivery book on disk (no network of its own): after
+    ``status`` read the non-delivery report, ``--json`` gives the sent entry's news and a ``failures`` list, and the
+    words say it in one line."""
+    mid = "<outbox-1@scripts.example>"
+    _sendmail(home, mid, "quarterly figures", BOB, NOBODY)
+    assert home.run("status", mid).returncode == 1  # the report read into the book
+
+    listed = home.run("outbox", "--json")
+    assert listed.returncode == 0, listed.stderr
+    data = json.loads(listed.stdout)
+    [failure] = data["failures"]
+    # the command's own queue keeps no sent entry once it is done: the subject is not known here (a window's is)
+    assert (failure["message_id"], failure["subject"], data["entries"]) == (mid, "", []), failure
+    [lost] = failure["failed"]
+    assert (lost["address"], lost["status"]) == (NOBODY, "5.1.1") and "Check the spelling" in lost["fix"], lost
+
+    words = home.run("outbox")
+    line = next(ln for ln in words.stdout.decode().splitlines() if ln.startswith("Not delivered: "))
+    assert mid in line and NOBODY in line and "(5.1.1)" in line, line

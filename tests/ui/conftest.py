@@ -78,3 +78,17 @@ def wired(qtbot, tmp_path):
     yield c, autosave, journal
     autosave.close()
     writer.close()
+
+
+@pytest.fixture
+def notify_server(tmp_path, monkeypatch):
+    """A notification server on a session bus of the test's own (tests/helpers/notify_bus.py), the window's."""
+    from tests.helpers.notify_bus import NotifyServer, missing
+
+    lacking = missing()
+    if lacking:
+        pytest.skip(f"no {lacking}: the notification server cannot run here")
+    server = NotifyServer(tmp_path)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", server.address)  # the window's session bus is the test's
+    yield server
+    server.stop()

@@ -3,26 +3,21 @@ private session bus: a Send later message that goes while the window is in the b
 words by default and with its subject and recipient once chosen, never with its body; nothing while the window is
 the active one, nor once turned off; the notification's action brings the window up on that message's Outbox row.
 
-The notification server is tests/helpers/notify_server.py (GLib's D-Bus server, under the system's Python) on a
-``dbus-daemon`` of the test's own: every Notify call it gets is a line of its record, and it emits ActionInvoked as
-a click on the notification does. The Outbox's clocks are held still and moved by the test (no wait for a time).
+The notification server is tests/helpers/notify_bus.py's (the ``notify_server`` fixture of tests/ui/conftest.py): GLib's
+D-Bus server on a ``dbus-daemon`` of the test's own; every Notify call it gets is a line of its record, and it emits
+ActionInvoked as a click on the notification does. The Outbox's clocks are held still and moved by the test (no wait for a time).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.core.outbox.submission import SubState
-from tests.helpers.atspi_session import SYSTEM_PYTHON, Lines
 from tests.helpers.compose import type_message
 from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, key
@@ -30,64 +25,13 @@ from tests.helpers import dispatch_mail as dm
 from tests.helpers.windows import close_window, wait_idle
 from tests.helpers.door_window import account_set_up, open_account_window, send_args
 
-SERVER = Path(__file__).resolve().parents[1] / "helpers" / "notify_server.py"
 BODY = "the secret numbers are 4 8 15 16 23 42"
-
-
-def _missing() -> str:
-    if shutil.which("dbus-daemon") is None:
-        return "dbus-daemon"
-    if subprocess.run([SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Gio', '2.0')"],
-                      capture_output=True).returncode != 0:
-        return f"PyGObject for {SYSTEM_PYTHON} (python3-gi)"
-    return ""
-
-
-class NotifyServer:
-    """The private bus and the notification server on it: :meth:`records` (the Notify calls so far), :meth:`click`."""
-
-    def __init__(self, tmp: Path):
-        self.record = tmp / "notifications.jsonl"
-        self.record.touch()
-        self.bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.address = Lines(self.bus.stdout.fileno(), "dbus-daemon").read(10.0).strip()
-        env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": self.address}
-        self.server = subprocess.Popen([SYSTEM_PYTHON, str(SERVER), str(self.record)], stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, stderr=open(tmp / "server.err", "wb"), env=env)
-        self.lines = Lines(self.server.stdout.fileno(), "notification server")
-        assert self.lines.read(10.0) == "ready"
-
-    def records(self) -> list[dict]:
-        return [json.loads(line) for line in self.record.read_text().splitlines() if line.strip()]
-
-    def click(self, nid: int) -> None:
-        """The user clicks notification ``nid`` (its ``default`` action)."""
-        self.server.stdin.write(f"invoke {nid} default\n".encode())
-        self.server.stdin.flush()
-        assert self.lines.read(10.0) == f"invoked {nid}"
-
-    def stop(self) -> None:
-        for proc in (self.server, self.bus):
-            proc.terminate()
-            proc.wait(10)
 
 
 @pytest.fixture
 def door_account(sandbox, short_home):
     """Alice's account set up in the settings of this test's own short DISPATCH_HOME: the window's door is there."""
     return account_set_up(sandbox)
-
-
-@pytest.fixture
-def notify_server(tmp_path, monkeypatch):
-    missing = _missing()
-    if missing:
-        pytest.skip(f"no {missing}: the notification server cannot run here")
-    server = NotifyServer(tmp_path)
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", server.address)  # the window's session bus is the test's
-    yield server
-    server.stop()
 
 
 def _send_later(qtbot, win, subject: str):

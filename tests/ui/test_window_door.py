@@ -118,7 +118,7 @@ def test_outbox_and_cancel_through_the_window_put_the_message_back_in_compose(qt
     assert held["result"] == "held"
     code, out, err = dm.run(qtbot, ["outbox", "--json"], home)
     assert code == 0, err
-    [listed] = [r for r in json.loads(out) if r["id"] == held["id"]]
+    [listed] = [r for r in json.loads(out)["entries"] if r["id"] == held["id"]]
     assert listed["subject"] == "Held for tomorrow" and listed["can_cancel"]
     assert running.compose.is_empty()
     code, out, err = dm.run(qtbot, ["outbox", "cancel", held["id"][:8]], home)

@@ -374,8 +374,8 @@
         <translation>die Nachricht nach RFC 5322 von der Standardeingabe senden (ein Ersatz für sendmail); ihr Header Disposition-Notification-To fordert eine Lesebestätigung an, Return-Receipt-To eine Übermittlungsbestätigung</translation>
     </message>
     <message>
-        <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>
-        <translation>auflisten, was im Postausgang des Kontos wartet, oder einen Eintrag erneut versuchen oder abbrechen</translation>
+        <source>list what waits in the account&apos;s Outbox and the messages a report says did not reach someone in the last 7 days, or retry or cancel one entry</source>
+        <translation>auflisten, was im Postausgang des Kontos wartet, und die Nachrichten, die laut einem Bericht in den letzten 7 Tagen jemanden nicht erreicht haben, oder einen Eintrag erneut versuchen oder abbrechen</translation>
     </message>
     <message>
         <source>Microsoft 365: sign in with a code shown here, entered in a browser on another device; the tokens go into the system keyring</source>

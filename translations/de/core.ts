@@ -422,6 +422,10 @@
         <translation>Im Postausgang zeigen</translation>
     </message>
     <message>
+        <source>Show in Sent</source>
+        <translation>In Gesendet zeigen</translation>
+    </message>
+    <message>
         <source>Notifications: off</source>
         <translation>Benachrichtigungen: aus</translation>
     </message>
@@ -628,6 +632,10 @@
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>{state} — {news}</source>
+        <translation>{state} — {news}</translation>
     </message>
 </context>
 <context>

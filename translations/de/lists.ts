@@ -567,6 +567,10 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <source>Retry sending</source>
         <translation>Senden wiederholen</translation>
     </message>
+    <message>
+        <source>Not delivered to everyone: {subject}</source>
+        <translation>Nicht an alle zugestellt: {subject}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln waiting</source>
         <translation>

@@ -374,8 +374,8 @@
         <translation>envoyer le message RFC 5322 lu sur l&apos;entrée standard (remplace sendmail)&#xa0;; son en-tête Disposition-Notification-To demande un accusé de lecture, Return-Receipt-To un accusé de réception</translation>
     </message>
     <message>
-        <source>list what waits in the account&apos;s Outbox, or retry or cancel one entry</source>
-        <translation>lister ce qui attend dans la Boîte d&apos;envoi du compte, ou réessayer ou annuler une entrée</translation>
+        <source>list what waits in the account&apos;s Outbox and the messages a report says did not reach someone in the last 7 days, or retry or cancel one entry</source>
+        <translation>lister ce qui attend dans la Boîte d&apos;envoi du compte et les messages qui, selon un rapport, n&apos;ont pas atteint quelqu&apos;un ces 7 derniers jours, ou réessayer ou annuler une entrée</translation>
     </message>
     <message>
         <source>Microsoft 365: sign in with a code shown here, entered in a browser on another device; the tokens go into the system keyring</source>

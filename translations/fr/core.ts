@@ -422,6 +422,10 @@
         <translation>Afficher dans la boîte d'envoi</translation>
     </message>
     <message>
+        <source>Show in Sent</source>
+        <translation>Afficher dans Envoyés</translation>
+    </message>
+    <message>
         <source>Notifications: off</source>
         <translation>Notifications : désactivées</translation>
     </message>
@@ -628,6 +632,10 @@
     <message>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>{state} — {news}</source>
+        <translation>{state} — {news}</translation>
     </message>
 </context>
 <context>

@@ -567,6 +567,10 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <source>Retry sending</source>
         <translation>Réessayer l&apos;envoi</translation>
     </message>
+    <message>
+        <source>Not delivered to everyone: {subject}</source>
+        <translation>Non remis à tous&#xa0;: {subject}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln waiting</source>
         <translation>

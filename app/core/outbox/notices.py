@@ -9,8 +9,10 @@ already said it), notifications are on, and a submission became final as one of:
   its face (Compose, Drafts, a merge, a command): the window is not active, so nobody is watching it fail;
 - ``COMMAND_SENT``: a message a ``dispatch-mail`` command handed to this window's door went
   (:class:`app.domain.events.CommandHandedOver`);
-- ``BOUNCED``: reserved for the "did it arrive" issue (a non-delivery report for a sent message): nothing makes
-  one yet; :meth:`NoticeBook.bounced` is the hook it will call, with the same privacy rules.
+- ``BOUNCED``: a non-delivery report came for a message this window sent in the last 7 days (:func:`bounces`
+  says which of the reports the account's delivery watch just read; :meth:`NoticeBook.bounced`), with the same
+  privacy rules; its action opens the message's Sent row. Never for a delivery or read receipt, nor for a report
+  about a message the window does not know (one sent from another program).
 
 A plain Send that went makes none (the user just pressed it), nor one taken back or thrown away.
 
@@ -26,12 +28,14 @@ keeps what it is sent (a history, a lock screen), which is why the neutral words
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Callable, Iterable
 
 from app.core.outbox import holds
 from app.core.outbox.rows import display_to
 from app.core.outbox.submission import SubState, Submission
+from app.domain.delivery import TOLD_DAYS, Fate
 from app.domain.words import Words, translate
 
 
@@ -59,7 +63,7 @@ class Kind(str, enum.Enum):
     LATER_SENT = "later_sent"
     FAILED = "failed"
     COMMAND_SENT = "command_sent"
-    BOUNCED = "bounced"  # not made yet: see :meth:`NoticeBook.bounced`
+    BOUNCED = "bounced"  # a sent message came back undelivered: :func:`bounces`
 
 
 _TITLES = {
@@ -87,15 +91,16 @@ _NO_SUBJECT = translate("Notices", "(no subject)")
 
 @dataclass(frozen=True)
 class Notice:
-    """One notification: its ``title`` and ``text`` (words) and the Outbox row it opens (``local_id``);
-    ``replaces``: it counts this kind's notices since the user was last in the window, and takes the place of the
-    one shown before."""
+    """One notification: its ``title`` and ``text`` (words) and the Outbox row it opens (``local_id``), or, for a
+    bounce, the Sent row of the message whose Message-ID is ``message_id``; ``replaces``: it counts this kind's
+    notices since the user was last in the window, and takes the place of the one shown before."""
 
     kind: Kind
     title: Words
     text: Words
     local_id: str
     replaces: bool = False
+    message_id: str = ""
 
 
 def words_for(kind: Kind, show: Show, subject: str, recipient: str, local_id: str, count: int = 1) -> Notice:
@@ -147,17 +152,38 @@ class NoticeBook:
             return None
         return self._counted(kind, show, sub.draft.subject, _recipient(sub), lid)
 
-    def bounced(self, subject: str, recipient: str, local_id: str, *, show: Show, active: bool) -> Notice | None:
-        """The hook for the "did it arrive" issue: a sent message came back undelivered (not called yet)."""
+    def bounced(self, subject: str, recipient: str, message_id: str, *, show: Show, active: bool) -> Notice | None:
+        """A sent message (``message_id``) came back undelivered to ``recipient``: the notice (None: none)."""
         if active:
             self.attended()
         if show == Show.OFF or active:
             return None
-        return self._counted(Kind.BOUNCED, show, subject, recipient, local_id)
+        return replace(self._counted(Kind.BOUNCED, show, subject, recipient, ""), message_id=message_id)
 
     def _counted(self, kind: Kind, show: Show, subject: str, recipient, local_id: str) -> Notice:
         self._counts[kind] = count = self._counts.get(kind, 0) + 1
         return words_for(kind, show, subject, recipient, local_id, count)
+
+
+def bounces(reports: Iterable, known: Callable[[str], tuple[str, datetime] | None],
+            now: datetime) -> list[tuple[str, str, str]]:
+    """Of the reports just read (:class:`app.domain.delivery.Report`), each message a report says did not reach
+    someone, as ``(message id, subject, the failed addresses)``: once each, in the reports' order. Only a message
+    the window knows (``known(message_id)``: its subject and when it was sent; None: not one of its sent messages,
+    said nothing of) sent in the last TOLD_DAYS; never for a delivery or read receipt."""
+    lost: dict[str, list[str]] = {}
+    for report in reports:
+        for news in report.news:
+            if news.fate is Fate.FAILED:
+                who = lost.setdefault(report.original_id, [])
+                if news.address not in who:
+                    who.append(news.address)
+    out = []
+    for mid, who in lost.items():
+        seen = known(mid)
+        if seen is not None and seen[1] >= now - timedelta(days=TOLD_DAYS):
+            out.append((mid, seen[0], ", ".join(who)))
+    return out
 
 
 def _kind(state: SubState, *, later: bool, command: bool) -> Kind | None:

@@ -35,6 +35,10 @@ class OutboxRow:
     not_done: bool = False  # not sent (or not saved) for good: the user decides (marked, counted as "not sent")
     sent: bool = False  # a send the server has (its row offers Open in Sent and Remove from this list)
     checking: bool = False  # a send whose outcome is being looked up: it may already have gone out
+    message_id: str = ""  # a send's Message-ID (what the reports in the Inbox name it by)
+    addresses: tuple[str, ...] = ()  # a send's recipients' addresses (To, Cc, Bcc)
+    delivery: str = ""  # a sent row's delivery news in words ("1 failed", "all delivered"; "": none)
+    bounced: bool = False  # a report says it did not reach someone
 
 
 class SendView:
@@ -190,7 +194,9 @@ def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not
         return OutboxRow(item.local_id, "send", subject, recipients, st.value,
                          submission_text(item, now, parked, not_deleted), st in CANCELLABLE,
                          can_retry(item, now, parked), waiting=st not in _NOT_WAITING, not_done=st == SubState.FAILED,
-                         sent=st == SubState.SENT, checking=st == SubState.UNKNOWN)
+                         sent=st == SubState.SENT, checking=st == SubState.UNKNOWN,
+                         message_id=d.internet_message_id,
+                         addresses=tuple(r.email for r in (*d.to, *d.cc, *d.bcc)))
     st = item.status
     return OutboxRow(item.local_id, "save", subject, display_to(d), st.value,
                      save_text(item, now), st in (SaveStatus.WAITING, SaveStatus.RETRYING,

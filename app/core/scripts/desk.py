@@ -25,6 +25,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Callable
 
+from app.core.delivery.outbox_news import failure_line, recent_failures, standing_in, with_news
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
 from app.core.scripts import send_options
@@ -88,8 +89,10 @@ class ScriptDesk:
                  principals: Callable[[], list[Principal]] = list, now: Callable[[], datetime] = datetime.now,
                  sending: Sending | None = None, taken_back: Callable[[Draft], None] | None = None,
                  password_from: str = "", opener: Callable[[str], None] | None = None,
-                 handed_over: Callable[[str], None] = lambda _local_id: None):
+                 handed_over: Callable[[str], None] = lambda _local_id: None, delivery=None):
         self.outbox, self.account = outbox, account
+        # the account's delivery watch (app.core.delivery.watch): ``outbox`` lists what its book says (None: nothing)
+        self.delivery = delivery
         self.opener = opener  # a window's: comes forward and opens a link (None: a command's desk, no window)
         self.handed_over = handed_over  # told the local id of each message a request put in (or found in) the queue
         self.password_from = password_from
@@ -133,7 +136,7 @@ class ScriptDesk:
             if isinstance(request, Submit):
                 return await self.submit(request, lambda local_id: (self.handed_over(local_id), recorded(local_id)))
             if isinstance(request, ListQueue):
-                return _listed(self.outbox.rows(), request.json)
+                return await self._listed(request.json)
             if isinstance(request, Open):
                 return self._open(request.link)
             row = _one_row(self.outbox.rows(), request.id)
@@ -144,6 +147,17 @@ class ScriptDesk:
             raise sc.CommandError(sc.EX_USAGE, "dispatch-mail: a request this Dispatch does not know.")
         except sc.CommandError as exc:
             return _refused(exc)
+
+    async def _listed(self, as_json: bool) -> Reply:
+        """The queue, each sent row with its delivery news, and the failures of the last days: read from the
+        account's delivery book on disk (what the window or ``status`` last read; no network)."""
+        rows = self.outbox.rows()
+        if self.delivery is None:
+            return _listed(rows, [], as_json)
+        watch = self.delivery
+        book = await asyncio.to_thread(watch.store.load, watch.account)
+        subjects = {r.message_id: r.subject for r in rows if r.message_id}
+        return _listed(with_news(rows, standing_in(book)), recent_failures(book, watch.now(), subjects), as_json)
 
     def _open(self, link: str) -> Reply:
         """A second start of the window: this window opens ``link`` (0), or, behind a command's door, nothing
@@ -372,15 +386,16 @@ def ended(words: str) -> str:
     return words if words.endswith((".", "…", "!", "?")) else f"{words}."
 
 
-def _listed(rows: list[OutboxRow], as_json: bool) -> Reply:
+def _listed(rows: list[OutboxRow], failures: list[dict], as_json: bool) -> Reply:
     if as_json:
         items = [{"id": r.local_id, "op": r.op, "state": r.state, "text": r.text, "subject": r.subject,
-                  "recipients": r.recipients, "can_retry": r.can_retry, "can_cancel": r.can_cancel} for r in rows]
-        return Reply(sc.EX_OK, out=json.dumps(items, ensure_ascii=False) + "\n")
-    if not rows:
-        return Reply(sc.EX_OK, out="Nothing waits in the Outbox.\n")
+                  "recipients": r.recipients, "can_retry": r.can_retry, "can_cancel": r.can_cancel,
+                  "message_id": r.message_id, "delivery": r.delivery, "bounced": r.bounced} for r in rows]
+        listed = {"entries": items, "failures": failures}
+        return Reply(sc.EX_OK, out=json.dumps(listed, ensure_ascii=False) + "\n")
     lines = [f"{r.local_id[:8]}  {printable(r.subject, 60)} → {printable(r.recipients, 60)}\n          {r.text}"
-             for r in rows]
+             for r in rows] or ["Nothing waits in the Outbox."]
+    lines += [printable(failure_line(f), 400) for f in failures]
     return Reply(sc.EX_OK, out="\n".join(lines) + "\n")
 
 

@@ -18,8 +18,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.events import (AutosaveFailed, CommandHandedOver, DraftKept, DraftSaved, MergeHeld, MergeProgress,
-                               OutboxChanged, QueueHeldElsewhere, QueueStarted, SessionStateChanged, SettingsProblem,
-                               SubmissionFinished)
+                               OutboxChanged, QueueHeldElsewhere, QueueStarted, ReportsRead, SessionStateChanged,
+                               SettingsProblem, SubmissionFinished)
 
 
 class CoreEvents(QObject):
@@ -47,10 +47,12 @@ class CoreEvents(QObject):
     # autosave: a draft's write is on disk in the local journal (its local id); a write failed (the error)
     draft_kept = Signal(str)
     autosave_failed = Signal(object)
+    # did it arrive: the account's delivery watch read new reports (a tuple of app.domain.delivery.Report)
+    reports_read = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.outbox = self.session = self.queue = self.merge = self.settings = self.autosave = None
+        self.outbox = self.session = self.queue = self.merge = self.settings = self.autosave = self.delivery = None
         self._stop: dict[str, list[Callable[[], None]]] = {}
 
     # ---- what is followed ----
@@ -96,6 +98,12 @@ class CoreEvents(QObject):
         if on is not None:
             on(DraftKept, lambda e: self.draft_kept.emit(e.local_id))
             on(AutosaveFailed, lambda e: self.autosave_failed.emit(e.error))
+
+    def follow_delivery(self, watch) -> None:
+        """The account's delivery watch (an :class:`app.core.delivery.watch.DeliveryWatch`): the reports it reads."""
+        on = self._follow("delivery", watch)
+        if on is not None:
+            on(ReportsRead, lambda e: self.reports_read.emit(e.reports))
 
     # ---- how ----
     def _follow(self, kind: str, source) -> Callable[[type, Callable], None] | None:

@@ -214,12 +214,17 @@ class JournalBridge:
 
     def _show_queue(self) -> None:
         self.news.follow(self.outbox)
+        self.news.follow_delivery(self.delivery())
         elsewhere = waiting_elsewhere(self.journal, self.account)
         waiting = self.waiting
         for view in self._views:
             view.set_outbox(self.outbox)
             view.set_elsewhere(elsewhere)
             view.set_held_elsewhere(waiting)
+
+    def delivery(self):
+        """The account's delivery watch (app.core.delivery.watch; None: no account's queue here)."""
+        return self.runtime.delivery if self.runtime is not None else None
 
     @property
     def waiting(self) -> str:
@@ -495,6 +500,7 @@ class JournalBridge:
         from app.ui.outbox.outbox_view import OutboxView
 
         view = OutboxView(parent, news=self.news)
+        view.delivery = self.delivery  # a sent row's delivery news (app.core.delivery.outbox_news)
         view.set_outbox(self.outbox)
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.delivery.outbox_news import with_news
 from app.domain.list_rows import share_widths
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -55,6 +56,8 @@ class OutboxView(QWidget):
         self._own_news = news is None
         self.news = CoreEvents(self) if news is None else news
         self.news.changed.connect(self._news)
+        self.news.reports_read.connect(lambda _reports: self._refresh_soon())
+        self.delivery = lambda: None  # the account's delivery watch (None: none): a sent row says its news
         lay, head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
         self._buttons_row = head
         self.edit_button = self._button(translate("OutboxView", "Take back"), translate("OutboxView", EDIT_TIP), head)
@@ -217,7 +220,7 @@ class OutboxView(QWidget):
     def refresh(self) -> None:
         self._stale = False
         current = self.current_id()
-        self._rows = [] if self.outbox is None else self.outbox.rows()
+        self._rows = [] if self.outbox is None else self._with_news(self.outbox.rows())
         self._texts = [_shown(r) for r in self._rows]
         self.table.setRowCount(len(self._rows))
         for i, (row, texts) in enumerate(zip(self._rows, self._texts)):
@@ -255,13 +258,19 @@ class OutboxView(QWidget):
             b.setVisible(not self._held_elsewhere)
         self._update_buttons()  # (Retry and "Try now" too, where they apply)
 
+    def _with_news(self, rows):
+        """A sent row with what the reports say of it ("Sent — 1 failed"): app.core.delivery.outbox_news."""
+        watch = self.delivery()
+        return with_news(rows, watch.standing) if watch is not None else rows
+
     def _mark(self, i: int, row) -> None:
         """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
-        when the row's state or the scheme changes, not on each second's refresh)."""
-        failed = row.not_done
+        when the row's state or the scheme changes, not on each second's refresh); a sent one a report says did not
+        reach someone too."""
+        failed = row.not_done or row.bounced
         dark = self.table.palette().color(QPalette.Base).lightness() < 128
         subject, state = self.table.item(i, 0), self.table.item(i, 2)
-        mark = (failed, dark, row.subject)
+        mark = (row.not_done, row.bounced, dark, row.subject)
         if subject.data(Qt.UserRole) == mark:
             return
         subject.setData(Qt.UserRole, mark)
@@ -269,9 +278,9 @@ class OutboxView(QWidget):
             self._warning = icon("warning")
         subject.setIcon(self._warning if failed else QIcon())
         state.setForeground(QBrush(QColor(PALETTES["dark" if dark else "light"]["danger"])) if failed else QBrush())
-        subject.setData(Qt.AccessibleTextRole,
-                        translate("OutboxView", "Not sent: {subject}").format(subject=shown(row.subject))
-                        if failed else None)
+        said = translate("OutboxView", "Not sent: {subject}") if row.not_done else \
+            translate("OutboxView", "Not delivered to everyone: {subject}") if row.bounced else None
+        subject.setData(Qt.AccessibleTextRole, said.format(subject=shown(row.subject)) if said else None)
 
     def eventFilter(self, obj, ev):  # noqa: N802
         if obj is self.table.viewport() and ev.type() == QEvent.Resize:

@@ -326,6 +326,9 @@ def default_mail(win) -> None:
 
 def notify(win) -> None:
     """Desktop notifications of the sends the user is not watching (app/ui/notify), and View → Notifications."""
+    from datetime import datetime, timezone
+
+    from app.core.outbox.rows import send_view
     from app.ui.notify.notifier import Notifier
     from app.ui.notify.notify_menu import add_notify_menu
     from app.ui.window.start_link import come_forward
@@ -343,7 +346,26 @@ def notify(win) -> None:
             w = w.parentWidget()
         return w is win
 
-    notifier = Notifier(win.core_events, lambda: win.settings, active, open_row, win.flows.spawn)
+    def known(message_id: str):  # a message this window sent: its subject and when (the Sent list, the Outbox)
+        for s in win.sent.model.summaries():
+            if s.internet_message_id == message_id and s.sent is not None:
+                return s.subject, s.sent
+        ob = win.journal_bridge.outbox
+        for sub in ob.queue.submissions() if ob is not None else []:
+            if sub.draft.internet_message_id == message_id and send_view(sub).sent:
+                return sub.draft.subject, datetime.now(timezone.utc)  # sent in this window's run
+        return None
+
+    def open_sent(message_id: str) -> None:  # a bounce's action: the window up, Sent on that message's row
+        come_forward(win)
+        ids = {s.internet_message_id: s.ref.id for s in win.sent.model.summaries()}
+        if message_id in ids and win.delivery is not None:
+            win.delivery.show_row(ids[message_id])
+        else:
+            win.port.show_view("sent")
+
+    notifier = Notifier(win.core_events, lambda: win.settings, active, open_row, win.flows.spawn,
+                        known=known, open_sent=open_sent)
     win.parts.fill(notifier=notifier)
     add_notify_menu(win, win.menus["&View"], notifier, lambda words: win.port.say(words, ms=4000), win.addAction)
     win.port.when_gone(notifier.closed)
