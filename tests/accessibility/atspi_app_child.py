@@ -3,11 +3,12 @@ process, on the AT-SPI session of tests/helpers/atspi_session.py, driven from in
 window (QTest on the window's handle, as the platform delivers them), one JSON command a line on standard input,
 one JSON answer a line on the pipe ``ATSPI_REPLY_FD``. The first answer says the window is up and signed in.
 
-Commands (``cmd``): ``key`` (``keys``: in QKeySequence's words, to the open menu, else the active window), ``type`` (``text``, into
+Commands (``cmd``): ``key`` (``keys``: in QKeySequence's words, to the active window), ``type`` (``text``, into
 the widget with the focus), ``wait`` (``until``: ``view`` NAME, ``dialog``, ``no_dialog``, ``focus`` /
 ``focus_not`` (the focused widget's accessible name is / is not ``name``), ``rows`` of the current
-view >= ``n``, ``text`` (the focused field holds ``contains``), ``saved`` / ``sent`` (the window's draft_saved / message_sent came ``n`` times in all), ``idle``, ``popup`` / ``no_popup``
-(a menu is open, of the object name ``name`` if given / none is), ``checked`` (no look at the account's delivery reports is under way: the one F5 started is over); answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
+view >= ``n``, ``text`` (the focused field holds ``contains``), ``saved`` / ``sent`` (the window's draft_saved /
+message_sent came ``n`` times in all), ``idle``, ``checked`` (no look at the account's delivery reports is under way:
+the one F5 started is over); answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
 view's table as the app holds it: each cell's display text and accessible text), ``announce`` (``text``,
 ``assertive``: said through app.ui.common.announce.Announcer on the window), ``undo_delay`` (``seconds``: File > Undo
 send delay's setting), ``fault`` (``operation``, ``kind`` and its parameters: injected into the built-in sandbox, as
@@ -99,8 +100,7 @@ class Driver:
             self.reply(ok=True, **answer)
 
     def target(self):
-        w = (QApplication.activePopupWidget() or QApplication.activeModalWidget() or QApplication.activeWindow()
-             or self.win)
+        w = QApplication.activeModalWidget() or QApplication.activeWindow() or self.win
         return w.windowHandle() or self.win.windowHandle()
 
     def cmd_key(self, request) -> dict:
@@ -247,11 +247,6 @@ class Driver:
             return {"count": self.counts.get(until, 0)} if self.counts.get(until, 0) >= request["n"] else None
         if until == "idle":
             return {} if not self.win.busy else None
-        if until == "popup":  # a menu is open (``name``: its object name), the keys go to it
-            popup = QApplication.activePopupWidget()
-            return {} if popup is not None and popup.objectName() == request.get("name", popup.objectName()) else None
-        if until == "no_popup":
-            return {} if QApplication.activePopupWidget() is None else None
         if until == "checked":  # F5 starts the look at the reports in the key's own turn; its end marks and tells
             return {} if not self.win.delivery._checking else None
         if until == "text":  # the focused field holds ``contains`` (what was typed has landed)

@@ -2,13 +2,14 @@
 server and AT-SPI bus, driven by real keys from inside (atspi_app_child.py), read over the bus by a pyatspi client in
 another process (tests/helpers/atspi_session.py).
 
-By keys: File → Receipts for new messages → Delivery receipt (from the command palette); one message to an address of the sandbox's domain with
-no mailbox (nobody@example.com: a non-delivery report, 5.1.1) and to carol; one to bob alone. In Sent, F5 looks at
-the reports: the failure is heard once, assertively, with its words ("… could not be delivered …"); the delivery
-receipts are heard not at all; the banner's "Show in Sent" is on the bus with its name, and Tab reaches it and Space
-selects the message; the Sent preview's "Delivery" text reads each recipient's line. A second F5 tells nothing again: no
-announcement, no banner (the banner is read from the tree: the Announcer says the same words only once within 2 s,
-so the banner is the proof that does not hang on how fast the second look comes).
+By keys: File → Receipts for new messages → Delivery receipt (from the command palette); one message to an address
+of the sandbox's domain with no mailbox (nobody@example.com: a non-delivery report, 5.1.1) and to carol (a delivery
+receipt); one to bob alone (a delivery receipt). In Sent, F5 looks at the reports: the failure is heard once,
+assertively, with its words ("… could not be delivered …"); the delivery receipts are heard not at all; the banner's
+"Show in Sent" is on the bus with its name, and Tab reaches it and Space selects the message; the Sent preview's
+"Delivery" text reads each recipient's line. A second F5 tells nothing again: no announcement, and no banner (read from
+the tree: the Announcer says the same words only once within 2 s, so the banner is the proof that does not hang on
+how fast the second look comes).
 """
 
 from __future__ import annotations
