@@ -6,14 +6,16 @@ one JSON answer a line on the pipe ``ATSPI_REPLY_FD``. The first answer says the
 Commands (``cmd``): ``key`` (``keys``: in QKeySequence's words, to the active window), ``type`` (``text``, into
 the widget with the focus), ``wait`` (``until``: ``view`` NAME, ``dialog``, ``no_dialog``, ``focus`` /
 ``focus_not`` (the focused widget's accessible name is / is not ``name``), ``rows`` of the current
-view >= ``n``, ``text`` (the focused field holds ``contains``), ``saved`` / ``sent`` (the window's draft_saved / message_sent came ``n`` times in all), ``idle``; answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
+view >= ``n``, ``text`` (the focused field holds ``contains``), ``saved`` / ``sent`` (the window's draft_saved /
+message_sent came ``n`` times in all), ``idle``, ``checked`` (no look at the account's delivery reports is under way:
+the one F5 started is over); answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
 view's table as the app holds it: each cell's display text and accessible text), ``announce`` (``text``,
 ``assertive``: said through app.ui.common.announce.Announcer on the window), ``undo_delay`` (``seconds``: File > Undo
 send delay's setting), ``fault`` (``operation``, ``kind`` and its parameters: injected into the built-in sandbox, as
 the sandbox's own tests inject faults), ``skip`` (``left``: the Outbox's clocks moved on to when the newest held send
 has that many seconds left, and held still there; time injected, not waited), ``hold_time`` (the Outbox's clocks held still at now: a countdown then
 moves only by ``skip``), ``real_time`` (the Outbox's own clocks again), ``current_row`` (the current view's current row: its
-cells' display text), ``quit``.
+cells' display text), ``grab`` (``path``: the window's picture saved there), ``quit``.
 """
 
 from __future__ import annotations
@@ -190,6 +192,10 @@ class Driver:
         return {"row": row, "cells": [_text(model.index(row, c).data(Qt.DisplayRole))
                                       for c in range(model.columnCount())] if row >= 0 else []}
 
+    def cmd_grab(self, request) -> dict:
+        self.win.grab().save(request["path"])
+        return {}
+
     def cmd_quit(self, _request) -> dict:
         QTimer.singleShot(0, self.win.close)
         QTimer.singleShot(0, QApplication.quit)
@@ -241,6 +247,8 @@ class Driver:
             return {"count": self.counts.get(until, 0)} if self.counts.get(until, 0) >= request["n"] else None
         if until == "idle":
             return {} if not self.win.busy else None
+        if until == "checked":  # F5 starts the look at the reports in the key's own turn; its end marks and tells
+            return {} if not self.win.delivery._checking else None
         if until == "text":  # the focused field holds ``contains`` (what was typed has landed)
             focus = QApplication.focusWidget()
             text = focus.toPlainText() if hasattr(focus, "toPlainText") else getattr(focus, "text", lambda: "")()

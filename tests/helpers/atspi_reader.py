@@ -11,7 +11,8 @@ Commands come on standard input, one JSON object a line; each is answered with o
 - ``{"cmd": "ping"}``: ``{"ok": true}`` (the listeners are registered: the first answer says the reader is ready);
 - ``{"cmd": "apps"}``: the names of the applications on the desktop;
 - ``{"cmd": "dump", "app": NAME, "out": PATH}``: every node of that application's tree written to PATH as JSON
-  (``role``, ``name``, ``description``, ``states``, ``path``, ``window``; a table's cells with their text);
+  (``role``, ``name``, ``description``, ``states``, ``path``, ``window``; a text field's ``text``; a table's cells
+  with their text);
 - ``{"cmd": "quit"}``.
 """
 
@@ -87,6 +88,9 @@ def _table(node) -> dict | None:
 
 
 _WINDOWS = {"frame", "dialog", "window", "alert", "file chooser"}
+#: the roles whose text a dump keeps (``text``), at most MAX_TEXT characters of it
+_TEXTS = {"text", "entry", "document text"}
+MAX_TEXT = 4000
 
 
 def dump(app) -> list[dict]:
@@ -103,6 +107,8 @@ def dump(app) -> list[dict]:
                  "states": _states(node), "window": window}
         if role in _WINDOWS:
             window = entry["window"] = name or role
+        if role in _TEXTS:  # what a reader reads line by line in a text field (a preview's lines)
+            entry["text"] = (_text(node) or "")[:MAX_TEXT]
         table = _table(node) if role in ("table", "tree table") else None
         if table is not None:
             entry["table"] = table
