@@ -29,13 +29,25 @@ class DeliveryBook:
     unread: dict[str, datetime] = field(default_factory=dict)  # the id, and when the item arrived
     told: set[str] = field(default_factory=set)
 
+    def __post_init__(self):
+        self._by_original: dict[str, list[Report]] | None = None  # built on the first look-up, dropped on a change
+
     def seen(self, report_id: str) -> bool:
         return report_id in self.reports or report_id in self.unread
 
+    def add(self, report: Report) -> None:
+        self.reports[report.report_id] = report
+        self._by_original = None
+
     def about(self, original_id: str) -> list[Report]:
-        """The reports about the message whose Message-ID is ``original_id``."""
-        wanted = original_id.strip()
-        return [r for r in self.reports.values() if r.original_id == wanted]
+        """The reports about the message whose Message-ID is ``original_id`` (a look-up in an index: a list of
+        thousands of sent messages asks for each of its rows)."""
+        if self._by_original is None:
+            index: dict[str, list[Report]] = {}
+            for r in self.reports.values():
+                index.setdefault(r.original_id, []).append(r)
+            self._by_original = index
+        return list(self._by_original.get(original_id.strip(), ()))
 
     def newest(self) -> datetime | None:
         """When the newest report read arrived (None: none yet)."""
@@ -44,6 +56,7 @@ class DeliveryBook:
     def forget_before(self, when: datetime) -> None:
         """Drop what arrived before ``when`` (no longer followed: app.domain.delivery.FOLLOWED_DAYS)."""
         self.reports = {k: r for k, r in self.reports.items() if r.received >= when}
+        self._by_original = None
         self.unread = {k: t for k, t in self.unread.items() if t >= when}
 
 

@@ -63,7 +63,7 @@ class DeliveryWatch:
             if report is None:  # no report Dispatch can read (no Message-ID it is about): fetched once only
                 self.book.unread[item.ref.id] = item.received
             else:
-                self.book.reports[item.ref.id] = report
+                self.book.add(report)
                 fresh.append(report)
         self.book.forget_before(self.now() - timedelta(days=FOLLOWED_DAYS))
         await asyncio.to_thread(self.store.save, self.account, self.book)
