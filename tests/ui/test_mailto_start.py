@@ -108,6 +108,7 @@ def test_a_link_macos_hands_the_running_application_opens_as_a_second_start_does
     qtbot.waitUntil(lambda: c.draft().body == "milk&sugar=yes", timeout=5000)
     assert [r.email for r in c.draft().to] == [BOB]
     qtbot.waitUntil(lambda: any(m["subject"] == "Being written" for m in items(sandbox, "drafts")), timeout=20000)
+    wait_idle(qtbot, win)
 
 
 def test_links_the_system_hands_over_before_the_window_takes_them_wait_in_order(tmp_path):

@@ -551,14 +551,14 @@ class Workflows(TaskTracker):
             return spoken.new_message()
         return ""
 
-    @asyncSlot()
-    async def look_up_domains(self):
+    def look_up_domains(self) -> None:
         """A recipient field was left: its domains are looked up now (app.core.sending.domain_check: on worker threads,
-        at most a second), so that Send finds the answers known and does not wait for them."""
+        at most a second), so that Send finds the answers known and does not wait for them. The addresses are read
+        here, as the field is left: a field left because its window is closing is gone by the next turn."""
         session, c = self.w.session, self.w.compose
         if session is not None:
-            await domain_check.missing_addresses([*c.to.recipients(), *c.cc.recipients(), *c.bcc.recipients()],
-                                                 session.account)
+            addresses = [*c.to.recipients(), *c.cc.recipients(), *c.bcc.recipients()]
+            self.spawn(domain_check.missing_addresses(addresses, session.account))
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
