@@ -20,6 +20,7 @@ class TaskTracker:
         self.w = window
         self._tasks: set[asyncio.Task] = set()
         self._kept: set[asyncio.Task] = set()  # closing the window does not cancel these
+        self.closed = False  # the window closed: what its widgets still signal as they are destroyed starts nothing
 
     @property
     def tasks(self) -> set:
@@ -79,6 +80,7 @@ class TaskTracker:
 
     def cancel_on_close(self) -> None:
         """The window closes: its running tasks are cancelled, but those spawned with ``keep_on_close``."""
+        self.closed = True
         for t in list(self._tasks):
             if not t.done() and t not in self._kept:
                 t.cancel()

@@ -554,9 +554,10 @@ class Workflows(TaskTracker):
     def look_up_domains(self) -> None:
         """A recipient field was left: its domains are looked up now (app.core.sending.domain_check: on worker threads,
         at most a second), so that Send finds the answers known and does not wait for them. The addresses are read
-        here, as the field is left: a field left because its window is closing is gone by the next turn."""
+        here, as the field is left. Nothing once the window closed: a line edit being destroyed (the window's widgets,
+        after it closed) still says it was left, from a C++ object already half gone."""
         session, c = self.w.session, self.w.compose
-        if session is not None:
+        if session is not None and not self.closed:
             addresses = [*c.to.recipients(), *c.cc.recipients(), *c.bcc.recipients()]
             self.spawn(domain_check.missing_addresses(addresses, session.account))
 
