@@ -53,9 +53,11 @@ def refusal(client_ip: str, headers, port: int, token: str, post: bool) -> tuple
     return None
 
 
-def apply(faults, raw: bytes | None) -> tuple[int, bytes]:
+def apply(faults, raw: bytes | None, advance_clock=None) -> tuple[int, bytes]:
     """GET (``raw`` None): {"pending": [...], "fired": [{"operation", "kind"}], "holding": n}. POST a JSON
-    object: {"clear": true} forgets pending faults, {"release": true} ends every held reply, and
+    object: {"clear": true} forgets pending faults, {"release": true} ends every held reply,
+    {"advance_clock": seconds} moves the sandbox's clock forward (``advance_clock(seconds)``, Sandbox.advance_clock:
+    what is due in the Outboxes goes out; the answer then has "clock", the new time), and
     {"operation": ..., "kind": ..., "count": 1, ...params} injects one (checked: 400 + {"error"});
     the answer is the state afterwards, as for GET."""
     try:
@@ -66,7 +68,13 @@ def apply(faults, raw: bytes | None) -> tuple[int, bytes]:
             for flag in ("clear", "release"):
                 if not isinstance(req.get(flag, False), bool):
                     raise ValueError(f"{flag} must be true or false")
-            params = {k: v for k, v in req.items() if k not in ("operation", "kind", "count", "clear", "release")}
+            advance = req.get("advance_clock")
+            if advance is not None and (advance_clock is None or isinstance(advance, bool)
+                                        or not isinstance(advance, (int, float)) or not advance >= 0
+                                        or advance == float("inf")):
+                raise ValueError("advance_clock must be a number of seconds, 0 or more")
+            params = {k: v for k, v in req.items()
+                      if k not in ("operation", "kind", "count", "clear", "release", "advance_clock")}
             if "kind" not in req and (params or "operation" in req or "count" in req):
                 raise ValueError("kind is required to inject a fault")
             inject = None
@@ -79,7 +87,11 @@ def apply(faults, raw: bytes | None) -> tuple[int, bytes]:
                 faults.inject(*inject, **params)
             if req.get("release"):
                 faults.release_held()
+            if advance is not None:
+                now = advance_clock(advance)
     except (ValueError, TypeError, RecursionError) as e:
         return 400, json.dumps({"error": str(e)}).encode()
     state = {"pending": faults.pending(), "fired": faults.fired_list(), "holding": faults.holding()}
+    if raw is not None and advance is not None:
+        state["clock"] = now.isoformat()
     return 200, json.dumps(state).encode()

@@ -8,6 +8,7 @@ import email.policy
 import ipaddress
 import json
 import logging
+import math
 import os
 import secrets
 import shutil
@@ -217,7 +218,11 @@ class Sandbox:
         self.cert_path, self.key_path, self.cert_sha256 = cert, key, None
         self.max_send_bytes = int(max_send_bytes)
         self.limits = parse_limits(limits)  # core/limits.py: None, "exchange-online" or numbers; users may override
-        self.clock = clock or utcnow  # the sending limits' time (tests inject one: nothing waits in real time)
+        # the sandbox's own time (sending limits, deferred sends): the injected clock (or UTC now) plus an offset
+        # that advance_clock (or the admin endpoint) moves forward, so nothing waits in real time
+        self._base_clock = clock or utcnow
+        self._clock_offset = _dt.timedelta(0)
+        self.clock = self._now
         self.max_request_bytes = int(max_request_bytes)
         if self.max_request_bytes < 1:
             raise ValueError("max_request_bytes must be at least 1")
@@ -377,6 +382,19 @@ class Sandbox:
         self.stop()
 
     # ---------------- public helpers ----------------
+    def _now(self) -> _dt.datetime:
+        return self._base_clock() + self._clock_offset
+
+    def advance_clock(self, seconds: float) -> _dt.datetime:
+        """Move the sandbox's clock ``seconds`` forward and release what is now due in the Outboxes (deferred
+        sends, messages waiting for the message rate). Returns the new time."""
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds) \
+                or seconds < 0:
+            raise ValueError("advance_clock takes a number of seconds, 0 or more")
+        self._clock_offset += _dt.timedelta(seconds=seconds)
+        self.outbox.release_due()
+        return self.clock()
+
     def admin_headers(self) -> dict:
         """The headers a request to ``admin_url`` needs (the token; JSON for a POST)."""
         return {"Authorization": f"Bearer {self.admin_token}", "Content-Type": "application/json"}

@@ -6,7 +6,7 @@ import email.utils
 import logging
 import re
 
-from .clock import fmt_dt, utcnow
+from .clock import fmt_dt, parse_dt, utcnow
 from . import bounces, reports
 from . import limits as _limits
 from .errors import MailboxError
@@ -184,6 +184,31 @@ def admit(ctx, n_recipients: int) -> dict:
     return {"not_before": fmt_dt(release)} if release > now else {}
 
 
+#: PidTagDeferredSendTime (0x3FEF, SystemTime, UTC) as the store keys it: a message submitted with a later time
+#: waits in its Outbox until then; an earlier one goes at once ("If PR_DEFERRED_SEND_TIME value is earlier than
+#: the current time (UTC), the message is sent immediately", learn.microsoft.com/office/client-developer/outlook/
+#: mapi/pidtagdeferredsendtime-canonical-property).
+DEFERRED_SEND_KEY = "tag:3fef"
+
+
+def deferred_until(ctx, data: dict) -> str | None:
+    """The storage form of the message's deferred send time when it is still to come by the sandbox's clock;
+    None when it has none, or its time has passed."""
+    prop = (data.get("_ext") or {}).get(DEFERRED_SEND_KEY)
+    if not isinstance(prop, dict) or prop.get("type") != "SystemTime":
+        return None
+    when = parse_dt(prop["value"])
+    return when if when > fmt_dt(ctx.sandbox.clock()) else None
+
+
+def with_deferral(ctx, data: dict, verdict: dict) -> dict:
+    """The sending limits' ``verdict`` with the message's own deferred send time: it waits until the later."""
+    when = deferred_until(ctx, data)
+    if when is None or when <= verdict.get("not_before", ""):
+        return verdict
+    return dict(verdict, not_before=when)
+
+
 def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | None, draft_key: str | None,
            verdict: dict | None = None):
     """Send a message for ctx.user. Raises MailboxError (ErrorInvalidRecipients, ErrorMessageSizeExceeded,
@@ -204,7 +229,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     if len(mime) > _max_bytes(ctx):
         raise MailboxError("ErrorMessageSizeExceeded", TOO_LARGE)
     if verdict is None:
-        verdict = admit(ctx, len(addrs))
+        verdict = with_deferral(ctx, data, admit(ctx, len(addrs)))
         if verdict.get("not_before"):
             return _wait_in_outbox(ctx, dict(data, InternetMessageId=imid), atts, save_folder, draft_key, verdict)
 
@@ -238,7 +263,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
 
 
 def _wait_in_outbox(ctx, data: dict, atts: list[dict], save_folder, draft_key, verdict: dict) -> str:
-    """A message beyond the message rate: it waits in the sender's Outbox (submitted) until ``not_before``,
+    """A message beyond the message rate, or with a deferred send time to come: it waits in the sender's Outbox (submitted) until ``not_before``,
     then core/outbox.py delivers it as any deferred send."""
     sub = {"save": save_folder is not None, "not_before": verdict["not_before"]}
     if save_folder is not None:

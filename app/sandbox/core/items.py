@@ -64,8 +64,12 @@ def clip_subject(subject: str) -> str:
 
 
 def new_draft_data(ctx: Ctx, fields: dict) -> dict:
-    """A new message's fields: what the client gave, with Exchange's defaults and the draft flags."""
-    data = dict(fields)
+    """A new message's fields: what the client gave (an extended property as "ext:" + its key), with Exchange's
+    defaults and the draft flags."""
+    data = {k: v for k, v in fields.items() if not k.startswith("ext:")}
+    for name, value in fields.items():
+        if name.startswith("ext:"):
+            _apply_extended(data, "set", name[4:], value)
     data.setdefault("ItemClass", "IPM.Note")
     data.setdefault("Sensitivity", "Normal")
     data.setdefault("Importance", "Normal")
@@ -86,6 +90,9 @@ def move(ctx: Ctx, item: dict, target: tuple[str, str], copy_: bool = False) -> 
     ids name a folder's item), so the old one answers ErrorItemNotFound. Returns the new row."""
     data = item["data"]
     data["LastModifiedTime"] = fmt_dt(utcnow())
+    if item.get("folder") == "outbox" and target[1] != "outbox":  # taken back before it went: never sent
+        data = {k: v for k, v in data.items() if k != "_submit"}
+        data["IsSubmitted"] = False
     if copy_:
         data = dict(data, DateTimeCreated=data["LastModifiedTime"])
         data.pop("_iid", None)  # a copy is another item

@@ -23,7 +23,7 @@ import time
 
 from . import items
 from .clock import fmt_dt
-from .delivery import admit, check_submission, count_recipients, submit
+from .delivery import admit, check_submission, count_recipients, submit, with_deferral
 from .session import Ctx
 
 log = logging.getLogger("app.sandbox")
@@ -53,13 +53,15 @@ class DeferredOutbox:
         and schedule its delivery once that transaction commits. Returns the Outbox row."""
         atts = ctx.store.attachments(item["key"], content=True)
         check_submission(ctx, item["data"], atts)
-        verdict = admit(ctx, count_recipients(item["data"]))
+        verdict = with_deferral(ctx, item["data"], admit(ctx, count_recipients(item["data"])))
         item["data"]["_submit"] = {"save": bool(save), **verdict}
         if ctx.actor is not None:  # sent in another's mailbox: whose rights and Sender the delivery uses
             item["data"]["_submit"]["actor"] = ctx.actor["email"]
         item["data"]["IsSubmitted"] = True
         row = items.move(ctx, item, (item["mailbox"], OUTBOX))
         self._after_commit(ctx.store, row["mailbox"], row["key"])
+        if verdict.get("not_before"):  # waits for its time: the worker looks at the due ones
+            self.after_commit_release(ctx.store)
         return row
 
     def after_commit_release(self, store) -> None:
