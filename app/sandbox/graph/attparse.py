@@ -108,7 +108,8 @@ def _parse_item(doc: dict) -> dict:
     if kind != "microsoft.graph.message":
         raise bad_request(f"Only a message can be attached as an item here, not '{inner.get('@odata.type')}'.",
                           "ErrorInvalidRequest")
-    fields = {k: v for k, v in jsonmap.parse(inner, creating=True).items() if v is not None}
+    fields = {k: v for k, v in jsonmap.parse(inner, creating=True).items()
+              if v is not None and not k.startswith("ext:")}  # an attached message keeps no deferred send
     fields.setdefault("Body", {"BodyType": "Text", "text": ""})
     name = _string(doc, "name") or fields.get("Subject") or "Untitled"
     return attached.from_mime_part(name, fields, []) | {"is_inline": _is_inline(doc)}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..core import threads
+from ..core.extvalue import valid_value
 from ..core.model import SENSITIVITY
 from .errors import bad_request
 
@@ -32,6 +33,10 @@ SENSITIVITY_TAG = 0x36
 THREAD_TAGS = {0x1042: "InReplyTo", 0x1039: "References"}
 INDEX_TAG, TOPIC_TAG = 0x71, 0x70
 CLASS_TAG = 0x1A  # PidTagMessageClass ([MS-OXCMSG] 2.2.1.3)
+#: PidTagDeferredSendTime: ``SystemTime 0x3FEF``, the time a sent message waits for in the Outbox (core/delivery.py);
+#: kept as the extended property EWS sets (``ext:`` + its key: core/items.apply_changes)
+DEFERRED_SEND_TAG = 0x3FEF
+DEFERRED_SEND_FIELD = "ext:tag:3fef"
 DEFAULT_CLASS = "IPM.Note"
 #: the string properties a $filter may name -> the SQL of their value over the items table (NULL: not set)
 _FILTER_COLUMNS = {
@@ -62,7 +67,7 @@ def parse(value) -> dict:
         raise bad_request("Invalid value for property 'singleValueExtendedProperties'.", "RequestBodyRead")
     fields: dict = {}
     for p in value:
-        if _conversation(p, fields):
+        if _conversation(p, fields) or _deferred_send(p, fields):
             continue
         thread = THREAD_TAGS.get(_tag(p["id"], "string"))
         if thread is not None:  # a reply's or forward's place in its conversation
@@ -78,6 +83,18 @@ def parse(value) -> dict:
             raise bad_request(f"Cannot convert the literal '{p.get('value')}' to the expected type 'Edm.Int32'.",
                               "RequestBodyRead") from None
     return fields
+
+
+def _deferred_send(p: dict, fields: dict) -> bool:
+    """A draft's deferred send time into ``fields``; True when ``p`` is that property."""
+    if _tag(p["id"], "systemtime") != DEFERRED_SEND_TAG:
+        return False
+    value = p.get("value")
+    if not isinstance(value, str) or not valid_value("SystemTime", value):
+        raise bad_request(f"Cannot convert the literal '{value}' to the expected type 'Edm.DateTimeOffset'.",
+                          "RequestBodyRead")
+    fields[DEFERRED_SEND_FIELD] = {"type": "SystemTime", "value": value.strip()}
+    return True
 
 
 def _conversation(p: dict, fields: dict) -> bool:
@@ -125,6 +142,9 @@ def expanded(ids: tuple[str, ...] | None, data: dict) -> dict:
             out.append({"id": f"String {tag:#x}", "value": data.get("ItemClass") or DEFAULT_CLASS})
         if tag == TOPIC_TAG and data.get("ConversationTopic"):
             out.append({"id": f"String {tag:#x}", "value": data["ConversationTopic"]})
+        deferred = (data.get("_ext") or {}).get(DEFERRED_SEND_FIELD[4:])
+        if _tag(prop_id, "systemtime") == DEFERRED_SEND_TAG and deferred:
+            out.append({"id": f"SystemTime {DEFERRED_SEND_TAG:#x}", "value": deferred["value"]})
         if _tag(prop_id, "binary") == INDEX_TAG and data.get("ConversationIndex"):
             out.append({"id": f"Binary {INDEX_TAG:#x}", "value": data["ConversationIndex"]})
     return {"singleValueExtendedProperties": out} if out else {}

@@ -35,7 +35,7 @@ def _params(req: Req, forward: bool) -> tuple[dict, dict | None]:
     fields = jsonmap.parse(message, creating=True) if message is not None else {}
     if forward and doc.get("toRecipients") is not None:
         fields.update(jsonmap.parse({"toRecipients": doc["toRecipients"]}, creating=True))
-    fields = {k: v for k, v in fields.items() if v is not None}
+    fields = {k: v for k, v in fields.items() if v is not None and not k.startswith("ext:")}  # no deferral kept here
     body = fields.pop("Body", None)
     if comment and body is not None:
         raise bad_request("A comment and a message body cannot both be specified.", "ErrorInvalidRequest")
