@@ -75,6 +75,8 @@ def test_a_deferred_send_waits_in_the_outbox_then_goes_out_once(sb, deferred_fie
     assert _counts(sb) == (0, 1, 0)  # not yet
     _advance(sb, 61)
     assert _counts(sb) == (1, 0, 1)
+    sent = alice.sent.all().get(subject="at ten")
+    assert sent.datetime_sent == when + dt.timedelta(seconds=1)  # stamped by the sandbox's clock as it went
     _advance(sb, 3600)
     assert _counts(sb) == (1, 0, 1)  # once
 

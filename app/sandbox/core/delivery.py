@@ -221,7 +221,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     sender = _check_sender(ctx, data)
     data = resolve_recipients(ctx.sandbox, dict(_resolved_from(ctx, data)))
     sb = ctx.sandbox
-    now_dt = utcnow()
+    now_dt = sb.clock()  # the sandbox's time: a deferred send is stamped when it goes out
     now = fmt_dt(now_dt)
     domain = ctx.email.split("@", 1)[1]
     imid = data.get("InternetMessageId") or email.utils.make_msgid(domain=domain)
