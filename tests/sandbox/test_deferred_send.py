@@ -128,3 +128,16 @@ def test_the_admin_endpoint_refuses_a_clock_moved_back_or_not_a_number(sb):
                        content=json.dumps({"advance_clock": bad}).encode())  # NaN and Infinity as Python writes them
         assert r.status_code == 400, (bad, r.text)
     assert sb.clock() == START
+
+
+def test_a_deferred_send_survives_a_restart_and_goes_out_once(sandbox_factory, deferred_field, tmp_path):
+    """The server keeps the promise: stopped and started again (its clock offset starts afresh), the message
+    still waits in the Outbox and goes out once when the clock passes its time."""
+    sb = sandbox_factory(data=str(tmp_path / "box"), clock=lambda: START)
+    _schedule(make_account(sb, "alice@example.com"), "kept", START + dt.timedelta(hours=8))
+    sb.stop()
+    sb.start()
+    assert sb.outbox.wait_idle(10)
+    assert _counts(sb) == (0, 1, 0)
+    _advance(sb, 8 * 3600)
+    assert _counts(sb) == (1, 0, 1)
