@@ -15,6 +15,8 @@ import ipaddress
 import json
 import re
 
+from .core.pauses import check_step, check_timeout
+
 ADMIN_PATH = "/sandbox/admin/faults"
 LOOPBACK = ("127.0.0.1", "::1", "::ffff:127.0.0.1")
 MAX_BODY = 64 * 1024
@@ -53,28 +55,28 @@ def refusal(client_ip: str, headers, port: int, token: str, post: bool) -> tuple
     return None
 
 
-def apply(faults, raw: bytes | None, advance_clock=None) -> tuple[int, bytes]:
-    """GET (``raw`` None): {"pending": [...], "fired": [{"operation", "kind"}], "holding": n}. POST a JSON
-    object: {"clear": true} forgets pending faults, {"release": true} ends every held reply,
-    {"advance_clock": seconds} moves the sandbox's clock forward (``advance_clock(seconds)``, Sandbox.advance_clock:
-    what is due in the Outboxes goes out; the answer then has "clock", the new time), and
-    {"operation": ..., "kind": ..., "count": 1, ...params} injects one (checked: 400 + {"error"});
-    the answer is the state afterwards, as for GET."""
+#: The keys of a POST that are no fault's parameter.
+_OWN_KEYS = ("operation", "kind", "count", "clear", "release", "advance_clock", "pause_delivery", "wait_paused",
+             "timeout", "resume_delivery")
+
+
+def apply(faults, raw: bytes | None, advance_clock=None, pauses=None) -> tuple[int, bytes]:
+    """GET (``raw`` None): {"pending": [...], "fired": [{"operation", "kind"}], "holding": n, "delivery": {...}}.
+    POST a JSON object: {"clear": true} forgets pending faults and delivery pauses, {"release": true} ends every
+    held reply, {"operation": ..., "kind": ..., "count": 1, ...params} injects one (checked: 400 + {"error"});
+    {"pause_delivery": step} holds the next Outbox delivery that reaches ``step`` (core/pauses.py:
+    before_claim, claimed, delivered) until {"resume_delivery": true}; {"advance_clock": seconds} moves the
+    sandbox's clock forward (``advance_clock(seconds)``, Sandbox.advance_clock: what is due in the Outboxes goes
+    out; the answer then has "clock", the new time); {"wait_paused": step, "timeout": 10} answers once a delivery
+    is held at ``step`` (or the timeout passed: "delivery"'s "paused_at" says which), after the rest of the
+    request. The answer is the state afterwards, as for GET."""
     try:
         if raw is not None:
             req = json.loads(raw or b"{}")
             if not isinstance(req, dict):
                 raise ValueError("expected a JSON object")
-            for flag in ("clear", "release"):
-                if not isinstance(req.get(flag, False), bool):
-                    raise ValueError(f"{flag} must be true or false")
-            advance = req.get("advance_clock")
-            if advance is not None and (advance_clock is None or isinstance(advance, bool)
-                                        or not isinstance(advance, (int, float)) or not advance >= 0
-                                        or advance == float("inf")):
-                raise ValueError("advance_clock must be a number of seconds, 0 or more")
-            params = {k: v for k, v in req.items()
-                      if k not in ("operation", "kind", "count", "clear", "release", "advance_clock")}
+            advance, wait = _check(req, advance_clock, pauses)
+            params = {k: v for k, v in req.items() if k not in _OWN_KEYS}
             if "kind" not in req and (params or "operation" in req or "count" in req):
                 raise ValueError("kind is required to inject a fault")
             inject = None
@@ -83,15 +85,49 @@ def apply(faults, raw: bytes | None, advance_clock=None) -> tuple[int, bytes]:
                 faults.check(*inject, **params)
             if req.get("clear"):
                 faults.clear()
+                if pauses is not None:
+                    pauses.clear()
             if inject is not None:
                 faults.inject(*inject, **params)
+            if "pause_delivery" in req:
+                pauses.arm(req["pause_delivery"])
             if req.get("release"):
                 faults.release_held()
+            if req.get("resume_delivery"):
+                pauses.release()
             if advance is not None:
                 now = advance_clock(advance)
+            if wait is not None:
+                pauses.wait_paused(*wait)
     except (ValueError, TypeError, RecursionError) as e:
         return 400, json.dumps({"error": str(e)}).encode()
     state = {"pending": faults.pending(), "fired": faults.fired_list(), "holding": faults.holding()}
+    if pauses is not None:
+        state["delivery"] = pauses.state()
     if raw is not None and advance is not None:
         state["clock"] = now.isoformat()
     return 200, json.dumps(state).encode()
+
+
+def _check(req: dict, advance_clock, pauses) -> tuple:
+    """(seconds to advance the clock or None, (step, timeout) to wait for or None); ValueError for a value the
+    request cannot have."""
+    for flag in ("clear", "release", "resume_delivery"):
+        if not isinstance(req.get(flag, False), bool):
+            raise ValueError(f"{flag} must be true or false")
+    advance = req.get("advance_clock")
+    if advance is not None and (advance_clock is None or isinstance(advance, bool)
+                                or not isinstance(advance, (int, float)) or not advance >= 0
+                                or advance == float("inf")):
+        raise ValueError("advance_clock must be a number of seconds, 0 or more")
+    delivery = [k for k in ("pause_delivery", "wait_paused", "resume_delivery") if k in req]
+    if delivery and pauses is None:
+        raise ValueError("this server has no Outbox delivery to pause")
+    if "pause_delivery" in req:
+        check_step(req["pause_delivery"])
+    if "timeout" in req and "wait_paused" not in req:
+        raise ValueError("timeout goes with wait_paused")
+    wait = None
+    if "wait_paused" in req:
+        wait = (check_step(req["wait_paused"]), check_timeout(req.get("timeout", 10.0)))
+    return advance, wait

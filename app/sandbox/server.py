@@ -323,7 +323,7 @@ class EwsHandler(AuthenticatingHandler, HttpHandler):
         refused = self._admin_refusal(post=raw is not None)
         if refused is not None:
             return self._refuse(refused[0], refused[1], headers=refused[2])
-        status, body = admin.apply(self.sb.faults, raw, self.sb.advance_clock)
+        status, body = admin.apply(self.sb.faults, raw, self.sb.advance_clock, self.sb.outbox.pauses)
         self.send(status, body, "application/json")
 
 

@@ -8,7 +8,7 @@ dropped so the item's MIME is built again from its fields and attachments."""
 from __future__ import annotations
 
 from .clock import fmt_dt, utcnow
-from .delivery import stamp
+from .delivery import SUBMITTING, stamp
 from .errors import ACCESS_DENIED, MailboxError
 from .session import Ctx
 
@@ -20,7 +20,7 @@ def load(ctx: Ctx, item_key: str, att_key: str) -> tuple[dict, dict]:
     gone or they do not belong together, ErrorAccessDenied for another mailbox's."""
     item = ctx.store.get(item_key)
     att = ctx.store.attachment(att_key)
-    if item is None or att is None or att["item_key"] != item_key:
+    if item is None or att is None or att["item_key"] != item_key or item["folder"] == SUBMITTING:
         raise MailboxError("ErrorInvalidAttachmentId", NOT_FOUND)
     if item["mailbox"] != ctx.email:
         raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)

@@ -184,6 +184,13 @@ def admit(ctx, n_recipients: int) -> dict:
     return {"not_before": fmt_dt(release)} if release > now else {}
 
 
+#: Where a message from an Outbox is while it is being submitted (core/outbox.py claimed it, and the recipients
+#: and its copy in Sent Items are still to come): no folder a client can name, so its id answers ErrorItemNotFound
+#: from the claim on, as it does once the message has gone (items.load). A take-back either comes before the claim
+#: and wins, or after it and finds nothing: never both a moved copy and a sent one.
+SUBMITTING = "submitting"
+
+
 #: PidTagDeferredSendTime (0x3FEF, SystemTime, UTC) as the store keys it: a message submitted with a later time
 #: waits in its Outbox until then; an earlier one goes at once ("If PR_DEFERRED_SEND_TIME value is earlier than
 #: the current time (UTC), the message is sent immediately", learn.microsoft.com/office/client-developer/outlook/

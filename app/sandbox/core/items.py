@@ -8,7 +8,8 @@ import copy
 
 from . import bounces, keys, promoted, threads
 from .clock import fmt_dt, utcnow
-from .delivery import copy_attachments, estimate_size, file_report, mailbox_of, resolve_recipients, submit
+from .delivery import (SUBMITTING, copy_attachments, estimate_size, file_report, mailbox_of, resolve_recipients,
+                       submit)
 from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
 from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE, STORED_ONLY
 from .session import Ctx, check_folder
@@ -24,10 +25,10 @@ DELETE_TO = {"HardDelete": None, "SoftDelete": "recoverableitemsdeletions", "Mov
 def load(ctx: Ctx, key: str, change_key: str | None = None, *, delegate: bool = False, need: str = "edit") -> dict:
     """The stored item ``key`` of ctx's user (``delegate``: or of a mailbox that granted ctx's user Full
     Access, or whose folder's permissions give it what ``need`` names: read, edit, delete; as EWS item ids
-    allow). ErrorItemNotFound, ErrorAccessDenied (another mailbox's), or ErrorInvalidChangeKey (a change key no
-    server could have given)."""
+    allow). ErrorItemNotFound (also for a message being submitted from its Outbox: delivery.SUBMITTING),
+    ErrorAccessDenied (another mailbox's), or ErrorInvalidChangeKey (a change key no server could have given)."""
     item = ctx.store.get(key)
-    if item is None:
+    if item is None or item["folder"] == SUBMITTING:
         raise MailboxError("ErrorItemNotFound", NOT_FOUND)
     if item["mailbox"] != ctx.email:
         if not delegate:
@@ -44,9 +45,10 @@ def immutable_key(item: dict) -> str:
 
 
 def load_immutable(ctx: Ctx, iid: str) -> dict:
-    """The item of ctx's user whose immutable key is ``iid`` (ErrorItemNotFound when none)."""
+    """The item of ctx's user whose immutable key is ``iid`` (ErrorItemNotFound when none, or when it is being
+    submitted)."""
     item = ctx.store.get_by_immutable(ctx.email, iid)
-    if item is None:
+    if item is None or item["folder"] == SUBMITTING:
         raise MailboxError("ErrorItemNotFound", NOT_FOUND)
     return item
 

@@ -8,6 +8,13 @@ immutable key stays) marked with where its copy goes. The worker delivers it in 
 key). A message still in an Outbox when the sandbox stops is delivered after the next start: never lost,
 never twice (the delivery and the removal from the Outbox commit together).
 
+The take-back race: a delivery first claims its message (one transaction: it leaves the Outbox for
+delivery.SUBMITTING, where no client's id reaches it), then delivers it (a second one: recipients, relay,
+reports, the copy in Sent Items, the claimed row gone). A move or delete of the message is one transaction too,
+so it comes before the claim (it wins: the claim finds nothing and nothing is sent) or after it (the id names
+nothing: ErrorItemNotFound, and the message is sent once). A claimed message the sandbox stopped on is delivered
+at the next start. ``pauses`` (core/pauses.py) holds the worker at a step so a test can interleave on purpose.
+
 Under sending limits (core/limits.py) a message beyond the message rate carries a ``not_before`` (the
 sandbox's clock, ``Sandbox(clock=...)``): it stays in the Outbox until then. ``release_due()`` schedules
 those whose time has come; the worker calls it every ``PACE_POLL`` seconds while any wait, and a test
@@ -23,7 +30,8 @@ import time
 
 from . import items
 from .clock import fmt_dt
-from .delivery import admit, check_submission, count_recipients, submit, with_deferral
+from .delivery import SUBMITTING, admit, check_submission, count_recipients, submit, with_deferral
+from .pauses import DeliveryPauses
 from .session import Ctx
 
 log = logging.getLogger("app.sandbox")
@@ -46,6 +54,7 @@ class DeferredOutbox:
         self._thread = None
         self._stopping = False
         self._paced = False  # messages wait for the message rate (release_due)
+        self.pauses = DeliveryPauses()  # a test's hold on a delivery at a named step
 
     # ---------------- requests ----------------
     def submit_later(self, ctx: Ctx, item: dict, *, save: bool) -> dict:
@@ -117,7 +126,9 @@ class DeferredOutbox:
     def start(self):
         """Start the worker and schedule every message an earlier run left in an Outbox."""
         self._stopping = False
+        self.pauses.start()
         store = self.sandbox.store
+        self._finish_claimed()
         for user in self.sandbox.users:
             for row in store.all_in(user["email"], OUTBOX):
                 if "_submit" in row["data"]:
@@ -131,6 +142,7 @@ class DeferredOutbox:
             self._stopping = True
             self._heap.clear()  # still in the Outbox: delivered after the next start
             self._cond.notify_all()
+        self.pauses.stop()  # a delivery held at a step stops there (finished after the next start)
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
@@ -174,24 +186,62 @@ class DeferredOutbox:
             log.exception("sandbox: looking at the messages waiting for the message rate failed")
 
     def _deliver(self, mailbox: str, key: str):
-        sb = self.sandbox
-        store = sb.store
-        if store is None:
+        """Claim the message, then deliver it: two transactions, each step a place ``pauses`` may hold."""
+        if self.sandbox.store is None or not self._due(key):
             return
-        user = sb.user_by_email(mailbox)
+        if not self.pauses.at("before_claim"):
+            return
+        row = self._claim(key)
+        if row is None or not self.pauses.at("claimed"):
+            return  # taken back first; or the sandbox stops: the claimed message goes after the next start
+        self._send(mailbox, row)
+        self.pauses.at("delivered")
+
+    def _due(self, key: str) -> bool:
+        """The message ``key`` waits in its Outbox and its time has come (a look only: the claim decides)."""
+        row = self.sandbox.store.get(key)
+        return row is not None and self._claimable(row)
+
+    def _claimable(self, row: dict) -> bool:
+        data = row["data"]
+        return (row["folder"] == OUTBOX and "_submit" in data
+                and data["_submit"].get("not_before", "") <= fmt_dt(self.sandbox.clock()))
+
+    def _claim(self, key: str) -> dict | None:
+        """Take the message out of its clients' reach for its delivery (one transaction); None when it is no
+        longer there to take (delivered already, or taken back out of the Outbox), or not due (it waits for its
+        time: release_due schedules it again)."""
+        store = self.sandbox.store
         with store.tx():
             row = store.get(key)
-            if row is None or row["folder"] != OUTBOX or "_submit" not in row["data"]:
-                return  # delivered already, or taken back out of the Outbox
+            if row is None or not self._claimable(row):
+                return None
+            store.save(key, row["data"], folder=SUBMITTING, touched=("IsSubmitted",))
+        return store.get(key)
+
+    def _send(self, mailbox: str, row: dict):
+        """Deliver a claimed message (one transaction): recipients, relay, reports, the copy in Sent Items."""
+        sb = self.sandbox
+        store = sb.store
+        key = row["key"]
+        with store.tx():
             data = row["data"]
-            if data["_submit"].get("not_before", "") > fmt_dt(sb.clock()):
-                return  # waits for the message rate: release_due schedules it when its time comes
             submit_ = data.pop("_submit")
             save = submit_["save"]
             folder = tuple(submit_.get("folder") or (mailbox, "sentitems"))
             actor = sb.user_by_email(submit_["actor"]) if submit_.get("actor") else None
-            ctx = Ctx(sb, user, actor=actor)
+            ctx = Ctx(sb, sb.user_by_email(mailbox), actor=actor)
             atts = store.attachments(key, content=True)
             verdict = {"refused": True} if submit_.get("refused") else {}
             submit(ctx, data, atts, save_folder=folder if save else None, draft_key=key, verdict=verdict)
         sb.after_commit()
+
+    def _finish_claimed(self):
+        """Deliver what an earlier run claimed and did not deliver (it stopped between the two steps)."""
+        store = self.sandbox.store
+        for user in self.sandbox.users:
+            for row in store.all_in(user["email"], SUBMITTING):
+                try:
+                    self._send(row["mailbox"], row)
+                except Exception:  # noqa: BLE001 - one message's failure must not stop the others
+                    log.exception("sandbox: finishing a claimed delivery failed")

@@ -26,7 +26,7 @@ import re
 
 from . import attached, extvalue
 from .clock import STORE_FORMAT, fmt_dt, utcnow
-from .delivery import add_attachments, file_item, stamp
+from .delivery import SUBMITTING, add_attachments, file_item, stamp
 from .errors import NOT_FOUND, MailboxError
 from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY, XS_INT
 from .outbox import OUTBOX
@@ -108,7 +108,7 @@ def _replace(ctx, key: str, fields: dict, atts: list[dict], mime: bytes | None) 
     sandbox refuses (docs/sandbox.md)."""
     store = ctx.store
     item = store.get(key)  # as it is now, in this transaction: the Outbox worker may have moved it meanwhile
-    if item is None:
+    if item is None or item["folder"] == SUBMITTING:  # gone, or being submitted (outbox.py claimed it)
         raise MailboxError("ErrorItemNotFound", NOT_FOUND)
     if item["folder"] == OUTBOX and "_submit" in item["data"]:
         raise MailboxError("ErrorInvalidOperation", PENDING)
