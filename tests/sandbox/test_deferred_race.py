@@ -17,11 +17,10 @@ from exchangelib import EWSDateTime, ExtendedProperty, Message
 from exchangelib.errors import ErrorItemNotFound
 
 from tests.helpers.ews_accounts import make_account
+from tests.helpers.outbox_race import OUTCOME, admin, hold_delivery_at, resume_and_settle, where
 
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 WHEN = START + dt.timedelta(minutes=10)
-#: What a take-back arriving at each step of the delivery ends in (core/pauses.py names the steps).
-OUTCOME = {"before_claim": "taken back", "claimed": "sent", "delivered": "sent"}
 
 
 class DeferredSendTime(ExtendedProperty):
@@ -44,28 +43,6 @@ def sb(sandbox_factory):
     return sandbox_factory(clock=lambda: START)
 
 
-def admin(sb, **request) -> dict:
-    """One POST to the sandbox's admin endpoint over HTTP (as a test of a sandbox in another process would)."""
-    r = httpx.post(sb.admin_url, headers=sb.admin_headers(), json=request, trust_env=False, timeout=40)
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
-def hold_delivery_at(sb, step: str) -> None:
-    """Arm a pause at ``step``, move the clock past the message's time, and wait until the worker is held there."""
-    admin(sb, pause_delivery=step)
-    state = admin(sb, advance_clock=3600, wait_paused=step)
-    assert state["delivery"]["paused_at"] == step, state  # the fault fired: the delivery waits at that step
-
-
-def resume_and_settle(sb) -> None:
-    """Let the held delivery go on, then move the clock a day on: whatever is still due would go out now."""
-    assert admin(sb, resume_delivery=True)["delivery"]["armed"] == []
-    assert sb.outbox.wait_idle(10)
-    admin(sb, advance_clock=24 * 3600)
-    assert sb.outbox.wait_idle(10)
-
-
 def schedule(account, subject: str) -> Message:
     """A draft with PidTagDeferredSendTime, sent (SendItem): it waits in the Outbox. Returns its Outbox copy."""
     m = Message(account=account, folder=account.drafts, subject=subject, body="later",
@@ -85,14 +62,6 @@ def take_back(held: Message, account, how: str) -> str:
     return "taken back"
 
 
-def where(sb, subject: str) -> dict:
-    """How many copies of ``subject`` each place holds."""
-    alice, bob = sb.mailbox("alice@example.com"), sb.mailbox("bob@example.com")
-    places = {"bob inbox": bob.items("inbox"), "outbox": alice.items("outbox"), "sent": alice.items("sentitems"),
-              "drafts": alice.items("drafts")}
-    return {name: sum(1 for it in rows if it["subject"] == subject) for name, rows in places.items()}
-
-
 @pytest.mark.parametrize("how", ["move", "delete"])
 @pytest.mark.parametrize("step", list(OUTCOME))
 def test_a_take_back_at_each_step_of_the_delivery_ends_taken_back_or_sent_once(sb, deferred_field, step, how):
@@ -102,10 +71,11 @@ def test_a_take_back_at_each_step_of_the_delivery_ends_taken_back_or_sent_once(s
     outcome = take_back(held, alice, how)  # arrives while the delivery is held at ``step``
     resume_and_settle(sb)
     if outcome == "sent":  # what the take-back answered is what happened: sent once ...
-        assert where(sb, held.subject) == {"bob inbox": 1, "outbox": 0, "sent": 1, "drafts": 0}
+        assert where(sb, held.subject) == {"bob inbox": 1, "outbox": 0, "sent": 1, "drafts": 0, "deleted": 0}
         assert alice.sent.all().get(subject=held.subject).datetime_sent >= WHEN
     else:  # ... or taken back, and never sent
-        assert where(sb, held.subject) == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": int(how == "move")}
+        assert where(sb, held.subject) == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": int(how == "move"),
+                                          "deleted": 0}
         if how == "move":
             back = alice.drafts.all().get(subject=held.subject)
             assert back.is_draft and back.is_submitted is False
@@ -122,9 +92,9 @@ def test_a_message_being_submitted_is_out_of_every_clients_reach(sb, deferred_fi
     assert alice.outbox.all().count() == 0
     with pytest.raises(ErrorItemNotFound):
         held.refresh()
-    assert where(sb, "in flight") == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": 0}
+    assert where(sb, "in flight") == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": 0, "deleted": 0}
     resume_and_settle(sb)
-    assert where(sb, "in flight") == {"bob inbox": 1, "outbox": 0, "sent": 1, "drafts": 0}
+    assert where(sb, "in flight") == {"bob inbox": 1, "outbox": 0, "sent": 1, "drafts": 0, "deleted": 0}
 
 
 def test_two_take_backs_of_one_message_one_wins_the_other_answers_item_not_found(sb, deferred_field):
@@ -138,7 +108,7 @@ def test_two_take_backs_of_one_message_one_wins_the_other_answers_item_not_found
         outcomes = list(pool.map(take_back, copies, (first, second), ("move", "move")))
     assert sorted(outcomes) == ["sent", "taken back"]  # "sent": the loser's ErrorItemNotFound
     resume_and_settle(sb)
-    assert where(sb, "two takers") == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": 1}
+    assert where(sb, "two takers") == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": 1, "deleted": 0}
 
 
 def test_a_delivery_stopped_once_claimed_goes_out_once_after_a_restart(sandbox_factory, deferred_field, tmp_path):
@@ -147,13 +117,13 @@ def test_a_delivery_stopped_once_claimed_goes_out_once_after_a_restart(sandbox_f
     sb = sandbox_factory(data=str(tmp_path / "box"), clock=lambda: START)
     held = schedule(make_account(sb, "alice@example.com"), "interrupted")
     hold_delivery_at(sb, "claimed")
-    assert where(sb, "interrupted") == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": 0}
+    assert where(sb, "interrupted") == {"bob inbox": 0, "outbox": 0, "sent": 0, "drafts": 0, "deleted": 0}
     sb.stop()  # while the delivery is held: it stops there
     sb.start()
     assert sb.outbox.wait_idle(10)
     admin(sb, advance_clock=24 * 3600)
     assert sb.outbox.wait_idle(10)
-    assert where(sb, held.subject) == {"bob inbox": 1, "outbox": 0, "sent": 1, "drafts": 0}
+    assert where(sb, held.subject) == {"bob inbox": 1, "outbox": 0, "sent": 1, "drafts": 0, "deleted": 0}
 
 
 @pytest.mark.parametrize("request_", [{"pause_delivery": "soon"}, {"pause_delivery": 1}, {"wait_paused": "later"},
@@ -161,7 +131,7 @@ def test_a_delivery_stopped_once_claimed_goes_out_once_after_a_restart(sandbox_f
                                       {"wait_paused": "claimed", "timeout": 3600}, {"timeout": 1},
                                       {"resume_delivery": "yes"}])
 def test_the_admin_endpoint_refuses_a_pause_it_cannot_hold(sb, request_):
-    r = httpx.post(sb.admin_url, headers=sb.admin_headers(), json=request_, trust_env=False)
+    r = httpx.post(sb.admin_url, headers=sb.admin_headers(), json=request_, trust_env=False, timeout=10)
     assert r.status_code == 400, r.text
     assert admin(sb)["delivery"] == {"armed": [], "paused_at": None, "reached": []}
 
