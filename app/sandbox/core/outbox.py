@@ -128,8 +128,9 @@ class DeferredOutbox:
         self._stopping = False
         self.pauses.start()
         store = self.sandbox.store
-        self._finish_claimed()
         for user in self.sandbox.users:
+            for row in store.all_in(user["email"], SUBMITTING):  # claimed, not delivered: the run stopped between
+                self._schedule(row["mailbox"], row["key"], 0.0)
             for row in store.all_in(user["email"], OUTBOX):
                 if "_submit" in row["data"]:
                     self._schedule(row["mailbox"], row["key"], 0.0)
@@ -187,8 +188,15 @@ class DeferredOutbox:
 
     def _deliver(self, mailbox: str, key: str):
         """Claim the message, then deliver it: two transactions, each step a place ``pauses`` may hold."""
-        if self.sandbox.store is None or not self._due(key):
+        store = self.sandbox.store
+        if store is None:
             return
+        look = store.get(key)  # a look only: the claim decides
+        if look is not None and look["folder"] == SUBMITTING:  # an earlier run claimed it and stopped there
+            self._send(mailbox, look)
+            return
+        if look is None or not self._claimable(look):
+            return  # delivered already, taken back, or not due yet
         if not self.pauses.at("before_claim"):
             return
         row = self._claim(key)
@@ -197,12 +205,8 @@ class DeferredOutbox:
         self._send(mailbox, row)
         self.pauses.at("delivered")
 
-    def _due(self, key: str) -> bool:
-        """The message ``key`` waits in its Outbox and its time has come (a look only: the claim decides)."""
-        row = self.sandbox.store.get(key)
-        return row is not None and self._claimable(row)
-
     def _claimable(self, row: dict) -> bool:
+        """The message waits in its Outbox and its time has come."""
         data = row["data"]
         return (row["folder"] == OUTBOX and "_submit" in data
                 and data["_submit"].get("not_before", "") <= fmt_dt(self.sandbox.clock()))
@@ -235,13 +239,3 @@ class DeferredOutbox:
             verdict = {"refused": True} if submit_.get("refused") else {}
             submit(ctx, data, atts, save_folder=folder if save else None, draft_key=key, verdict=verdict)
         sb.after_commit()
-
-    def _finish_claimed(self):
-        """Deliver what an earlier run claimed and did not deliver (it stopped between the two steps)."""
-        store = self.sandbox.store
-        for user in self.sandbox.users:
-            for row in store.all_in(user["email"], SUBMITTING):
-                try:
-                    self._send(row["mailbox"], row)
-                except Exception:  # noqa: BLE001 - one message's failure must not stop the others
-                    log.exception("sandbox: finishing a claimed delivery failed")
