@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from app.domain import follow_up
 from app.domain.models import ErrorKind, Folder, Recipient
 from app.mail.errors import MailError
 from app.mail.service import Scheduled
@@ -87,6 +88,9 @@ def test_a_scheduled_message_waits_in_the_outbox_listed_then_goes_out_once(svc, 
     assert _counts(sandbox) == (1, 0, 1, 0)
     where = svc.find_by_message_id(saved.internet_message_id)
     assert (len(where[Folder.SENT]), where[Folder.OUTBOX], where[Folder.DRAFTS]) == (1, [], [])
+    sent = svc.get_message(where[Folder.SENT][0])
+    assert sent.send_at == AT_TEN  # the copy in Sent Items keeps the time it was kept for
+    assert follow_up.edit_as_new(sent).send_at is None, "a new message from it is not scheduled by the old time"
     _advance(sandbox, 3600)
     assert _counts(sandbox) == (1, 0, 1, 0)  # once
 
