@@ -17,6 +17,7 @@ from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
 from app.mail.graph import timezones
 from app.mail.graph.timezones import UTC
+from app.mail.service import as_utc
 
 # What a list row needs ($select of a Drafts / Sent page).
 LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDateTime,hasAttachments,"
@@ -86,8 +87,7 @@ def message_fields(draft: Draft, zone: _dt.tzinfo = UTC, *, creating: bool = Tru
 
 # ---------------------------------------------------------------------- Send later kept on the server
 def _utc_text(when: _dt.datetime) -> str:
-    utc = when.astimezone(_dt.timezone.utc) if when.tzinfo else when.replace(tzinfo=_dt.timezone.utc)
-    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return as_utc(when).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def send_at_json(when: _dt.datetime | None) -> list[dict]:
@@ -114,7 +114,7 @@ def send_at_of(doc: dict) -> _dt.datetime | None:
             ours = False
         if ours:
             at = when(prop.get("value"))
-            return at.astimezone(_dt.timezone.utc) if at is not None and at > SEND_NOW else None
+            return as_utc(at) if at is not None and at > SEND_NOW else None
     return None
 
 
