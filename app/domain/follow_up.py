@@ -105,9 +105,11 @@ def forward(orig: Draft, *, sender: Recipient | None, sent: _dt.datetime | None,
 
 
 def edit_as_new(orig: Draft) -> Draft:
-    """A copy of ``orig`` as a new message: everything the user wrote, nothing of the sent one's identity."""
+    """A copy of ``orig`` as a new message: everything the user wrote, nothing of the sent one's identity (nor the
+    time the server kept it for: a sent copy keeps its PidTagDeferredSendTime)."""
     return orig.copy(ref=None, internet_message_id="", origin=None, local_id=new_local_id(), modified=None,
-                     thread_index=b"", thread_topic="", attachments=[_fresh(a) for a in orig.attachments])
+                     thread_index=b"", thread_topic="", attachments=[_fresh(a) for a in orig.attachments],
+                     send_at=None)
 
 
 def resend_to(orig: Draft, addresses: list[str]) -> Draft:

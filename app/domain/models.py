@@ -170,6 +170,9 @@ class Draft:
     # a message read from the server: its From and Sender as the server says (the Sent preview's From); None
     # for one written here (not saved in the journal: the server's word, read again with the message)
     origin: Origin | None = None
+    # when the server is to send it (Send later kept on the server: PidTagDeferredSendTime, 0x3FEF), aware UTC;
+    # None: sent at once when sent. A save writes it on the server's copy; a save without it leaves the copy as it is
+    send_at: datetime | None = None
 
     def all_recipients(self) -> list[Recipient]:
         return [*self.to, *self.cc, *self.bcc]

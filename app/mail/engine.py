@@ -310,6 +310,12 @@ class RemoteService(MailService, AwaitedCalls):
     def report_mime(self, ref):
         return self._call("report_mime", ref)
 
+    def list_scheduled(self, limit: int = 200):
+        return self._call("list_scheduled", limit)
+
+    def take_back(self, ref):
+        return self._call("take_back", ref)
+
     def close(self) -> None:
         """Stop the engine (as a backend releases its connections); a later call starts another."""
         with self._child_lock:

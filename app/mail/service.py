@@ -68,6 +68,31 @@ class ReportItem:
         object.__setattr__(self, "received", as_utc(self.received))
 
 
+@dataclass(frozen=True)
+class Scheduled:
+    """A message waiting in the account's own Outbox on the server (Send later kept on the server): its server id,
+    Message-ID, subject, To, and when Exchange is to send it (PidTagDeferredSendTime, aware UTC; None: no deferral,
+    a message Exchange is sending now)."""
+
+    ref: ItemRef
+    internet_message_id: str
+    subject: str
+    to: tuple[Recipient, ...]
+    send_at: datetime | None
+
+    def __post_init__(self):  # whatever the backend's library gave: a plain UTC one, and a tuple
+        object.__setattr__(self, "to", tuple(self.to))
+        if self.send_at is not None:
+            object.__setattr__(self, "send_at", as_utc(self.send_at))
+
+
+def scheduled_order(items) -> list[Scheduled]:
+    """``items`` in :meth:`MailService.list_scheduled`'s order: those with no send time first (being sent now), then
+    by send time, the latest last."""
+    oldest = datetime.min.replace(tzinfo=timezone.utc)
+    return sorted(items, key=lambda s: (s.send_at is not None, s.send_at or oldest))
+
+
 def as_utc(when: datetime) -> datetime:
     """``when`` as a plain aware UTC datetime, to the microsecond (a naive one is taken as UTC)."""
     plain = datetime(when.year, when.month, when.day, when.hour, when.minute, when.second, when.microsecond)
@@ -149,8 +174,9 @@ class MailService(abc.ABC):
 
     @abc.abstractmethod
     def find_by_message_ids(self, internet_message_ids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
-        """Where the messages with these Internet Message-IDs are, in Drafts and Sent Items:
-        ``{mid: {Folder.DRAFTS: [...], Folder.SENT: [...]}}`` with an entry for every mid asked for.
+        """Where the messages with these Internet Message-IDs are, in Drafts, Sent Items and the account's own
+        Outbox (a message Exchange keeps to send later, or is sending): ``{mid: {Folder.DRAFTS: [...], Folder.SENT:
+        [...], Folder.OUTBOX: [...]}}`` with an entry for every mid asked for.
 
         The core settles a send whose outcome is unknown with this, instead of blindly resending it.
         A backend answers in as few requests as it can (EWS: one FindItem per folder).
@@ -162,6 +188,20 @@ class MailService(abc.ABC):
         ``since`` or later, newest first, at most ``limit``: found by the server's own filter (EWS FindItem with a
         restriction; Graph ``$filter`` on the item class, extended property 0x001A), never by reading every
         message; ``page_size`` items a request, the server's pages followed up to ``limit``."""
+
+    @abc.abstractmethod
+    def list_scheduled(self, limit: int = 200) -> list[Scheduled]:
+        """The messages in the account's own Outbox on the server, at most ``limit``: those sent with a later
+        PidTagDeferredSendTime (Send later kept by Exchange) and any Exchange is sending now (no such time);
+        in :func:`scheduled_order` (the latest send time last). EWS: FindItem on the distinguished ``outbox``;
+        Graph: ``/me/mailFolders/outbox/messages``, its pages followed up to ``limit``."""
+
+    @abc.abstractmethod
+    def take_back(self, ref: ItemRef) -> ItemRef:
+        """Take a message out of the server's Outbox before Exchange sends it: moved to Drafts, its deferral
+        removed so that a later plain send goes at once. Returns its ref in Drafts. A message no longer there
+        (delivered meanwhile, or taken by another computer) raises the backend's MailError of kind
+        ``ErrorKind.NOT_FOUND``: the caller looks it up by Message-ID to say where it went."""
 
     @abc.abstractmethod
     def report_mime(self, ref: ItemRef) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.senders import Principal
@@ -46,6 +46,7 @@ def _fields(d: Draft) -> dict:
         "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
         "internet_message_id": d.internet_message_id,
         "modified": d.modified.isoformat() if d.modified else None,
+        "send_at": _utc_text(d.send_at),
         # inline images of an HTML body (the journal's attachment rows have no place for them)
         "inline": [[i, a.content_id, a.is_inline] for i, a in enumerate(d.attachments)
                    if a.is_inline or a.content_id] or None,
@@ -108,7 +109,26 @@ def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, 
         internet_message_id=j.get("internet_message_id", ""),
         local_id=local_id,
         modified=datetime.fromisoformat(j["modified"]) if j.get("modified") else None,
+        send_at=_utc_from(j.get("send_at")),  # absent from a journal written before Send later on the server
     )
+
+
+def _utc_text(when: datetime | None) -> str | None:
+    """``when`` as ISO 8601 in UTC ("2026-03-02T09:00:00+00:00"); a naive one is taken as UTC."""
+    if when is None:
+        return None
+    return (when.astimezone(timezone.utc) if when.tzinfo else when.replace(tzinfo=timezone.utc)).isoformat()
+
+
+def _utc_from(text) -> datetime | None:
+    """The aware UTC time a journal row holds (None when none or unreadable)."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.astimezone(timezone.utc) if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def file_sha256(path: str) -> tuple[str, int] | None:

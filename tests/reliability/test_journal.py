@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 import json
 import os
 import sqlite3
@@ -13,7 +13,7 @@ import textwrap
 
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient, Sensitivity
-from app.storage.draft_codec import draft_from_json
+from app.storage.draft_codec import draft_from_json, draft_to_json
 from app.storage.journal import Journal, State, default_path
 
 
@@ -40,6 +40,26 @@ def full_draft(**kw) -> Draft:
     for k, v in kw.items():
         setattr(d, k, v)
     return d
+
+
+def test_a_send_time_kept_on_the_server_survives_the_journal_in_utc(tmp_path):
+    """Send later on the server (issue 79): the draft's ``send_at`` is journalled as ISO 8601 UTC and read back
+    aware UTC, whatever zone it was given in; a journal row written before it existed reads as None (send at once)."""
+    paris = timezone(timedelta(hours=1))
+    j = Journal(tmp_path / "j.sqlite3")
+    d = full_draft(send_at=datetime(2026, 3, 2, 9, 0, tzinfo=paris))
+    j.record(d)
+    j.close()
+    j2 = Journal(tmp_path / "j.sqlite3")
+    back = j2.get(d.local_id).draft
+    assert back.send_at == datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc) and back.send_at.tzinfo == timezone.utc
+    assert back == d
+    j2.close()
+    row = json.loads(draft_to_json(d))
+    assert row["send_at"] == "2026-03-02T08:00:00+00:00"
+    del row["send_at"]  # a journal from before the field
+    assert draft_from_json(d.local_id, json.dumps(row), d.attachments).send_at is None
+    assert draft_from_json(d.local_id, draft_to_json(full_draft()), []).send_at is None
 
 
 def test_roundtrip_every_field_and_attachment_bytes(tmp_path):

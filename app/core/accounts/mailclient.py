@@ -17,7 +17,8 @@ from typing import Callable
 from app.domain.list_rows import with_rows
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.mail.errors import ClientClosed
-from app.mail.service import REPORT_PAGE_SIZE, AwaitedCalls, MailService, MessageLimits, ReportItem, ServerInfo
+from app.mail.service import (REPORT_PAGE_SIZE, AwaitedCalls, MailService, MessageLimits, ReportItem, Scheduled,
+                              ServerInfo)
 
 class MailClient:
     """Wraps one MailService. Owns the thread pool its calls run in."""
@@ -99,7 +100,7 @@ class MailClient:
         return (await self.find_by_message_ids([mid]))[mid]
 
     async def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
-        """Where each message is, in Drafts and Sent Items, in as few requests as the backend can."""
+        """Where each message is, in Drafts, Sent Items and the own Outbox, in as few requests as the backend can."""
         return await self._run("find_by_message_ids", list(mids))
 
     async def find_reports(self, since: datetime, *, limit: int = 200,
@@ -110,6 +111,16 @@ class MailClient:
     async def report_mime(self, ref: ItemRef) -> bytes:
         """A report's MIME, at most MAX_REPORT_BYTES of it (:meth:`MailService.report_mime`)."""
         return await self._run("report_mime", ref)
+
+    async def list_scheduled(self, limit: int = 200) -> list[Scheduled]:
+        """The messages the server keeps in the account's own Outbox, the latest send time last
+        (:meth:`MailService.list_scheduled`)."""
+        return await self._run("list_scheduled", limit)
+
+    async def take_back(self, ref: ItemRef) -> ItemRef:
+        """One of them moved back to Drafts, its deferral removed: its ref in Drafts; a MailError of kind NOT_FOUND
+        when it is no longer there (:meth:`MailService.take_back`)."""
+        return await self._run("take_back", ref)
 
     def account_changed(self, account) -> None:
         """The account's settings changed: the backend (when built; else its factory reads them) uses them from

@@ -39,6 +39,7 @@ READ_FIELDS = [
     "attachments",
     "last_modified_time",
     extended.HEADER_LIST,
+    extended.SEND_AT,  # Send later kept on the server: the deferred send time
     "author",  # From: a principal's mailbox for a draft sent as / on behalf of it
     "sender",  # Sender: who sent it (on behalf: not From), for the Sent preview
     "in_reply_to", "references",  # a reply's place in its conversation
@@ -137,6 +138,7 @@ def new_message(account, folder, draft: Draft) -> Message:
     if draft.thread_index:  # the conversation index the client computed (app/domain/threads.py), as Outlook
         setattr(msg, extended.THREAD_INDEX, draft.thread_index)
         setattr(msg, extended.THREAD_TOPIC, xml_safe(draft.thread_topic, one_line=True) or None)
+    extended.set_send_at(msg, draft.send_at)
     for att in draft.attachments:
         msg.attach(file_attachment(att))
     return msg
@@ -150,7 +152,8 @@ def existing_message(account, folder, draft: Draft, old_headers=()) -> tuple[Mes
     msg.is_draft = True
     apply_fields(msg, draft)
     author = ["author"] if draft.principal is not None else []  # a draft lives in its From's mailbox: never cleared
-    return msg, [*UPDATE_FIELDS, *author, *extended.set_headers(msg, draft.headers, [n for n, _v in old_headers])]
+    return msg, [*UPDATE_FIELDS, *author, *extended.set_headers(msg, draft.headers, [n for n, _v in old_headers]),
+                 *extended.set_send_at(msg, draft.send_at)]
 
 
 def _aware(value) -> _dt.datetime | None:
@@ -214,6 +217,7 @@ def draft_from_message(msg: Message, attachments: list[Attachment], *, own: str 
         thread_index=bytes(msg.conversation_index or b""),
         thread_topic=msg.conversation_topic or "",
         origin=Origin(_one(getattr(msg, "author", None)), _one(getattr(msg, "sender", None))),
+        send_at=extended.send_at_of(msg),
     )
 
 

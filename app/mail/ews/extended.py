@@ -14,6 +14,8 @@ to reach a property it has no field for: an ``ExtendedProperty`` subclass regist
   (the MAPI "Tracking Conversations" page: "It is a client's responsibility to set PR_CONVERSATION_INDEX for
   each outgoing message"). EWS shows them as the read-only message:ConversationIndex / ConversationTopic; a
   client writes them as these properties.
+- Send later kept on the server: PidTagDeferredSendTime (0x3FEF, SystemTime, UTC; [MS-OXOMSG] 2.2.3.4), which
+  Outlook's "Delay delivery" sets: a message sent with it later than now waits in the Outbox until then.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from exchangelib.ewsdatetime import EWSDateTime, UTC
 from exchangelib.items import Message
 
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
+from app.mail.service import as_utc
 
 
 class FlagStatusProperty(ExtendedProperty):
@@ -61,9 +64,15 @@ class ConversationTopicProperty(ExtendedProperty):
     property_type = "String"
 
 
+class DeferredSendProperty(ExtendedProperty):
+    property_tag = 0x3FEF
+    property_type = "SystemTime"
+
+
 THREAD_INDEX, THREAD_TOPIC = "dispatch_conversation_index", "dispatch_conversation_topic"
 FLAG_FIELDS = ["dispatch_flag_status", "dispatch_flag_start", "dispatch_flag_due"]
 HEADER_LIST = "dispatch_headers"
+SEND_AT = "dispatch_send_at"
 _STATUS = {FlagStatus.COMPLETE: 1, FlagStatus.FLAGGED: 2}
 _lock = threading.Lock()
 _registered: dict[str, str] = {}  # header name -> its attribute on Message
@@ -74,9 +83,9 @@ def register() -> None:
     """The fixed properties on Message (once, when app/mail/ews/convert.py is imported)."""
     with _lock:
         if not _fixed:
-            for attr, cls in zip([*FLAG_FIELDS, HEADER_LIST, THREAD_INDEX, THREAD_TOPIC],
+            for attr, cls in zip([*FLAG_FIELDS, HEADER_LIST, THREAD_INDEX, THREAD_TOPIC, SEND_AT],
                                  (FlagStatusProperty, FlagStartProperty, FlagDueProperty, HeaderListProperty,
-                                  ConversationIndexProperty, ConversationTopicProperty)):
+                                  ConversationIndexProperty, ConversationTopicProperty, DeferredSendProperty)):
                 Message.register(attr, cls)
             _fixed.append(True)
 
@@ -138,3 +147,25 @@ def headers_of(msg: Message) -> list[tuple[str, str]]:
         name, _sep, value = line.partition(": ")
         out.append((name, value))
     return out
+
+
+def set_send_at(msg: Message, when: _dt.datetime | None) -> list[str]:
+    """The deferred send time on ``msg`` when there is one; the attributes an update writes ([] for none: a save
+    without a send time leaves the server's property as it is)."""
+    if when is None:
+        return []
+    setattr(msg, SEND_AT, EWSDateTime.from_datetime(as_utc(when)))
+    return [SEND_AT]
+
+
+def clear_send_at(msg: Message) -> list[str]:
+    """The deferral removed (UpdateItem DeleteItemField of its ExtendedFieldURI: exchangelib deletes a field
+    saved as None); the attributes the update writes."""
+    setattr(msg, SEND_AT, None)
+    return [SEND_AT]
+
+
+def send_at_of(msg) -> _dt.datetime | None:
+    """The message's deferred send time, aware UTC (None when it has none)."""
+    value = getattr(msg, SEND_AT, None)
+    return as_utc(value) if isinstance(value, _dt.datetime) else None

@@ -7,6 +7,8 @@ Request budget per flow (bench/bench_requests.py measures it):
 - save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
 - save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
 - send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in)
+- the messages kept in the own Outbox (Send later on the server): 1 FindItem + 1 GetItem (their To); a take-back:
+  1 MoveItem + 1 UpdateItem (the deferral deleted)
 - reports in the Inbox since a time: 1 FindItem a page (a restriction on ItemClass and DateTimeReceived); a
   report's MIME: 1 GetItem
 - an account that sends for principals (AccountConfig.principals): + 1 GetFolder per principal once
@@ -35,10 +37,10 @@ from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipie
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.chunks import outcomes_of
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
-from app.mail.ews import batch, convert, mime_send, reports
+from app.mail.ews import batch, convert, mime_send, reports, scheduled
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
-from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, ServerInfo, list_order
+from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, Scheduled, ServerInfo, list_order
 
 # app.mail.service.list_order's keys -> exchangelib's field names
 _ORDER_FIELDS = {"sent": "datetime_sent", "created": "datetime_created"}
@@ -561,14 +563,16 @@ class EwsMailService(MailService):
         return self._call(run)
 
     def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
-        """Many lookups in two FindItems (Drafts, Sent Items), restriction = OR of IsEqualTo; and two more per
-        principal the account sends for (a principal's draft and its copy live in the principal's folders)."""
+        """Many lookups in three FindItems (Drafts, Sent Items, the own Outbox: a message Exchange keeps to send
+        later), restriction = OR of IsEqualTo; and two more per principal the account sends for (a principal's
+        draft and its copy live in the principal's folders; a message waits in the Outbox of the mailbox that sent
+        it, the account's own)."""
         mids = list(dict.fromkeys(m for m in mids if m))
-        out = {m: {Folder.DRAFTS: [], Folder.SENT: []} for m in mids}
+        out = {m: {Folder.DRAFTS: [], Folder.SENT: [], Folder.OUTBOX: []} for m in mids}
 
         def run():
             for box in self._principal_boxes():
-                for folder in (Folder.DRAFTS, Folder.SENT):
+                for folder in (Folder.DRAFTS, Folder.SENT, *((Folder.OUTBOX,) if not box else ())):
                     for start in range(0, len(mids), 50):
                         for mid, ref in self._find_in(folder, mids[start : start + 50], box):
                             if mid in out:
@@ -588,6 +592,22 @@ class EwsMailService(MailService):
         restriction = Restriction(q, folders=[f], applies_to=Restriction.ITEMS)
         res = self._find_items(f, ["message_id"], restriction=restriction)
         return [(item.message_id or "", ItemRef(item.id, item.changekey or "")) for item in map(_raise_if_error, res)]
+
+    # ------------------------------------------------------------------ Send later kept on the server
+    def list_scheduled(self, limit: int = 200) -> list[Scheduled]:
+        """The own Outbox: one FindItem, one GetItem (app/mail/ews/scheduled.py)."""
+        return self._call(scheduled.find, self._conn.account, self._folder(Folder.OUTBOX), limit=limit,
+                          check=_raise_if_error)
+
+    def take_back(self, ref: ItemRef) -> ItemRef:
+        """MoveItem to the own Drafts, then UpdateItem DeleteItemField of the deferral (app/mail/ews/scheduled.py)."""
+        moved = self._call(scheduled.take_back, self._conn.account, ref, self._folder(Folder.DRAFTS),
+                           check=_raise_if_error)
+        with self._lock:  # the Outbox id names nothing now; the copy in Drafts is the account's own
+            for cache in (self._server_attachments, self._server_mids, self._server_headers, self._server_boxes):
+                cache.pop(ref.id, None)
+            self._server_boxes[moved.id] = ""
+        return moved
 
     # ------------------------------------------------------------------ reports
     def find_reports(self, since: datetime, *, limit: int = 200, page_size: int = REPORT_PAGE_SIZE) -> list[ReportItem]:

@@ -55,12 +55,17 @@ class Inner:
         return errors.error_in_success(self.status, self.body)
 
 
-def request(method: str, url: str, body: dict | None = None, depends: list[str] | None = None) -> dict:
-    """An inner request (``url`` relative to the version root, e.g. ``/me/messages/{id}/send``)."""
-    r = {"method": method, "url": url, "headers": {"Prefer": PREFER}}
+def request(method: str, url: str, body: dict | None = None, depends: list[str] | None = None, *,
+            immutable_ids: bool = True) -> dict:
+    """An inner request (``url`` relative to the version root, e.g. ``/me/messages/{id}/send``); ``immutable_ids``
+    False: its answer's ids are the regular ones (GraphHttp.call)."""
+    headers = {"Prefer": PREFER} if immutable_ids else {}
+    r = {"method": method, "url": url}
     if body is not None:
         r["body"] = body
-        r["headers"]["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if headers:
+        r["headers"] = headers
     if depends:
         r["dependsOn"] = list(depends)
     return r

@@ -17,6 +17,7 @@ from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
 from app.mail.graph import timezones
 from app.mail.graph.timezones import UTC
+from app.mail.service import as_utc
 
 # What a list row needs ($select of a Drafts / Sent page).
 LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDateTime,hasAttachments,"
@@ -38,11 +39,17 @@ REFERENCES_ID = "String 0x1039"
 # computed on the client as Outlook does (app/domain/threads.py)
 CONVERSATION_INDEX_ID = "Binary 0x0071"
 CONVERSATION_TOPIC_ID = "String 0x0070"
-# the extended properties a read needs: sensitivity, and a reply's thread and conversation, as Graph
-# documents for several ids ("id eq '…' or id eq '…'")
+# PidTagDeferredSendTime (0x3FEF, PtypTime, UTC; [MS-OXOMSG] 2.2.3.4): Send later kept on the server (app/mail/graph/
+# scheduled.py). Graph cannot remove an extended property; a take-back sets it to SEND_NOW, a time long past ("If
+# PR_DEFERRED_SEND_TIME value is earlier than the current time (in UTC), the message is sent immediately"), which a
+# read takes for no deferral, as any time not after it
+SEND_AT_ID = "SystemTime 0x3FEF"
+SEND_NOW = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
+# the extended properties a read needs: sensitivity, a reply's thread and conversation, the deferred send time, as
+# Graph documents for several ids ("id eq '…' or id eq '…'")
 READ_PARAMS = {"$select": READ_SELECT, "$expand": "singleValueExtendedProperties($filter=" + " or ".join(
     f"id eq '{i}'" for i in (SENSITIVITY_ID, IN_REPLY_TO_ID, REFERENCES_ID, CONVERSATION_INDEX_ID,
-                             CONVERSATION_TOPIC_ID)) + ")"}
+                             CONVERSATION_TOPIC_ID, SEND_AT_ID)) + ")"}
 FILE_TYPE = "#microsoft.graph.fileAttachment"
 
 
@@ -72,9 +79,43 @@ def message_fields(draft: Draft, zone: _dt.tzinfo = UTC, *, creating: bool = Tru
         "replyTo": _mailboxes(draft.reply_to),
         "categories": list(draft.categories),
         "singleValueExtendedProperties": [{"id": SENSITIVITY_ID, "value": str(SENSITIVITIES.index(
-            draft.sensitivity or Sensitivity.NORMAL))}, *(thread_json(draft) if creating else [])],
+            draft.sensitivity or Sensitivity.NORMAL))}, *(thread_json(draft) if creating else []),
+            *send_at_json(draft.send_at)],
         "flag": flag_json(draft.flag, zone),
     }
+
+
+# ---------------------------------------------------------------------- Send later kept on the server
+def _utc_text(when: _dt.datetime) -> str:
+    return as_utc(when).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def send_at_json(when: _dt.datetime | None) -> list[dict]:
+    """The deferred send time as a ``singleValueExtendedProperties`` entry ([] for none: a save without one leaves
+    the server's property as it is)."""
+    return [] if when is None else [{"id": SEND_AT_ID, "value": _utc_text(when)}]
+
+
+def send_now_json() -> dict:
+    """The deferral undone (SEND_NOW: Graph cannot remove the property)."""
+    return {"id": SEND_AT_ID, "value": _utc_text(SEND_NOW)}
+
+
+def send_at_of(doc: dict) -> _dt.datetime | None:
+    """The deferred send time of a read message, from its expanded properties (Graph answers the id normalised,
+    "SystemTime 0x3fef"); None when absent, or undone (SEND_NOW or earlier)."""
+    for prop in _opt(doc, "singleValueExtendedProperties", list, []):
+        if not isinstance(prop, dict):
+            continue
+        kind, _, tag = str(prop.get("id")).partition(" ")
+        try:
+            ours = kind.lower() == "systemtime" and int(tag, 16) == 0x3FEF
+        except ValueError:
+            ours = False
+        if ours:
+            at = when(prop.get("value"))
+            return as_utc(at) if at is not None and at > SEND_NOW else None
+    return None
 
 
 # ---------------------------------------------------------------------- a reply's thread
@@ -282,6 +323,11 @@ def recipients(values) -> list[Recipient]:
     return out
 
 
+def opt_string(doc: dict, name: str) -> str:
+    """A string member that may be absent or null ("")."""
+    return _opt(doc, name, str, "")
+
+
 def when(value) -> _dt.datetime | None:
     if not value:
         return None
@@ -372,6 +418,7 @@ def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC, own: 
         flag=flag_from(doc.get("flag"), zone),
         principal=principal_from(doc, own, known) if own else None,
         origin=Origin(_one(doc, "from"), _one(doc, "sender")),
+        send_at=send_at_of(doc),
     )
 
 

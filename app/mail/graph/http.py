@@ -102,19 +102,23 @@ class GraphHttp:
         return self.base + "/" + path.lstrip("/")
 
     def call(self, method: str, path: str, *, json=None, params=None, headers=None,
-             content: bytes | None = None) -> Reply:
+             content: bytes | None = None, immutable_ids: bool = True) -> Reply:
         """One Graph request; the parsed answer, or a MailError (the 401 rule applied). ``content``: a body
-        that is not JSON (its Content-Type in ``headers``)."""
+        that is not JSON (its Content-Type in ``headers``). ``immutable_ids`` False: the answer's ids are the
+        regular ones, which change when the item moves (no ``Prefer: IdType``: Graph's default)."""
         url = self.url(path)
-        resp = self._send(method, url, json, params, headers, force=False, content=content)
+        resp = self._send(method, url, json, params, headers, force=False, content=content, immutable=immutable_ids)
         if resp.status_code == 401:
             log.info("Graph answered 401 to %s %s: refreshing the token once", method, urlsplit(url).path)
             resp.close()
-            resp = self._send(method, url, json, params, headers, force=True, content=content)
+            resp = self._send(method, url, json, params, headers, force=True, content=content,
+                              immutable=immutable_ids)
         return parse(resp)
 
-    def _send(self, method, url, json, params, headers, *, force: bool, content: bytes | None = None) -> httpx.Response:
-        h = {"Authorization": "Bearer " + self._bearer(force), "Prefer": PREFER, "Accept": "application/json"}
+    def _send(self, method, url, json, params, headers, *, force: bool, content: bytes | None = None,
+              immutable: bool = True) -> httpx.Response:
+        h = {"Authorization": "Bearer " + self._bearer(force), "Accept": "application/json",
+             **({"Prefer": PREFER} if immutable else {})}
         h.update(headers or {})
         kw = {}
         if content is not None:

@@ -7,7 +7,8 @@ Request budget per flow:
   has any; a file of 3 MB or more: createUploadSession + 1 PUT per 4 MiB piece, then 1 GET of the change key
 - save again: 1 PATCH (+ 1 DELETE / POST per attachment removed / added, then 1 GET of the change key)
 - send: 1 POST .../send for one draft; many: 1 $batch per 20
-- find by Message-ID: 1 $batch (Drafts and Sent Items, 15 Message-IDs per $filter)
+- find by Message-ID: 1 $batch (Drafts, Sent Items and the Outbox, 15 Message-IDs per $filter)
+- the messages kept in the Outbox (Send later on the server): 1 GET a page; a take-back: 1 POST move + 1 PATCH
 - reports in the Inbox since a time: 1 $batch (one $filter per report class) + 1 GET per further page; a report's
   MIME: 1 GET of its $value, streamed
 
@@ -40,9 +41,9 @@ from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Pa
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.domain.words import translate
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
-from app.mail.graph import attachments, batch, convert, reports, timezones
+from app.mail.graph import attachments, batch, convert, reports, scheduled, timezones
 from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
-from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, ServerInfo, list_order
+from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, Scheduled, ServerInfo, list_order
 
 log = logging.getLogger(__name__)
 
@@ -366,15 +367,16 @@ class GraphMailService(MailService):
         return self._call(run)
 
     def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
-        """Every look-up in ONE $batch (up to 20 inner requests: Drafts and Sent Items, 15 Message-IDs each)."""
+        """Every look-up in ONE $batch (up to 20 inner requests: Drafts, Sent Items and the Outbox, where a message
+        Exchange keeps to send later waits; 15 Message-IDs each)."""
         mids = list(dict.fromkeys(m for m in mids if m))
-        out = {m: {Folder.DRAFTS: [], Folder.SENT: []} for m in mids}
+        out = {m: {Folder.DRAFTS: [], Folder.SENT: [], Folder.OUTBOX: []} for m in mids}
         if not mids:
             return out
 
         def run():
             queries = []
-            for folder in (Folder.DRAFTS, Folder.SENT):
+            for folder in (Folder.DRAFTS, Folder.SENT, Folder.OUTBOX):
                 for start in range(0, len(mids), MIDS_PER_FILTER):
                     part = mids[start: start + MIDS_PER_FILTER]
                     flt = " or ".join(f"internetMessageId eq {_odata_string(m)}" for m in part)
@@ -384,7 +386,9 @@ class GraphMailService(MailService):
             pending = list(queries)
             while pending:
                 chunk, pending = pending[: batch.MAX_REQUESTS], pending[batch.MAX_REQUESTS:]
-                answers = batch.run(self._http, [batch.request("GET", url) for _, url in chunk])
+                # an Outbox message by its regular id, which names nothing once Exchange has sent it (scheduled.py)
+                answers = batch.run(self._http, [batch.request("GET", url, immutable_ids=folder != Folder.OUTBOX)
+                                                 for folder, url in chunk])
                 for (folder, _), answer in zip(chunk, answers):
                     err = answer.error()
                     if err is not None:
@@ -403,7 +407,18 @@ class GraphMailService(MailService):
             link = doc.get("@odata.nextLink")
             if not isinstance(link, str):
                 return
-            doc = self._http.call("GET", link).doc
+            doc = self._http.call("GET", link, immutable_ids=folder != Folder.OUTBOX).doc
+
+    # ------------------------------------------------------------------ Send later kept on the server
+    def list_scheduled(self, limit: int = 200) -> list[Scheduled]:
+        """``/me/mailFolders/outbox/messages``, its pages followed up to ``limit`` (app/mail/graph/scheduled.py)."""
+        return self._call(scheduled.find, self._http, limit=limit)
+
+    def take_back(self, ref: ItemRef) -> ItemRef:
+        """``move`` to Drafts, then the deferral undone by a PATCH (app/mail/graph/scheduled.py)."""
+        moved = self._call(scheduled.take_back, self._http, ref)
+        self._forget(ref.id)
+        return moved
 
     # ------------------------------------------------------------------ reports
     def find_reports(self, since: _dt.datetime, *, limit: int = 200,
