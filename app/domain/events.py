@@ -121,6 +121,12 @@ class ReportsRead(CoreEvent):
     reports: tuple
 
 
+# ---- send later, kept by the server (app.core.scheduled.held) ----
+@dataclass(frozen=True)
+class ScheduledListed(CoreEvent):
+    """The server's Outbox was read again, or a message left it by the user's hand: its rows may read otherwise."""
+
+
 E = TypeVar("E", bound=CoreEvent)
 
 

@@ -116,7 +116,7 @@ class AccountQueue:
         d = self._desk
         return ScriptDesk(outbox, self.account, configured=d.configured, principals=d.principals,
                           sending=d.sending(), taken_back=d.taken_back, password_from=d.password_from,
-                          opener=d.opener, delivery=self.runtime.delivery,
+                          opener=d.opener, delivery=self.runtime.delivery, scheduled=self.runtime.scheduled,
                           handed_over=lambda local_id: self.keeper.news.publish(CommandHandedOver(local_id)))
 
     async def _written(self) -> None:

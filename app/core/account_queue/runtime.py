@@ -25,6 +25,7 @@ from app.core.outbox import holds
 from app.core.sending.limits import SentCounter
 from app.core.common.journal_writer import JournalWriter
 from app.core.delivery.watch import DeliveryWatch
+from app.core.scheduled.held import ScheduledList
 from app.core.outbox import Outbox
 from app.storage.journal import Entry, Journal
 from app.storage.delivery_book import DeliveryBookStore
@@ -58,6 +59,15 @@ def _unsaved(n: int) -> Words:
     return counted(translate("AccountRuntime", "%Ln message(s) not yet saved", None, 1), n)
 
 
+def _moved(report: list[tuple[str, str, str]]) -> Words | str:
+    """The one line saying how many send later messages held on this computer went to the server at this start."""
+    n = sum(1 for _lid, was, now in report if was == "held" and now == "queued")
+    if not n:
+        return ""
+    return counted(translate("AccountRuntime", "Send later: %Ln message(s) held on this computer are now kept by "
+                                               "Exchange (one whose time has passed is sent now)", None, 1), n)
+
+
 class AccountRuntime:
     def __init__(self, session, journal: Journal, writer: JournalWriter, *,
                  reauth: Callable[[], Awaitable[bool]] | None = None):
@@ -69,8 +79,11 @@ class AccountRuntime:
         # what the reports in its Inbox say of its sent messages (app.core.delivery.watch), kept beside the journal
         self.delivery = DeliveryWatch(session, DeliveryBookStore(
             journal.path.parent / "delivery" if journal.persistent else None), self.account)
+        # the messages its server keeps for a time (send later), as last read (app.core.scheduled.held)
+        self.scheduled = ScheduledList(session, self.start)
         self._reauth = reauth  # awaited on a 401 while the Outbox works (the window asks for the password)
         self.handover_note = ""  # what the hand-over moved here, for the user ("" when nothing)
+        self.moved_note = ""  # send later messages an older version held here, now kept by the server ("": none)
 
     def start(self) -> Outbox:
         """The account's one send queue (built, restored and started the first time for this session)."""
@@ -80,7 +93,9 @@ class AccountRuntime:
             s.outbox = Outbox(s, self.journal, account=self.account, writer=self.writer, reauth=self._reauth)
             # each finished send is counted (sent recipients today) before anyone else is told of it
             s.outbox.news.subscribe(SubmissionFinished, lambda e: self.sent_count.record(e.submission))
-            s.outbox.restore()
+            # a send later the server took: its copy in the server's Outbox is read at once
+            s.outbox.news.subscribe(SubmissionFinished, lambda e: self.scheduled.sent(e.submission))
+            self.moved_note = _moved(s.outbox.restore())
             s.outbox.start()
         return s.outbox
 

@@ -181,6 +181,12 @@ class Session:
     async def report_mime(self, ref: ItemRef) -> bytes:
         return await self._call(self.client.report_mime(ref))
 
+    async def list_scheduled(self, limit: int = 200) -> list:
+        return await self._call(self.client.list_scheduled(limit))
+
+    async def take_back(self, ref: ItemRef) -> ItemRef:
+        return await self._call(self.client.take_back(ref))
+
     def close(self) -> None:
         if self.closed:
             return

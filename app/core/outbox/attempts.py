@@ -14,7 +14,7 @@ import logging
 from dataclasses import replace
 from typing import AsyncIterator, Callable
 
-from app.core.outbox import settle
+from app.core.outbox import holds, settle
 from app.core.outbox import sources
 from app.core.outbox.saves import SaveEvent, SaveJob
 from app.core.outbox.policy import Action, RetryPolicy, action_for, kind_of
@@ -34,6 +34,14 @@ NOT_CONFIRMED = translate("OutboxRow", "Could not confirm that it was sent, so i
 
 # an attempt's verdict: the event to apply and the facts that travel with it
 Verdict = tuple[Event, dict]
+
+
+def accepted_words(draft: Draft):
+    """What a send the server took says: "Sent", or for a send later the server keeps until its time, when."""
+    if draft.send_at is None:
+        return translate("OutboxRow", "Sent")
+    return translate("OutboxRow", "Kept by Exchange: sends at {time}").format(
+        time=holds.clock_text(draft.send_at.timestamp()))
 
 
 def _reason(exc: BaseException) -> str:
@@ -146,7 +154,7 @@ class Attempts:
         for sub, o in zip(ready, outcomes):
             if o.ok:
                 self.reached(sub.local_id)
-                yield sub, Event.ACCEPTED, {"reason": translate("OutboxRow", "Sent")}
+                yield sub, Event.ACCEPTED, {"reason": accepted_words(sub.draft)}
             else:
                 err = _OutcomeError(o.code, o.message)
                 yield (sub, *await self._send_failed(sub, ErrorKind(o.kind) if o.kind else ErrorKind.PERMANENT, err))
@@ -159,7 +167,7 @@ class Attempts:
         except Exception as exc:  # noqa: BLE001 - by kind, as any send
             return await self._send_failed(sub, kind_of(exc), exc)
         self.reached(sub.local_id)
-        return Event.ACCEPTED, {"reason": translate("OutboxRow", "Sent")}
+        return Event.ACCEPTED, {"reason": accepted_words(sub.draft)}
 
     async def _save_failed(self, sub: Submission, kind: ErrorKind, exc: BaseException) -> Verdict:
         """The save before a send failed (state ``saving``): nothing was sent."""

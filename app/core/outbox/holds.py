@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from app.core.outbox.send_times import MONTHS, WEEKDAYS
 from app.core.outbox.submission import SubState, Submission
@@ -69,6 +69,24 @@ def release_facts(hold: Hold, now: float, wall: float) -> dict:
     if hold.reason:
         facts["reason"] = hold.reason
     return facts
+
+
+def on_server(hold: Hold | None) -> datetime | None:
+    """The time the server is to keep the message for (PidTagDeferredSendTime, UTC) when ``hold`` is the user's own
+    send later: such a message is not held here but sent at once with that time, and Exchange keeps it in the
+    mailbox's Outbox folder until then (:mod:`app.core.scheduled`). None for every other hold: the undo window
+    (seconds, here) and a sending limit's wait (``reason``: the limits are counted here)."""
+    if hold is None or hold.kind != LATER or hold.reason:
+        return None
+    return datetime.fromtimestamp(int(hold.release_at), timezone.utc)  # whole seconds, as the server keeps it
+
+
+def held_here_by_older(sub: Submission) -> datetime | None:
+    """The time of a send later an older version held on this computer (the user's own, not a limit's wait),
+    which now goes to the server (:func:`on_server`); None for any other submission."""
+    if sub.state != SubState.HELD or sub.hold_kind != LATER or sub.reason:
+        return None
+    return on_server(Hold(LATER, sub.release_at))
 
 
 # what a held submission's ``release`` carries: due now, no hold any more

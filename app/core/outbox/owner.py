@@ -158,6 +158,9 @@ class Outbox(Drive, TakeBack):
         old = self._subs.get(lid)
         if old is not None and not old.final:
             return old  # Send pressed again for the same message: one submission
+        at = holds.on_server(hold)
+        if at is not None:  # the user's send later: sent now, kept by the server until its time
+            hold, draft = None, draft.copy(send_at=at if at.timestamp() > self.parts.wall() else None)
         draft = self._as_known(draft)  # an editor's copy from before the save: the same item
         if not draft.internet_message_id:
             draft = draft.copy(internet_message_id=new_message_id())
@@ -373,12 +376,29 @@ class Outbox(Drive, TakeBack):
                                            wall=self.parts.wall())
         for sub in subs:
             self._subs.setdefault(sub.local_id, sub)
+            if self._to_server(sub):
+                report = [(lid, was, sub.state.value if lid == sub.local_id else now) for lid, was, now in report]
         for job in saves:
             self._saves.setdefault(job.local_id, job)
         if self._subs or self._saves:
             self._changed()
             self.parts.worker.poke()
         return report
+
+    def _to_server(self, sub: Submission) -> bool:
+        """A send later an older version held on this computer (its content ours) is released to go now with its
+        time, which the server keeps (:func:`app.core.outbox.holds.on_server`); a time that passed while Dispatch
+        was closed: sent at once, as before. Journaled with its content (the time is in the draft)."""
+        at = holds.held_here_by_older(sub)
+        if at is None or not sources.of(sub).saved_first:
+            return False
+        journal = self.parts.journal
+        self._transition(sub, Event.RELEASE, **holds.RELEASED,
+                         draft=sub.draft.copy(send_at=at if at.timestamp() > self.parts.wall() else None),
+                         persist=lambda s: (functools.partial(journal.record, op="send", meta=meta_of(s)), s.draft,
+                                            s.state.value))
+        log.info("recovery: send later %s is now kept by the server", sub.local_id[:8])
+        return True
 
     def start(self) -> None:
         self.parts.worker.ensure_running()
@@ -408,12 +428,13 @@ class Outbox(Drive, TakeBack):
             sub.apply(Event.HOLD, **holds.release_facts(hold, now, wall))
         return sub
 
-    def _transition(self, sub: Submission, event: Event, *, persist: tuple | None = None, **facts) -> Future:
+    def _transition(self, sub: Submission, event: Event, *, persist: tuple | Callable[[Submission], tuple] | None = None, **facts) -> Future:
         """THE state change: apply ``event`` with its ``facts`` (the table decides the state, or raises
         IllegalTransition; the facts are the fields that decide what happens next) and queue its journal
         write, in order with every other, on the journal's thread — both on the caller's turn, so nothing can
         run in between. ``persist``: ``(fn, *args)`` when the state is persisted as something else than its
-        own record (a take-back: the entry is the user's message again; a delete: the entry goes). Returns
+        own record (a take-back: the entry is the user's message again; a delete: the entry goes), or a call
+        giving it from the submission as the event left it (its content written again with its state). Returns
         the write's future (:meth:`_move` awaits it). A ``wake`` changes only when it is tried next, which is
         never stored: nothing is written."""
         was = sub.state
@@ -425,6 +446,8 @@ class Outbox(Drive, TakeBack):
         log.info("send %s: %s --%s--> %s", sub.local_id[:8], was.value, event.value, sub.state.value)
         if persist is None:
             persist = self._persisted(sub)
+        elif callable(persist):  # built from the submission as the event left it
+            persist = persist(sub)
         return self.parts.write.submit(*persist)
 
     def _persisted(self, sub: Submission) -> tuple:

@@ -39,6 +39,7 @@ class OutboxRow:
     addresses: tuple[str, ...] = ()  # a send's recipients' addresses (To, Cc, Bcc)
     delivery: str = ""  # a sent row's delivery news in words ("1 failed", "all delivered"; "": none)
     bounced: bool = False  # a report says it did not reach someone
+    kept: bool = False  # a send later the server keeps until its time (app.core.scheduled): acted on there
 
 
 class SendView:

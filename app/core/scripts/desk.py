@@ -28,7 +28,8 @@ from typing import Callable
 from app.core.delivery.outbox_news import failure_line, recent_failures, standing_in, with_news
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
-from app.core.scripts import send_options
+from app.core.scheduled.held import kept_id
+from app.core.scripts import scheduled_rows, send_options
 from app.core.scripts.door_protocol import (SET_UP_WINDOW_ROUTE, WINDOW_ROUTE, Cancel, ListQueue, Open, Reply, Request, Retry, Submit,
                                             default_wait)
 from app.core.outbox import NotCancellable, holds
@@ -89,8 +90,10 @@ class ScriptDesk:
                  principals: Callable[[], list[Principal]] = list, now: Callable[[], datetime] = datetime.now,
                  sending: Sending | None = None, taken_back: Callable[[Draft], None] | None = None,
                  password_from: str = "", opener: Callable[[str], None] | None = None,
-                 handed_over: Callable[[str], None] = lambda _local_id: None, delivery=None):
+                 handed_over: Callable[[str], None] = lambda _local_id: None, delivery=None, scheduled=None):
         self.outbox, self.account = outbox, account
+        # what the server keeps for a time (app.core.scheduled.held): ``outbox`` lists it, ``cancel`` takes one back
+        self.scheduled = scheduled
         # the account's delivery watch (app.core.delivery.watch): ``outbox`` lists what its book says (None: nothing)
         self.delivery = delivery
         self.opener = opener  # a window's: comes forward and opens a link (None: a command's desk, no window)
@@ -139,6 +142,8 @@ class ScriptDesk:
                 return await self._listed(request.json)
             if isinstance(request, Open):
                 return self._open(request.link)
+            if isinstance(request, Cancel) and request.id.strip().startswith("s") and self.scheduled is not None:
+                return await self._take_back(request.id, request.json)
             row = _one_row(self.outbox.rows(), request.id)
             if isinstance(request, Retry):
                 return await self._retry(row, request.json)
@@ -152,12 +157,36 @@ class ScriptDesk:
         """The queue, each sent row with its delivery news, and the failures of the last days: read from the
         account's delivery book on disk (what the window or ``status`` last read; no network)."""
         rows = self.outbox.rows()
+        kept, unread = await self._kept()
         if self.delivery is None:
-            return _listed(rows, [], as_json)
+            return _listed(rows, [], as_json, kept, unread)
         watch = self.delivery
         book = await asyncio.to_thread(watch.store.load, watch.account)
         subjects = {r.message_id: r.subject for r in rows if r.message_id}
-        return _listed(with_news(rows, standing_in(book)), recent_failures(book, watch.now(), subjects), as_json)
+        return _listed(with_news(rows, standing_in(book)), recent_failures(book, watch.now(), subjects), as_json,
+                       kept, unread)
+
+    async def _kept(self) -> tuple[tuple, str]:
+        """The server's copies kept for a time, read now, and why they could not be ("": read)."""
+        if self.scheduled is None:
+            return (), ""
+        try:
+            return await self.scheduled.refresh(), ""
+        except Exception as exc:  # noqa: BLE001 - the queue is listed all the same, and why the rest is not said
+            return (), f"The server's Outbox could not be read: {getattr(exc, 'message', '') or type(exc).__name__}."
+
+    async def _take_back(self, wanted: str, as_json: bool) -> Reply:
+        """``outbox cancel ID`` of a server copy: moved back to Drafts, its time removed (never sent), or where it
+        went when Exchange (or another computer) was first."""
+        await self.scheduled.refresh()
+        item = _one(self.scheduled.matching(wanted), wanted)
+        out = await self.scheduled.take_back(item)
+        sid = kept_id(item)
+        if not out.done:
+            return _say(sc.EX_TEMPFAIL, as_json, {"id": sid, "result": "not taken back", "text": str(out.words)},
+                        ended(str(out.words)))
+        return _say(sc.EX_OK, as_json, {"id": sid, "result": "taken back"},
+                    "Taken back: it is in Drafts, not sent, its time removed.")
 
     def _open(self, link: str) -> Reply:
         """A second start of the window: this window opens ``link`` (0), or, behind a command's door, nothing
@@ -309,7 +338,11 @@ class ScriptDesk:
         row = self._row(sub)
         words = row.text if row is not None else ""
         lid, mid = sub.local_id, sub.draft.internet_message_id
-        if sub.state == SubState.SENT:
+        if sub.state == SubState.SENT and sub.draft.send_at is not None:
+            when = holds.clock_text(sub.draft.send_at.timestamp())
+            result, text = "scheduled", "" if quiet else (f"Scheduled ({mid}): it goes at {when}. Exchange keeps it "
+                                                          "in its Outbox until then, with this computer on or off.")
+        elif sub.state == SubState.SENT:
             result, text = "sent", "" if quiet else f"Sent ({mid})."
         elif code == sc.EX_UNAVAILABLE:
             result, text = "taken out", "Not sent: it was taken out of the Outbox in Dispatch."
@@ -329,6 +362,8 @@ class ScriptDesk:
             result, text = "waiting", (f"Not sent yet: {ended(words)} It waits in the Outbox ({lid}); {NOT_AGAIN} "
                                        "with the next dispatch-mail command or when Dispatch starts.")
         info = {"id": lid, "message_id": mid, "result": result, "state": sub.state.value, "text": words}
+        if sub.draft.send_at is not None:
+            info["send_at"] = sub.draft.send_at.isoformat()
         return _say(code, as_json, info, text)
 
     def _refused_sign_in(self, sub: Submission) -> str:
@@ -386,21 +421,29 @@ def ended(words: str) -> str:
     return words if words.endswith((".", "…", "!", "?")) else f"{words}."
 
 
-def _listed(rows: list[OutboxRow], failures: list[dict], as_json: bool) -> Reply:
+def _listed(rows: list[OutboxRow], failures: list[dict], as_json: bool, kept=(), unread: str = "") -> Reply:
+    server = {k.internet_message_id for k in kept if k.internet_message_id}
+    rows = [r for r in rows if not (r.sent and r.message_id in server)]  # the server's copy says it now
     if as_json:
         items = [{"id": r.local_id, "op": r.op, "state": r.state, "text": r.text, "subject": r.subject,
                   "recipients": r.recipients, "can_retry": r.can_retry, "can_cancel": r.can_cancel,
                   "message_id": r.message_id, "delivery": r.delivery, "bounced": r.bounced} for r in rows]
-        listed = {"entries": items, "failures": failures}
+        listed = {"entries": items + scheduled_rows.entries(kept), "failures": failures}
+        if unread:
+            listed["unread"] = unread
         return Reply(sc.EX_OK, out=json.dumps(listed, ensure_ascii=False) + "\n")
     lines = [f"{r.local_id[:8]}  {printable(r.subject, 60)} → {printable(r.recipients, 60)}\n          {r.text}"
-             for r in rows] or ["Nothing waits in the Outbox."]
+             for r in rows] + scheduled_rows.lines(kept) or ["Nothing waits in the Outbox."]
+    lines += [unread] if unread else []
     lines += [printable(failure_line(f), 400) for f in failures]
     return Reply(sc.EX_OK, out="\n".join(lines) + "\n")
 
 
 def _one_row(rows: list[OutboxRow], wanted: str) -> OutboxRow:
-    found = [r for r in rows if r.local_id.startswith(wanted.strip())] if len(wanted.strip()) >= 4 else []
+    return _one([r for r in rows if r.local_id.startswith(wanted.strip())] if len(wanted.strip()) >= 4 else [], wanted)
+
+
+def _one(found: list, wanted: str):
     if not found:
         raise sc.CommandError(sc.EX_NOINPUT, f"Nothing in the Outbox has the ID {printable(wanted)} (at least its "
                                              "first 4 characters; `dispatch-mail outbox` lists them).")

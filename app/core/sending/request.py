@@ -106,6 +106,7 @@ class Answers:
 class Result(Enum):
     SENT = "sent"
     HELD = "held"  # in its undo-send window: the Outbox sends it when the window ends
+    SCHEDULED = "scheduled"  # send later: handed to the Outbox to go to the server, which keeps it until its time
     WAITING = "waiting"  # in the Outbox (offline, busy, a sign-in, not confirmed, or a later day)
     REFUSED = "refused"  # the server refused it: taken back out of the Outbox, the user's message again
     TAKEN_OUT = "taken out"  # taken back (Undo, or the Outbox) before it went
@@ -307,6 +308,8 @@ class Sending:
             return not_created
         if sub.state == SubState.HELD:
             return SendResult(Result.HELD, sub=sub, draft=draft, outcome=sub.outcome())
+        if sub.draft.send_at is not None:  # send later: on its way to the server, which keeps it until its time
+            return SendResult(Result.SCHEDULED, sub=sub, draft=draft, outcome=sub.outcome())
         if not first_attempt:
             return SendResult(Result.WAITING, sub=sub, draft=draft, outcome=sub.outcome())
         return await _settled(outbox, sub, draft)

@@ -154,7 +154,8 @@ def set_send_at(msg: Message, when: _dt.datetime | None) -> list[str]:
     without a send time leaves the server's property as it is)."""
     if when is None:
         return []
-    setattr(msg, SEND_AT, EWSDateTime.from_datetime(as_utc(when)))
+    # whole seconds: exchangelib writes a fraction it cannot read back (its SystemTime format has none)
+    setattr(msg, SEND_AT, EWSDateTime.from_datetime(as_utc(when).replace(microsecond=0)))
     return [SEND_AT]
 
 

@@ -18,7 +18,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.events import (AutosaveFailed, CommandHandedOver, DraftKept, DraftSaved, MergeHeld, MergeProgress,
-                               OutboxChanged, QueueHeldElsewhere, QueueStarted, ReportsRead, SessionStateChanged,
+                               OutboxChanged, QueueHeldElsewhere, QueueStarted, ReportsRead, ScheduledListed,
+                               SessionStateChanged,
                                SettingsProblem, SubmissionFinished)
 
 
@@ -49,10 +50,13 @@ class CoreEvents(QObject):
     autosave_failed = Signal(object)
     # did it arrive: the account's delivery watch read new reports (a tuple of app.domain.delivery.Report)
     reports_read = Signal(object)
+    # send later kept by the server: its Outbox folder was read again, or a message left it by the user's hand
+    scheduled_listed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.outbox = self.session = self.queue = self.merge = self.settings = self.autosave = self.delivery = None
+        self.scheduled = None
         self._stop: dict[str, list[Callable[[], None]]] = {}
 
     # ---- what is followed ----
@@ -104,6 +108,12 @@ class CoreEvents(QObject):
         on = self._follow("delivery", watch)
         if on is not None:
             on(ReportsRead, lambda e: self.reports_read.emit(e.reports))
+
+    def follow_scheduled(self, listing) -> None:
+        """The account's list of what its server keeps for a time (an :class:`app.core.scheduled.held.ScheduledList`)."""
+        on = self._follow("scheduled", listing)
+        if on is not None:
+            on(ScheduledListed, lambda _e: self.scheduled_listed.emit())
 
     # ---- how ----
     def _follow(self, kind: str, source) -> Callable[[type, Callable], None] | None:

@@ -147,9 +147,9 @@ class SendLaterDialog(QDialog):
         self._now = now
         when_now = self.now()
         lay = QVBoxLayout(self)
-        intro = PlainLabel(translate("SendLater", "The message waits in the Outbox and goes out at this time — "
-                                                  "while Dispatch is running (if it is closed then, it goes when "
-                                                  "Dispatch next starts)."), self)
+        intro = PlainLabel(translate("SendLater", "The message goes to the server now, and Exchange keeps it in "
+                                                  "the Outbox until this time: it goes out then even with this "
+                                                  "computer off."), self)
         intro.setWordWrap(True)  # one line of it made the dialog ~950 px wide: wider than half a small screen
         lay.addWidget(intro)
         self.presets = []
@@ -486,17 +486,17 @@ class SendTiming(QObject):
         held for later instead of for undo."""
         c, flows = self.compose, self.flows
         r = await flows.send_compose(lambda: holds.Hold(holds.LATER, release_at), NOT_SCHEDULED)
-        if r is None or r.result != Result.HELD:
+        if r is None or r.result != Result.SCHEDULED:
             return None
         if c.identity().local_id == r.draft.local_id:
             c.clear()
         moved_to = flows.fresh_compose()
         bridge = self.journal_bridge()
-        if bridge is not None:  # the words send the user to its row: Ctrl+4 lands on it
-            bridge.point_at(r.sub.local_id)
-        said = translate("SendTiming", "Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter "
-                                       "there takes it back.").format(subject=r.draft.subject.strip() or no_subject(),
-                                                                      when=clock_shown(release_at))
+        if bridge is not None:  # the words send the user to its row (the queue's, then the server's): Ctrl+4 lands on it
+            bridge.point_at(r.sub.draft.internet_message_id)
+        said = translate("SendTiming", "Scheduled: “{subject}” sends at {when}. Exchange keeps it in the Outbox "
+                                       "(Ctrl+4), even with Dispatch closed; Enter there takes it back.").format(
+            subject=r.draft.subject.strip() or no_subject(), when=clock_shown(release_at))
         spoken.show(self.port, said, 10000, moved_to=moved_to)
         return r.sub
 

@@ -49,6 +49,7 @@ from app.ui.common.port import Flows, Level, ShellPort
 from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.send_timing import TOO_LATE
 from app.ui.lists.newer_marks import NewerMarks
+from app.ui.outbox.outbox_kept import KeptRows
 from app.ui.outbox.outbox_sent import wire_sent_rows
 from app.ui.common import spoken
 
@@ -98,6 +99,8 @@ class JournalBridge:
         self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
         self._restored = 0
         self._when_open: list = []  # what waits for an account's queue to be open here (a link given at start)
+        # the rows of what the server keeps for a time (send later): read, and acted on (app/ui/outbox/outbox_kept.py)
+        self.kept = KeptRows(self, port.dialog_parent)
         self._sent_timer = None
         self._sent_since = 0.0
         self._sent_settled_timer = None
@@ -199,6 +202,8 @@ class JournalBridge:
         if self.runtime.handover_note:
             self._note = self.runtime.handover_note
             self.port.say(shown(self._note), ms=15000)
+        if self.runtime.moved_note:  # send later held here by an older version: now on the server (said once)
+            spoken.show(self.port, shown(self.runtime.moved_note), 15000)
         self._reopen()
         waiting, self._when_open = self._when_open, []
         for then in waiting:
@@ -215,6 +220,7 @@ class JournalBridge:
     def _show_queue(self) -> None:
         self.news.follow(self.outbox)
         self.news.follow_delivery(self.delivery())
+        self.news.follow_scheduled(self.kept.listing())
         elsewhere = waiting_elsewhere(self.journal, self.account)
         waiting = self.waiting
         for view in self._views:
@@ -506,6 +512,7 @@ class JournalBridge:
         view.delete_requested.connect(self._delete_queued)
         view.retry_requested.connect(lambda lid: self.outbox and self.outbox.hand.resubmit(lid))
         wire_sent_rows(view, self)  # a sent row: Enter opens it in Sent, Delete takes it off this list
+        self.kept.wire(view)  # a row the server keeps for a time: Enter takes it back, Ctrl+Shift+T changes its time
         self._views.append(view)
         return view
 

@@ -9,7 +9,10 @@ so at once (no question first). A row already sent offers only what applies: Ent
 Delete removes it from this list (nothing is lost: no question). When the window names a message and sends
 the user here for it (Send later's "It waits in the Outbox (Ctrl+4); Enter there takes it back", a send left
 waiting), :meth:`point_at` makes that row the current and selected one when the view next shows: Enter acts
-on the message the words named, never on the row the list had before. Fed by :class:`app.core.outbox.Outbox`
+on the message the words named, never on the row the list had before. A message the server keeps for a time (send
+later: "Sends at Tue 08:00 (kept by Exchange)", read from the server's Outbox folder) has a row too, after the
+queue's: Enter takes it back, Delete deletes it, Ctrl+R ("Send now") sends it now, Ctrl+Shift+T changes its time,
+each on the server's copy (app/ui/outbox/outbox_kept.py). Fed by :class:`app.core.outbox.Outbox`
 (``rows()``), refreshed on its ``changed`` news and once a second for the countdowns. The actions are signals; the journal bridge carries them out.
 """
 
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.delivery.outbox_news import with_news
+from app.core.scheduled.held import with_kept
 from app.domain.list_rows import share_widths
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -44,6 +48,9 @@ class OutboxView(QWidget):
     retry_requested = Signal(str)
     open_sent_requested = Signal(str)  # local_id of a sent row: show it in Sent
     forget_requested = Signal(str)  # local_id of a sent row: remove it from this list
+    # a row of a message the server keeps for a time: (what, its ID), what: take_back | delete | send_now | change_time
+    kept_requested = Signal(str, str)
+    seen = Signal()  # the view came on screen (the server's copies are read again when last read long ago)
     notice = Signal(str)  # what a key did not do, and why (the window's status bar)
 
     def __init__(self, parent=None, news=None):
@@ -57,7 +64,9 @@ class OutboxView(QWidget):
         self.news = CoreEvents(self) if news is None else news
         self.news.changed.connect(self._news)
         self.news.reports_read.connect(lambda _reports: self._refresh_soon())
+        self.news.scheduled_listed.connect(self._refresh_soon)
         self.delivery = lambda: None  # the account's delivery watch (None: none): a sent row says its news
+        self.scheduled = lambda: None  # what the server keeps for a time (app.core.scheduled.held; None: none)
         lay, head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
         self._buttons_row = head
         self.edit_button = self._button(translate("OutboxView", "Take back"), translate("OutboxView", EDIT_TIP), head)
@@ -66,6 +75,7 @@ class OutboxView(QWidget):
                                           head)
         self.retry_button = self._button(translate("OutboxView", "Retry"),
                                          translate("OutboxView", "Send the selected failed message again (Ctrl+R)"), head)
+        self.time_button = self._button(translate("OutboxView", "Change time…"), translate("OutboxView", TIME_TIP), head)
         self.now_button = self._button(translate("OutboxView", "Try now"),
                                        translate("OutboxView", "Try everything waiting now instead of after the wait"),
                                        head)
@@ -107,6 +117,7 @@ class OutboxView(QWidget):
             (translate("OutboxView", "Edit in Compose"), ["Return", "Enter"], self._edit, "actOutboxEdit"),
             (translate("OutboxView", "Delete from Outbox"), ["Delete"], self._delete, "actOutboxDelete"),
             (translate("OutboxView", "Retry sending"), ["Ctrl+R"], self._retry, "actOutboxRetry"),
+            (translate("OutboxView", "Change the time…"), ["Ctrl+Shift+T"], self._change_time, "actOutboxTime"),
         ):
             act = QAction(text, self)
             act.setObjectName(name)
@@ -117,6 +128,7 @@ class OutboxView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.retry_button.clicked.connect(self._retry)
+        self.time_button.clicked.connect(self._change_time)
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.hand.kick())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._rows = []
@@ -174,10 +186,12 @@ class OutboxView(QWidget):
         if self._stale:
             self.refresh()
         self._go_to_pointed()
+        self.seen.emit()
 
     def point_at(self, local_id: str) -> None:
-        """The window named the message ``local_id`` and sent the user here for it: its row is the current and
-        selected one when the view shows (now, if it is on screen)."""
+        """The window named the message ``local_id`` (or its Message-ID: a send later's row is the queue's, then the
+        server's copy) and sent the user here for it: its row is the current and selected one when the view shows
+        (now, if it is on screen)."""
         self._pointed = local_id
         if self.isVisible():
             self.refresh()
@@ -187,9 +201,9 @@ class OutboxView(QWidget):
         """The row :meth:`point_at` named, current and selected (once: then the user's moves are the user's)."""
         if not self._pointed:
             return
-        ids = [r.local_id for r in self._rows]
-        if self._pointed in ids:
-            row = ids.index(self._pointed)
+        ids = [self._pointed in (r.local_id, r.message_id) for r in self._rows]
+        if any(ids):
+            row = ids.index(True)
             self.table.setCurrentCell(row, 0)
             self.table.selectRow(row)
             self.table.scrollToItem(self.table.item(row, 0))
@@ -220,7 +234,7 @@ class OutboxView(QWidget):
     def refresh(self) -> None:
         self._stale = False
         current = self.current_id()
-        self._rows = [] if self.outbox is None else self._with_news(self.outbox.rows())
+        self._rows = [] if self.outbox is None else self._with_kept(self._with_news(self.outbox.rows()))
         self._texts = [_shown(r) for r in self._rows]
         self.table.setRowCount(len(self._rows))
         for i, (row, texts) in enumerate(zip(self._rows, self._texts)):
@@ -251,7 +265,7 @@ class OutboxView(QWidget):
         parts = ([counted(N_WAITING, waiting)] if waiting else []) \
             + ([counted(N_NOT_SENT, failed)] if failed else [])
         self.count_label.setText(", ".join(parts))
-        self.now_button.setEnabled(bool(waiting))
+        self.now_button.setEnabled(any(r.waiting and not r.kept for r in self._rows))  # the server's own: its time
         # while another process has the queue, this window has no queue for them to act on: not shown at all
         # (four disabled buttons, "Try now" in its primary style, looked as if one could be pressed)
         for b in (self.edit_button, self.delete_button):
@@ -262,6 +276,11 @@ class OutboxView(QWidget):
         """A sent row with what the reports say of it ("Sent — 1 failed"): app.core.delivery.outbox_news."""
         watch = self.delivery()
         return with_news(rows, watch.standing) if watch is not None else rows
+
+    def _with_kept(self, rows):
+        """The messages the server keeps for a time, after the queue's (app.core.scheduled.held.with_kept)."""
+        listing = self.scheduled()
+        return with_kept(rows, listing.rows) if listing is not None else rows
 
     def _mark(self, i: int, row) -> None:
         """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
@@ -313,7 +332,7 @@ class OutboxView(QWidget):
 
     def _update_buttons(self) -> None:
         r = self._current()
-        sent = _is_sent(r)
+        sent, kept = _is_sent(r), bool(r and r.kept)
         self.edit_button.setText(translate("OutboxView", "Open in Sent") if sent else translate("OutboxView", "Take back"))
         self.delete_button.setText(translate("OutboxView", "Remove from this list") if sent
                                    else translate("OutboxView", "Delete"))
@@ -324,12 +343,14 @@ class OutboxView(QWidget):
             b.setAccessibleName(tip)
         self.edit_button.setEnabled(bool(r and (sent or r.can_cancel)))
         self.delete_button.setEnabled(bool(r and (sent or r.can_cancel)))
-        self.retry_button.setEnabled(bool(r and r.can_retry))
+        self.retry_button.setEnabled(bool(r and (r.can_retry or kept)))
+        self.retry_button.setText(translate("OutboxView", "Send now") if kept else translate("OutboxView", "Retry"))
         # only what applies is shown: no Retry on a sent row, no "Try now" with nothing waiting (beside a sent row's
         # longer "Open in Sent" and "Remove from this list" two disabled buttons made the Outbox, even behind another
         # page, wider than 683 px in French and German)
         here = not self._held_elsewhere
         self._show_only(self.retry_button, here and not sent)
+        self._show_only(self.time_button, here and kept)
         self._show_only(self.now_button, here and self.now_button.isEnabled())  # nothing waits: nothing to try
 
     def _show_only(self, button: QPushButton, shown_now: bool) -> None:
@@ -346,6 +367,8 @@ class OutboxView(QWidget):
             return
         if _is_sent(r):
             self.open_sent_requested.emit(r.local_id)
+        elif r.kept:
+            self.kept_requested.emit("take_back", r.local_id)
         elif r.can_cancel:
             self.edit_requested.emit(r.local_id)
         else:
@@ -357,6 +380,8 @@ class OutboxView(QWidget):
             return
         if _is_sent(r):
             self.forget_requested.emit(r.local_id)
+        elif r.kept:
+            self.kept_requested.emit("delete", r.local_id)
         elif r.can_cancel:
             self.delete_requested.emit(r.local_id)
         else:
@@ -366,7 +391,9 @@ class OutboxView(QWidget):
         r = self._current()
         if r is None:
             return
-        if r.can_retry:
+        if r.kept:
+            self.kept_requested.emit("send_now", r.local_id)
+        elif r.can_retry:
             self.retry_requested.emit(r.local_id)
         elif _is_sent(r):
             self.notice.emit(translate("OutboxView", "Already sent: there is nothing to send again (Enter opens it "
@@ -375,10 +402,22 @@ class OutboxView(QWidget):
             self.notice.emit(translate("OutboxView", "Only a message that was not sent can be sent again (Ctrl+R)"))
 
 
+    def _change_time(self) -> None:
+        r = self._current()
+        if r is None:
+            return
+        if r.kept:
+            self.kept_requested.emit("change_time", r.local_id)
+        else:
+            self.notice.emit(translate("OutboxView", "Only a message Exchange keeps for later has a time to change "
+                                                     "(Ctrl+Shift+T)"))
+
+
 N_WAITING = words.translate("OutboxView", "%Ln waiting", None, 0)
 N_NOT_SENT = words.translate("OutboxView", "%Ln not sent", None, 0)
 EDIT_TIP = QT_TRANSLATE_NOOP("OutboxView", "Take the selected message back into Compose (Enter)")
 DELETE_TIP = QT_TRANSLATE_NOOP("OutboxView", "Delete the selected message (Delete)")
+TIME_TIP = QT_TRANSLATE_NOOP("OutboxView", "Change when the selected message goes (Ctrl+Shift+T)")
 SENT_OPEN_TIP = QT_TRANSLATE_NOOP("OutboxView", "Open the selected message in Sent (Enter)")
 SENT_REMOVE_TIP = QT_TRANSLATE_NOOP("OutboxView", "Remove the selected sent message from this list; it stays in Sent "
                                                   "(Delete)")

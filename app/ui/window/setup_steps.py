@@ -404,6 +404,21 @@ def delivery(win) -> None:
         flows.start()
 
 
+def kept(win) -> None:
+    """Send later kept by the server: the Outbox reads the server's Outbox folder once connected, on F5 and every
+    few minutes while shown (app/ui/outbox/outbox_kept.py)."""
+    from PySide6.QtGui import QAction
+
+    from app.core.accounts.session import ConnectionState
+
+    rows = win.journal_bridge.kept
+    win.session_event.connect(rows.session_news)
+    win.session_changed.connect(lambda _s: rows.timer.stop())
+    win.findChild(QAction, "actRefresh").triggered.connect(lambda: rows.read(asked=True))
+    if win.session is not None and win.session.state == ConnectionState.CONNECTED:
+        rows.session_news(win.session, (ConnectionState.CONNECTED,))
+
+
 def _importer(module: str):
     """A slice that only imports ``module`` (the import alone is as long as a slice should be)."""
     def step(_win) -> None:
@@ -445,4 +460,4 @@ def steps() -> list:
             drafts, sent, flows, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
             _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal, notify,
-            receipts, default_mail, _importer("app.domain.delivery_words"), delivery]
+            receipts, default_mail, _importer("app.domain.delivery_words"), delivery, kept]
