@@ -197,13 +197,32 @@ def test_usage_errors_are_64_and_change_nothing(home, args, words):
     assert settings_of(home).account() is None
 
 
-def test_remove_takes_the_account_and_its_password_off(sandbox, home, keyring_service):
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_remove_takes_the_account_and_its_password_off(home, keyring_service):
+    port = str(_free_port())  # a sandbox of its own, started again on the same address (the account's key)
+    proc, sandbox = start_cli("--port", port)
     password = password_of(sandbox)
     env = env_for(home, keyring_service, MY_EXCHANGE_PASSWORD=password)
     assert add_ews(env, sandbox).returncode == 0
-    later = dm(env, "send", "--to", BOB, "--subject", "held for later", "--later", "in 2 h", "--body-file", "-",
+    stop_cli(proc)  # the server cannot be reached: the message waits on this computer
+    later = dm(env, "send", "--to", BOB, "--subject", "held for later", "--wait", "0", "--body-file", "-",
                stdin=b"hi\n")
     assert later.returncode == 0 and later.stdout.startswith("Queued ("), later.stderr
+    proc, sandbox = start_cli("--port", port)
+    try:
+        _removed_and_back(env, home, sandbox, password)
+    finally:
+        stop_cli(proc)
+
+
+def _removed_and_back(env, home, sandbox, password):
     wrong = dm(env, "account", "remove", "--email", BOB)
     assert wrong.returncode == 78 and settings_of(home).account() is not None
     done = dm(env, "account", "remove")

@@ -1,4 +1,9 @@
-"""Undo send and send later in the submission core (issue 15): the HELD state, with no Qt and no network.
+"""Undo send and the waits for later in the submission core (issue 15): the HELD state, with no Qt and no network.
+
+A ``later`` hold is held here when a sending limit holds a message back (its ``reason``, :data:`LIMIT_WAIT`); the
+user's own Send later (no reason) is not held here: it is sent at once with its time, which the server keeps
+(PidTagDeferredSendTime: :func:`app.core.outbox.holds.on_server`; against the sandbox in
+tests/mail/test_send_later_kept.py).
 
 The server is the in-memory mailbox of tests/helpers/submission.py (these tests are about the core's decisions);
 the Outbox runs with an injected monotonic ``clock`` and ``wall`` clock, moved by hand: no test sleeps
@@ -8,7 +13,7 @@ for a hold's time. A real journal file holds every state, as after a crash.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 
@@ -24,6 +29,10 @@ from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipie
 from app.storage.journal import Journal
 from tests.helpers.holds import WALL0, Clocks, clocked_outbox
 from tests.helpers.submission import Mailbox, run_coro
+
+
+# a later hold kept on this computer: a sending limit's wait (the user's own Send later goes to the server)
+LIMIT_WAIT = "Waiting for Exchange Online's 10,000-a-day limit"
 
 
 def _draft(subject: str) -> Draft:
@@ -59,12 +68,44 @@ def test_every_transition_not_in_the_table_is_refused_including_the_new_ones():
 
 
 # ---------------------------------------------------------------- send later: never before its time
-def test_a_send_later_is_journaled_held_and_never_sent_before_its_time(tmp_path):
+def test_a_users_send_later_is_not_held_here_it_goes_now_with_its_time_for_the_server_to_keep(tmp_path):
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
 
     async def main():
         ob = clocked_outbox(box, journal, clocks)
-        sub = await ob.submit(_draft("later"), hold=Hold(holds.LATER, WALL0 + 60))
+        sub = await ob.submit(_draft("later"), hold=Hold(holds.LATER, WALL0 + 60.75))
+        e = journal.get(sub.local_id)
+        assert (e.state, e.draft.send_at) == ("queued", datetime.fromtimestamp(WALL0 + 60, timezone.utc))
+        sub = await ob.wait(sub.local_id, timeout=5)
+        await ob.stop()
+        return sub
+
+    sub = run_coro(main())
+    assert sub.state == SubState.SENT and [d.send_at for d in box.sent] == [sub.draft.send_at]
+    assert str(sub.reason).startswith("Kept by Exchange: sends at ")
+    assert [e.value for _a, e, _b in sub.history] == ["start", "saved", "accepted"]
+
+
+def test_a_send_later_whose_time_has_passed_goes_now_without_one(tmp_path):
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+
+    async def main():
+        ob = clocked_outbox(box, journal, clocks)
+        sub = await ob.submit(_draft("past"), hold=Hold(holds.LATER, WALL0 - 60))
+        sub = await ob.wait(sub.local_id, timeout=5)
+        await ob.stop()
+        return sub
+
+    sub = run_coro(main())
+    assert sub.state == SubState.SENT and sub.draft.send_at is None and str(sub.reason) == "Sent"
+
+
+def test_a_wait_for_later_is_journaled_held_and_never_sent_before_its_time(tmp_path):
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+
+    async def main():
+        ob = clocked_outbox(box, journal, clocks)
+        sub = await ob.submit(_draft("later"), hold=Hold(holds.LATER, WALL0 + 60, LIMIT_WAIT))
         e = journal.get(sub.local_id)
         assert (e.state, e.op, e.meta["hold"], e.meta["release_at"]) == ("held", "send", "later", WALL0 + 60)
         assert (await ob.wait(sub.local_id, final=False, timeout=1)) is sub  # held: nothing to wait for
@@ -111,7 +152,7 @@ def test_a_suspended_machine_sends_by_the_wall_clock(tmp_path):
 
     async def main():
         ob = clocked_outbox(box, journal, clocks)
-        sub = await ob.submit(_draft("suspend"), hold=Hold(holds.LATER, WALL0 + 3600))
+        sub = await ob.submit(_draft("suspend"), hold=Hold(holds.LATER, WALL0 + 3600, LIMIT_WAIT))
         assert next_wake_time(ob.queue.subs.values(), ob.queue.saves.values(), ob.parts.clock()) == clocks.mono + holds.WALL_CHECK  # looks again within 30 s
         await ob.parts.worker.idle()
         assert clocks.monotonic.waiting() == [clocks.mono + holds.WALL_CHECK]
@@ -162,7 +203,7 @@ def test_send_now_releases_a_held_send_at_once(tmp_path):
 
     async def main():
         ob = clocked_outbox(box, journal, clocks)
-        sub = await ob.submit(_draft("now"), hold=Hold(holds.LATER, WALL0 + 86400))
+        sub = await ob.submit(_draft("now"), hold=Hold(holds.LATER, WALL0 + 86400, LIMIT_WAIT))
         assert ob.hand.send_now(sub.local_id)
         # through the table, at once: HELD --release--> queued, its release journaled with it
         assert sub.state == SubState.QUEUED and sub.history[-1] == (SubState.HELD, Event.RELEASE, SubState.QUEUED)
@@ -183,7 +224,7 @@ def _held_then_killed(tmp_path, kind: str, release_at: float, others: list[Draft
 
     async def main():
         ob = clocked_outbox(box, journal, clocks)
-        await ob.submit(d, hold=Hold(kind, release_at))
+        await ob.submit(d, hold=Hold(kind, release_at, LIMIT_WAIT if kind == holds.LATER else ""))
         for o in others:  # typed later than the held send: newer in the journal
             journal.record(o, account="a")
         ob.close()  # the process is gone: nothing more happens
@@ -222,7 +263,7 @@ def test_restart_in_the_undo_window_never_sends_and_the_message_comes_back_to_co
     assert recovery.message_to_reopen(journal, "a").local_id == d.local_id  # the unsent one still comes first
 
 
-def test_restart_with_a_send_later_keeps_it_held_and_sends_it_once_at_its_time(tmp_path):
+def test_restart_with_a_wait_for_later_keeps_it_held_and_sends_it_once_at_its_time(tmp_path):
     d = _held_then_killed(tmp_path, holds.LATER, WALL0 + 7200)
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
     clocks.mono = 5.0  # a new process: another monotonic clock
@@ -248,7 +289,7 @@ def test_restart_with_a_send_later_keeps_it_held_and_sends_it_once_at_its_time(t
     assert [x.subject for x in box.sent] == ["later-held"] and journal.count() == 0
 
 
-def test_a_send_later_whose_time_passed_while_closed_goes_at_the_next_start(tmp_path):
+def test_a_wait_for_later_whose_time_passed_while_closed_goes_at_the_next_start(tmp_path):
     d = _held_then_killed(tmp_path, holds.LATER, WALL0 + 60)
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
     clocks.advance(86400, mono=False)

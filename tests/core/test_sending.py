@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from datetime import datetime, timezone
 
 from app.core.outbox import holds
 from app.core.merge.send import CONFIRM_ABOVE, go_ahead
@@ -307,9 +308,9 @@ def test_a_merge_asks_first_when_it_is_more_than_a_few_rows_or_meets_a_limit():
 
 
 # ---------------------------------------------------------------- Send later, and a file sent as it is
-def test_send_later_is_the_same_request_held_for_later(tmp_path):
-    """Send later is Compose's send request with a later hold: checked once, asked about, held in the
-    Outbox until its time (nothing sent meanwhile)."""
+def test_send_later_is_the_same_request_with_its_time_for_the_server(tmp_path):
+    """Send later is Compose's send request with a later hold: checked once, asked about, and handed to the
+    Outbox with its time (journaled with the message), which the server keeps: nothing is held here."""
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
     sending, reads = Sending(), Reads(Draft(to=[Recipient("bob@example.com")], body="no subject"))
     asked = Asked(sending, send_anyway=True)
@@ -318,12 +319,15 @@ def test_send_later_is_the_same_request_held_for_later(tmp_path):
         ob = clocked_outbox(box, journal, clocks)
         r = await sending.send_draft(ob, reads, asked, hold=lambda: holds.Hold(holds.LATER, WALL0 + 3600))
         entries = journal.entries()
+        await ob.wait(r.sub.local_id, timeout=5)
         await ob.stop()
         return r, entries
 
     r, entries = run_coro(main())
-    assert r.result == Result.HELD and r.sub.hold_kind == holds.LATER and box.sent == []
-    assert [(e.state, e.meta["hold"], e.meta["release_at"]) for e in entries] == [("held", "later", WALL0 + 3600)]
+    at = datetime.fromtimestamp(WALL0 + 3600, timezone.utc)
+    assert r.result == Result.SCHEDULED and r.sub.hold_kind == "" and r.sub.draft.send_at == at
+    assert [d.send_at for d in box.sent] == [at]  # sent at once with its time (the server keeps it): never held here
+    assert [(e.state, "hold" in e.meta, e.draft.send_at) for e in entries] in ([], [("queued", False, at)])
     assert reads.count == 1 and asked.log[0][:2] == ("send anyway?", ["no_subject"])
 
 

@@ -196,7 +196,9 @@ def test_restart_in_each_state_never_sends_twice_and_never_loses(tmp_path, state
         return report, sub
 
     report, sub = run_coro(main())
-    assert report == [(d.local_id, state.value, RESTART[state].value)]
+    # held with no reason: a send later an older version held here, which goes to the server now with its time
+    resumes = SubState.QUEUED if state == SubState.HELD else RESTART[state]
+    assert report == [(d.local_id, state.value, resumes.value)]
     copies = sum(1 for s in box.sent if s.internet_message_id == d.internet_message_id)
     in_drafts = sum(1 for x in box.drafts.values() if x.internet_message_id == d.internet_message_id)
     if state == SubState.FAILED:  # the user decides: nothing happens by itself

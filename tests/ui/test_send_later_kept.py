@@ -58,7 +58,6 @@ def test_send_later_is_kept_by_exchange_listed_in_the_outbox_and_enter_takes_it_
     qtbot.waitUntil(lambda: where(sb, "Tomorrow's agenda")["outbox"] == 1, timeout=15000)
     qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
     wait_idle(qtbot, win)
-    print("SAID", said)
     assert "Exchange keeps it in the Outbox" in whole_message(win)
     assert not [m for m in said if m.startswith("Sent")]  # not sent yet: never said so
     view = _outbox(qtbot, win)

@@ -684,8 +684,8 @@ Trotzdem senden?</translation>
         <translation>Später senden</translation>
     </message>
     <message>
-        <source>The message waits in the Outbox and goes out at this time — while Dispatch is running (if it is closed then, it goes when Dispatch next starts).</source>
-        <translation>Die Nachricht wartet im Postausgang und wird zu diesem Zeitpunkt gesendet – sofern Dispatch läuft (ist es dann geschlossen, wird sie beim nächsten Start von Dispatch gesendet).</translation>
+        <source>The message goes to the server now, and Exchange keeps it in the Outbox until this time: it goes out then even with this computer off.</source>
+        <translation>Die Nachricht geht jetzt an den Server, und Exchange behält sie bis zu dieser Zeit im Postausgang: Sie geht dann auch bei ausgeschaltetem Computer hinaus.</translation>
     </message>
     <message>
         <source>&amp;Tomorrow morning</source>
@@ -816,10 +816,6 @@ Trotzdem senden?</translation>
         <source>Press Ctrl+Shift+T again to send this message later</source>
         <translation>Drücken Sie erneut Strg+Umschalt+T, um diese Nachricht später zu senden</translation>
     </message>
-    <message>
-        <source>Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter there takes it back.</source>
-        <translation>Geplant: „{subject}“ wird am {when} gesendet. Sie wartet im Postausgang (Strg+4); die Eingabetaste holt sie dort zurück.</translation>
-    </message>
     <message numerus="yes">
         <source>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</source>
         <extracomment>the undo bar&apos;s words while more sends are held behind the newest (pyside6-lupdate makes an entry plural only when its count is a literal: marked with 0 here, counted in :func:`countdown_words`)</extracomment>
@@ -827,6 +823,10 @@ Trotzdem senden?</translation>
             <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Strg+Z oder „Rückgängig“ holt sie zurück</numerusform>
             <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Strg+Z oder „Rückgängig“ holt sie zurück</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Scheduled: “{subject}” sends at {when}. Exchange keeps it in the Outbox (Ctrl+4), even with Dispatch closed; Enter there takes it back.</source>
+        <translation>Geplant: „{subject}“ geht {when} hinaus. Exchange behält sie im Postausgang (Strg+4), auch wenn Dispatch geschlossen ist; Eingabe dort holt sie zurück.</translation>
     </message>
     <message>
         <source>Sending “{subject}” in {seconds} s — Ctrl+Z or Undo takes it back</source>

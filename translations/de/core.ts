@@ -21,6 +21,13 @@
             <numerusform>%Ln Nachrichten noch nicht gespeichert</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Send later: %Ln message(s) held on this computer are now kept by Exchange (one whose time has passed is sent now)</source>
+        <translation>
+            <numerusform>Später senden: %Ln auf diesem Computer gehaltene Nachricht wird jetzt von Exchange behalten (sofort gesendet, wenn ihre Zeit vorbei ist)</numerusform>
+            <numerusform>Später senden: %Ln auf diesem Computer gehaltene Nachrichten werden jetzt von Exchange behalten (eine, deren Zeit vorbei ist, geht sofort)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{sends} and {others}</source>
         <translation>{sends} und {others}</translation>
@@ -484,6 +491,10 @@
         <translation>Das Senden konnte nicht bestätigt werden, daher wurde sie nicht erneut gesendet. Sehen Sie in Gesendete Elemente nach; Wiederholen sendet sie erneut.</translation>
     </message>
     <message>
+        <source>Kept by Exchange: sends at {time}</source>
+        <translation>Von Exchange behalten: Senden um {time}</translation>
+    </message>
+    <message>
         <source>gave up after {attempts} attempts: {reason}</source>
         <translation>nach {attempts} Versuchen aufgegeben: {reason}</translation>
     </message>
@@ -636,6 +647,14 @@
     <message>
         <source>{state} — {news}</source>
         <translation>{state} — {news}</translation>
+    </message>
+    <message>
+        <source>Being sent by Exchange now</source>
+        <translation>Wird gerade von Exchange gesendet</translation>
+    </message>
+    <message>
+        <source>Sends at {time} (kept by Exchange)</source>
+        <translation>Senden um {time} (von Exchange behalten)</translation>
     </message>
 </context>
 <context>
@@ -809,6 +828,37 @@
     <message>
         <source>Not sent: {explanation}</source>
         <translation>Nicht gesendet: {explanation}</translation>
+    </message>
+</context>
+<context>
+    <name>Scheduled</name>
+    <message>
+        <source>Already sent at {time} — it is in Sent</source>
+        <translation>Schon um {time} gesendet – sie ist in Gesendete Elemente</translation>
+    </message>
+    <message>
+        <source>Already taken back (from another computer) — it is in Drafts</source>
+        <translation>Schon zurückgeholt (von einem anderen Computer) – sie ist in Entwürfe</translation>
+    </message>
+    <message>
+        <source>No longer in the Outbox: Exchange is sending it or it was deleted elsewhere. Look in Sent in a moment.</source>
+        <translation>Nicht mehr im Postausgang: Exchange sendet sie, oder sie wurde anderswo gelöscht. Sehen Sie gleich in Gesendete Elemente nach.</translation>
+    </message>
+    <message>
+        <source>It changed in the Outbox meanwhile: look at it again</source>
+        <translation>Sie hat sich inzwischen im Postausgang geändert: Sehen Sie sie erneut an</translation>
+    </message>
+    <message>
+        <source>Taken back: it is in Drafts (it could not be opened: {reason})</source>
+        <translation>Zurückgeholt: Sie ist in Entwürfe (sie konnte nicht geöffnet werden: {reason})</translation>
+    </message>
+    <message>
+        <source>Sending “{subject}” now</source>
+        <translation>„{subject}“ wird jetzt gesendet</translation>
+    </message>
+    <message>
+        <source>“{subject}” now sends at {time}</source>
+        <translation>„{subject}“ geht jetzt um {time} hinaus</translation>
     </message>
 </context>
 <context>

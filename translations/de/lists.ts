@@ -486,6 +486,49 @@
     </message>
 </context>
 <context>
+    <name>OutboxKept</name>
+    <message>
+        <source>The server&apos;s Outbox could not be read: {why}</source>
+        <translation>Der Postausgang des Servers konnte nicht gelesen werden: {why}</translation>
+    </message>
+    <message>
+        <source>It is no longer in the Outbox: press F5 to read it again</source>
+        <translation>Sie ist nicht mehr im Postausgang: F5 liest ihn erneut</translation>
+    </message>
+    <message>
+        <source>Taken back: it is in Drafts, not sent (fix the message on screen first to open it)</source>
+        <translation>Zurückgeholt: Sie ist in Entwürfe, nicht gesendet (korrigieren Sie erst die Nachricht auf dem Bildschirm, um sie zu öffnen)</translation>
+    </message>
+    <message>
+        <source>Taken back from Exchange: not sent, its time removed; the message is back in Compose</source>
+        <translation>Von Exchange zurückgeholt: nicht gesendet, ihre Zeit entfernt; die Nachricht ist wieder in Verfassen</translation>
+    </message>
+    <message>
+        <source>Nothing changed: {why}</source>
+        <translation>Nichts geändert: {why}</translation>
+    </message>
+    <message>
+        <source>Deleted: it will not be sent (it is in Deleted Items)</source>
+        <translation>Gelöscht: Sie wird nicht gesendet (sie ist in Gelöschte Elemente)</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>Diese Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>Exchange will not send it: it goes to Deleted Items.</source>
+        <translation>Exchange sendet sie nicht: Sie kommt in Gelöschte Elemente.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+</context>
+<context>
     <name>OutboxView</name>
     <message>
         <source>It is being sent right now and can no longer be deleted</source>
@@ -528,6 +571,10 @@
         <translation>Die ausgewählte nicht gesendete Nachricht erneut senden (Strg+R)</translation>
     </message>
     <message>
+        <source>Change time…</source>
+        <translation>Zeit ändern…</translation>
+    </message>
+    <message>
         <source>Try now</source>
         <translation>Jetzt versuchen</translation>
     </message>
@@ -568,8 +615,20 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Senden wiederholen</translation>
     </message>
     <message>
+        <source>Change the time…</source>
+        <translation>Sendezeit ändern…</translation>
+    </message>
+    <message>
         <source>Not delivered to everyone: {subject}</source>
         <translation>Nicht an alle zugestellt: {subject}</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <source>Only a message Exchange keeps for later has a time to change (Ctrl+Shift+T)</source>
+        <translation>Nur eine Nachricht, die Exchange für später behält, hat eine Zeit zum Ändern (Strg+Umschalt+T)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln waiting</source>
@@ -616,6 +675,10 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
     <message>
         <source>Delete the selected message (Delete)</source>
         <translation>Die ausgewählte Nachricht löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Change when the selected message goes (Ctrl+Shift+T)</source>
+        <translation>Ändern, wann die ausgewählte Nachricht hinausgeht (Strg+Umschalt+T)</translation>
     </message>
     <message>
         <source>Open the selected message in Sent (Enter)</source>

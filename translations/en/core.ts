@@ -18,6 +18,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Send later: %Ln message(s) held on this computer are now kept by Exchange (one whose time has passed is sent now)</source>
+        <translation>
+            <numerusform>Send later: %Ln message held on this computer is now kept by Exchange (sent now if its time has passed)</numerusform>
+            <numerusform>Send later: %Ln messages held on this computer are now kept by Exchange (one whose time has passed is sent now)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{said}; %Ln other unsaved message(s) go to Drafts when the server is reached</source>
         <translation>
             <numerusform>{said}; %Ln other unsaved message goes to Drafts when the server is reached</numerusform>

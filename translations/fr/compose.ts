@@ -684,8 +684,8 @@ L&apos;envoyer quand même&#xa0;?</translation>
         <translation>Envoyer plus tard</translation>
     </message>
     <message>
-        <source>The message waits in the Outbox and goes out at this time — while Dispatch is running (if it is closed then, it goes when Dispatch next starts).</source>
-        <translation>Le message attend dans la Boîte d&apos;envoi et part à cette heure-là — si Dispatch est ouvert (s&apos;il est fermé à ce moment, il part au prochain démarrage de Dispatch).</translation>
+        <source>The message goes to the server now, and Exchange keeps it in the Outbox until this time: it goes out then even with this computer off.</source>
+        <translation>Le message part tout de suite sur le serveur, et Exchange le garde dans la Boîte d’envoi jusqu’à cette heure&#xa0;: il part alors même ordinateur éteint.</translation>
     </message>
     <message>
         <source>&amp;Tomorrow morning</source>
@@ -816,10 +816,6 @@ L&apos;envoyer quand même&#xa0;?</translation>
         <source>Press Ctrl+Shift+T again to send this message later</source>
         <translation>Appuyez de nouveau sur Ctrl+Shift+T pour envoyer ce message plus tard</translation>
     </message>
-    <message>
-        <source>Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter there takes it back.</source>
-        <translation>Planifié&#xa0;: «&#xa0;{subject}&#xa0;» sera envoyé le {when}. Il attend dans la Boîte d&apos;envoi (Ctrl+4)&#xa0;; Entrée l&apos;y récupère.</translation>
-    </message>
     <message numerus="yes">
         <source>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</source>
         <extracomment>the undo bar&apos;s words while more sends are held behind the newest (pyside6-lupdate makes an entry plural only when its count is a literal: marked with 0 here, counted in :func:`countdown_words`)</extracomment>
@@ -827,6 +823,10 @@ L&apos;envoyer quand même&#xa0;?</translation>
             <numerusform>Envoi de «&#xa0;{subject}&#xa0;» dans {seconds}&#xa0;s (et %n autre) — Ctrl+Z ou Annuler pour le récupérer</numerusform>
             <numerusform>Envoi de «&#xa0;{subject}&#xa0;» dans {seconds}&#xa0;s (et %n autres) — Ctrl+Z ou Annuler pour le récupérer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Scheduled: “{subject}” sends at {when}. Exchange keeps it in the Outbox (Ctrl+4), even with Dispatch closed; Enter there takes it back.</source>
+        <translation>Planifié&#xa0;: «&#xa0;{subject}&#xa0;» part {when}. Exchange le garde dans la Boîte d’envoi (Ctrl+4), même Dispatch fermé&#xa0;; Entrée là-bas le reprend.</translation>
     </message>
     <message>
         <source>Sending “{subject}” in {seconds} s — Ctrl+Z or Undo takes it back</source>

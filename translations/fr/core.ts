@@ -21,6 +21,13 @@
             <numerusform>%Ln messages pas encore enregistrés</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Send later: %Ln message(s) held on this computer are now kept by Exchange (one whose time has passed is sent now)</source>
+        <translation>
+            <numerusform>Envoyer plus tard&#xa0;: %Ln message gardé sur cet ordinateur est désormais gardé par Exchange (envoyé maintenant si son heure est passée)</numerusform>
+            <numerusform>Envoyer plus tard&#xa0;: %Ln messages gardés sur cet ordinateur sont désormais gardés par Exchange (celui dont l’heure est passée part maintenant)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{sends} and {others}</source>
         <translation>{sends} et {others}</translation>
@@ -484,6 +491,10 @@
         <translation>Impossible de confirmer l'envoi, il n'a donc pas été renvoyé. Regardez dans Éléments envoyés ; Réessayer l'envoie à nouveau.</translation>
     </message>
     <message>
+        <source>Kept by Exchange: sends at {time}</source>
+        <translation>Gardé par Exchange&#xa0;: envoi à {time}</translation>
+    </message>
+    <message>
         <source>gave up after {attempts} attempts: {reason}</source>
         <translation>abandon après {attempts} tentatives : {reason}</translation>
     </message>
@@ -636,6 +647,14 @@
     <message>
         <source>{state} — {news}</source>
         <translation>{state} — {news}</translation>
+    </message>
+    <message>
+        <source>Being sent by Exchange now</source>
+        <translation>En cours d’envoi par Exchange</translation>
+    </message>
+    <message>
+        <source>Sends at {time} (kept by Exchange)</source>
+        <translation>Envoi à {time} (gardé par Exchange)</translation>
     </message>
 </context>
 <context>
@@ -809,6 +828,37 @@
     <message>
         <source>Not sent: {explanation}</source>
         <translation>Non envoyé : {explanation}</translation>
+    </message>
+</context>
+<context>
+    <name>Scheduled</name>
+    <message>
+        <source>Already sent at {time} — it is in Sent</source>
+        <translation>Déjà envoyé à {time} — il est dans Éléments envoyés</translation>
+    </message>
+    <message>
+        <source>Already taken back (from another computer) — it is in Drafts</source>
+        <translation>Déjà repris (depuis un autre ordinateur) — il est dans Brouillons</translation>
+    </message>
+    <message>
+        <source>No longer in the Outbox: Exchange is sending it or it was deleted elsewhere. Look in Sent in a moment.</source>
+        <translation>Plus dans la Boîte d’envoi&#xa0;: Exchange l’envoie ou il a été supprimé ailleurs. Regardez dans Éléments envoyés dans un instant.</translation>
+    </message>
+    <message>
+        <source>It changed in the Outbox meanwhile: look at it again</source>
+        <translation>Il a changé entre-temps dans la Boîte d’envoi&#xa0;: regardez-le de nouveau</translation>
+    </message>
+    <message>
+        <source>Taken back: it is in Drafts (it could not be opened: {reason})</source>
+        <translation>Repris&#xa0;: il est dans Brouillons (il n’a pas pu être ouvert&#xa0;: {reason})</translation>
+    </message>
+    <message>
+        <source>Sending “{subject}” now</source>
+        <translation>Envoi de «&#xa0;{subject}&#xa0;» maintenant</translation>
+    </message>
+    <message>
+        <source>“{subject}” now sends at {time}</source>
+        <translation>«&#xa0;{subject}&#xa0;» part désormais à {time}</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,49 @@
     </message>
 </context>
 <context>
+    <name>OutboxKept</name>
+    <message>
+        <source>The server&apos;s Outbox could not be read: {why}</source>
+        <translation>La Boîte d’envoi du serveur n’a pas pu être lue&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>It is no longer in the Outbox: press F5 to read it again</source>
+        <translation>Il n’est plus dans la Boîte d’envoi&#xa0;: appuyez sur F5 pour la relire</translation>
+    </message>
+    <message>
+        <source>Taken back: it is in Drafts, not sent (fix the message on screen first to open it)</source>
+        <translation>Repris&#xa0;: il est dans Brouillons, non envoyé (corrigez d’abord le message à l’écran pour l’ouvrir)</translation>
+    </message>
+    <message>
+        <source>Taken back from Exchange: not sent, its time removed; the message is back in Compose</source>
+        <translation>Repris à Exchange&#xa0;: non envoyé, son heure retirée&#xa0;; le message est de retour dans Rédiger</translation>
+    </message>
+    <message>
+        <source>Nothing changed: {why}</source>
+        <translation>Rien n’a changé&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Deleted: it will not be sent (it is in Deleted Items)</source>
+        <translation>Supprimé&#xa0;: il ne sera pas envoyé (il est dans Éléments supprimés)</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>Supprimer ce message&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Exchange will not send it: it goes to Deleted Items.</source>
+        <translation>Exchange ne l’enverra pas&#xa0;: il va dans Éléments supprimés.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+</context>
+<context>
     <name>OutboxView</name>
     <message>
         <source>It is being sent right now and can no longer be deleted</source>
@@ -528,6 +571,10 @@
         <translation>Renvoyer le message non envoyé sélectionné (Ctrl+R)</translation>
     </message>
     <message>
+        <source>Change time…</source>
+        <translation>Changer l’heure…</translation>
+    </message>
+    <message>
         <source>Try now</source>
         <translation>Essayer maintenant</translation>
     </message>
@@ -568,8 +615,20 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Réessayer l&apos;envoi</translation>
     </message>
     <message>
+        <source>Change the time…</source>
+        <translation>Changer l’heure d’envoi…</translation>
+    </message>
+    <message>
         <source>Not delivered to everyone: {subject}</source>
         <translation>Non remis à tous&#xa0;: {subject}</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Only a message Exchange keeps for later has a time to change (Ctrl+Shift+T)</source>
+        <translation>Seul un message qu’Exchange garde pour plus tard a une heure à changer (Ctrl+Maj+T)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln waiting</source>
@@ -616,6 +675,10 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
     <message>
         <source>Delete the selected message (Delete)</source>
         <translation>Supprimer le message sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>Change when the selected message goes (Ctrl+Shift+T)</source>
+        <translation>Changer quand part le message sélectionné (Ctrl+Maj+T)</translation>
     </message>
     <message>
         <source>Open the selected message in Sent (Enter)</source>
