@@ -11,6 +11,7 @@ import pytest
 
 from app.command import send_args as sc
 from app.command.queue import account_of
+from app.core.scheduled.held import ScheduledList
 from app.core.scripts.desk import ScriptDesk, exit_code
 from app.core.outbox.submission import SubState
 from app.domain.account import AccountConfig
@@ -130,15 +131,34 @@ def test_an_unreachable_server_leaves_it_queued_and_says_75(box, sandbox):
 def test_cancel_takes_it_out_and_gives_it_back(box, sandbox):
     back = []
     desk = ScriptDesk(box.ob, ACCOUNT, configured=lambda: ACCOUNT, taken_back=back.append)
-    queued, (lid,) = ask(box, desk, "send", "--to", BOB, "--subject", "not now", "--later", "tomorrow 8:00")
-    assert queued.exit == sc.EX_OK and "Queued (" in queued.err + queued.out
-    assert box.ob.queue.submission(lid).state == SubState.HELD
+    sandbox.faults.inject("CreateItem", "http_503", count=50, retry_after=60)  # it waits here, queued
+    queued, (lid,) = ask(box, desk, "send", "--to", BOB, "--subject", "not now", "--wait", "0.3")
+    assert ("CreateItem", "http_503") in sandbox.faults.fired
+    assert queued.exit == sc.EX_TEMPFAIL and "It waits in the Outbox" in queued.err
+    assert box.ob.queue.submission(lid).state == SubState.QUEUED
     bad, _ = ask(box, desk, "outbox", "cancel", "zz")
     assert bad.exit == sc.EX_NOINPUT
     done, _ = ask(box, desk, "outbox", "cancel", lid[:8])
     assert done.exit == sc.EX_OK and done.out.startswith("Taken out of the Outbox, not sent.")
     assert [d.subject for d in back] == ["not now"] and box.ob.queue.submission(lid) is None
     assert count(sandbox, "sentitems") == 0
+
+
+@every_backend
+def test_send_later_is_scheduled_on_the_server_listed_and_taken_back_by_its_id(box, sandbox):
+    desk = ScriptDesk(box.ob, ACCOUNT, configured=lambda: ACCOUNT, scheduled=ScheduledList(box.client, lambda: box.ob))
+    done, (lid,) = ask(box, desk, "send", "--to", BOB, "--subject", "at nine", "--later", "tomorrow 9:00")
+    assert done.exit == sc.EX_OK and done.out.startswith("Scheduled (<") and "Exchange keeps it" in done.out
+    listed, _ = ask(box, desk, "outbox", "--json")
+    (entry,) = json.loads(listed.out)["entries"]  # the queue's sent row gives way to the server's copy
+    assert (entry["subject"], entry["op"], entry["kept_by_server"]) == ("at nine", "scheduled", True)
+    assert entry["id"].startswith("s") and entry["send_at"]
+    taken, _ = ask(box, desk, "outbox", "cancel", entry["id"][:6])
+    assert taken.exit == sc.EX_OK and taken.out.startswith("Taken back: it is in Drafts"), taken
+    assert json.loads(ask(box, desk, "outbox", "--json")[0].out)["entries"] == []
+    sandbox.advance_clock(2 * 24 * 3600)
+    settle(sandbox)
+    assert count(sandbox, "sentitems") == 0 and count(sandbox, "drafts", subject="at nine") == 1
 
 
 @pytest.mark.parametrize("backend", ["ews"], indirect=True)

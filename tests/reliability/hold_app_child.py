@@ -4,7 +4,8 @@
 - ``hold``: the undo-send delay set to 60 s, message A (rich text, an attachment) sent through Compose's
   Send (``send_requested``: the Ctrl+Return path), then message B scheduled with send later
   ``HOLD_LATER_IN`` seconds ahead (``send_timing.schedule``, the dialog's call); logs ``HELD <later_at>``
-  once both are held in the journal, then waits to be killed.
+  once A is held in the journal and B has left it (the server took it: Exchange keeps it in its Outbox), then
+  waits to be killed.
 - ``observe``: logs what the restarted window shows, every 100 ms: Compose's subject, body, attachments,
   the status bar message and the Outbox's rows (``STATE`` lines, JSON), until killed.
 
@@ -82,8 +83,8 @@ class Driver:
 
     def both_held(self) -> None:
         j = self.w.journal_bridge.journal
-        held = {e.draft.subject: e.meta.get("hold") for e in j.entries() if e.state == "held"}
-        if held != {A: "undo", B: "later"}:
+        held = {e.draft.subject: e.meta.get("hold") for e in j.entries()}
+        if held != {A: "undo"}:  # B: on the server (kept there), no longer in the journal
             QTimer.singleShot(50, self.both_held)
             return
         self.emit("HELD", self.later_at)

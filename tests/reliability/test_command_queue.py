@@ -84,15 +84,15 @@ def test_outbox_while_the_server_is_down_says_why_and_retry_and_cancel_work(down
     kept = [e for e in home.journal() if e.local_id == entry.local_id]
     assert [e.state for e in kept] == ["editing"], "kept as a draft on this computer"
 
-    # a message that is just waiting (held for its time): retry changes nothing, says so, and exits 0, never 65
-    later = home.run("send", "--to", BOB, "--subject", "later", "--later", "in 2 h", "--json")
-    assert later.returncode == EX_OK, later.stderr
-    held = json.loads(later.stdout)["id"]
-    waiting = home.run("outbox", "retry", held[:8])
-    assert waiting.returncode == EX_OK, waiting.stderr
-    assert waiting.stdout.startswith(f"{held[:8]} is not waiting for a retry: ".encode()), waiting.stdout
-    assert b"Nothing to do." in waiting.stdout
-    assert home.run("outbox", "cancel", held[:8]).returncode == EX_OK
+    # send later while the server is down: queued here with its time (75: not on the server yet), said so; it goes
+    # to the server (which keeps it) once reached, and cancel takes it out meanwhile
+    later = home.run("send", "--to", BOB, "--subject", "later", "--later", "in 2 h", "--json", "--wait", "2")
+    assert later.returncode == EX_TEMPFAIL, later.stderr
+    held = json.loads(later.stdout)
+    assert held["send_at"] and held["result"] == "waiting", held
+    (row,) = json.loads(home.run("outbox", "--json").stdout)["entries"]
+    assert row["id"] == held["id"] and row["text"].startswith("Server unreachable — "), row
+    assert home.run("outbox", "cancel", held["id"][:8]).returncode == EX_OK
 
     server = back()
     after = home.run("outbox", "--json")

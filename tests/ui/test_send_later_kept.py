@@ -141,3 +141,33 @@ def test_a_second_window_takes_it_back_edits_it_and_schedules_it_again_the_first
     finally:
         close_window(second, session)
     wait_idle(qtbot, first)
+
+
+def test_a_send_later_an_older_version_held_here_goes_to_the_server_and_the_window_says_so(
+        qtbot, aloop, ui_sandbox, ui_backend, settings, tmp_path):
+    import time
+
+    from app.domain.models import Draft, Recipient
+    from app.storage.journal import Journal
+
+    sb = ui_sandbox
+    journal = Journal(tmp_path / "older" / "journal.sqlite3")
+    key_of = "sandbox:graph:alice@example.com" if ui_backend == "graph" else "sandbox:alice@example.com"
+    old = Draft(to=[Recipient("bob@example.com")], subject="Held by an older version", body="kept here",
+                internet_message_id="<older@dispatch>")
+    journal.record(old, "held", account=key_of, op="send",
+                   meta={"source": "compose", "adopt": False, "hold": "later", "release_at": time.time() + 2 * HOUR})
+    said: list[str] = []
+    win, session = open_window(qtbot, sb, settings, connected=True, journal=journal, backend=ui_backend)
+    try:
+        record_messages(win, said)
+        qtbot.waitUntil(lambda: where(sb, "Held by an older version")["outbox"] == 1, timeout=15000)
+        line = "Send later: 1 message held on this computer is now kept by Exchange"
+        qtbot.waitUntil(lambda: any(m.startswith(line) for m in said) or whole_message(win).startswith(line),
+                        timeout=10000)
+        view = _outbox(qtbot, win)
+        qtbot.waitUntil(lambda: [s for s, _r, _t in _kept_rows(view)] == ["Held by an older version"], timeout=10000)
+        assert sb.mailbox("bob@example.com").items("inbox") == []
+        wait_idle(qtbot, win)
+    finally:
+        close_window(win, session)

@@ -1,14 +1,15 @@
 """Undo send and send later, by keys, in the real window against the sandbox over HTTP (issue 15).
 
-A send is HELD in the account's Outbox until its release time; these tests watch the sandbox's request log
+An undo-send is HELD in the account's Outbox until its release time; these tests watch the sandbox's request log
 against the Outbox's own clock (polled, never slept on): nothing that saves or sends the message may reach
-the server before its time, and it goes out exactly once after it.
+the server before its time, and it goes out exactly once after it. Send later goes to the server at once with
+its time, which the server keeps (the sandbox's clock is moved: tests/ui/test_send_later_kept.py has the rest).
 """
 
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
@@ -131,11 +132,11 @@ def _every_line_shown(dlg) -> None:
             assert box.height() >= label.heightForWidth(box.width()), (label.text(), box)
 
 
-def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window, sandbox, settings, screenshot_dir):
+def test_send_later_by_keys_goes_to_the_server_with_its_time_and_enter_in_the_outbox_takes_it_back(
+        qtbot, window, sandbox, settings, screenshot_dir):
     win = window
     type_message(qtbot, win, cc="", bcc="", subject="Tomorrow's agenda", body="1. numbers")
     before = win.compose.draft()
-    since = len(sandbox.request_log)
     key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
     timing = win.send_timing
     qtbot.waitUntil(lambda: timing.dialog is not None and timing.dialog.isVisible(), timeout=5000)
@@ -156,48 +157,43 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     qtbot.waitUntil(lambda: before.local_id in ob.queue.subs, timeout=5000)
     sub = ob.queue.submission(before.local_id)
     when = datetime.combine(datetime.now().date() + timedelta(days=1), datetime.min.time()).replace(hour=8)
-    assert (sub.state, sub.hold_kind, sub.release_at) == (SubState.HELD, "later", when.timestamp())
-    qtbot.waitUntil(lambda: not ob.queue.recording(before.local_id), timeout=10000)  # on disk (the journal's thread)
-    meta = win.journal_bridge.journal.get(before.local_id).meta
-    assert (meta["hold"], meta["release_at"]) == ("later", when.timestamp())
+    # not held here: sent now with its time, which the server keeps (the Outbox folder)
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=10000)
+    assert sub.hold_kind == "" and sub.draft.send_at == when.astimezone(timezone.utc)
+    assert [m["subject"] for m in items(sandbox, Folder.OUTBOX.value)] == ["Tomorrow's agenda"]
+    assert items(sandbox, Folder.SENT.value) == [] and items(sandbox, "inbox", BOB) == []
     qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
     assert "sends at" in whole_message(win)
     key(qtbot, win, Qt.Key_4, CTRL)
     view = win.journal_bridge.show_outbox()
-    assert view.rows() == [("Tomorrow's agenda", "bob@example.com", f"Sends at {when.strftime('%a %H:%M')}")] or \
-        view.rows()[0][2] == f"Sends at {when.strftime('%a %H:%M')}"
+    row = ("Tomorrow's agenda", "Bob", f"Sends at {when.strftime('%a %H:%M')} (kept by Exchange)")
+    qtbot.waitUntil(lambda: view.rows() == [row], timeout=10000)
     view.table.setFocus()
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "Tomorrow's agenda",
-                    timeout=5000)
-    assert sub.state == SubState.CANCELLED and ob.queue.subs == {}
-    _same(win.compose.draft(), before)
+                    timeout=10000)
+    back = win.compose.draft()
+    assert (back.to, back.subject, back.internet_message_id) == (before.to, before.subject, before.internet_message_id)
+    assert "1. numbers" in back.body and back.send_at is None
+    assert items(sandbox, Folder.OUTBOX.value) == [] and len(items(sandbox, Folder.DRAFTS.value)) == 1
     wait_idle(qtbot, win)
-    assert _writes(sandbox, since) == []
 
 
-def test_send_later_goes_out_at_its_time_not_before(qtbot, window, sandbox):
-    # the time is set a couple of seconds ahead through the same call the dialog makes (typed times
-    # have minute resolution)
+def test_send_later_goes_out_at_its_time_not_before_with_dispatch_doing_nothing_more(qtbot, window, sandbox):
     win = window
-    type_message(qtbot, win, cc="", bcc="", subject="In two seconds", body="later")
-    since = len(sandbox.request_log)
-    sub = wait_task(qtbot, win.send_timing.schedule(time.time() + 2.0))
-    ob = win.session.outbox
-    assert sub.state == SubState.HELD and ob.rows()[0].text.startswith("Sends at ")
-    release, early = sub.retry_at, []
-
-    def sent() -> bool:
-        now, writes = ob.parts.clock(), _writes(sandbox, since)
-        if now < release - 0.02 and writes:
-            early.append((release - now, writes))
-        return "SendItem" in writes
-
-    qtbot.waitUntil(sent, timeout=20000)
-    assert early == []
+    type_message(qtbot, win, cc="", bcc="", subject="In two hours", body="later")
+    sub = wait_task(qtbot, win.send_timing.schedule(time.time() + 2 * 3600))
     qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=10000)
     wait_idle(qtbot, win)
-    assert [m["subject"] for m in items(sandbox, Folder.SENT.value)] == ["In two seconds"]
+    since = len(sandbox.request_log)
+    sandbox.advance_clock(3600)  # an hour before its time: Exchange keeps it
+    assert sandbox.outbox.wait_idle(10)
+    assert items(sandbox, "inbox", BOB) == [] and items(sandbox, Folder.SENT.value) == []
+    sandbox.advance_clock(3600 + 60)
+    assert sandbox.outbox.wait_idle(10)
+    assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["In two hours"]
+    assert [m["subject"] for m in items(sandbox, Folder.SENT.value)] == ["In two hours"]
+    assert _writes(sandbox, since) == []  # the server sent it: nothing from Dispatch
 
 
 def test_the_undo_send_delay_is_chosen_from_the_file_menu(qtbot, window, settings):

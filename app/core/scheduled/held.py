@@ -82,10 +82,11 @@ def kept_row(item) -> OutboxRow:
                      message_id=item.internet_message_id, addresses=tuple(r.email for r in item.to), kept=True)
 
 
-def with_kept(rows: list[OutboxRow], kept) -> list[OutboxRow]:
+def with_kept(rows: list[OutboxRow], kept, gone=frozenset()) -> list[OutboxRow]:
     """The queue's rows and the server's copies in one list: a send the server took and keeps is its copy's row
-    (its own row said "Kept by Exchange" until the Outbox folder was read again)."""
-    server = {k.internet_message_id for k in kept if k.internet_message_id}
+    (its own row said "Kept by Exchange" until the Outbox folder was read again); one the hand took out of the
+    server's Outbox (``gone``: their Message-IDs) has no row at all (its queue row would say it is kept)."""
+    server = {k.internet_message_id for k in kept if k.internet_message_id} | set(gone)
     return [r for r in rows if not (r.sent and r.message_id in server)] + [kept_row(k) for k in kept]
 
 
@@ -114,6 +115,7 @@ class ScheduledList:
         self.rows: tuple = ()  # app.mail.service.Scheduled, soonest first
         self.read = False  # the folder was read at least once
         self._left: set[str] = set()  # server ids of the messages the hand took out (a slower read lists them still)
+        self.gone: set[str] = set()  # their Message-IDs: the queue's row of such a send says nothing any more
         self._tasks: set[asyncio.Task] = set()
         self.news = Hub(ScheduledListed)
 
@@ -142,15 +144,17 @@ class ScheduledList:
         server's Outbox at once (its row there is the one the user acts on)."""
         if sub.draft.send_at is None or not sub.outcome().ok:
             return
-        task = asyncio.ensure_future(self._refresh_quietly())
+        task = asyncio.ensure_future(self._refresh_quietly(sub.local_id))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _refresh_quietly(self) -> None:
+    async def _refresh_quietly(self, local_id: str) -> None:
         try:
             await self.refresh()
-        except Exception as exc:  # noqa: BLE001 - the next refresh (F5, the timer) reads it
+        except Exception as exc:  # noqa: BLE001 - the next refresh (F5, the timer) reads it; its queue row says it
             log.info("scheduled: the Outbox folder was not read: %s", type(exc).__name__)
+            return
+        self.outbox().hand.forget(local_id)  # the server's copy is its row from now on (taken back, sent: gone)
 
     # ------------------------------------------------------------------ the hand
     async def take_back(self, item) -> Outcome:
@@ -202,6 +206,8 @@ class ScheduledList:
     # ------------------------------------------------------------------ the race
     def _drop(self, item) -> None:
         self._left.add(item.ref.id)
+        if item.internet_message_id:
+            self.gone.add(item.internet_message_id)
         self.rows = tuple(r for r in self.rows if r.ref.id != item.ref.id)
         self.news.publish(ScheduledListed())
 

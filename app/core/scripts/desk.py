@@ -42,7 +42,7 @@ from app.domain.mime_edits import from_header, own_from
 from app.domain.models import Draft, ErrorKind, Recipient
 from app.domain.senders import Principal
 from app.domain.validation import human_size, printable
-from app.mail.errors import WRONG_AUTH_METHOD, ExtendedProtectionMismatch, NoKerberosTicket
+from app.mail.errors import WRONG_AUTH_METHOD, ExtendedProtectionMismatch, MailError, NoKerberosTicket
 
 log = logging.getLogger(__name__)
 
@@ -159,28 +159,40 @@ class ScriptDesk:
         rows = self.outbox.rows()
         kept, unread = await self._kept()
         if self.delivery is None:
-            return _listed(rows, [], as_json, kept, unread)
+            return _listed(rows, [], as_json, kept, unread, self._gone())
         watch = self.delivery
         book = await asyncio.to_thread(watch.store.load, watch.account)
         subjects = {r.message_id: r.subject for r in rows if r.message_id}
         return _listed(with_news(rows, standing_in(book)), recent_failures(book, watch.now(), subjects), as_json,
-                       kept, unread)
+                       kept, unread, self._gone())
+
+    def _gone(self) -> set[str]:
+        return self.scheduled.gone if self.scheduled is not None else set()
 
     async def _kept(self) -> tuple[tuple, str]:
         """The server's copies kept for a time, read now, and why they could not be ("": read)."""
         if self.scheduled is None:
             return (), ""
-        try:
-            return await self.scheduled.refresh(), ""
+        wait = default_wait()
+        try:  # within the command's wait: a server that never answers does not hold the listing
+            return await asyncio.wait_for(self.scheduled.refresh(), wait), ""
+        except asyncio.TimeoutError:
+            return (), f"The server's Outbox could not be read: no answer within {wait:g} s."
         except Exception as exc:  # noqa: BLE001 - the queue is listed all the same, and why the rest is not said
-            return (), f"The server's Outbox could not be read: {getattr(exc, 'message', '') or type(exc).__name__}."
+            return (), f"The server's Outbox could not be read: {_why(exc)}."
 
     async def _take_back(self, wanted: str, as_json: bool) -> Reply:
         """``outbox cancel ID`` of a server copy: moved back to Drafts, its time removed (never sent), or where it
         went when Exchange (or another computer) was first."""
-        await self.scheduled.refresh()
-        item = _one(self.scheduled.matching(wanted), wanted)
-        out = await self.scheduled.take_back(item)
+        try:
+            await asyncio.wait_for(self.scheduled.refresh(), default_wait())
+            item = _one(self.scheduled.matching(wanted), wanted)
+            out = await asyncio.wait_for(self.scheduled.take_back(item), default_wait())
+        except asyncio.TimeoutError:
+            return Reply(sc.EX_TEMPFAIL, err="Not taken back: the server did not answer in time. Run `dispatch-mail "
+                                             "outbox` to see where it is.\n")
+        except MailError as exc:
+            return Reply(sc.EX_TEMPFAIL, err=f"Not taken back: {_why(exc)}. Nothing changed.\n")
         sid = kept_id(item)
         if not out.done:
             return _say(sc.EX_TEMPFAIL, as_json, {"id": sid, "result": "not taken back", "text": str(out.words)},
@@ -421,8 +433,9 @@ def ended(words: str) -> str:
     return words if words.endswith((".", "…", "!", "?")) else f"{words}."
 
 
-def _listed(rows: list[OutboxRow], failures: list[dict], as_json: bool, kept=(), unread: str = "") -> Reply:
-    server = {k.internet_message_id for k in kept if k.internet_message_id}
+def _listed(rows: list[OutboxRow], failures: list[dict], as_json: bool, kept=(), unread: str = "",
+            gone=frozenset()) -> Reply:
+    server = {k.internet_message_id for k in kept if k.internet_message_id} | set(gone)
     rows = [r for r in rows if not (r.sent and r.message_id in server)]  # the server's copy says it now
     if as_json:
         items = [{"id": r.local_id, "op": r.op, "state": r.state, "text": r.text, "subject": r.subject,
@@ -441,6 +454,10 @@ def _listed(rows: list[OutboxRow], failures: list[dict], as_json: bool, kept=(),
 
 def _one_row(rows: list[OutboxRow], wanted: str) -> OutboxRow:
     return _one([r for r in rows if r.local_id.startswith(wanted.strip())] if len(wanted.strip()) >= 4 else [], wanted)
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "message", "") or type(exc).__name__
 
 
 def _one(found: list, wanted: str):

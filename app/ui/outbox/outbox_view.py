@@ -280,7 +280,7 @@ class OutboxView(QWidget):
     def _with_kept(self, rows):
         """The messages the server keeps for a time, after the queue's (app.core.scheduled.held.with_kept)."""
         listing = self.scheduled()
-        return with_kept(rows, listing.rows) if listing is not None else rows
+        return with_kept(rows, listing.rows, listing.gone) if listing is not None else rows
 
     def _mark(self, i: int, row) -> None:
         """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
