@@ -42,6 +42,9 @@ class ServerProcess:
         self.ews_url, self.admin_url, self.token = info["ews_url"], info["admin_url"], info["admin_token"]
         self.alice = next(a for a in info["accounts"] if a["email"] == ALICE)
         self.cert_sha256 = info.get("cert_sha256", "")  # with --tls
+        # its Microsoft Graph and sign-in authority (served unless --no-graph)
+        self.graph_url = info.get("graph_url", "")
+        self.authority_url, self.authority_cert = info.get("authority_url", ""), info.get("authority_cert", "")
         self.port = int(self.ews_url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
 
     def admin(self, payload: dict | None = None) -> dict:

@@ -193,3 +193,53 @@ def test_kill_with_a_send_selected_batch_in_its_undo_window(sandbox, tmp_path):
     assert "SendItem" not in sandbox.request_log
     assert sandbox.mailbox(ALICE).items("sentitems") == []
     assert sorted(it["subject"] for it in sandbox.mailbox(ALICE).items("drafts")) == list(SUBJECTS)
+
+
+@pytest.mark.timeout(300)
+def test_kill_9_of_the_real_app_on_graph_with_a_send_later_kept_by_the_server(tmp_path):
+    """The same over Microsoft Graph, the sandbox in its own process (its clock moved over its admin endpoint): the
+    send later goes to the server at once; kill -9; the clock passes its time; restart: one copy for Bob, one in
+    Sent Items, the undo one never sent."""
+    from tests.helpers.commands import ServerProcess, wait_until
+    from tests.reliability.hold_app_child import A, B
+
+    server = ServerProcess(tmp_path / "server")
+    home, log = tmp_path / "home", tmp_path / "hold.log"
+
+    def app(mode: str) -> subprocess.Popen:
+        env = dict(os.environ, DISPATCH_HOME=str(home), QT_QPA_PLATFORM="offscreen", HOLD_LOG=str(log),
+                   HOLD_MODE=mode, HOLD_LATER_IN="7200", KILL_BACKEND="graph", KILL_GRAPH_URL=server.graph_url,
+                   KILL_AUTHORITY=server.authority_url, KILL_AUTHORITY_CERT=server.authority_cert,
+                   KILL_URL=server.ews_url, KILL_USER=ALICE, KILL_PW=server.alice["password"],
+                   PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+        return subprocess.Popen([sys.executable, str(HERE / "hold_app_child.py")], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+
+    def places() -> dict:
+        c = server.copies()
+        return {k: sum(n for mid, n in c[k].items() if mid) for k in ("inbox", "sent", "drafts")}
+
+    try:
+        proc = app("hold")
+        try:
+            poll_until(lambda: (log_lines(log, "HELD") or [None])[0], 120, proc, "A held, B on the server")
+        finally:
+            kill_hard(proc)
+        journal = Journal(home / "data" / "journal.sqlite3")
+        assert {e.draft.subject: (e.state, e.meta.get("hold")) for e in journal.entries()} == {A: ("held", "undo")}
+        journal.close()
+        assert places() == {"inbox": 0, "sent": 0, "drafts": 0}  # B waits in the server's Outbox
+        server.admin({"advance_clock": 3 * 3600})
+        wait_until(lambda: places()["inbox"] == 1, 30)  # B delivered by the server
+
+        proc = app("observe")
+        note = f"“{A}” was not sent: it was waiting to be sent when Dispatch closed"
+        try:
+            poll_until(lambda: any(s["subject"] == A and (s["status"].startswith(note)
+                                                         or s.get("banner", "").startswith(note))
+                                   for s in log_lines(log, "STATE")), 120, proc, "A back in Compose with its note")
+        finally:
+            kill_hard(proc)
+        assert places() == {"inbox": 1, "sent": 1, "drafts": 0}, "sent once, by the server; nothing after the restart"
+    finally:
+        server.stop()
