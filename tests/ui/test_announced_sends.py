@@ -249,10 +249,11 @@ def test_send_later_is_announced_with_where_the_keyboard_went(qtbot, window):
     qtbot.keyClicks(timing.dialog.when, "in 2 h")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
     qtbot.waitUntil(lambda: bool(said), timeout=10000)
-    wait_task(qtbot, win.flows.wait_idle())  # (the Outbox is not drained: the message waits there 2 h)
+    wait_task(qtbot, win.flows.wait_idle())  # (the server keeps the message 2 h)
     words = said[0][0]
     assert words.startswith("Scheduled: “Board minutes” sends at ") and words.endswith(
-        "It waits in the Outbox (Ctrl+4); Enter there takes it back. New message."), words
+        "Exchange keeps it in the Outbox (Ctrl+4), even with Dispatch closed; Enter there takes it back. "
+        "New message."), words
     assert said == [(words, POLITE)] and words.replace(" New message.", "") == whole_message(win)
     qtbot.waitUntil(lambda: focused() is c.to.edit, timeout=5000)
 
@@ -357,9 +358,10 @@ def test_a_send_that_waited_in_the_outbox_is_said_sent_when_it_goes_after_its_wo
     assert said[1:] == [("Nothing to save: Compose is empty", POLITE), ("Sent: Waited then sent", POLITE)], said
 
 
-def test_a_scheduled_send_is_said_sent_when_it_goes(qtbot, window, settings):
+def test_a_scheduled_send_is_never_said_sent_when_the_server_takes_it(qtbot, window, sandbox, settings):
+    """Send later: the server takes the message at once and keeps it until its time. That it reached the server is
+    not "Sent": only the scheduling is said (the server sends it later, maybe with Dispatch closed)."""
     win, ob = window, window.session.outbox
-    clocks = HeldClocks(ob)
     said = _record(win)
     type_message(qtbot, win, cc="", bcc="", subject="Board minutes", body="To follow.")
     key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
@@ -370,10 +372,10 @@ def test_a_scheduled_send_is_said_sent_when_it_goes(qtbot, window, settings):
     qtbot.waitUntil(lambda: bool(said), timeout=10000)
     wait_task(qtbot, win.flows.wait_idle())
     [sub] = ob.queue.submissions()
-    clocks.advance(2 * 3600 + 60)  # its time has come: released, sent
-    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)  # the server has it, kept
     wait_idle(qtbot, win)
-    assert said[1:] == [("Sent: Board minutes", POLITE)], said
+    assert [m["subject"] for m in sandbox.mailbox("alice@example.com").items("outbox")] == ["Board minutes"]
+    assert [w for w, _a in said if w.startswith("Sent")] == [] and said[0][0].startswith("Scheduled: "), said
 
 
 def test_a_waiting_sends_refusal_is_said_while_another_send_is_under_way(qtbot, window, sandbox, settings):

@@ -42,7 +42,7 @@ def _status(d, subject: str) -> str:
 
 
 def _send_later(qtbot, win, subject: str) -> str:
-    """Ctrl+Shift+T, "tomorrow 8:00", Enter: the message waits in the Outbox; its local id."""
+    """Ctrl+Shift+T, "tomorrow 8:00", Enter: the server keeps the message in its Outbox; its local id."""
     type_message(qtbot, win, cc="", bcc="", subject=subject, body="1. numbers")
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
@@ -52,7 +52,9 @@ def _send_later(qtbot, win, subject: str) -> str:
     qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.queue.submission(lid), "state", None) == SubState.HELD, timeout=5000)
+    qtbot.waitUntil(lambda: lid in ob.queue.subs, timeout=5000)
+    sub = ob.queue.submission(lid)
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=10000)  # the server has it, to keep until 8:00
     qtbot.waitUntil(lambda: "Outbox (Ctrl+4)" in whole_message(win), timeout=5000)
     return lid
 
@@ -70,17 +72,19 @@ def test_enter_in_the_outbox_after_send_later_takes_back_the_message_the_banner_
     assert "Enter there takes it back" in whole_message(win)
     key(qtbot, win, Qt.Key_4, CTRL)
     qtbot.waitUntil(lambda: win.current_view() == "outbox" and view.table.hasFocus(), timeout=5000)
-    assert view.current_id() == later, "Ctrl+4 lands on the message the banner named"
+    # on the message named, first its queue row, then (the server's Outbox read) the server's copy's row
+    qtbot.waitUntil(lambda: view.rows()[view.table.currentRow()][2].endswith("(kept by Exchange)"), timeout=10000)
+    assert view.rows()[view.table.currentRow()][0] == "Tomorrow's agenda"
     assert view.table.selectionModel().isRowSelected(view.table.currentRow())
     # the view's primary button names what Enter does to this row
     assert view.edit_button.objectName() == "primary" and view.now_button.objectName() != "primary"
     assert view.edit_button.text() == "Take back" and view.edit_button.isEnabled()
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "Tomorrow's agenda",
-                    timeout=5000)
+                    timeout=10000)
     ob = win.session.outbox
-    assert ob.queue.submission(later) is None, "taken back: no longer scheduled"
-    assert ob.queue.submission(sent).state == SubState.SENT
+    assert "Tomorrow's agenda" not in [subject for subject, _to, _text in view.rows()], "taken back: not scheduled"
+    assert ob.queue.submission(sent).state == SubState.SENT and later
 
     # the user's own move afterwards is kept: Ctrl+4 again stays on the row the user was on
     key(qtbot, win, Qt.Key_4, CTRL)
@@ -220,10 +224,12 @@ def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_draft
             wait_task(qtbot, win.send_timing.schedule(time.time() + 86400))  # the dialog's own call
             key(qtbot, win, Qt.Key_4, CTRL)
             view = win.journal_bridge.show_outbox()
-            qtbot.waitUntil(lambda: view.table.hasFocus() and view.current_id() == later, timeout=5000)
+            qtbot.waitUntil(lambda: view.table.hasFocus() and view.rows()[view.table.currentRow()][2].endswith(
+                "(kept by Exchange)"), timeout=10000)  # the server's copy of the message named
             _shots(qtbot, win, screenshot_dir, f"s73-outbox-pointed-{tag}")
-            key(qtbot, win, Qt.Key_Return)  # taken back (not left scheduled behind the next shots)
-            qtbot.waitUntil(lambda: win.session.outbox.queue.submission(later) is None, timeout=5000)
+            key(qtbot, win, Qt.Key_Return)  # taken back to Drafts (not left scheduled behind the next shots)
+            qtbot.waitUntil(lambda: win.compose.subject.text() == "Tomorrow's agenda", timeout=10000)
+            assert later
             # 3: the batch's countdown, the held-back draft marked from the start
             ob = win.session.outbox
             settings.set_undo_send_seconds(10)
@@ -231,7 +237,7 @@ def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_draft
             ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)
             seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Typo": "bob@@example.com",
                             "Team": "project-team-alpha-europe@example.com"})
-            d = _drafts_page(qtbot, win, 3)
+            d = _drafts_page(qtbot, win, 4)  # and the message taken back
             key(qtbot, win, Qt.Key_Home)
             key(qtbot, win, Qt.Key_Down, SHIFT)
             key(qtbot, win, Qt.Key_Down, SHIFT)
@@ -246,7 +252,7 @@ def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_draft
             # 9 and 6: the preview of the held-back draft, its reason whole above it
             d.table.setFocus()
             key(qtbot, win, Qt.Key_Home)
-            for _ in range(3):
+            for _ in range(4):
                 s = d.model.summary(d.table.currentIndex().row())
                 if s is not None and s.subject == "Typo":
                     break

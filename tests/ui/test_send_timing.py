@@ -163,7 +163,7 @@ def test_send_later_by_keys_goes_to_the_server_with_its_time_and_enter_in_the_ou
     assert [m["subject"] for m in items(sandbox, Folder.OUTBOX.value)] == ["Tomorrow's agenda"]
     assert items(sandbox, Folder.SENT.value) == [] and items(sandbox, "inbox", BOB) == []
     qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
-    assert "sends at" in whole_message(win)
+    qtbot.waitUntil(lambda: "sends at" in whole_message(win), timeout=5000)  # once "Sending…" (busy) is over
     key(qtbot, win, Qt.Key_4, CTRL)
     view = win.journal_bridge.show_outbox()
     row = ("Tomorrow's agenda", "Bob", f"Sends at {when.strftime('%a %H:%M')} (kept by Exchange)")

@@ -96,6 +96,7 @@ class JournalBridge:
         self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
         self._resumed_for = None  # the session whose recovered messages were handled
         self._note = ""  # "Reopened the message you were writing…", said again once connected
+        self._moved = ""  # "Send later: 1 message held on this computer is now kept by Exchange…", said again then
         self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
         self._restored = 0
         self._when_open: list = []  # what waits for an account's queue to be open here (a link given at start)
@@ -202,8 +203,9 @@ class JournalBridge:
         if self.runtime.handover_note:
             self._note = self.runtime.handover_note
             self.port.say(shown(self._note), ms=15000)
-        if self.runtime.moved_note:  # send later held here by an older version: now on the server (said once)
-            spoken.show(self.port, shown(self.runtime.moved_note), 15000)
+        self._moved = self.runtime.moved_note  # send later held here by an older version: now to the server
+        if self._moved:
+            spoken.show(self.port, shown(self._moved), 15000)
         self._reopen()
         waiting, self._when_open = self._when_open, []
         for then in waiting:
@@ -323,9 +325,10 @@ class JournalBridge:
         self.outbox.hand.kick()
 
     async def _resume(self, session, outbox) -> None:
-        if self._note:  # "Connecting…" took the status bar meanwhile: say it again
-            self.port.say(shown(self._note), ms=15000)
-            self._note = ""
+        said = [shown(n) for n in (self._note, self._moved) if n]
+        if said:  # "Connecting…" took the status bar meanwhile: say it again
+            self.port.say(" — ".join(said), ms=15000)
+            self._note = self._moved = ""
         runtime = self.runtime
         c = self.compose
 

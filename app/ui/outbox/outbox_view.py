@@ -234,6 +234,8 @@ class OutboxView(QWidget):
     def refresh(self) -> None:
         self._stale = False
         current = self.current_id()
+        was = self._current()
+        current_mid = was.message_id if was is not None else ""
         self._rows = [] if self.outbox is None else self._with_kept(self._with_news(self.outbox.rows()))
         self._texts = [_shown(r) for r in self._rows]
         self.table.setRowCount(len(self._rows))
@@ -249,8 +251,11 @@ class OutboxView(QWidget):
                     item.setToolTip(tooltip(text))
             self._mark(i, row)
         ids = [r.local_id for r in self._rows]
+        mids = [r.message_id for r in self._rows]
         if current in ids:
             self.table.selectRow(ids.index(current))
+        elif current_mid and current_mid in mids:  # the same message, now the server's copy (send later)
+            self.table.selectRow(mids.index(current_mid))
         elif self._rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
         # no account: how to add one

@@ -506,6 +506,8 @@ class Workflows(TaskTracker):
             spoken.refused(self.port, outbox_words.refused(sub.outcome().explanation))
         elif not ours:
             return  # a merge's thousands, a script's: not each said (their own views say how they went)
+        elif said.sent and sub.draft.send_at is not None:
+            return  # send later: the server took it to keep until its time; its scheduling was said, it is not sent
         elif said.sent:
             spoken.sent(self.port, sub.draft.subject)
         else:
