@@ -168,3 +168,34 @@ def test_a_send_later_an_older_version_held_here_goes_to_the_server_and_the_wind
         wait_idle(qtbot, win)
     finally:
         close_window(win, session)
+
+
+def test_ctrl_shift_t_on_a_kept_row_changes_its_time_and_ctrl_r_sends_it_now(qtbot, ui_window, ui_sandbox):
+    win, sb = ui_window, ui_sandbox
+    type_message(qtbot, win, cc="", bcc="", subject="Moving", body="x")
+    _schedule_by_keys(qtbot, win, "in 2 h")
+    view = _outbox(qtbot, win)
+    qtbot.waitUntil(lambda: len(_kept_rows(view)) == 1, timeout=15000)
+    first = _kept_rows(view)[0][2]
+    view.table.setFocus()
+
+    key(qtbot, view.table, Qt.Key_T, CTRL | SHIFT)  # Change time…: the Send later dialog, for this message
+    rows = win.journal_bridge.kept
+    qtbot.waitUntil(lambda: rows.dialog is not None and rows.dialog.isVisible()
+                    and QApplication.focusWidget() is rows.dialog.when, timeout=5000)
+    qtbot.keyClicks(rows.dialog.when, "in 5 h")
+    qtbot.keyClick(rows.dialog.when, Qt.Key_Return)
+    qtbot.waitUntil(lambda: len(_kept_rows(view)) == 1 and _kept_rows(view)[0][2] != first, timeout=15000)
+    assert "“Moving” now sends at" in whole_message(win)
+    sb.advance_clock(3 * HOUR)
+    assert sb.outbox.wait_idle(10)
+    assert where(sb, "Moving")["bob inbox"] == 0  # the old time went by: nothing
+
+    view.table.setFocus()
+    key(qtbot, view.table, Qt.Key_R, CTRL)  # Send now
+    qtbot.waitUntil(lambda: where(sb, "Moving")["bob inbox"] == 1, timeout=15000)
+    qtbot.waitUntil(lambda: _kept_rows(view) == [], timeout=10000)
+    sb.advance_clock(24 * HOUR)
+    assert sb.outbox.wait_idle(10)
+    assert where(sb, "Moving") == {"bob inbox": 1, "outbox": 0, "sent": 1, "drafts": 0, "deleted": 0}
+    wait_idle(qtbot, win)

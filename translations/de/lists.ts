@@ -615,20 +615,12 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Senden wiederholen</translation>
     </message>
     <message>
-        <source>Change the time…</source>
-        <translation>Sendezeit ändern…</translation>
-    </message>
-    <message>
         <source>Not delivered to everyone: {subject}</source>
         <translation>Nicht an alle zugestellt: {subject}</translation>
     </message>
     <message>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
-    </message>
-    <message>
-        <source>Only a message Exchange keeps for later has a time to change (Ctrl+Shift+T)</source>
-        <translation>Nur eine Nachricht, die Exchange für später behält, hat eine Zeit zum Ändern (Strg+Umschalt+T)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln waiting</source>

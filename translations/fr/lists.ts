@@ -615,20 +615,12 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Réessayer l&apos;envoi</translation>
     </message>
     <message>
-        <source>Change the time…</source>
-        <translation>Changer l’heure d’envoi…</translation>
-    </message>
-    <message>
         <source>Not delivered to everyone: {subject}</source>
         <translation>Non remis à tous&#xa0;: {subject}</translation>
     </message>
     <message>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
-    </message>
-    <message>
-        <source>Only a message Exchange keeps for later has a time to change (Ctrl+Shift+T)</source>
-        <translation>Seul un message qu’Exchange garde pour plus tard a une heure à changer (Ctrl+Maj+T)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln waiting</source>

@@ -459,10 +459,14 @@ class SendTiming(QObject):
 
     # ---- send later ----
     def send_later(self) -> None:
-        """Ctrl+Shift+T: ask when (non-modal); the message is checked as for a send first."""
+        """Ctrl+Shift+T: ask when (non-modal); the message is checked as for a send first. In the Outbox, on a message
+        the server keeps for later: its time changes (Change time…)."""
         port = self.port
         if port.session is None:
             return
+        bridge = self.journal_bridge()
+        if port.current_view() == "outbox" and bridge is not None and bridge.change_time_here():
+            return  # on a message the server keeps for later: its time changes (the same key, the same meaning)
         if port.current_view() != "compose":
             port.show_view("compose")
             port.say(translate("SendTiming", "Press Ctrl+Shift+T again to send this message later"), ms=5000)

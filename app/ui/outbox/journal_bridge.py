@@ -504,6 +504,10 @@ class JournalBridge:
         for view in self._views:
             view.point_at(local_id)
 
+    def change_time_here(self) -> bool:
+        """Ctrl+Shift+T while the Outbox shows a row the server keeps: its time changes (True); else False."""
+        return any(view.isVisible() and view.change_time() for view in self._views)
+
     def outbox_view(self, parent=None):
         """An Outbox view bound to this bridge's outbox (re-bound when the account changes)."""
         from app.ui.outbox.outbox_view import OutboxView

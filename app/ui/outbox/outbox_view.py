@@ -117,7 +117,6 @@ class OutboxView(QWidget):
             (translate("OutboxView", "Edit in Compose"), ["Return", "Enter"], self._edit, "actOutboxEdit"),
             (translate("OutboxView", "Delete from Outbox"), ["Delete"], self._delete, "actOutboxDelete"),
             (translate("OutboxView", "Retry sending"), ["Ctrl+R"], self._retry, "actOutboxRetry"),
-            (translate("OutboxView", "Change the time…"), ["Ctrl+Shift+T"], self._change_time, "actOutboxTime"),
         ):
             act = QAction(text, self)
             act.setObjectName(name)
@@ -128,7 +127,7 @@ class OutboxView(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.retry_button.clicked.connect(self._retry)
-        self.time_button.clicked.connect(self._change_time)
+        self.time_button.clicked.connect(self.change_time)
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.hand.kick())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._rows = []
@@ -407,15 +406,14 @@ class OutboxView(QWidget):
             self.notice.emit(translate("OutboxView", "Only a message that was not sent can be sent again (Ctrl+R)"))
 
 
-    def _change_time(self) -> None:
+    def change_time(self) -> bool:
+        """Change time… (the button; Ctrl+Shift+T, the window's Send later key, while this view shows): for a row
+        the server keeps, the Send later dialog for it. False when the current row is not one."""
         r = self._current()
-        if r is None:
-            return
-        if r.kept:
-            self.kept_requested.emit("change_time", r.local_id)
-        else:
-            self.notice.emit(translate("OutboxView", "Only a message Exchange keeps for later has a time to change "
-                                                     "(Ctrl+Shift+T)"))
+        if r is None or not r.kept:
+            return False
+        self.kept_requested.emit("change_time", r.local_id)
+        return True
 
 
 N_WAITING = words.translate("OutboxView", "%Ln waiting", None, 0)
