@@ -24,8 +24,8 @@
     <message numerus="yes">
         <source>Send later: %Ln message(s) held on this computer are now kept by Exchange (one whose time has passed is sent now)</source>
         <translation>
-            <numerusform>Envoyer plus tard&#xa0;: %Ln message gardé sur cet ordinateur est désormais gardé par Exchange (envoyé maintenant si son heure est passée)</numerusform>
-            <numerusform>Envoyer plus tard&#xa0;: %Ln messages gardés sur cet ordinateur sont désormais gardés par Exchange (celui dont l’heure est passée part maintenant)</numerusform>
+            <numerusform>Envoyer plus tard : %Ln message gardé sur cet ordinateur est désormais gardé par Exchange (envoyé maintenant si son heure est passée)</numerusform>
+            <numerusform>Envoyer plus tard : %Ln messages gardés sur cet ordinateur sont désormais gardés par Exchange (celui dont l’heure est passée part maintenant)</numerusform>
         </translation>
     </message>
     <message>
@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Kept by Exchange: sends at {time}</source>
-        <translation>Gardé par Exchange&#xa0;: envoi à {time}</translation>
+        <translation>Gardé par Exchange : envoi à {time}</translation>
     </message>
     <message>
         <source>gave up after {attempts} attempts: {reason}</source>
@@ -793,6 +793,10 @@
         <translation>« {name} » n'a pas été envoyé : il reste dans la Boîte d'envoi jusqu'à ce que vous le renvoyiez ou le supprimiez.</translation>
     </message>
     <message>
+        <source>“{name}” goes to Exchange the next time Dispatch runs signed in as {who}; Exchange keeps it until {time}, then sends it.</source>
+        <translation>« {name} » part chez Exchange au prochain lancement de Dispatch connecté en tant que {who} ; Exchange le garde jusqu’à {time}, puis l’envoie.</translation>
+    </message>
+    <message>
         <source>“{name}” goes out the next time Dispatch runs signed in as {who}.</source>
         <translation>« {name} » partira au prochain lancement de Dispatch connecté en tant que {who}.</translation>
     </message>
@@ -842,23 +846,23 @@
     </message>
     <message>
         <source>No longer in the Outbox: Exchange is sending it or it was deleted elsewhere. Look in Sent in a moment.</source>
-        <translation>Plus dans la Boîte d’envoi&#xa0;: Exchange l’envoie ou il a été supprimé ailleurs. Regardez dans Éléments envoyés dans un instant.</translation>
+        <translation>Plus dans la Boîte d’envoi : Exchange l’envoie ou il a été supprimé ailleurs. Regardez dans Éléments envoyés dans un instant.</translation>
     </message>
     <message>
         <source>It changed in the Outbox meanwhile: look at it again</source>
-        <translation>Il a changé entre-temps dans la Boîte d’envoi&#xa0;: regardez-le de nouveau</translation>
+        <translation>Il a changé entre-temps dans la Boîte d’envoi : regardez-le de nouveau</translation>
     </message>
     <message>
         <source>Taken back: it is in Drafts (it could not be opened: {reason})</source>
-        <translation>Repris&#xa0;: il est dans Brouillons (il n’a pas pu être ouvert&#xa0;: {reason})</translation>
+        <translation>Repris : il est dans Brouillons (il n’a pas pu être ouvert : {reason})</translation>
     </message>
     <message>
         <source>Sending “{subject}” now</source>
-        <translation>Envoi de «&#xa0;{subject}&#xa0;» maintenant</translation>
+        <translation>Envoi de « {subject} » maintenant</translation>
     </message>
     <message>
         <source>“{subject}” now sends at {time}</source>
-        <translation>«&#xa0;{subject}&#xa0;» part désormais à {time}</translation>
+        <translation>« {subject} » part désormais à {time}</translation>
     </message>
 </context>
 <context>
