@@ -22,12 +22,13 @@ from tests.helpers.windows import wait_task
 REASON = "Waiting for Exchange Online's 1-recipients-a-day limit"
 
 
-def held_by_the_limit(qtbot, win, sandbox, subjects: list[str], to: str = "bob@example.com") -> list:
+def held_by_the_limit(qtbot, win, sandbox, subjects: list[str], to: str = "bob@example.com",
+                      body: str | None = None) -> list:
     """``subjects`` as drafts, plus one more, sent by keys over a 1-a-day limit: the first of them (in the list's
     order) goes now, the others are held; returns the held submissions, soonest first (each a day after the one
     before); which drafts they are is the list's order, so a test names them by ``sub.draft.subject``."""
     win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 1}
-    seed_drafts(sandbox, ALICE, {s: to for s in [*subjects, "Another draft"]})
+    seed_drafts(sandbox, ALICE, {s: to for s in [*subjects, "Another draft"]}, body)
     key(qtbot, win, Qt.Key_2, CTRL)
     d = win.drafts
     d.model.reload()
