@@ -52,8 +52,9 @@ def close_dialog(desk) -> None:
 
 @pytest.fixture(scope="module")
 def seeded(desk):
-    """One draft saved (Ctrl+S), one message sent (Ctrl+Return) and one waiting in the Outbox (Send later,
-    Ctrl+Shift+T, "in 2 h"), all typed. Keeps the announcements of the send and the tree while Send later is open."""
+    """One draft saved (Ctrl+S), one message sent (Ctrl+Return) and one sent later (Ctrl+Shift+T, "in 2 h"), all
+    typed: Exchange keeps that one, and the Outbox lists it (the queue's row, then the server's copy, "Sends at …
+    (kept by Exchange)"). Keeps the announcements of the send and the tree while Send later is open."""
     out = {}
     write(desk, "Quarterly numbers", "Hi Bob, the numbers.")
     desk.app.ask(cmd="key", keys="Ctrl+S")

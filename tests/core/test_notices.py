@@ -69,6 +69,21 @@ def test_a_commands_message_sent_is_told_once():
     assert book.finished(_sub(SubState.SENT, lid="cmd"), show=Show.NEUTRAL, active=False) is None  # forgotten
 
 
+def test_a_send_later_handed_to_exchange_is_not_told_as_sent_even_a_commands():
+    """Issue 79: Exchange keeps it until its time (SENT with its send_at): it has not gone out, so no "sent"."""
+    from dataclasses import replace
+    from datetime import datetime, timezone
+
+    book = NoticeBook()
+    book.handed_over("cmd")  # dispatch-mail send --later, through the window's door
+    at = datetime(2026, 11, 30, 7, 0, tzinfo=timezone.utc)
+    for lid in ("cmd", "compose"):
+        sub = _sub(SubState.SENT, lid=lid)
+        sub.draft = replace(sub.draft, send_at=at)
+        assert book.finished(sub, show=Show.DETAILS, active=False) is None, lid
+    assert book.finished(_sub(SubState.SENT, lid="cmd"), show=Show.NEUTRAL, active=False) is None  # forgotten
+
+
 def test_a_failed_scheduled_message_sent_again_is_still_the_scheduled_one():
     book = NoticeBook()
     _held_later(book)

@@ -49,3 +49,18 @@ def test_one_waiting_message_and_many():
     assert quit_text([_sub("Only")], WHO, WALL).startswith("1 message is waiting in the Outbox")
     many = quit_text([_sub(f"m{i}") for i in range(MAX_LINES + 3)], WHO, WALL)
     assert len(_lines(many)) == MAX_LINES and "…and 3 more" in many
+
+
+def test_a_send_later_exchange_keeps_is_not_said_to_wait_here_and_one_not_yet_handed_over_says_where_it_goes():
+    from datetime import timezone
+
+    at = datetime(2026, 11, 25, 8, 0).astimezone(timezone.utc)
+    kept = Submission(Draft(to=[Recipient("bob@example.com")], subject="Kept by Exchange", body="b", send_at=at), "a",
+                      state=SubState.SENT, reason="Kept by Exchange: sends at Wed 08:00")
+    offline = Submission(Draft(to=[Recipient("bob@example.com")], subject="Not handed over", body="b", send_at=at),
+                         "a", state=SubState.QUEUED)
+    lines = _lines(quit_text([kept, offline], WHO, WALL))
+    assert set(lines) == {"Not handed over"}  # the server's copy goes at its time with Dispatch closed: not asked
+    said = lines["Not handed over"]
+    assert f"goes to Exchange the next time Dispatch runs signed in as {WHO}" in said
+    assert "Exchange keeps it until Wed 08:00, then sends it" in said and "goes out the next" not in said

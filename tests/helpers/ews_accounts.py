@@ -30,9 +30,10 @@ def _close_exchangelib_connections():
             pass
 
 
-def seed_drafts(sb, email, drafts: dict[str, str]) -> None:
-    """Drafts in ``email``'s Drafts folder: subject -> To address (as typed: not checked by anyone)."""
+def seed_drafts(sb, email, drafts: dict[str, str], body: str | None = None) -> None:
+    """Drafts in ``email``'s Drafts folder: subject -> To address (as typed: not checked by anyone); ``body``: each
+    one's body (None: "<subject>: body")."""
     acc = make_account(sb, email)
     acc.bulk_create(folder=acc.drafts, items=[
-        Message(account=acc, folder=acc.drafts, subject=subject, body=f"{subject}: body",
+        Message(account=acc, folder=acc.drafts, subject=subject, body=f"{subject}: body" if body is None else body,
                 to_recipients=[Mailbox(email_address=to)]) for subject, to in drafts.items()])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.helpers.compose import type_message
@@ -24,7 +24,7 @@ LANGUAGES = {
            "format": ["Texte &enrichi", "&Gras", "&Italique", "&Souligné", "Insérer ou modifier un &lien…",
                       "Liste &numérotée", "Liste à &puces", "&Augmenter le retrait", "&Diminuer le retrait"],
            "later": "Envoyer plus tard", "tomorrow": "Demain ma&tin — ", "monday": "Lundi &matin — ",
-           "schedule": "&Planifier", "scheduled": f"Planifié{NBSP}: «{NBSP}Ordre du jour{NBSP}» sera envoyé le ",
+           "schedule": "&Planifier", "scheduled": f"Planifié{NBSP}: «{NBSP}Ordre du jour{NBSP}» ",
            "countdown": f"Envoi de «{NBSP}Chiffres{NBSP}» dans 30{NBSP}s — Ctrl+Z ou Annuler pour le récupérer",
            "undo": "Annuler", "now": "Envoyer maintenant", "back": "Non envoyé", "letters": ["G", "I", "S"]},
     "de": {"labels": ["Von", "An", "Cc", "Bcc", "Betreff", "Optionen"], "send": "Senden", "save": "Entwurf speichern",
@@ -33,11 +33,14 @@ LANGUAGES = {
            "format": ["&Rich-Text", "&Fett", "&Kursiv", "&Unterstrichen", "&Link einfügen oder bearbeiten…",
                       "&Nummerierte Liste", "&Aufzählungsliste", "Einzug &vergrößern", "&Einzug verkleinern"],
            "later": "Später senden", "tomorrow": "Morgen &früh – ", "monday": "&Montagmorgen – ",
-           "schedule": "&Planen", "scheduled": "Geplant: „Ordre du jour“ wird am ",
+           "schedule": "&Planen", "scheduled": "Geplant: „Ordre du jour“ ",
            "countdown": "„Chiffres“ wird in 30 s gesendet – Strg+Z oder „Rückgängig“ holt sie zurück",
            "undo": "Rückgängig", "now": "Jetzt senden", "back": "Nicht gesendet", "letters": ["F", "K", "U"]},
 }
 ENGLISH_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: what Send later says once scheduled (app/ui/compose/send_timing.py): read in the catalogue's words
+SCHEDULED = ("Scheduled: “{subject}” sends at {when}. Exchange keeps it in the Outbox (Ctrl+4), even with Dispatch "
+             "closed; Enter there takes it back.")
 
 
 def _short_day(lang: str, day: date) -> str:
@@ -101,10 +104,15 @@ def test_compose_send_later_and_the_undo_bar_speak_the_windows_language(qtbot, a
             messages = record_messages(win)
             qtbot.keyClicks(dlg.when, f"{soon:%Y-%m-%d} 08:00")
             qtbot.keyClick(dlg.when, Qt.Key_Return)
-            qtbot.waitUntil(lambda: any(want["scheduled"] in m for m in messages), timeout=10000)
-            [said] = [m for m in messages if want["scheduled"] in m]
+            qtbot.waitUntil(lambda: any(m.startswith(want["scheduled"]) for m in messages), timeout=10000)
+            [said] = [m for m in messages if m.startswith(want["scheduled"])]
             assert _short_day(lang, soon) in said and not any(en in said for en in ENGLISH_DAYS), said
-            qtbot.waitUntil(lambda: c.subject.text() == "", timeout=5000)  # it waits in the Outbox until then
+            # the whole of it in the catalogue's words: Exchange keeps it in the Outbox, even with Dispatch closed
+            words = QCoreApplication.translate("SendTiming", SCHEDULED)
+            assert words != SCHEDULED, "the catalogue translates it"
+            head, tail = words.format(subject="Ordre du jour", when="\0").split("\0")
+            assert said.startswith(head) and said.endswith(tail), (said, words)
+            qtbot.waitUntil(lambda: c.subject.text() == "", timeout=5000)  # the server keeps it until then
 
             # the undo send countdown bar
             settings.set_undo_send_seconds(30)

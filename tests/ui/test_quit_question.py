@@ -1,39 +1,53 @@
 """The quit question says per message what will happen to it (issue 45, item 5), in the real window on the
 sandbox. One message in its undo countdown (it comes back to Compose unsent at the next start: it must not be
-said to "go out") and one scheduled for tomorrow (it goes at its time)."""
+said to "go out"), one a sending limit holds here until tomorrow (it goes at its time, if Dispatch runs), and one
+the user sent later, which Exchange keeps (issue 79): it is not waiting on this computer, so the question does
+not name it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.core.outbox import holds
 from app.core.outbox.submission import SubState
 from tests.helpers.compose import type_message
+from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, key
+from tests.helpers.limit_wait import held_by_the_limit
+from tests.helpers.mailbox import items
 
 SHIFT = Qt.ShiftModifier
 
 
-def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, settings, screenshot_dir):
-    win = window
-    ob = win.session.outbox
-    settings.set_undo_send_seconds(60)
-    mono, wall = ob.parts.clock(), ob.parts.wall()
-    ob.parts.clock, ob.parts.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks stand still: no release
-    type_message(qtbot, win, cc="", bcc="", subject="Countdown", body="still undoable")
-    key(qtbot, win, Qt.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: win.send_timing.bar.isVisible(), timeout=5000)
-    type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject="Agenda", body="1. numbers")
+def _send_later_kept_by_exchange(qtbot, win, sandbox, subject: str) -> None:
+    """``subject`` sent later (tomorrow 8:00) by keys: Exchange keeps it in the mailbox's Outbox folder."""
+    type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject=subject, body="1. numbers")
     key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
     timing = win.send_timing
     qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
                     timeout=5000)
     qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
-    # both held, and both requests done (each is on its way until its record is on disk: quitting before then is
-    # asked as "still being sent")
+    qtbot.waitUntil(lambda: [m["subject"] for m in items(sandbox, "outbox")] == [subject]
+                    and win.flows.sending == 0, timeout=10000)
+
+
+def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, settings, screenshot_dir):
+    win = window
+    ob = win.session.outbox
+    [minutes] = held_by_the_limit(qtbot, win, sandbox, ["Minutes"])  # held here until tomorrow, by the limit
+    waits = minutes.draft.subject
+    settings.set_undo_send_seconds(60)
+    HeldClocks(ob)  # the Outbox's injected clocks stand still: no release
+    _send_later_kept_by_exchange(qtbot, win, sandbox, "Agenda")
+    type_message(qtbot, win, cc="", bcc="", subject="Countdown", body="still undoable")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.send_timing.bar.isVisible(), timeout=5000)
+    # both held here, and both requests done (each is on its way until its record is on disk: quitting before then
+    # is asked as "still being sent")
     qtbot.waitUntil(lambda: sorted(s.hold_kind for s in ob.queue.submissions() if s.state == SubState.HELD)
                     == ["later", "undo"] and win.flows.sending == 0, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
@@ -45,10 +59,12 @@ def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, sett
     text = box.text()
     box.grab().save(str(screenshot_dir / "quit-question.png"))
     lines = {line.split("”")[0].lstrip("• “"): line for line in text.splitlines() if line.startswith("• “")}
-    assert set(lines) == {"Countdown", "Agenda"}
+    # the Send later Exchange keeps goes at its time with Dispatch closed: not one of the messages waiting here
+    assert set(lines) == {"Countdown", waits} and text.startswith("2 messages are waiting in the Outbox")
     assert "comes back to Compose, unsent" in lines["Countdown"] and "goes out" not in lines["Countdown"]
-    tomorrow = (datetime.now() + timedelta(days=1)).strftime("%a")
-    assert f"scheduled for {tomorrow} 08:00" in lines["Agenda"]
+    at = holds.clock_text(minutes.release_at)
+    assert f"scheduled for {at}: it goes out then if Dispatch is running" in lines[waits], (at, text)
+    assert datetime.fromtimestamp(minutes.release_at).date() > datetime.now().date()
     assert "go out the next time Dispatch runs" not in text
     qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=5000)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # Keep open
@@ -56,26 +72,11 @@ def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, sett
     assert win.isVisible()
 
 
-def _schedule(qtbot, win, subject: str) -> None:
-    """``subject`` sent later (tomorrow 8:00) by keys: it waits in the Outbox, so quitting asks."""
-    ob = win.session.outbox
-    type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject=subject, body="later")
-    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
-    timing = win.send_timing
-    qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
-                    timeout=5000)
-    qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
-    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
-    qtbot.waitUntil(lambda: [s.hold_kind for s in ob.queue.submissions() if s.state == SubState.HELD] == ["later"]
-                    and win.flows.sending == 0, timeout=5000)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
-
-
-def test_enter_on_the_quit_question_keeps_the_window_open(qtbot, window):
+def test_enter_on_the_quit_question_keeps_the_window_open(qtbot, window, sandbox):
     """Issue 73, item 8: the safe answer is the default: Enter on the question keeps the window (and the
-    scheduled message) as they are."""
+    message a sending limit holds here for later) as they are."""
     win = window
-    _schedule(qtbot, win, "Agenda")
+    held_by_the_limit(qtbot, win, sandbox, ["Agenda"])
     key(qtbot, win, Qt.Key_Q, CTRL)
     box = win._close_question
     qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=5000)
@@ -107,11 +108,11 @@ def test_ctrl_q_with_unsent_words_in_compose_says_they_are_kept_then_closes(qtbo
     assert [e.draft.subject for e in bridge.journal.entries()] == ["Half written"]
 
 
-def test_the_quit_question_says_the_words_in_compose_are_kept(qtbot, window):
-    """The question asked at Ctrl+Q (a scheduled message waits) names Compose's unsent words too: its Quit closes
-    at once, so the line is in the question."""
+def test_the_quit_question_says_the_words_in_compose_are_kept(qtbot, window, sandbox):
+    """The question asked at Ctrl+Q (a message a sending limit holds here waits) names Compose's unsent words too: its
+    Quit closes at once, so the line is in the question."""
     win = window
-    _schedule(qtbot, win, "Agenda")
+    held_by_the_limit(qtbot, win, sandbox, ["Agenda"])
     type_message(qtbot, win, cc="", bcc="", subject="Half written", body="to be continued")
     key(qtbot, win, Qt.Key_Q, CTRL)
     box = win._close_question

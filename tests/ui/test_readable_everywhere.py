@@ -329,7 +329,8 @@ def test_send_later_at_683_px_fits_says_a_time_to_come_and_the_outbox_shows_it_w
     assert dlg.width() <= 560, dlg.width()
     day = re.search(r"(\d{4})-(\d\d)-(\d\d)", dlg.when.placeholderText())
     assert day and date(*map(int, day.groups())) > date.today(), dlg.when.placeholderText()
-    # scheduled: the Outbox at 683 px shows its "Sends at …" whole, and the To cell too
+    # scheduled (kept by Exchange): the Outbox at 683 px shows its "Sends at … (kept by Exchange)" whole, and the To
+    # cell too
     qtbot.keyClicks(dlg.when, "tomorrow 8:00")
     qtbot.keyClick(dlg.when, Qt.Key_Return)
     qtbot.waitUntil(lambda: not dlg.isVisible() and win.compose.subject.text() == "", timeout=5000)
@@ -346,7 +347,8 @@ def test_send_later_at_683_px_fits_says_a_time_to_come_and_the_outbox_shows_it_w
     assert "takes it back" in full and win.banner.isVisible()
     show(qtbot, win, "outbox")
     view = win.journal_bridge.show_outbox()
-    qtbot.waitUntil(lambda: len(view.rows()) == 1, timeout=5000)
+    # the server's copy, once read, in place of the queue's row: "Sends at Tue 08:00 (kept by Exchange)"
+    qtbot.waitUntil(lambda: [r[2].endswith("(kept by Exchange)") for r in view.rows()] == [True], timeout=10000)
     QApplication.processEvents()
     win.grab().save(str(screenshot_dir / "outbox-sends-at-683.png"))
     t = view.table

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 
 from app.core.scripts.doors import AccountLock, door_dir, door_path
 from app.core.account_queue.keeper import COMMAND_SENDS, OTHER_WINDOW
+from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers import dispatch_mail as dm
 from tests.helpers.door_window import account_set_up, open_account_window, send_args
@@ -109,25 +110,63 @@ def test_twenty_commands_in_a_loop_each_go_out_once_from_the_window(qtbot, runni
     wait_sent_once(qtbot, sandbox, mids)
 
 
-def test_outbox_and_cancel_through_the_window_put_the_message_back_in_compose(qtbot, running, home, tmp_path):
+def test_outbox_and_cancel_through_the_window_put_the_message_back_in_compose(qtbot, running, sandbox, home, tmp_path):
+    """A message a command handed over that waits in the window's Outbox (the server busy: it waits to be tried
+    again in a minute), listed by ``outbox`` and taken out by ``outbox cancel``: the user's again, in Compose."""
+    body = tmp_path / "later.txt"
+    body.write_text("For tomorrow.\n", encoding="utf-8")
+    sandbox.faults.inject("CreateItem", "server_busy", count=-1, backoff_ms=60000)  # asked to come back in a minute
+    code, out, err = dm.run(qtbot, send_args("Waiting in the Outbox", body, "--no-wait"), home)
+    assert code == 0, err
+    [waiting] = dm.json_lines(out)
+    sub = running.session.outbox.queue.submission(waiting["id"])
+    qtbot.waitUntil(lambda: bool(sandbox.faults.fired_list()) and sub.state == SubState.QUEUED and sub.attempts >= 1,
+                    timeout=20000)  # tried once, refused for now: it waits here for its next try
+    code, out, err = dm.run(qtbot, ["outbox", "--json"], home)
+    assert code == 0, err
+    [listed] = [r for r in json.loads(out)["entries"] if r["id"] == waiting["id"]]
+    assert listed["subject"] == "Waiting in the Outbox" and listed["can_cancel"] and not listed.get("kept_by_server")
+    assert running.compose.is_empty()
+    code, out, err = dm.run(qtbot, ["outbox", "cancel", waiting["id"][:8]], home)
+    assert code == 0, err
+    assert "Taken out of the Outbox" in out
+    # the message taken out is the user's again, in the window: Compose was empty, so there
+    qtbot.waitUntil(lambda: running.compose.subject.text() == "Waiting in the Outbox", timeout=5000)
+    assert "For tomorrow." in running.compose.draft().body
+    qtbot.waitUntil(lambda: not any(r[0] == "Waiting in the Outbox" for r in outbox_rows(running)), timeout=5000)
+    sandbox.faults.clear()
+    assert sandbox.mailbox(BOB).items(Folder.INBOX.value) == []
+
+
+def test_send_later_through_the_window_is_kept_by_exchange_and_cancel_takes_it_back_to_drafts(
+        qtbot, running, sandbox, home, tmp_path):
+    """``send --later`` handed to the window: Exchange keeps it (issue 79); ``outbox`` lists the server's copy, the
+    window's Outbox shows it, and ``outbox cancel`` of its ID takes it back to Drafts, never sent."""
     body = tmp_path / "later.txt"
     body.write_text("For tomorrow.\n", encoding="utf-8")
     code, out, err = dm.run(qtbot, send_args("Held for tomorrow", body, "--later", "tomorrow 8:00"), home)
     assert code == 0, err
-    [held] = dm.json_lines(out)
-    assert held["result"] == "held"
+    [said] = dm.json_lines(out)
+    assert said["result"] == "scheduled" and said["send_at"]
+    assert [i["subject"] for i in sandbox.mailbox(ALICE).items("outbox")] == ["Held for tomorrow"]
     code, out, err = dm.run(qtbot, ["outbox", "--json"], home)
     assert code == 0, err
-    [listed] = [r for r in json.loads(out)["entries"] if r["id"] == held["id"]]
-    assert listed["subject"] == "Held for tomorrow" and listed["can_cancel"]
-    assert running.compose.is_empty()
-    code, out, err = dm.run(qtbot, ["outbox", "cancel", held["id"][:8]], home)
+    [kept] = [r for r in json.loads(out)["entries"] if r.get("kept_by_server")]
+    assert (kept["subject"], kept["message_id"]) == ("Held for tomorrow", said["message_id"]) and kept["can_cancel"]
+    running.journal_bridge.kept.read()  # the window reads the server's Outbox (as F5 does)
+    qtbot.waitUntil(lambda: [(r[0], r[2].endswith("(kept by Exchange)")) for r in outbox_rows(running)]
+                    == [("Held for tomorrow", True)], timeout=10000)
+    code, out, err = dm.run(qtbot, ["outbox", "cancel", kept["id"][:8]], home)
     assert code == 0, err
-    assert "Taken out of the Outbox" in out
-    # the message taken out is the user's again, in the window: Compose was empty, so there
-    qtbot.waitUntil(lambda: running.compose.subject.text() == "Held for tomorrow", timeout=5000)
-    assert "For tomorrow." in running.compose.draft().body
-    qtbot.waitUntil(lambda: not any(r[0] == "Held for tomorrow" for r in outbox_rows(running)), timeout=5000)
+    assert "Taken back: it is in Drafts, not sent" in out
+    assert sandbox.mailbox(ALICE).items("outbox") == []
+    assert [i["subject"] for i in sandbox.mailbox(ALICE).items(Folder.DRAFTS.value)] == ["Held for tomorrow"]
+    running.journal_bridge.kept.read()
+    qtbot.waitUntil(lambda: not any(r[0] == "Held for tomorrow" for r in outbox_rows(running)), timeout=10000)
+    sandbox.advance_clock(2 * 24 * 3600)  # well past its time: Exchange sends nothing, it was taken back
+    assert sandbox.outbox.wait_idle(10)
+    assert sandbox.mailbox(BOB).items(Folder.INBOX.value) == []
+    assert sandbox.mailbox(ALICE).items(Folder.SENT.value) == []
 
 
 def test_the_door_is_private(running, account):

@@ -793,6 +793,10 @@
         <translation>„{name}“ wurde nicht gesendet: Die Nachricht bleibt im Postausgang, bis Sie sie erneut senden oder löschen.</translation>
     </message>
     <message>
+        <source>“{name}” goes to Exchange the next time Dispatch runs signed in as {who}; Exchange keeps it until {time}, then sends it.</source>
+        <translation>„{name}“ geht beim nächsten Start von Dispatch mit der Anmeldung als {who} an Exchange; Exchange behält sie bis {time} und sendet sie dann.</translation>
+    </message>
+    <message>
         <source>“{name}” goes out the next time Dispatch runs signed in as {who}.</source>
         <translation>„{name}“ wird beim nächsten Start von Dispatch mit der Anmeldung als {who} gesendet.</translation>
     </message>

@@ -793,6 +793,10 @@
         <translation>« {name} » n'a pas été envoyé : il reste dans la Boîte d'envoi jusqu'à ce que vous le renvoyiez ou le supprimiez.</translation>
     </message>
     <message>
+        <source>“{name}” goes to Exchange the next time Dispatch runs signed in as {who}; Exchange keeps it until {time}, then sends it.</source>
+        <translation>« {name} » part chez Exchange au prochain lancement de Dispatch connecté en tant que {who} ; Exchange le garde jusqu’à {time}, puis l’envoie.</translation>
+    </message>
+    <message>
         <source>“{name}” goes out the next time Dispatch runs signed in as {who}.</source>
         <translation>« {name} » partira au prochain lancement de Dispatch connecté en tant que {who}.</translation>
     </message>

@@ -4,7 +4,11 @@ words. No Qt, no D-Bus (the window's side, app/ui/notify, shows what :meth:`Noti
 A notification is made when the window is NOT the active one (when it is, its status bar and a screen reader
 already said it), notifications are on, and a submission became final as one of:
 
-- ``LATER_SENT``: a Send later message went (the book saw it held for later: a release clears its hold's kind);
+- ``LATER_SENT``: a message held on this computer for a time went (the book saw it held for later: a release
+  clears its hold's kind): a sending limit's wait (a mail merge's or Send selected's rest, sent once the rolling
+  day has room). The user's own Send later is not held here any more: it is handed to Exchange at once with its
+  time (:mod:`app.core.scheduled`), and Exchange sends it then, maybe with Dispatch closed, so nothing here sees
+  it go and no notification says it went;
 - ``FAILED``: a send failed for good (refused, or not known to have gone): the user decides what next. Whatever
   its face (Compose, Drafts, a merge, a command): the window is not active, so nobody is watching it fail;
 - ``COMMAND_SENT``: a message a ``dispatch-mail`` command handed to this window's door went
@@ -14,7 +18,8 @@ already said it), notifications are on, and a submission became final as one of:
   privacy rules; its action opens the message's Sent row. Never for a delivery or read receipt, nor for a report
   about a message the window does not know (one sent from another program).
 
-A plain Send that went makes none (the user just pressed it), nor one taken back or thrown away.
+A plain Send that went makes none (the user just pressed it), nor one taken back or thrown away, nor one handed to
+Exchange to keep until its time (SENT with its ``send_at``: not sent yet, whoever asked for it, a command too).
 
 Many of a kind while the user is away (a mail merge sent later, a server refusing every send) make one
 notification that counts them ("3 scheduled messages were sent."): each replaces the one before (``replaces``),
@@ -145,7 +150,7 @@ class NoticeBook:
         if sub.state != SubState.FAILED:  # a failed one may be sent again: still the same message, remembered
             self._later.discard(lid)
             self._commands.discard(lid)
-        kind = _kind(sub.state, later=later, command=command)
+        kind = None if _kept_by_exchange(sub) else _kind(sub.state, later=later, command=command)
         if active:
             self.attended()
         if kind is None or show == Show.OFF or active:
@@ -194,6 +199,12 @@ def _kind(state: SubState, *, later: bool, command: bool) -> Kind | None:
     if later:
         return Kind.LATER_SENT
     return Kind.COMMAND_SENT if command else None
+
+
+def _kept_by_exchange(sub: Submission) -> bool:
+    """Handed to Exchange with a time to send it (PidTagDeferredSendTime): the server keeps it until then, so it has
+    not gone out; nothing is told of it now."""
+    return sub.state == SubState.SENT and sub.draft.send_at is not None
 
 
 def _recipient(sub: Submission) -> str:

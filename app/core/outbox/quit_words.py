@@ -4,10 +4,16 @@ Each waiting message is said as what will really happen to it once Dispatch is c
 
 - in its undo countdown (HELD "undo"): never sent; it comes back to Compose, unsent, at the next start
   (:func:`app.core.outbox.holds.undo_to_editing`) — or, a draft of Send selected or a mail merge, stays in Drafts;
-- scheduled (HELD "later"): goes out at its time while Dispatch runs, or at the next start after it;
+- waiting here for a time (HELD "later": a sending limit's wait): goes out at its time while Dispatch runs, or at
+  the next start after it;
+- the user's Send later not yet handed to Exchange (its ``send_at``, still queued, saving, waiting for a sign-in):
+  goes to Exchange the next time Dispatch runs on this account, and Exchange keeps it until its time;
 - waiting (queued, saving, waiting for a sign-in): goes out the next time Dispatch runs on this account;
 - possibly on the wire (submitting, unknown): looked up at the next start, never sent twice;
 - refused (failed): stays in the Outbox until the user sends it again or deletes it.
+
+A Send later Exchange already keeps (SENT with its ``send_at``: in the mailbox's Outbox folder) is not waiting on
+this computer: it goes out at its time with Dispatch closed, so the question does not name it (:func:`waiting`).
 """
 
 from __future__ import annotations
@@ -29,7 +35,8 @@ KEPT_IN_COMPOSE = translate("QuitQuestion", "The message in Compose is kept on t
 
 
 def waiting(subs: Iterable[Submission]) -> list[Submission]:
-    """The submissions the quit question is about (not sent, not taken back)."""
+    """The submissions the quit question is about (not sent, not taken back): a Send later Exchange keeps was sent to
+    it (SENT), so it is not one of them."""
     return [s for s in subs if s.state not in (SubState.SENT, SubState.CANCELLED)]
 
 
@@ -56,6 +63,10 @@ def fate(sub: Submission, who: str, wall: float | None = None) -> Words:
     if st == SubState.FAILED:
         return translate("QuitQuestion", "“{name}” was not sent: it stays in the Outbox until you send it again or "
                                          "delete it.").format(name=name)
+    if sub.draft.send_at is not None:  # the user's Send later, not yet with Exchange
+        return translate("QuitQuestion", "“{name}” goes to Exchange the next time Dispatch runs signed in as {who}; "
+                                         "Exchange keeps it until {time}, then sends it.").format(
+            name=name, who=who, time=holds.clock_text(sub.draft.send_at.timestamp(), wall))
     return translate("QuitQuestion", "“{name}” goes out the next time Dispatch runs signed in as {who}.").format(
         name=name, who=who)
 
