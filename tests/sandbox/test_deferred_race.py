@@ -13,29 +13,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from exchangelib import EWSDateTime, ExtendedProperty, Message
+from exchangelib import EWSDateTime, Message
 from exchangelib.errors import ErrorItemNotFound
 
+from tests.helpers.deferred import deferred_field  # noqa: F401 - a fixture
 from tests.helpers.ews_accounts import make_account
 from tests.helpers.outbox_race import OUTCOME, admin, hold_delivery_at, resume_and_settle, where
 
 START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 WHEN = START + dt.timedelta(minutes=10)
-
-
-class DeferredSendTime(ExtendedProperty):
-    """PidTagDeferredSendTime as a client sets it (Outlook's "Delay delivery")."""
-
-    property_tag = 0x3FEF
-    property_type = "SystemTime"
-
-
-@pytest.fixture
-def deferred_field():
-    """exchangelib's documented way to add an extended property to Message, removed again after the test."""
-    Message.register("deferred_send_time", DeferredSendTime)
-    yield
-    Message.deregister("deferred_send_time")
 
 
 @pytest.fixture

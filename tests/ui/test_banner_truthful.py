@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.helpers.compose import type_message
-from tests.helpers.keys import CTRL, SHIFT, key
+from tests.helpers.send_later import schedule_by_keys
+from tests.helpers.keys import CTRL, key
 
 
 def _in_window(win, widget) -> QRect:
@@ -26,12 +27,7 @@ def _covers_nothing(win, page, widgets) -> None:
 def test_the_scheduled_banner_goes_when_the_message_is_taken_back_and_covers_nothing(qtbot, window, screenshot_dir):
     win = window
     type_message(qtbot, win, cc="", bcc="", subject="Agenda for the board meeting", body="1. numbers")
-    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
-    timing = win.send_timing
-    qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
-                    timeout=5000)
-    qtbot.keyClicks(timing.dialog.when, "in 5 min")
-    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    schedule_by_keys(qtbot, win, "in 5 min")
     qtbot.waitUntil(lambda: win.banner.text().startswith("Scheduled:"), timeout=5000)
     QApplication.processEvents()
     c = win.compose

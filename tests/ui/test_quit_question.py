@@ -15,22 +15,17 @@ from app.core.outbox import holds
 from app.core.outbox.submission import SubState
 from tests.helpers.compose import type_message
 from tests.helpers.holds import HeldClocks
+from tests.helpers.send_later import schedule_by_keys
 from tests.helpers.keys import CTRL, key
 from tests.helpers.limit_wait import held_by_the_limit
 from tests.helpers.mailbox import items
 
-SHIFT = Qt.ShiftModifier
 
 
 def _send_later_kept_by_exchange(qtbot, win, sandbox, subject: str) -> None:
     """``subject`` sent later (tomorrow 8:00) by keys: Exchange keeps it in the mailbox's Outbox folder."""
     type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject=subject, body="1. numbers")
-    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
-    timing = win.send_timing
-    qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
-                    timeout=5000)
-    qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
-    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    schedule_by_keys(qtbot, win, "tomorrow 8:00")
     qtbot.waitUntil(lambda: [m["subject"] for m in items(sandbox, "outbox")] == [subject]
                     and win.flows.sending == 0, timeout=10000)
 

@@ -14,21 +14,12 @@ from app.core.outbox import holds
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.outbox_race import where
+from tests.helpers.send_later import schedule_by_keys
 from tests.helpers.status_bar import record_messages, whole_message
 from tests.helpers.windows import close_window, open_window, wait_idle
 
 SHIFT = Qt.ShiftModifier
 HOUR = 3600
-
-
-def _schedule_by_keys(qtbot, win, typed: str) -> None:
-    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
-    timing = win.send_timing
-    qtbot.waitUntil(lambda: timing.dialog is not None and timing.dialog.isVisible(), timeout=5000)
-    dlg = timing.dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.when, timeout=5000)
-    qtbot.keyClicks(dlg.when, typed)
-    qtbot.keyClick(dlg.when, Qt.Key_Return)
 
 
 def _kept_rows(view) -> list[tuple[str, str, str]]:
@@ -51,7 +42,7 @@ def test_send_later_is_kept_by_exchange_listed_in_the_outbox_and_enter_takes_it_
     win, sb = ui_window, ui_sandbox
     type_message(qtbot, win, cc="", bcc="", subject="Tomorrow's agenda", body="1. numbers")
     said = record_messages(win)
-    _schedule_by_keys(qtbot, win, "tomorrow 8:00")
+    schedule_by_keys(qtbot, win, "tomorrow 8:00")
     when = datetime.combine(datetime.now().date() + timedelta(days=1), datetime.min.time()).replace(hour=8)
 
     # on the server now, kept there: nothing of it waits on this computer
@@ -85,7 +76,7 @@ def test_send_later_is_kept_by_exchange_listed_in_the_outbox_and_enter_takes_it_
 def test_a_take_back_after_exchange_sent_it_says_so_and_sent_shows_it(qtbot, ui_window, ui_sandbox):
     win, sb = ui_window, ui_sandbox
     type_message(qtbot, win, cc="", bcc="", subject="Already gone", body="hi")
-    _schedule_by_keys(qtbot, win, "in 2 h")
+    schedule_by_keys(qtbot, win, "in 2 h")
     view = _outbox(qtbot, win)
     qtbot.waitUntil(lambda: len(_kept_rows(view)) == 1, timeout=15000)
     sb.advance_clock(3 * HOUR)  # Exchange sends it; this window has not read its Outbox since
@@ -107,7 +98,7 @@ def test_a_second_window_takes_it_back_edits_it_and_schedules_it_again_the_first
     """Two computers on one account: another DISPATCH_HOME (its own journal, lock and door), the same mailbox."""
     first, sb = ui_window, ui_sandbox
     type_message(qtbot, first, cc="", bcc="", subject="Plan", body="draft plan")
-    _schedule_by_keys(qtbot, first, "in 2 h")
+    schedule_by_keys(qtbot, first, "in 2 h")
     view_one = _outbox(qtbot, first)
     qtbot.waitUntil(lambda: len(_kept_rows(view_one)) == 1, timeout=15000)
 
@@ -125,7 +116,7 @@ def test_a_second_window_takes_it_back_edits_it_and_schedules_it_again_the_first
         second.compose.subject.setFocus()
         key(qtbot, second, Qt.Key_End)
         qtbot.keyClicks(second.compose.subject, " v2")
-        _schedule_by_keys(qtbot, second, "in 5 h")
+        schedule_by_keys(qtbot, second, "in 5 h")
         qtbot.waitUntil(lambda: where(sb, "Plan v2")["outbox"] == 1, timeout=15000)
         assert where(sb, "Plan")["outbox"] == 0
 
@@ -173,7 +164,7 @@ def test_a_send_later_an_older_version_held_here_goes_to_the_server_and_the_wind
 def test_ctrl_shift_t_on_a_kept_row_changes_its_time_and_ctrl_r_sends_it_now(qtbot, ui_window, ui_sandbox):
     win, sb = ui_window, ui_sandbox
     type_message(qtbot, win, cc="", bcc="", subject="Moving", body="x")
-    _schedule_by_keys(qtbot, win, "in 2 h")
+    schedule_by_keys(qtbot, win, "in 2 h")
     view = _outbox(qtbot, win)
     qtbot.waitUntil(lambda: len(_kept_rows(view)) == 1, timeout=15000)
     first = _kept_rows(view)[0][2]

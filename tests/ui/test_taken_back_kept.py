@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.core.outbox.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.holds import HeldClocks
+from tests.helpers.send_later import schedule_by_keys
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items, seed_sent
 from tests.helpers.windows import wait_idle
@@ -112,12 +112,7 @@ def test_a_message_taken_back_by_undo_and_left_unedited_is_saved_to_drafts(qtbot
 def test_a_send_later_exchange_keeps_taken_back_and_left_unedited_is_in_drafts_once_never_sent(qtbot, window, sandbox):
     win, c = window, window.compose
     type_message(qtbot, win, cc="", bcc="", subject="Kept, then back", body="Back in a while.")
-    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
-    timing = win.send_timing
-    qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
-                    timeout=5000)
-    qtbot.keyClicks(timing.dialog.when, "in 5 min")
-    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    schedule_by_keys(qtbot, win, "in 5 min")
     qtbot.waitUntil(lambda: [m["subject"] for m in items(sandbox, "outbox")] == ["Kept, then back"], timeout=10000)
     qtbot.waitUntil(lambda: c.subject.text() == "", timeout=5000)
     key(qtbot, win, Qt.Key_4, CTRL)
