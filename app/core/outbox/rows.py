@@ -40,6 +40,7 @@ class OutboxRow:
     delivery: str = ""  # a sent row's delivery news in words ("1 failed", "all delivered"; "": none)
     bounced: bool = False  # a report says it did not reach someone
     kept: bool = False  # a send later the server keeps until its time (app.core.scheduled): acted on there
+    later: bool = False  # a send with a time the server keeps it until (its row gives way to the server's copy)
 
 
 class SendView:
@@ -197,7 +198,7 @@ def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not
                          can_retry(item, now, parked), waiting=st not in _NOT_WAITING, not_done=st == SubState.FAILED,
                          sent=st == SubState.SENT, checking=st == SubState.UNKNOWN,
                          message_id=d.internet_message_id,
-                         addresses=tuple(r.email for r in (*d.to, *d.cc, *d.bcc)))
+                         addresses=tuple(r.email for r in (*d.to, *d.cc, *d.bcc)), later=d.send_at is not None)
     st = item.status
     return OutboxRow(item.local_id, "save", subject, display_to(d), st.value,
                      save_text(item, now), st in (SaveStatus.WAITING, SaveStatus.RETRYING,

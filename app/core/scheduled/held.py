@@ -87,7 +87,7 @@ def with_kept(rows: list[OutboxRow], kept, gone=frozenset()) -> list[OutboxRow]:
     (its own row said "Kept by Exchange" until the Outbox folder was read again); one the hand took out of the
     server's Outbox (``gone``: their Message-IDs) has no row at all (its queue row would say it is kept)."""
     server = {k.internet_message_id for k in kept if k.internet_message_id} | set(gone)
-    return [r for r in rows if not (r.sent and r.message_id in server)] + [kept_row(k) for k in kept]
+    return [r for r in rows if not (r.sent and r.later and r.message_id in server)] + [kept_row(k) for k in kept]
 
 
 def kept_id(item) -> str:

@@ -28,7 +28,7 @@ from typing import Callable
 from app.core.delivery.outbox_news import failure_line, recent_failures, standing_in, with_news
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
-from app.core.scheduled.held import kept_id
+from app.core.scheduled.held import kept_id, with_kept
 from app.core.scripts import scheduled_rows, send_options
 from app.core.scripts.door_protocol import (SET_UP_WINDOW_ROUTE, WINDOW_ROUTE, Cancel, ListQueue, Open, Reply, Request, Retry, Submit,
                                             default_wait)
@@ -435,8 +435,7 @@ def ended(words: str) -> str:
 
 def _listed(rows: list[OutboxRow], failures: list[dict], as_json: bool, kept=(), unread: str = "",
             gone=frozenset()) -> Reply:
-    server = {k.internet_message_id for k in kept if k.internet_message_id} | set(gone)
-    rows = [r for r in rows if not (r.sent and r.message_id in server)]  # the server's copy says it now
+    rows = [r for r in with_kept(rows, kept, gone) if not r.kept]  # the queue's: its sent rows the server's copy says
     if as_json:
         items = [{"id": r.local_id, "op": r.op, "state": r.state, "text": r.text, "subject": r.subject,
                   "recipients": r.recipients, "can_retry": r.can_retry, "can_cancel": r.can_cancel,
