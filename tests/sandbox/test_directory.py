@@ -1,13 +1,16 @@
 """The sandbox's directory over EWS with exchangelib (issue 80, item 6): ResolveNames with contact data, search
-scopes and ambiguity; ExpandDL one level. Every body is checked against Microsoft's XSD by the suite's wire
+scopes and ambiguity; ExpandDL one level; FindPeople on the GAL, paged. Every body is checked against Microsoft's XSD by the suite's wire
 validator (tests/conftest.py)."""
 
 from __future__ import annotations
+
+from xml.etree import ElementTree
 
 import pytest
 from exchangelib.errors import ErrorNameResolutionNoResults
 
 from app.sandbox.directory_seed import DIRECTORY_USERS, LARGE_GROUP_SIZE
+from app.sandbox.ews.people import GAL_ID
 from tests.helpers.ews_accounts import make_account
 from tests.helpers.soap import M, T, answer, post
 
@@ -121,3 +124,57 @@ def test_expand_dl_of_a_person_is_no_results(org):
     msg, members = _expand(org, "carol@example.com")
     assert (msg.get("ResponseClass"), msg.findtext(f"{M}ResponseCode")) == ("Error", "ErrorNameResolutionNoResults")
     assert members == []
+
+
+# ---------------- FindPeople on the GAL ----------------
+
+FIND = ('<m:FindPeople><m:IndexedPageItemView BasePoint="Beginning" MaxEntriesReturned="{top}" Offset="{offset}"/>'
+        '<m:ParentFolderId>{folder}</m:ParentFolderId>{query}</m:FindPeople>')
+GAL = f'<t:AddressListId Id="{GAL_ID}"/>'
+
+
+def _find_people(sb, query="<m:QueryString>car</m:QueryString>", folder=GAL, top=100, offset=0):
+    r = post(sb, FIND.format(top=top, offset=offset, folder=folder, query=query))
+    assert r.status_code == 200, r.text[:600]
+    body = ElementTree.fromstring(r.content).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
+    return body.find(f"{M}FindPeopleResponse")
+
+
+def _personas(resp):
+    return [(p.findtext(f"{T}EmailAddress/{T}EmailAddress"), p.findtext(f"{T}PersonaType"))
+            for p in resp.iter(f"{T}Persona")]
+
+
+def test_find_people_searches_the_gal_by_query_string(org):
+    resp = _find_people(org)
+    assert resp.get("ResponseClass") == "Success"
+    assert _personas(resp) == [("carl@example.com", "Person"), ("carol@example.com", "Person")]
+    carol = list(resp.iter(f"{T}Persona"))[1]
+    assert (carol.findtext(f"{T}DisplayName"), carol.findtext(f"{T}Title"), carol.findtext(f"{T}Department")) == (
+        "Carol Clark", "Head of Finance", "Finance")
+    assert carol.findtext(f"{T}PhoneNumber/{T}Number") == "+44 20 7946 0301"
+    assert resp.findtext(f"{M}TotalNumberOfPeopleInView") == "2"
+    by_name = _find_people(org, "<m:QueryString>sales</m:QueryString>", '<t:DistinguishedFolderId Id="directory"/>')
+    assert _personas(by_name) == [("sales@example.com", "DistributionList"),
+                                  ("sales.emea@example.com", "DistributionList")]
+
+
+def test_find_people_pages_to_the_end_without_duplicates(org):
+    seen, offset = [], 0
+    while True:
+        resp = _find_people(org, "<m:QueryString>staff</m:QueryString>", top=128, offset=offset)
+        page = _personas(resp)
+        assert resp.findtext(f"{M}FirstLoadedRowIndex") == str(offset)
+        assert resp.findtext(f"{M}TotalNumberOfPeopleInView") == str(LARGE_GROUP_SIZE)
+        if not page:
+            break
+        seen += [a for a, _ in page]
+        offset += len(page)
+    assert len(seen) == LARGE_GROUP_SIZE == len(set(seen))
+
+
+def test_find_people_does_not_browse_the_gal(org):
+    for query, folder in (("", GAL), ("<m:QueryString>car</m:QueryString>", '<t:DistinguishedFolderId Id="contacts"/>')):
+        resp = _find_people(org, query, folder)
+        assert (resp.get("ResponseClass"), resp.findtext(f"{M}ResponseCode")) == ("Error", "ErrorInvalidArgument")
+        assert resp.find(f"{M}People") is None

@@ -13,6 +13,7 @@ from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
 from .junk import op_mark_as_junk
 from .names import op_expand_dl, op_resolve_names
+from .people import op_find_people
 from .soap import M_NS, SoapFault, local, ns, schema_error
 from .transfer import op_export_items, op_upload_items
 from .userconfig import (
@@ -42,6 +43,7 @@ OPERATIONS = {
     "ArchiveItem": op_archive_item,
     "ResolveNames": op_resolve_names,
     "ExpandDL": op_expand_dl,
+    "FindPeople": op_find_people,
     "CreateAttachment": op_create_attachment,
     "GetAttachment": op_get_attachment,
     "DeleteAttachment": op_delete_attachment,
@@ -79,6 +81,9 @@ CHILDREN = {
     "ArchiveItem": ["ArchiveSourceFolderId", "ItemIds"],
     "ResolveNames": ["ParentFolderIds", "UnresolvedEntry"],
     "ExpandDL": ["Mailbox"],
+    "FindPeople": ["PersonaShape", "IndexedPageItemView", "Restriction", "AggregationRestriction", "SortOrder",
+                   "ParentFolderId", "QueryString", "SearchPeopleSuggestionIndex", "TopicQueryString", "Context",
+                   "QuerySources"],
     "CreateAttachment": ["ParentItemId", "Attachments"],
     "GetAttachment": ["AttachmentShape", "AttachmentIds"],
     "DeleteAttachment": ["AttachmentIds"],
