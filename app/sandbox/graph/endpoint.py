@@ -116,6 +116,11 @@ def execute(sb, user, scopes: frozenset, method: str, target: str, headers, raw:
 def resolve(method: str, path: str):
     """(handler, path parameters, operation name, the user part's match) of a path under /v1.0; GraphError
     400 / 405 for a path or verb Graph has no endpoint for."""
+    org = routes.match_org(method, path[len(PREFIX):])
+    if org is not None:  # the organisation's directory: run as the signed-in user (/me), who owns no mailbox here
+        if org[0] is None:
+            raise GraphError(405, "Request_BadRequest", f"The HTTP method '{method}' is not allowed here.")
+        return (*org, routes.USER.match("/me"))
     user_match = routes.USER.match(path[len(PREFIX):])
     if user_match is None:
         segment = path[len(PREFIX):].strip("/").split("/")[0]
