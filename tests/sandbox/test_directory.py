@@ -178,3 +178,17 @@ def test_find_people_does_not_browse_the_gal(org):
         resp = _find_people(org, query, folder)
         assert (resp.get("ResponseClass"), resp.findtext(f"{M}ResponseCode")) == ("Error", "ErrorInvalidArgument")
         assert resp.find(f"{M}People") is None
+
+
+# ---------------- delivery through nested groups ----------------
+
+def test_mail_to_a_group_reaches_nested_members_once_each(org):
+    from exchangelib import Mailbox, Message
+
+    bob = make_account(org, "bob@example.com")
+    Message(account=bob, subject="pipeline", body="numbers",
+            to_recipients=[Mailbox(email_address="sales@example.com"), Mailbox(email_address="alice@example.com")],
+            cc_recipients=[Mailbox(email_address="sales.emea@example.com")]).send()
+    for member in ("alice@example.com", "ivan@example.com", "ali.baba@example.com", "carl@example.com"):
+        assert [m["subject"] for m in org.mailbox(member).items()] == ["pipeline"], member
+    assert org.mailbox("bob@example.com").items() == [], "no report: every member was reached"
