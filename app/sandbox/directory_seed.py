@@ -1,4 +1,4 @@
-"""A small, realistic organisation for the address book (issue 80): ``Sandbox(users=DIRECTORY_USERS)`` or
+"""A small, realistic organisation for the address book: ``Sandbox(users=DIRECTORY_USERS)`` or
 ``python -m app.sandbox --directory``. The default users (sandbox.DEFAULT_USERS, whose sign-ins and rights the
 rest of the suite relies on) with titles, departments and offices, more people (a Carl beside Carol), two
 rooms, the shared desk, the users' own contacts, and groups: Sales contains Sales EMEA (nested), Everyone
