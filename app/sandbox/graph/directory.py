@@ -81,23 +81,26 @@ def group_doc(g: dict) -> dict:
 
 
 def list_users(req: Req):
-    return _list(req, req.ctx.sandbox.users, user_doc, USER_DEFAULT, USER_PROPS, "users", "/users")
+    users = sorted(req.ctx.sandbox.users, key=directory.sort_key)
+    return _list(req, [user_doc(u) for u in users], (USER_DEFAULT, USER_PROPS), "users", "/users")
 
 
 def list_groups(req: Req):
-    return _list(req, req.ctx.sandbox.groups, group_doc, GROUP_DEFAULT, GROUP_DEFAULT, "groups", "/groups")
+    groups = sorted(req.ctx.sandbox.groups, key=directory.sort_key)
+    return _list(req, [group_doc(g) for g in groups], (GROUP_DEFAULT, GROUP_DEFAULT), "groups", "/groups")
 
 
 def list_members(req: Req):
+    """A group's members in the users file's order, one level."""
     sb = req.ctx.sandbox
     group = next((g for g in sb.groups if group_id(g["email"]) == req.params["gid"].lower()), None)
     if group is None:
         raise GraphError(404, "Request_ResourceNotFound",
                          f"Resource '{req.params['gid']}' does not exist or one of its queried reference-property "
                          "objects are not present.")
-    members = directory.members(group, sb.users, sb.groups)
-    return _list(req, members, _member_doc, (*USER_DEFAULT, *GROUP_DEFAULT), (*USER_PROPS, *GROUP_DEFAULT),
-                 "directoryObjects", f"/groups/{req.params['gid']}/members", typed=True)
+    docs = [_member_doc(e) for e in directory.members(group, sb.users, sb.groups)]
+    return _list(req, docs, ((*USER_DEFAULT, *GROUP_DEFAULT), (*USER_PROPS, *GROUP_DEFAULT)), "directoryObjects",
+                 f"/groups/{req.params['gid']}/members")
 
 
 def _member_doc(e: dict) -> dict:
@@ -109,7 +112,9 @@ def _member_doc(e: dict) -> dict:
     return {"@odata.type": "#microsoft.graph.user", **user_doc(e)}
 
 
-def _list(req: Req, entries, to_doc, default, known, what: str, path: str, typed: bool = False):
+def _list(req: Req, docs: list[dict], props: tuple, what: str, path: str):
+    """One page of ``docs`` after the request's $search and $filter; ``props``: (the default properties, the
+    ones $select may name)."""
     q = req.query
     for name in q:
         if name.startswith("$") and name not in OPTIONS:
@@ -117,17 +122,13 @@ def _list(req: Req, entries, to_doc, default, known, what: str, path: str, typed
     eventual = (req.headers.get("ConsistencyLevel") or "").strip().lower() == "eventual"
     if "$search" in q and not eventual:
         raise unsupported(NEEDS_HEADER)
-    count = _count(q, eventual)
-    select = _select(q.get("$select"), known)
-    docs = [to_doc(e) for e in sorted(entries, key=directory.sort_key)] if not typed else [to_doc(e) for e in entries]
+    count, select = _count(q, eventual), _select(q.get("$select"), props[1])
     if "$search" in q:
         docs = [d for d in docs if _search(d, q["$search"])]
     if "$filter" in q:
         docs = [d for d in docs if _filter(d, q["$filter"])]
     top, skip = _top(q), _skiptoken(q.get("$skiptoken"))
-    page = docs[skip:skip + top]
-    names = select or default
-    keep = lambda d: {k: v for k, v in d.items() if k in names or k in ("id", "@odata.type")}  # noqa: E731
+    names = select or props[0]
     doc = {"@odata.context": f"{req.base}/$metadata#{what}" + (f"({','.join(select)})" if select else "")}
     if count:
         doc["@odata.count"] = len(docs)
@@ -135,7 +136,8 @@ def _list(req: Req, entries, to_doc, default, known, what: str, path: str, typed
         nxt = {k: v for k, v in q.items() if k != "$skiptoken"}
         token = base64.urlsafe_b64encode(f"skip:{skip + top}".encode()).decode()
         doc["@odata.nextLink"] = f"{req.base}{path}?{urlencode({**nxt, '$skiptoken': token}, safe='$,')}"
-    doc["value"] = [keep(d) for d in page]
+    doc["value"] = [{k: v for k, v in d.items() if k in names or k in ("id", "@odata.type")}
+                    for d in docs[skip:skip + top]]
     return json_resp(200, doc)
 
 
