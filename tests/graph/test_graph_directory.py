@@ -124,3 +124,21 @@ def test_people_and_me_carry_the_directory_fields(org):
         [person] = carol.get("/me/people", params={"$search": '"carl"'}).json()["value"]
         assert (person["jobTitle"], person["department"], person["phones"]) == (
             "Sales Representative", "Sales EMEA", [{"type": "business", "number": "+49 30 901820 14"}])
+
+
+def test_the_scope_not_granted_fault_answers_403_through_the_admin_endpoint(org, alice):
+    """The admin endpoint's fault (as a test in another process would set it): /users answers Graph's 403 for a
+    permission the organisation withholds, until cleared; /me/people is untouched."""
+    import httpx
+
+    r = httpx.post(org.admin_url, headers=org.admin_headers(), trust_env=False, timeout=10,
+                   json={"operation": "ListUsers", "kind": "scope_not_granted", "count": -1})
+    assert r.status_code == 200, r.text
+    for _ in range(2):
+        r = alice.get("/users", params={"$search": '"displayName:car"'}, headers=EVENTUAL)
+        assert r.status_code == 403, r.text
+        assert r.json()["error"]["code"] == "Authorization_RequestDenied"
+    assert alice.get("/me/people", params={"$search": '"car"'}).status_code == 200
+    assert ("ListUsers", "scope_not_granted") in org.faults.fired
+    org.faults.clear()
+    assert alice.get("/users").status_code == 200

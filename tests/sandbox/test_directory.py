@@ -195,3 +195,12 @@ def test_mail_to_a_group_reaches_nested_members_once_each(org):
     for member in ("alice@example.com", "ivan@example.com", "ali.baba@example.com", "carl@example.com"):
         assert [m["subject"] for m in org.mailbox(member).items()] == ["pipeline"], member
     assert org.mailbox("bob@example.com").items() == [], "no report: every member was reached"
+
+
+def test_the_scope_not_granted_fault_refuses_resolve_names(org, alice):
+    org.faults.inject("ResolveNames", "scope_not_granted")
+    r = post(org, '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>car</m:UnresolvedEntry>'
+                  '</m:ResolveNames>')
+    msg = answer(r)
+    assert (msg.get("ResponseClass"), msg.findtext(f"{M}ResponseCode")) == ("Error", "ErrorAccessDenied")
+    assert len(alice.protocol.resolve_names(["car"])) == 3, "one request only"

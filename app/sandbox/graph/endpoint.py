@@ -283,9 +283,11 @@ def _mangle(fault, body: bytes) -> bytes:
 def _pre_fault(sb, headers, method: str, target: str, op: str, fault) -> Answer | None:
     """The answer of a fault that keeps the operation from running, else None (after a ``delay``)."""
     kind, p = fault.kind, fault.params
-    if kind in ("delay", "http_401", "http_503", "server_busy", "item_error") or (
+    if kind in ("delay", "http_401", "http_503", "server_busy", "item_error", "scope_not_granted") or (
             kind == "http_500_html" and not p.get("commit", False)):
         sb.faults.fire(op, fault)
+    if kind == "scope_not_granted":  # the organisation has not granted the permission: Graph's own 403
+        return error_answer(sb, headers, method, target, permissions.denied(op))
     if kind == "delay":
         sb.faults.pause(float(p.get("seconds", 1.0)))
         return None

@@ -109,9 +109,15 @@ def check(op: str, scopes: frozenset[str], *, shared: bool = False) -> None:
     what it needs."""
     needs = NEEDS.get(op, ())
     if not any(p.lower() in scopes for p in (shared_needs(needs) if shared else needs)):
-        if op in DIRECTORY_OPS:  # the directory's own answer, not Exchange's
-            raise GraphError(403, "Authorization_RequestDenied", INSUFFICIENT)
-        raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
+        raise denied(op)
+
+
+def denied(op: str) -> GraphError:
+    """The 403 for ``op`` without its permission: the directory's own answer for /users and /groups, Exchange's
+    for mail (also the ``scope_not_granted`` fault's, graph/endpoint.py)."""
+    if op in DIRECTORY_OPS:
+        return GraphError(403, "Authorization_RequestDenied", INSUFFICIENT)
+    return GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
 
 
 def check_send_from(scopes: frozenset[str], own: str, data: dict) -> None:
