@@ -142,3 +142,14 @@ def test_the_scope_not_granted_fault_answers_403_through_the_admin_endpoint(org,
     assert ("ListUsers", "scope_not_granted") in org.faults.fired
     org.faults.clear()
     assert alice.get("/users").status_code == 200
+
+
+def test_directory_requests_inside_a_batch(alice):
+    r = alice.post("/$batch", json={"requests": [
+        {"id": "1", "method": "GET", "url": "/users?$search=\"displayName:carl\"",
+         "headers": {"ConsistencyLevel": "eventual"}},
+        {"id": "2", "method": "GET", "url": "/groups?$filter=startswith(displayName,'Sales')&$select=mail"}]})
+    assert r.status_code == 200, r.text
+    answers = {a["id"]: a for a in r.json()["responses"]}
+    assert [u["mail"] for u in answers["1"]["body"]["value"]] == ["carl@example.com"]
+    assert [g["mail"] for g in answers["2"]["body"]["value"]] == ["sales@example.com", "sales.emea@example.com"]
