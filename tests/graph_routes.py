@@ -85,6 +85,12 @@ USER_ROUTES = [
     _r("GetFolder", "GET", "/mailFolders/[^/]+", EMPTY, {200: J("mailFolder")}),
     _r("ListChildFolders", "GET", "/mailFolders/[^/]+/childFolders", EMPTY, {200: J("collection.mailFolder")}),
 ]
+#: The organisation's directory (issue 80), not under a user.
+ORG_ROUTES = [
+    _r("ListUsers", "GET", "/users/?", EMPTY, {200: J("collection.user")}),
+    _r("ListGroups", "GET", "/groups/?", EMPTY, {200: J("collection.group")}),
+    _r("ListGroupMembers", "GET", "/groups/[^/]+/members/?", EMPTY, {200: J("collection.directoryObject")}),
+]
 BATCH = _r("Batch", "POST", "/\\$batch", {JSON_TYPE: J("batch.request")}, {200: J("batch.response")})
 _PIECE = Body("bytes", ctypes=("", "application/octet-stream"))
 UPLOAD_ROUTES = [
@@ -110,6 +116,8 @@ def find(method: str, path: str) -> tuple[Route | None, str]:
         p = _VERSION.sub("", p, count=1)
         if p == "/$batch":
             candidates, rest = [BATCH], p
+        elif any(r.pattern.match(p) for r in ORG_ROUTES):
+            candidates, rest = ORG_ROUTES, p
         else:
             m = _USER.match(p)
             if m is None:

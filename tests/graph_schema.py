@@ -48,7 +48,7 @@ GRAPH = "microsoft.graph"
 #: The mail types tests and routes name (structured types; their closure is derived on demand).
 TYPES = ["message", "attachment", "fileAttachment", "itemAttachment", "referenceAttachment", "mailFolder",
          "recipient", "emailAddress", "itemBody", "followupFlag", "dateTimeTimeZone", "internetMessageHeader",
-         "attachmentItem", "uploadSession", "convertIdResult", "person", "user"]
+         "attachmentItem", "uploadSession", "convertIdResult", "person", "user", "group", "directoryObject"]
 #: Actions: (name, binding parameter type, wire name of its parameters schema).
 ACTIONS = [("sendMail", "graph.user"), ("send", "graph.message"), ("move", "graph.message"),
            ("createUploadSession", "Collection(graph.attachment)"), ("translateExchangeIds", "graph.user"),
@@ -389,7 +389,7 @@ def load_graph_schemas(path: Path = CSDL_PATH) -> GraphSchemas:
     named = {}
     for t in TYPES:
         named[t] = {**d.ref(d.structured(f"{GRAPH}.{t}", poly=True)), "type": "object"}
-    for t in ("message", "mailFolder", "attachment", "convertIdResult", "person"):
+    for t in ("message", "mailFolder", "attachment", "convertIdResult", "person", "user", "group", "directoryObject"):
         named[f"collection.{t}"] = collection(named[t])
     for name, binding in ACTIONS:
         action = csdl.action(name, binding)

@@ -32,7 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--users", help="JSON file: list of {email, password, name?, username?, graph?, ews?, "
                    "full_access?, send_as?, send_on_behalf?} (the last three: lists of the addresses of the users "
                    "holding that right on this mailbox), mailbox_full?, max_receive_bytes?; a group: {email, name?, "
-                   "members, accept_from?}; or {users: [...], unreachable_domains: [...]}")
+                   "members, accept_from?}; or {users: [...], unreachable_domains: [...]}; directory fields: kind?, "
+                   "title?, department?, office?, phone?, mobile?, company?, contacts?")
+    p.add_argument("--directory", action="store_true",
+                   help="serve the sample organisation (people, rooms, groups: app/sandbox/directory_seed.py) "
+                   "instead of the default users (ignored with --users)")
     p.add_argument("--unreachable-domain", action="append", default=[], metavar="DOMAIN",
                    help="mail to this domain bounces as a domain DNS does not know (5.4.310); any domain under "
                    ".invalid always does (repeat for more)")
@@ -81,6 +85,10 @@ def main(argv=None) -> int:
         return 2
     try:
         users, unreachable = load_directory(args.users) if args.users else (None, [])
+        if users is None and args.directory:
+            from .directory_seed import DIRECTORY_USERS
+
+            users = DIRECTORY_USERS
         sb = Sandbox(data=args.data, port=args.port, host=args.host, tls=args.tls or bool(args.cert), users=users,
                      max_send_bytes=args.max_send_bytes, smtp_relay=args.smtp_relay, cert=args.cert, key=args.key,
                      schema_dir=args.schema_dir, allow_remote=args.allow_remote,

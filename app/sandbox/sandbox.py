@@ -19,7 +19,7 @@ import threading
 
 from . import wiredump
 from .admin import ADMIN_PATH
-from .core import ids
+from .core import directory, ids
 from .core.delivery import mailbox_of
 from .core.faults import FaultInjector
 from .core.mime import build_mime
@@ -83,7 +83,7 @@ def _norm_group(g: dict) -> dict:
     if not all(isinstance(a, str) for a in [*members, *accept]):
         raise ValueError(f"group {addr}: 'members' and 'accept_from' must be lists of addresses")
     return {"email": addr, "name": g.get("name") or addr.split("@")[0], "members": [a.strip().lower() for a in members],
-            "accept_from": [a.strip().lower() for a in accept]}
+            "accept_from": [a.strip().lower() for a in accept], "kind": "group"}
 
 
 def load_users(path: str) -> list[dict]:
@@ -101,7 +101,10 @@ def load_users(path: str) -> list[dict]:
     "max_receive_bytes": N bounces a message larger than N bytes (5.3.4). A group is an entry with "members" (a
     list of addresses) and no password: {"email": "team@example.com", "name": "Team", "members": [...],
     "accept_from": [...]}; mail to it goes to each member, and only from the senders of "accept_from" when it is
-    given (else 5.7.1)."""
+    given (else 5.7.1); a member may be another group (nested: ExpandDL lists it as a group, one level).
+    Directory fields (core/directory.py): "kind" ("person", "room" or "shared"), "title", "department",
+    "office", "phone", "mobile", "company", and "contacts" (the user's own contacts: [{"email", "name"?, and
+    the same fields}]), served by ResolveNames, FindPeople and Graph's /users and /groups."""
     return load_directory(path)[0]
 
 
@@ -280,7 +283,9 @@ class Sandbox:
                 "copy_sent": u.get("copy_sent", False) is True,  # a copy of what delegates send from it
                 "limits": _own_limits(u.get("limits")),  # core/limits.py: this mailbox's sending limits
                 "mailbox_full": u.get("mailbox_full", False) is True,  # what is sent to it bounces (5.2.2)
-                "max_receive_bytes": _size(u.get("max_receive_bytes"))}  # larger messages bounce (5.3.4)
+                "max_receive_bytes": _size(u.get("max_receive_bytes")),  # larger messages bounce (5.3.4)
+                **directory.fields_of(u),  # kind, title, department, office, phone, mobile, company
+                "contacts": directory.contacts_of(u)}  # the user's own contacts (ResolveNames' Contacts scope)
 
     def set_ews(self, address: str, value) -> None:
         """Block or allow EWS for one mailbox while running (takes effect from its next request): True

@@ -48,9 +48,10 @@ def test_no_match_is_an_empty_list_not_an_error(alice):
 
 
 def test_the_same_rule_as_ews_resolve_names(alice, graph_sandbox):
-    from app.sandbox.ews import directory
+    from app.sandbox.core import directory
+    from app.sandbox.ews import names
 
-    assert directory.match_users is match_users, "EWS ResolveNames and Graph share one rule"
+    assert names.directory is directory and directory.match_users is match_users, "EWS and Graph share one rule"
     for text in ("bo", "ali", "smtp:carol@example.com", "Davis", "a", "example"):
         want = sorted(u["email"] for u in match_users(graph_sandbox.users, text))
         assert sorted(_addresses(_people(alice, f'"{text}"', **{"$top": "50"}))) == want, text

@@ -88,7 +88,7 @@ def test_each_request_of_a_batch_is_authorized_on_its_own(graph_sandbox):
 
 
 def test_every_route_says_which_permission_it_needs():
-    assert {op for *_, op in routes.ROUTES} == set(permissions.NEEDS)
+    assert {op for *_, op in [*routes.ROUTES, *routes.ORG_ROUTES]} == set(permissions.NEEDS)
 
 
 pytestmark = pytest.mark.filterwarnings("ignore:response_mode='form_post' is recommended")

@@ -116,3 +116,17 @@ def test_groups_and_unreachable_domains_from_the_users_file_and_the_command_line
     finally:
         close_connections()
         stop_cli(proc)
+
+
+def test_directory_flag_serves_the_sample_organisation():
+    """--directory: the sample organisation (app/sandbox/directory_seed.py) over EWS; "car" names Carl and Carol."""
+    proc, info = start_cli("--directory")
+    try:
+        emails = {a["email"] for a in info["accounts"]}
+        assert {"carl@example.com", "room.thames@example.com", "staff500@example.com"} <= emails
+        alice = make_account(SimpleNamespace(ews_url=info["ews_url"], accounts=info["accounts"]), "alice@example.com")
+        found = alice.protocol.resolve_names(["car"], search_scope="ActiveDirectory")
+        assert [mb.email_address for mb in found] == ["carl@example.com", "carol@example.com"]
+    finally:
+        close_connections()
+        stop_cli(proc)

@@ -59,11 +59,7 @@ def route(sb, sender: str, addrs: list[str], size: int) -> Fates:
             continue
         group = sb.group_by_email(addr)
         if group is not None:
-            if not may_write(group, sender):
-                out.failed.append((addr, reports.NOT_AUTHORIZED))
-                continue
-            for member in group["members"]:
-                _member(sb, out, member, size)
+            _group(sb, out, (addr, group), sender, size, set())
         elif sb.is_inside(addr):
             out.failed.append((addr, reports.NOT_FOUND))
         elif is_unreachable(sb, addr.rsplit("@", 1)[-1]):
@@ -73,12 +69,31 @@ def route(sb, sender: str, addrs: list[str], size: int) -> Fates:
     return out
 
 
-def _member(sb, out: Fates, member: str, size: int) -> None:
+def _group(sb, out: Fates, named: tuple[str, dict], sender: str, size: int, seen: set) -> None:
+    """A group: each member once (a member in two groups, or a group nested twice, gets one copy), a nested group
+    expanded in turn with its own restriction, as Exchange's categorizer expands nested groups; a cycle ends
+    where it began."""
+    addr, group = named
+    if group["email"] in seen:
+        return
+    seen.add(group["email"])
+    if not may_write(group, sender):
+        out.failed.append((addr, reports.NOT_AUTHORIZED))
+        return
+    for member in group["members"]:
+        _member(sb, out, member, (sender, size, seen))
+
+
+def _member(sb, out: Fates, member: str, message: tuple) -> None:
     """A member of a group the sender may write to: delivered as any recipient (a member that cannot take it is
-    named in the report)."""
+    named in the report); a member that is a group is expanded (``message``: sender, size, groups seen)."""
+    sender, size, seen = message
     user = sb.user_by_email(member)
+    nested = None if user is not None else sb.group_by_email(member)
     if user is not None:
         _mailbox(out, member, user, size)
+    elif nested is not None:
+        _group(sb, out, (member, nested), sender, size, seen)
     elif sb.is_inside(member):
         out.failed.append((member, reports.NOT_FOUND))
     else:

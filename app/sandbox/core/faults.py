@@ -16,7 +16,7 @@ from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
 
 KINDS = ("server_busy", "http_503", "http_500_html", "drop_before_commit", "drop_after_commit", "delay",
          "truncated", "http_401", "garbage_xml", "unexpected_element", "hold_after_commit", "wrong_encoding",
-         "item_error")
+         "item_error", "scope_not_granted")
 # Kinds whose answer is a mangled HTTP 200 body (after the operation ran); ``commit=False`` rolls the change back.
 BODY_KINDS = ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding")
 # The parameters each kind understands; any other name is refused (a misspelt one would silently do nothing).
@@ -25,6 +25,7 @@ PARAMS = {
     "drop_before_commit": (), "drop_after_commit": (), "delay": ("seconds",), "truncated": ("commit",),
     "http_401": (), "garbage_xml": ("variant", "commit"), "unexpected_element": ("variant", "commit"),
     "hold_after_commit": ("seconds", "then"), "wrong_encoding": ("commit",), "item_error": ("code", "text"),
+    "scope_not_granted": (),
 }
 #: an item_error's code: one of Exchange's response codes (the EWS front end writes it as the item's ResponseCode)
 ITEM_CODE = re.compile(r"Error[A-Za-z]{1,80}")
@@ -83,6 +84,10 @@ class FaultInjector:
       item_error (code, text="")      the operation does not run; its item is refused with Exchange's
                                       ``code`` (e.g. "ErrorSendAsDenied"): EWS a ResponseMessage with that
                                       ResponseCode, Graph the error body and status its code has
+      scope_not_granted               the organisation has not granted the permission the operation needs
+                                      (an admin's choice, e.g. User.ReadBasic.All for Graph's /users): the
+                                      operation does not run; Graph answers its 403 (Authorization_RequestDenied
+                                      for the directory, ErrorAccessDenied for mail), EWS ErrorAccessDenied
     Post-commit kinds (a client that retries blindly after them sends twice): http_500_html with commit=True,
     drop_after_commit, hold_after_commit, and the body kinds with their default commit=True. Body kinds
     (truncated, garbage_xml, unexpected_element, wrong_encoding) answer after the operation ran: for
@@ -242,8 +247,10 @@ def check_params(kind: str, params: dict) -> None:
 
 
 def refusal(fault: Fault) -> MailboxError:
-    """The refusal an ``item_error`` fault stands for: its code with its text, or the words Exchange gives
+    """The refusal an ``item_error`` (or ``scope_not_granted``) fault stands for: its code with its text, or the words Exchange gives
     with that code when the sandbox knows them."""
     known = {"ErrorSendAsDenied": SEND_AS_DENIED, "ErrorAccessDenied": ACCESS_DENIED, "ErrorItemNotFound": NOT_FOUND}
+    if fault.kind == "scope_not_granted":  # EWS's refusal for a permission the organisation withholds
+        return MailboxError("ErrorAccessDenied", ACCESS_DENIED)
     code = fault.params["code"]
     return MailboxError(code, fault.params.get("text") or known.get(code, "The request failed."))

@@ -1,10 +1,9 @@
-"""ResolveNames (the sandbox's directory of users) and the attachment operations."""
+"""The attachment operations (ResolveNames and ExpandDL: names.py)."""
 
 from __future__ import annotations
 
 from ..core import attachments, ids
 from ..core.clock import fmt_dt, utcnow
-from ..core.directory import match_users
 from ..core.errors import MailboxError
 from ..core.session import Ctx
 from . import itematt
@@ -12,52 +11,8 @@ from .budget import budget_of, stopped_message
 from .items import load_item
 from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
 from .soap import (
-    error_message, m, parse_bool, required_children, response_message, response_root, schema_error, sub, t,
+    error_message, m, required_children, response_message, response_root, schema_error, sub, t,
 )
-
-NO_RESULTS = "No results were found."
-MULTIPLE = "Multiple results were found."
-
-
-def _render_resolution(parent, u: dict, full: bool):
-    res = sub(parent, t("Resolution"))
-    mb = sub(res, t("Mailbox"))
-    sub(mb, t("Name"), u.get("name") or u["email"])
-    sub(mb, t("EmailAddress"), u["email"])
-    sub(mb, t("RoutingType"), "SMTP")
-    sub(mb, t("MailboxType"), "Mailbox")
-    if full:
-        c = sub(res, t("Contact"))
-        name = u.get("name") or u["email"]
-        sub(c, t("DisplayName"), name)
-        sub(c, t("GivenName"), name.split()[0])
-        emails = sub(c, t("EmailAddresses"))
-        sub(emails, t("Entry"), "SMTP:" + u["email"], Key="EmailAddress1")
-        sub(c, t("ContactSource"), "ActiveDirectory")
-        if len(name.split()) > 1:
-            sub(c, t("Surname"), name.split()[-1])
-
-
-def op_resolve_names(ctx: Ctx, req):
-    full = parse_bool(req.get("ReturnFullContactData"), "ReturnFullContactData")
-    entry = req.find(m("UnresolvedEntry"))
-    if entry is None:
-        raise schema_error("The element 'ResolveNames' has incomplete content: 'UnresolvedEntry' expected.")
-    found = match_users(ctx.sandbox.users, entry.text or "")
-    resp = response_root("ResolveNames")
-    msgs = sub(resp, m("ResponseMessages"))
-    if not found:
-        response_message(msgs, "ResolveNames", "ErrorNameResolutionNoResults", NO_RESULTS)
-        return resp
-    if len(found) == 1:
-        rm = response_message(msgs, "ResolveNames")
-    else:
-        rm = response_message(msgs, "ResolveNames", "ErrorNameResolutionMultipleResults", MULTIPLE, klass="Warning")
-    rs = sub(rm, m("ResolutionSet"), TotalItemsInView=str(len(found)), IncludesLastItemInRange="true")
-    for u in found[:100]:
-        _render_resolution(rs, u, full)
-    return resp
-
 
 # ---------------- attachments ----------------
 

@@ -119,7 +119,7 @@ def _pre_fault(h, op: str, fault) -> bool:
     """Serve faults that answer instead of the operation (or pause before it). True when the request is
     finished."""
     kind, p = fault.kind, fault.params
-    if kind == "item_error":  # the item refused with the code, the operation not run
+    if kind in ("item_error", "scope_not_granted"):  # the item refused with the code, the operation not run
         h.sb.faults.fire(op, fault)
         root = response_root(op)
         error_message(sub(root, m("ResponseMessages")), op, refusal(fault))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .archive import op_archive_item
 from .convert import op_convert_id
-from .directory import op_create_attachment, op_delete_attachment, op_get_attachment, op_resolve_names
+from .directory import op_create_attachment, op_delete_attachment, op_get_attachment
 from .find import op_find_item
 from .folder_ops import (
     op_copy_folder, op_create_folder, op_delete_folder, op_empty_folder, op_move_folder, op_update_folder,
@@ -12,6 +12,8 @@ from .folder_ops import (
 from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
 from .junk import op_mark_as_junk
+from .names import op_expand_dl, op_resolve_names
+from .people import op_find_people
 from .soap import M_NS, SoapFault, local, ns, schema_error
 from .transfer import op_export_items, op_upload_items
 from .userconfig import (
@@ -40,6 +42,8 @@ OPERATIONS = {
     "CopyItem": op_copy_item,
     "ArchiveItem": op_archive_item,
     "ResolveNames": op_resolve_names,
+    "ExpandDL": op_expand_dl,
+    "FindPeople": op_find_people,
     "CreateAttachment": op_create_attachment,
     "GetAttachment": op_get_attachment,
     "DeleteAttachment": op_delete_attachment,
@@ -76,6 +80,10 @@ CHILDREN = {
     "CopyItem": ["ToFolderId", "ItemIds", "ReturnNewItemIds"],
     "ArchiveItem": ["ArchiveSourceFolderId", "ItemIds"],
     "ResolveNames": ["ParentFolderIds", "UnresolvedEntry"],
+    "ExpandDL": ["Mailbox"],
+    "FindPeople": ["PersonaShape", "IndexedPageItemView", "Restriction", "AggregationRestriction", "SortOrder",
+                   "ParentFolderId", "QueryString", "SearchPeopleSuggestionIndex", "TopicQueryString", "Context",
+                   "QuerySources"],
     "CreateAttachment": ["ParentItemId", "Attachments"],
     "GetAttachment": ["AttachmentShape", "AttachmentIds"],
     "DeleteAttachment": ["AttachmentIds"],

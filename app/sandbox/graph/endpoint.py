@@ -116,6 +116,11 @@ def execute(sb, user, scopes: frozenset, method: str, target: str, headers, raw:
 def resolve(method: str, path: str):
     """(handler, path parameters, operation name, the user part's match) of a path under /v1.0; GraphError
     400 / 405 for a path or verb Graph has no endpoint for."""
+    org = routes.match_org(method, path[len(PREFIX):])
+    if org is not None:  # the organisation's directory: run as the signed-in user (/me), who owns no mailbox here
+        if org[0] is None:
+            raise GraphError(405, "Request_BadRequest", f"The HTTP method '{method}' is not allowed here.")
+        return (*org, routes.USER.match("/me"))
     user_match = routes.USER.match(path[len(PREFIX):])
     if user_match is None:
         segment = path[len(PREFIX):].strip("/").split("/")[0]
@@ -278,9 +283,11 @@ def _mangle(fault, body: bytes) -> bytes:
 def _pre_fault(sb, headers, method: str, target: str, op: str, fault) -> Answer | None:
     """The answer of a fault that keeps the operation from running, else None (after a ``delay``)."""
     kind, p = fault.kind, fault.params
-    if kind in ("delay", "http_401", "http_503", "server_busy", "item_error") or (
+    if kind in ("delay", "http_401", "http_503", "server_busy", "item_error", "scope_not_granted") or (
             kind == "http_500_html" and not p.get("commit", False)):
         sb.faults.fire(op, fault)
+    if kind == "scope_not_granted":  # the organisation has not granted the permission: Graph's own 403
+        return error_answer(sb, headers, method, target, permissions.denied(op))
     if kind == "delay":
         sb.faults.pause(float(p.get("seconds", 1.0)))
         return None

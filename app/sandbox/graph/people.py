@@ -12,7 +12,8 @@ directory of users, with ``$search`` as Dispatch's name resolution uses it.
 
 A person is a directory user as Graph describes an organization user: ``displayName``, ``givenName``,
 ``surname``, ``userPrincipalName``, ``scoredEmailAddresses`` (the address, relevanceScore,
-selectionLikelihood ``notSpecified``), ``personType`` {class Person, subclass OrganizationUser}; the
+selectionLikelihood ``notSpecified``), ``personType`` {class Person, subclass OrganizationUser},
+jobTitle, department, officeLocation, companyName and phones from the users file's directory fields; the
 properties the sandbox knows nothing of are null or empty, as Graph answers them for a user with no
 profile. ``id`` is the user's object id (the token's ``oid``)."""
 
@@ -86,11 +87,14 @@ def _person(u: dict, select: list[str] | None) -> dict:
     doc = {
         "id": user_oid(u["email"]), "displayName": name, "givenName": words[0] if words else None,
         "surname": words[-1] if len(words) > 1 else None, "birthday": "", "personNotes": "", "isFavorite": False,
-        "jobTitle": None, "companyName": None, "yomiCompany": "", "department": None, "officeLocation": None,
+        "jobTitle": u.get("title"), "companyName": u.get("company"), "yomiCompany": "",
+        "department": u.get("department"), "officeLocation": u.get("office"),
         "profession": "", "userPrincipalName": u["email"], "imAddress": None,
         "scoredEmailAddresses": [{"address": u["email"], "relevanceScore": 8.0,
                                   "selectionLikelihood": "notSpecified"}],
-        "phones": [], "postalAddresses": [], "websites": [],
+        "phones": [{"type": kind, "number": u[field]} for field, kind in (("phone", "business"), ("mobile", "mobile"))
+                   if u.get(field)],
+        "postalAddresses": [], "websites": [],
         "personType": {"class": "Person", "subclass": "OrganizationUser"},
     }
     if select is not None:

@@ -40,6 +40,10 @@ from __future__ import annotations
 from .errors import GraphError
 
 ACCESS_DENIED = "Access is denied. Check credentials and try again."
+#: The directory's (Entra ID's) 403 for a token without the permission a /users or /groups request needs
+#: (learn.microsoft.com/graph/resolve-auth-errors; the code and message Graph answers for the directory).
+INSUFFICIENT = "Insufficient privileges to complete the operation."
+DIRECTORY_OPS = frozenset(("ListUsers", "ListGroups", "ListGroupMembers"))
 
 _READ_BASIC = ("Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite")
 _READ = ("Mail.Read", "Mail.ReadWrite")
@@ -74,6 +78,14 @@ NEEDS: dict[str, tuple[str, ...]] = {
     # Directory.Read.All, Directory.ReadWrite.All (learn.microsoft.com/graph/api/user-get, Permissions)
     "GetUser": ("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All",
                 "Directory.Read.All", "Directory.ReadWrite.All"),
+    # user-list: User.ReadBasic.All; higher User.Read.All, Directory.Read.All (learn.microsoft.com/graph/api/user-list)
+    "ListUsers": ("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
+                  "Directory.ReadWrite.All"),
+    # group-list, group-list-members: GroupMember.Read.All; higher Group.Read.All, Directory.Read.All
+    "ListGroups": ("GroupMember.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All",
+                   "Directory.ReadWrite.All"),
+    "ListGroupMembers": ("GroupMember.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All",
+                         "Directory.ReadWrite.All"),
     "TranslateExchangeIds": ("User.ReadBasic.All", "User.Read", "User.Read.All", "User.ReadWrite",
                              "User.ReadWrite.All"),
 }
@@ -97,7 +109,15 @@ def check(op: str, scopes: frozenset[str], *, shared: bool = False) -> None:
     what it needs."""
     needs = NEEDS.get(op, ())
     if not any(p.lower() in scopes for p in (shared_needs(needs) if shared else needs)):
-        raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
+        raise denied(op)
+
+
+def denied(op: str) -> GraphError:
+    """The 403 for ``op`` without its permission: the directory's own answer for /users and /groups, Exchange's
+    for mail (also the ``scope_not_granted`` fault's, graph/endpoint.py)."""
+    if op in DIRECTORY_OPS:
+        return GraphError(403, "Authorization_RequestDenied", INSUFFICIENT)
+    return GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
 
 
 def check_send_from(scopes: frozenset[str], own: str, data: dict) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import attachments, folders, messages, people, responses, translate, upload, users
+from . import attachments, directory, folders, messages, people, responses, translate, upload, users
 
 _ID = r"(?P<id>[^/]+)"
 _FOLDER = r"(?P<folder>[^/]+)"
@@ -51,9 +51,29 @@ ROUTES = [
     ("GET", f"/mailFolders/{_FOLDER}/messages/{_ID}/attachments/{_AID}/\\$value", attachments.value,
      "GetAttachmentValue"),
 ]
+#: The organisation's directory, not under a user: (method, path after /v1.0, handler, operation name).
+ORG_ROUTES = [
+    ("GET", "/users/?", directory.list_users, "ListUsers"),
+    ("GET", "/groups/?", directory.list_groups, "ListGroups"),
+    ("GET", "/groups/(?P<gid>[^/]+)/members/?", directory.list_members, "ListGroupMembers"),
+]
+_ORG = [(method, re.compile(pattern + "$", re.IGNORECASE), handler, op) for method, pattern, handler, op in ORG_ROUTES]
 _COMPILED = [(method, re.compile(pattern + "$"), handler, op) for method, pattern, handler, op in ROUTES]
 #: The user part of a path: /me or /users/{id or address}.
 USER = re.compile(r"^/(?P<seg>me|users/(?P<who>[^/]+))(?P<rest>/.*)?$", re.IGNORECASE)
+
+
+def match_org(method: str, path: str):
+    """(handler, path parameters, operation name) of a directory path (after /v1.0), (None, allowed methods,
+    None) for one with another method, or None when the path is not the directory's."""
+    allowed = []
+    for m, pattern, handler, op in _ORG:
+        found = pattern.match(path)
+        if found:
+            if m == method:
+                return handler, found.groupdict(), op
+            allowed.append(m)
+    return (None, allowed, None) if allowed else None
 
 
 def match(method: str, rest: str):

@@ -7,7 +7,8 @@ user-get answers it (learn.microsoft.com/graph/api/user-get).
   ``$metadata#users/$entity``.
 - ``$select=a,b``: exactly those properties (no implicit ``id``, as Graph answers a user), the context
   ``$metadata#users(a,b)/$entity``. Any structural property of ``microsoft.graph.user`` in the v1.0 CSDL may be
-  named; the sandbox knows the directory entry of each user (address, display name), so the others are what
+  named; the sandbox knows the directory entry of each user (address, display name, and the users file's title,
+department, office, phones and company: core/directory.py), so the others are what
   Graph answers for a property with no value: null, or an empty collection. A name the user type lacks is
   refused (400), as Graph refuses it.
 - Other query options are refused (400): the sandbox serves no ``$expand`` of a user's relations (manager,
@@ -70,7 +71,10 @@ def _known(user: dict) -> dict:
     return {"id": user_oid(address), "displayName": name, "givenName": words[0] if words else None,
             "surname": words[-1] if len(words) > 1 else None, "mail": address, "userPrincipalName": address,
             "mailNickname": address.split("@", 1)[0], "accountEnabled": True, "userType": "Member",
-            "proxyAddresses": ["SMTP:" + address]}
+            "proxyAddresses": ["SMTP:" + address], "jobTitle": user.get("title"),
+            "department": user.get("department"), "officeLocation": user.get("office"),
+            "companyName": user.get("company"), "mobilePhone": user.get("mobile"),
+            "businessPhones": [user["phone"]] if user.get("phone") else []}
 
 
 def _unset(name: str):
