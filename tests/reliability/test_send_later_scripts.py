@@ -81,9 +81,12 @@ def test_scheduled_the_command_killed_before_the_answer_the_restart_finds_it_kep
 
     # the next command drives the queue: the send is looked up by its Message-ID, found in the server's Outbox
     # (kept there until its time): settled as sent, never sent again
-    restarted = home.run("outbox", "--json")
-    assert restarted.returncode == EX_OK, restarted.stderr
-    wait_until(lambda: [e for e in home.journal() if e.op == "send"] == [], 60)
+    for _run in range(3):  # each is "the next command"; on a loaded machine a look-up may be left for the next
+        restarted = home.run("outbox", "--json")
+        assert restarted.returncode == EX_OK, restarted.stderr
+        if [e for e in home.journal() if e.op == "send"] == []:
+            break
+    assert [e for e in home.journal() if e.op == "send"] == [], "settled by the next commands"
     listed = json.loads(home.run("outbox", "--json").stdout)["entries"]
     assert [(e["message_id"], e["kept_by_server"]) for e in listed] == [(mid, True)]
     assert _copies(server, mid) == (0, 0, 0)

@@ -160,7 +160,7 @@ class Outbox(Drive, TakeBack):
             return old  # Send pressed again for the same message: one submission
         at = holds.on_server(hold)
         if at is not None:  # the user's send later: sent now, kept by the server until its time
-            hold, draft = None, draft.copy(send_at=at if at.timestamp() > self.parts.wall() else None)
+            hold, draft = None, draft.copy(send_at=self._still_ahead(at))
         draft = self._as_known(draft)  # an editor's copy from before the save: the same item
         if not draft.internet_message_id:
             draft = draft.copy(internet_message_id=new_message_id())
@@ -394,11 +394,15 @@ class Outbox(Drive, TakeBack):
             return False
         journal = self.parts.journal
         self._transition(sub, Event.RELEASE, **holds.RELEASED,
-                         draft=sub.draft.copy(send_at=at if at.timestamp() > self.parts.wall() else None),
+                         draft=sub.draft.copy(send_at=self._still_ahead(at)),
                          persist=lambda s: (functools.partial(journal.record, op="send", meta=meta_of(s)), s.draft,
                                             s.state.value))
         log.info("recovery: send later %s is now kept by the server", sub.local_id[:8])
         return True
+
+    def _still_ahead(self, at):
+        """A send later's time for the server, or None when it has passed (sent at once, as Exchange would)."""
+        return at if at.timestamp() > self.parts.wall() else None
 
     def start(self) -> None:
         self.parts.worker.ensure_running()

@@ -74,10 +74,15 @@ def row_text(item) -> Words:
         time=holds.clock_text(item.send_at.timestamp()))
 
 
+def recipients_of(item) -> str:
+    """Its To as Drafts, Sent and the Outbox show it: each name, or the address when there is none."""
+    return "; ".join(r.name or r.email for r in item.to)
+
+
 def kept_row(item) -> OutboxRow:
     """The Outbox view's row of a copy the server keeps (its ``local_id``: the ID ``dispatch-mail outbox`` shows)."""
     return OutboxRow(kept_id(item), "scheduled", item.subject or translate("OutboxRow", "(no subject)"),
-                     "; ".join(r.name or r.email for r in item.to) or translate("OutboxRow", "(no recipients)"),
+                     recipients_of(item) or translate("OutboxRow", "(no recipients)"),
                      "scheduled", row_text(item), can_cancel=True, can_retry=False, waiting=True,
                      message_id=item.internet_message_id, addresses=tuple(r.email for r in item.to), kept=True)
 
