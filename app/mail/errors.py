@@ -173,6 +173,20 @@ class ServerFault(MailError):
     """A whole-request error with a response code (SOAP fault); the backend passes its ``kind``."""
 
 
+class DirectoryNotGranted(MailError):
+    """The organisation has not granted the app the permission the address book needs (Graph 403
+    ``Authorization_RequestDenied`` on ``/users`` or ``/groups``: ``User.ReadBasic.All`` or ``GroupMember.Read.All``
+    not consented; EWS ``ErrorAccessDenied`` on a directory call). ``scope`` names the permission missing ("" when
+    the server did not say). Nothing else is wrong: suggestions from known addresses still work."""
+
+    default_kind = ErrorKind.PERMANENT
+
+    def __init__(self, message: str = translate("MailErrors", "Your organisation has not allowed Dispatch to read its address book"),
+                 *, scope: str = "", code: str = "ErrorAccessDenied", **kw):
+        super().__init__(code, message, **kw)
+        self.scope = scope
+
+
 class LocalDataFailed(MailError):
     """Dispatch's own data folder could not be used (not writable, not a folder, full): nothing reached
     a server, and trying again will not help until the user fixes the folder."""

@@ -14,6 +14,7 @@ import abc
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from app.domain.directory import DirectoryEntry, DirectoryPage
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 
@@ -49,6 +50,8 @@ class MessageLimits:
 # message or a portion thereof": what is read of it comes before the original's body, which may be big; a report
 # beyond this is cut here, never held whole
 MAX_REPORT_BYTES = 512 * 1024
+# the entries a page of the address book holds (:meth:`MailService.search_directory`, :meth:`~MailService.group_members`)
+DIRECTORY_PAGE_SIZE = 50
 # the reports one request of :meth:`MailService.find_reports` asks the server for (the server pages; the backend
 # follows its pages up to the ``limit``)
 REPORT_PAGE_SIZE = 100
@@ -171,6 +174,20 @@ class MailService(abc.ABC):
     @abc.abstractmethod
     def resolve_names(self, text: str) -> list[Recipient]:
         """Directory matches for a name or address prefix; [] when nothing matches."""
+
+    def search_directory(self, text: str, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        """The organisation's address book and the user's own contacts matching ``text`` (a name's or an address's
+        beginning), by the server's own search, at most ``limit`` a page; ``page``: a former page's ``more``.
+        EWS: ResolveNames with contact data; Graph: ``/me/people`` first (relevance), then ``/users`` and ``/groups``
+        with ``$search`` (``ConsistencyLevel: eventual``). An organisation that has not granted the directory
+        raises :class:`app.mail.errors.DirectoryNotGranted`."""
+        raise NotImplementedError
+
+    def group_members(self, group: DirectoryEntry, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        """A group's direct members (a nested group is one entry of kind GROUP, expanded by calling this again), at
+        most ``limit`` a page; ``page``: a former page's ``more``. EWS: ExpandDL; Graph: ``/groups/{id}/members``
+        followed page by page. :class:`app.mail.errors.DirectoryNotGranted` as :meth:`search_directory`."""
+        raise NotImplementedError
 
     @abc.abstractmethod
     def find_by_message_ids(self, internet_message_ids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:

@@ -1,0 +1,60 @@
+"""The organisation's address book as the app sees it, whatever the backend: an entry (a person, a group, a room,
+a shared mailbox, one of the user's own contacts) and a page of them.
+
+The backends fill these from the server's own search (EWS ResolveNames/ExpandDL; Graph ``/users``, ``/groups``,
+``/me/people``, ``/me/contacts``, ``/groups/{id}/members``); nothing here talks to a server.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from app.domain.models import Recipient
+
+
+class EntryKind(str, enum.Enum):
+    PERSON = "person"  # a user of the organisation
+    GROUP = "group"  # a distribution list or a mail-enabled group: it has members
+    ROOM = "room"  # a room (or other resource) mailbox
+    SHARED = "shared"  # a shared mailbox
+    CONTACT = "contact"  # one of the user's own contacts, or a mail contact of the organisation
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """One entry. ``key`` is what the backend needs to read a group's members again (Graph: the group's id; EWS: its
+    address); ``member_count`` and ``may_send`` are None where the server did not say."""
+
+    name: str
+    email: str
+    kind: EntryKind = EntryKind.PERSON
+    title: str = ""
+    department: str = ""
+    office: str = ""
+    phone: str = ""
+    company: str = ""
+    key: str = ""
+    member_count: int | None = None
+    may_send: bool | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "kind", EntryKind(self.kind))
+
+    def recipient(self) -> Recipient:
+        return Recipient(email=self.email, name=self.name if self.name.lower() != self.email.lower() else "")
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind == EntryKind.GROUP
+
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    """Entries in the server's order, and ``more``: an opaque token for the next page ("" when there is none)."""
+
+    entries: tuple[DirectoryEntry, ...] = ()
+    more: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "entries", tuple(self.entries))
