@@ -90,6 +90,26 @@ class RecipientEdit(QWidget):
         self.edit.setText(text)
         self.set_errors(parse_recipients(text, self.field)[1])
 
+    def add_recipients(self, recipients: list[Recipient]) -> list[Recipient]:
+        """Recipients chosen elsewhere (the address book) after the field's entries, those it holds already left
+        out; one edit (Ctrl+Z takes it back). Returns those added."""
+        have = {r.email.lower() for r in self.recipients_as_typed()}
+        new = []
+        for r in recipients:
+            if r.email.lower() not in have:
+                have.add(r.email.lower())
+                new.append(r)
+        if new:
+            text = self.edit.text()
+            self._apply(spans.Edit(0, len(text), spans.finished(text) + format_recipients(new) + ", "))
+        return new
+
+    def replace_recipients(self, recipients: list[Recipient]) -> None:
+        """The field's entries become ``recipients`` (a group expanded): one edit, Ctrl+Z takes it back."""
+        self.suggestions.hide()
+        text = self.edit.text()
+        self._apply(spans.Edit(0, len(text), spans.finished(format_recipients(recipients))))
+
     def recipients(self) -> list[Recipient]:
         """The valid recipients (what a send would go to)."""
         return parse_recipients(self.edit.text(), self.field)[0]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the parts' types (app/ui/window/parts.py), for a checker on
     from PySide6.QtWidgets import QListWidget, QMenu, QStackedWidget
 
     from app.ui.accounts.account_dialog import WelcomeView
+    from app.ui.addressbook.book_action import AddressBookAction
     from app.ui.common.announce import Announcer
     from app.ui.compose.compose_view import ComposeView
     from app.ui.compose.eml_flows import EmlFiles
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
     spelling: Part[Spelling] = Part()
     power: Part[PowerCompose] = Part()
     merge_action: Part[QAction] = Part()
+    address_book: Part[AddressBookAction] = Part()
     journal_bridge: Part[JournalBridge] = Part()
     send_timing: Part[SendTiming] = Part()
     notifier: Part[Notifier] = Part()

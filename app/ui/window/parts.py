@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QMenu, QStackedWidget
 
     from app.ui.accounts.account_dialog import WelcomeView
+    from app.ui.addressbook.book_action import AddressBookAction
     from app.ui.common.announce import Announcer
     from app.ui.compose.compose_view import ComposeView
     from app.ui.compose.eml_flows import EmlFiles
@@ -70,6 +71,7 @@ NAMES = (
     "spelling",
     "power",  # app.ui.window.power_compose.PowerCompose
     "merge_action",  # File → Mail merge… (its dialog is built when first used: win.merge_dialog)
+    "address_book",  # app.ui.addressbook.book_action.AddressBookAction: Compose's address book (Ctrl+Shift+B)
     # the journal slice: autosave, recovery, the send queue and the Outbox view
     "journal_bridge",
     "send_timing",  # app.ui.compose.send_timing.SendTiming
@@ -112,6 +114,7 @@ class WindowParts:
     spelling: Spelling | None
     power: PowerCompose | None
     merge_action: QAction | None
+    address_book: AddressBookAction | None
     journal_bridge: JournalBridge | None
     send_timing: SendTiming | None
     notifier: Notifier | None

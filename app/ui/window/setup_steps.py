@@ -154,6 +154,10 @@ def power(win) -> None:
     win.parts.fill(power=build(win))
     win.parts.fill(merge_action=build_merge(win.port, win.compose, win.flows, win.core_events, journal_bridge=lambda: win.journal_bridge,
                                             timing=lambda: win.send_timing, before=win.actions_.account))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
+    from app.ui.addressbook.book_action import AddressBookAction
+
+    # File → Address book… (Ctrl+Shift+B in Compose): the dialog is built when first used
+    win.parts.fill(address_book=AddressBookAction(win.port, win.compose, win.flows, before=win.actions_.discard))
 
 
 def wiring(win) -> None:

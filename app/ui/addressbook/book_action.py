@@ -1,0 +1,56 @@
+"""Compose's Address book… (Ctrl+Shift+B, Outlook's key), wired into the window: a command of Compose's own, so its
+key works where Compose is and nowhere else. (The Sent list's "Resend to those that failed" has Ctrl+Shift+B too:
+each is a WidgetWithChildrenShortcut of its own view, never both live at once, so neither is ambiguous.) The File
+menu, the F1 sheet and the command palette list it; each address field's "…" button opens it for that field."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.ui.common.tr import translate
+
+if TYPE_CHECKING:
+    from app.ui.addressbook.book_flows import AddressBookFlows
+    from app.ui.common.port import Flows, ShellPort
+
+BOOK_KEYS = "Ctrl+Shift+B"
+
+
+class AddressBookAction:
+    """The command and its controller (built the first time the dialog opens)."""
+
+    def __init__(self, port: ShellPort, compose, flows: Flows, *, before=None):
+        self.port, self.compose, self.flows = port, compose, flows
+        self._book: AddressBookFlows | None = None
+        text = translate("AddressBook", "Address &book…")
+        keys = QKeySequence(BOOK_KEYS)
+        self.action = QAction(text, compose)
+        self.action.setObjectName("actAddressBook")
+        self.action.setShortcut(keys)
+        self.action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.action.setToolTip(translate("AddressBook", "Find people and groups of your organisation and add them "
+                                                        "to To, Cc or Bcc ({keys})").format(
+            keys=keys.toString(QKeySequence.NativeText)))
+        self.action.triggered.connect(lambda _checked=False: self.open())
+        compose.addAction(self.action)
+        compose.address_book_requested.connect(self.open)
+        menu = port.menu("&File")
+        if menu is not None:
+            if before is not None and before in menu.actions():
+                menu.insertAction(before, self.action)
+            else:
+                menu.addAction(self.action)
+
+    @property
+    def book(self) -> AddressBookFlows:
+        if self._book is None:
+            from app.ui.addressbook.book_flows import AddressBookFlows
+
+            self._book = AddressBookFlows(self.port, self.compose, self.flows.spawn)
+        return self._book
+
+    def open(self, field: str | None = None):
+        return self.book.open(field or None)

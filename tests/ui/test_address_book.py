@@ -1,0 +1,148 @@
+"""The address book by keys (issue 80), on the real window against the sandbox's directory over HTTP, EWS and
+Graph: Ctrl+Shift+B in Compose, "car", Down, Alt+C puts Carol in Cc; a group's members show beside it, Alt+E
+expands it into To after asking, and the message sent reaches each member once. A directory the organisation has
+not granted (403) is said in words in the dialog. Ctrl+Shift+B is Compose's address book in Compose and the Sent
+list's Resend where that list is: neither key is ambiguous."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.sandbox.directory_seed import DIRECTORY_USERS
+from tests.helpers.backends import settle
+from tests.helpers.dialogs import other_active
+from tests.helpers.heard import Heard
+from tests.helpers.keys import ALT, CTRL, SHIFT, focused, key, press
+from tests.helpers.mailbox import items
+from tests.helpers.windows import close_window, open_window
+
+CAROL = "carol@example.com"
+
+
+@pytest.fixture
+def book_window(qtbot, aloop, sandbox_factory, ui_backend, settings):
+    sb = sandbox_factory(users=DIRECTORY_USERS, graph=ui_backend == "graph", graph_send_delay=0)
+    win, session = open_window(qtbot, sb, settings, connected=True, backend=ui_backend)
+    qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+    yield win, sb
+    close_window(win, session)
+
+
+def _new_message(qtbot, win) -> None:
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    key(qtbot, win, Qt.Key_N, CTRL)
+    qtbot.waitUntil(lambda: focused() is win.compose.to.edit, timeout=5000)
+
+
+def _open_book(qtbot, win):
+    """Ctrl+Shift+B where the keyboard is: the dialog, active, the keyboard in its search box."""
+    press(qtbot, Qt.Key_B, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: other_active(win) is not None and other_active(win).isVisible(), timeout=5000)
+    dlg = other_active(win)
+    assert dlg is win.address_book.book.dialog
+    qtbot.waitUntil(lambda: focused() is dlg.box, timeout=5000)
+    return dlg
+
+
+def _search(qtbot, dlg, text: str) -> None:
+    """``text`` typed in the box (all of it replaced), until the server's answer is listed."""
+    dlg.box.selectAll()
+    qtbot.keyClicks(dlg.box, text)
+    qtbot.waitUntil(lambda: dlg.search.text == text and not dlg.search.listing.loading
+                    and dlg.search.listing.answered, timeout=10000)
+
+
+def _down_to(qtbot, dlg, name: str) -> None:
+    """Down from the box into the list, then Down until the row named ``name`` is the current one."""
+    press(qtbot, Qt.Key_Down)
+    assert focused() is dlg.table
+    for _ in range(dlg.model.rowCount()):
+        if dlg.model.entry(dlg.table.currentIndex().row()).name == name:
+            return
+        press(qtbot, Qt.Key_Down)
+    raise AssertionError(f"{name} is not listed: {[e.name for e in dlg.model.entries]}")
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_carol_into_cc_and_a_group_expanded_into_to_by_keys_then_sent_once_each(qtbot, book_window, screenshot_dir):
+    win, sb = book_window
+    heard = Heard(win.announcer)
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    _search(qtbot, dlg, "car")
+    names = [e.name for e in dlg.model.entries]
+    assert "Carol Clark" in names and "Carl Carlsen" in names, names
+    _down_to(qtbot, dlg, "Carol Clark")
+    assert "Head of Finance" in dlg.details.text() and "London 3.01" in dlg.details.text()
+    press(qtbot, Qt.Key_C, ALT)
+    assert [r.email for r in win.compose.cc.recipients()] == [CAROL]
+    assert win.compose.to.recipients() == [], "Alt+C adds to Cc only"
+    assert dlg.note.text() == "Added to Cc: Carol Clark"
+    assert "Added to Cc: Carol Clark" in heard.words(), "a reader hears it"
+
+    press(qtbot, Qt.Key_Up)  # back in the box from the list's first row… or Down again to it
+    if focused() is not dlg.box:
+        dlg.box.setFocus()
+    _search(qtbot, dlg, "sales")
+    _down_to(qtbot, dlg, "Sales")
+    assert "Sales (3 members)" in dlg.model.cell(dlg.model.entry(dlg.table.currentIndex().row()), 0) or \
+        dlg.model.entry(dlg.table.currentIndex().row()).member_count is None
+    qtbot.waitUntil(lambda: dlg.member_model.rowCount() == 3 and dlg.member_table.isVisible(), timeout=10000)
+    members = {e.email for e in dlg.member_model.entries}
+    assert members == {"alice@example.com", "ivan@example.com", "sales.emea@example.com"}, members
+    dlg.grab().save(str(screenshot_dir / "address-book.png"))
+
+    press(qtbot, Qt.Key_E, ALT)  # Expand: asked first
+    book = win.address_book.book
+    qtbot.waitUntil(lambda: book.question is not None and book.question.isVisible(), timeout=5000)
+    assert "cannot be put back" in book.question.text()
+    qtbot.keyClick(book.question, Qt.Key_Return)
+    qtbot.waitUntil(lambda: len(win.compose.to.recipients()) == 3, timeout=10000)
+    assert {r.email for r in win.compose.to.recipients()} == members, "the group replaced by its members"
+    assert dlg.note.text() == "Sales expanded in To: 3 members"
+
+    press(qtbot, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    win.compose.subject.setFocus()
+    qtbot.keyClicks(win.compose.subject, "Pipeline")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any(m["subject"] == "Pipeline" for m in items(sb, "sentitems")), timeout=20000)
+    settle(sb)
+    for who in ("alice@example.com", "ivan@example.com", "ali.baba@example.com", "carl@example.com", CAROL):
+        got = [m for m in sb.mailbox(who).items("inbox") if m["subject"] == "Pipeline"]
+        assert len(got) == 1, (who, len(got))
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_a_directory_not_granted_is_said_in_words(qtbot, book_window):
+    win, sb = book_window
+    for operation in (("ResolveNames", "FindPeople") if win.session.account.backend.value == "ews"
+                      else ("ListUsers", "ListGroups", "ListPeople")):
+        sb.faults.inject(operation, "scope_not_granted", count=-1)
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    _search(qtbot, dlg, "car")
+    assert "has not allowed Dispatch to read its address book" in dlg.status.text(), dlg.status.text()
+    assert "suggestions" in dlg.status.text()
+    assert dlg.model.rowCount() == 0
+
+
+@pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
+def test_ctrl_shift_b_is_the_address_book_in_compose_and_resend_in_sent(qtbot, book_window):
+    win, _sb = book_window
+    resends = []
+    win.sent.resend_action.triggered.connect(lambda *_: resends.append(1))
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    assert resends == []
+    press(qtbot, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible() and QApplication.activeWindow() is win, timeout=5000)
+    key(qtbot, win, Qt.Key_3, CTRL)
+    qtbot.waitUntil(lambda: win.sent.isVisible() and win.sent.isAncestorOf(focused()), timeout=5000)
+    press(qtbot, Qt.Key_B, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: resends == [1], timeout=5000)
+    assert not dlg.isVisible(), "not the address book in Sent"
