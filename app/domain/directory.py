@@ -51,10 +51,13 @@ class DirectoryEntry:
 
 @dataclass(frozen=True)
 class DirectoryPage:
-    """Entries in the server's order, and ``more``: an opaque token for the next page ("" when there is none)."""
+    """Entries in the server's order, and ``more``: an opaque token for the next page ("" when there is none).
+    ``not_granted``: a permission the organisation withholds that kept part of a search out (Graph's groups without
+    GroupMember.Read.All: the page holds the people and users found), "" when nothing was kept out."""
 
     entries: tuple[DirectoryEntry, ...] = ()
     more: str = ""
+    not_granted: str = ""
 
     def __post_init__(self):
         object.__setattr__(self, "entries", tuple(self.entries))

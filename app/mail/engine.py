@@ -32,7 +32,7 @@ from concurrent.futures import Future
 from app import MAIL_ENGINE_FLAG, own_process
 from app.mail import engine_wire as wire
 from app.mail.errors import ConnectionFailed, OutcomeUnknown
-from app.mail.service import REPORT_PAGE_SIZE, AwaitedCalls, MailService, ServerInfo
+from app.mail.service import DIRECTORY_PAGE_SIZE, REPORT_PAGE_SIZE, AwaitedCalls, MailService, ServerInfo
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +315,12 @@ class RemoteService(MailService, AwaitedCalls):
 
     def take_back(self, ref):
         return self._call("take_back", ref)
+
+    def search_directory(self, text: str, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = ""):
+        return self._call("search_directory", text, limit=limit, page=page)
+
+    def group_members(self, group, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = ""):
+        return self._call("group_members", group, limit=limit, page=page)
 
     def close(self) -> None:
         """Stop the engine (as a backend releases its connections); a later call starts another."""

@@ -23,7 +23,7 @@ CONFIGURE = "__configure__"
 # What the window's process may call: the MailService interface.
 CALLS = frozenset({"connect", "save_draft", "send_drafts", "send_mime", "list_messages", "get_message", "delete_items",
                    "resolve_names", "find_by_message_ids", "find_reports", "report_mime",
-                   "list_scheduled", "take_back"})
+                   "list_scheduled", "take_back", "search_directory", "group_members"})
 # The modules whose errors come back as themselves (with Python's own exceptions); any other error comes
 # back as :class:`EngineFault`.
 ERROR_MODULES = ("app.mail.errors", "app.domain.errors")

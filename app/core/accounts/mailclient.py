@@ -14,11 +14,12 @@ from datetime import datetime
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
+from app.domain.directory import DirectoryEntry, DirectoryPage
 from app.domain.list_rows import with_rows
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.mail.errors import ClientClosed
-from app.mail.service import (REPORT_PAGE_SIZE, AwaitedCalls, MailService, MessageLimits, ReportItem, Scheduled,
-                              ServerInfo)
+from app.mail.service import (DIRECTORY_PAGE_SIZE, REPORT_PAGE_SIZE, AwaitedCalls, MailService, MessageLimits,
+                              ReportItem, Scheduled, ServerInfo)
 
 class MailClient:
     """Wraps one MailService. Owns the thread pool its calls run in."""
@@ -121,6 +122,16 @@ class MailClient:
         """One of them moved back to Drafts, its deferral removed: its ref in Drafts; a MailError of kind NOT_FOUND
         when it is no longer there (:meth:`MailService.take_back`)."""
         return await self._run("take_back", ref)
+
+    async def search_directory(self, text: str, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        """A page of the organisation's address book matching ``text`` (:meth:`MailService.search_directory`);
+        DirectoryNotGranted when the organisation withholds it."""
+        return await self._run("search_directory", text, limit=limit, page=page)
+
+    async def group_members(self, group: DirectoryEntry, *, limit: int = DIRECTORY_PAGE_SIZE,
+                            page: str = "") -> DirectoryPage:
+        """A page of a group's direct members (:meth:`MailService.group_members`)."""
+        return await self._run("group_members", group, limit=limit, page=page)
 
     def account_changed(self, account) -> None:
         """The account's settings changed: the backend (when built; else its factory reads them) uses them from

@@ -17,11 +17,13 @@ from typing import Callable
 from app.core.accounts import services as accounts
 from app.core.accounts.mailclient import MailClient
 from app.domain.account import AccountConfig
+from app.domain.directory import DirectoryEntry, DirectoryPage
 from app.domain.events import Hub, SessionStateChanged
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import ConnectionFailed, MailError
-from app.mail.service import REPORT_PAGE_SIZE, MailService, MessageLimits, ReportItem, ServerInfo
+from app.mail.service import (DIRECTORY_PAGE_SIZE, REPORT_PAGE_SIZE, MailService, MessageLimits, ReportItem,
+                              ServerInfo)
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +188,13 @@ class Session:
 
     async def take_back(self, ref: ItemRef) -> ItemRef:
         return await self._call(self.client.take_back(ref))
+
+    async def search_directory(self, text: str, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        return await self._call(self.client.search_directory(text, limit=limit, page=page))
+
+    async def group_members(self, group: DirectoryEntry, *, limit: int = DIRECTORY_PAGE_SIZE,
+                            page: str = "") -> DirectoryPage:
+        return await self._call(self.client.group_members(group, limit=limit, page=page))
 
     def close(self) -> None:
         if self.closed:

@@ -33,14 +33,16 @@ from exchangelib.restriction import Q, Restriction
 from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetFolder, GetItem
 
 from app.domain.account import AccountConfig
+from app.domain.directory import DirectoryEntry, DirectoryPage
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.chunks import outcomes_of
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
-from app.mail.ews import batch, convert, mime_send, reports, scheduled
+from app.mail.ews import batch, convert, directory, mime_send, reports, scheduled
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
-from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, Scheduled, ServerInfo, list_order
+from app.mail.service import (DIRECTORY_PAGE_SIZE, REPORT_PAGE_SIZE, MailService, ReportItem, Scheduled, ServerInfo,
+                              list_order)
 
 # app.mail.service.list_order's keys -> exchangelib's field names
 _ORDER_FIELDS = {"sent": "datetime_sent", "created": "datetime_created"}
@@ -561,6 +563,19 @@ class EwsMailService(MailService):
             return out
 
         return self._call(run)
+
+    def search_directory(self, text: str, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        """ResolveNames with contact data, cut into pages here (app/mail/ews/directory.py)."""
+        text = (text or "").strip()
+        directory.offset_of(page)  # a page this backend did not write: ValueError, before the network
+        if not text:
+            return DirectoryPage()
+        return self._call(directory.search, self._conn.account, text, limit=limit, page=page)
+
+    def group_members(self, group: DirectoryEntry, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        """ExpandDL, one level, cut into pages here (app/mail/ews/directory.py)."""
+        directory.offset_of(page)
+        return self._call(directory.members, self._conn.account, group, limit=limit, page=page)
 
     def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
         """Many lookups in three FindItems (Drafts, Sent Items, the own Outbox: a message Exchange keeps to send

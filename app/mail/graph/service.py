@@ -37,13 +37,15 @@ from dataclasses import replace
 from typing import Callable
 from urllib.parse import quote
 
+from app.domain.directory import DirectoryEntry, DirectoryPage
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.domain.words import translate
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
-from app.mail.graph import attachments, batch, convert, reports, scheduled, timezones
+from app.mail.graph import attachments, batch, convert, directory, reports, scheduled, timezones
 from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
-from app.mail.service import REPORT_PAGE_SIZE, MailService, ReportItem, Scheduled, ServerInfo, list_order
+from app.mail.service import (DIRECTORY_PAGE_SIZE, REPORT_PAGE_SIZE, MailService,
+                              ReportItem, Scheduled, ServerInfo, list_order)
 
 log = logging.getLogger(__name__)
 
@@ -365,6 +367,21 @@ class GraphMailService(MailService):
             return out
 
         return self._call(run)
+
+    def search_directory(self, text: str, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        """/me/people, then /users and /groups with $search (app/mail/graph/directory.py)."""
+        text = (text or "").strip()
+        if page:
+            directory.decode_search(self._http, page)  # a page this backend did not write: ValueError, at once
+        if not text:
+            return DirectoryPage()
+        return self._call(directory.search, self._http, text, limit=limit, page=page)
+
+    def group_members(self, group: DirectoryEntry, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
+        """/groups/{id}/members, its next links followed page by page (app/mail/graph/directory.py)."""
+        if page:
+            directory.check_link(self._http, page, "/groups/")  # ValueError, before the network
+        return self._call(directory.members, self._http, group, limit=limit, page=page)
 
     def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
         """Every look-up in ONE $batch (up to 20 inner requests: Drafts, Sent Items and the Outbox, where a message
