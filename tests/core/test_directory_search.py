@@ -187,3 +187,17 @@ def test_expand_puts_the_members_where_the_group_was_each_address_once():
     assert expanded(field, SALES, members) == [
         Recipient("bob@example.com", "Bob Brown"), Recipient("carol@example.com", "Carol Clark"),
         Recipient("sales.emea@example.com", "Sales EMEA"), Recipient("dave@example.com")]
+
+
+def test_a_page_answered_in_part_says_what_was_left_out():
+    async def go():
+        clock, server = ManualClock(), Server()
+        s = DirectorySearch(server.search, lambda: None, call_later=later(clock))
+        s.type("car")
+        s.now()
+        await turns()
+        server.answer("car", DirectoryPage([CAROL], not_granted="GroupMember.Read.All"))
+        await turns()
+        assert s.listing.entries == [CAROL] and not s.listing.problem
+        assert "GroupMember.Read.All" in s.listing.left_out
+    run(go())

@@ -32,25 +32,26 @@ def make_window(qtbot, session, settings, screenshot=True, journal=None):
     return win
 
 
-def graph_session(sb, email: str = ALICE) -> Session:
+def graph_session(sb, email: str = ALICE, permissions: list[str] | None = None) -> Session:
     """A session on ``sb``'s Graph (``sb`` made with graph=True): the account says Graph, and its service is
-    GraphMailService with tokens minted in-process by the sandbox's authority. MailClient calls the factory
-    in a worker thread, as the app's own does."""
+    GraphMailService with tokens minted in-process by the sandbox's authority (granting ``permissions``: the
+    authority's default ones when None). MailClient calls the factory in a worker thread, as the app's own does."""
     from app.mail.graph import GraphMailService
 
     acc = AccountConfig(email=email, ews_url=sb.ews_url, username=email, backend=Backend.GRAPH, sandbox=True)
-    tokens = lambda force_refresh: sb.authority.access_token_for(email)  # noqa: E731
+    tokens = lambda force_refresh: sb.authority.access_token_for(email, permissions)  # noqa: E731
     return Session.for_service(acc, lambda: GraphMailService(email, sb.graph_url, tokens, timeout=15.0,
                                                              send_settle_seconds=GRAPH_SETTLE))
 
 
 def open_window(qtbot, sb, settings, email: str = ALICE, connected: bool = False, journal=None,
-                backend: str = "ews"):
+                backend: str = "ews", permissions: list[str] | None = None):
     """A real window and session signed in as ``email`` on ``sb``; with ``connected``, waits for the server.
     ``journal``: the window's local journal (default: a fresh one in this test's own data dir).
-    ``backend``: "ews" (exchangelib, the password) or "graph" (``graph_session``)."""
+    ``backend``: "ews" (exchangelib, the password) or "graph" (``graph_session``, its token granting
+    ``permissions``)."""
     if backend == "graph":
-        session = graph_session(sb, email)
+        session = graph_session(sb, email, permissions)
     else:
         acc, pw = account_for(sb, email)
         session = Session.for_account(acc, pw)

@@ -55,6 +55,12 @@ def problem_words(exc: BaseException):
         reason=type(exc).__name__)
 
 
+def left_out_words(scope: str):
+    """A search answered in part: what the organisation withholds, in words."""
+    return translate("Directory", "Groups are not listed: your organisation has not granted Dispatch the permission "
+                                  "{scope}").format(scope=scope)
+
+
 @dataclass
 class Listing:
     """What a list shows: the entries so far, whether more can be asked for, a request under way, and the
@@ -65,6 +71,7 @@ class Listing:
     loading: bool = False
     problem: str = ""
     answered: bool = False  # the server answered this listing at least once (an empty answer: "no match")
+    left_out: str = ""  # words for what a permission withheld kept out of the entries shown ("" when nothing)
 
 
 def _default_call_later(delay: float, callback: Callable[[], None]):
@@ -127,6 +134,8 @@ class _Pager:
             known = {(e.kind, e.email.lower(), e.key) for e in listing.entries}
             listing.entries.extend(e for e in answer.entries if (e.kind, e.email.lower(), e.key) not in known)
             listing.more = answer.more
+            if answer.not_granted:
+                listing.left_out = left_out_words(answer.not_granted)
         self._changed()
 
 

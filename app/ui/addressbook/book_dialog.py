@@ -241,7 +241,9 @@ class AddressBook(QDialog):
         if not listing.entries:
             return translate("AddressBook", "No entry matches “{text}”").format(text=self.search.text)
         more = translate("AddressBook", "; more below") if listing.more else ""
-        return translate("AddressBook", "%Ln entry(ies) found", None, len(listing.entries)) + more
+        count = len(listing.entries)
+        found = translate("AddressBook", "%Ln entry(ies) found", None, count) + more
+        return f"{found}. {shown(listing.left_out)}" if listing.left_out else found
 
     def _members_changed(self) -> None:
         listing = self.members.listing

@@ -117,7 +117,8 @@ class AddressBookFlows:
             return False
         edit = self.field(field)
         edit.replace_recipients(expanded(edit.recipients_as_typed(), group, members))
-        self._said(translate("AddressBook", "{group} expanded in {field}: %Ln member(s)", None, len(members)).format(
+        count = len(members)
+        self._said(translate("AddressBook", "{group} expanded in {field}: %Ln member(s)", None, count).format(
             group=" ".join(group.name.split()) or group.email, field=field_words(field)))
         return True
 

@@ -24,8 +24,9 @@ def kind_words(kind: EntryKind) -> str:
 def shown_name(entry: DirectoryEntry) -> str:
     """The name as the list shows it: a group's with its size when known ("Sales (143 members)")."""
     name = " ".join((entry.name or entry.email).split())
-    if entry.is_group and entry.member_count is not None:
-        return translate("AddressBook", "{name} (%Ln member(s))", None, entry.member_count).format(name=name)
+    count = entry.member_count
+    if entry.is_group and count is not None:
+        return translate("AddressBook", "{name} (%Ln member(s))", None, count).format(name=name)
     return name
 
 
