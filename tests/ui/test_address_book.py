@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.sandbox.authority.flows import DEFAULT_PERMISSIONS
-from app.sandbox.directory_seed import DIRECTORY_USERS
+from app.sandbox.directory_seed import DIRECTORY_USERS, LARGE_GROUP_SIZE
 from tests.helpers.backends import settle
 from tests.helpers.dialogs import other_active
 from tests.helpers.heard import Heard
@@ -92,17 +92,18 @@ def test_carol_into_cc_and_a_group_expanded_into_to_by_keys_then_sent_once_each(
         dlg.box.setFocus()
     _search(qtbot, dlg, "sales")
     _down_to(qtbot, dlg, "Sales")
-    sales = dlg.model.entry(dlg.table.currentIndex().row())
-    assert sales.member_count is None or dlg.model.cell(sales, 0).startswith("Sales (3 member"), "its size, if told"
     qtbot.waitUntil(lambda: dlg.member_model.rowCount() == 3 and dlg.member_table.isVisible(), timeout=10000)
     members = {e.email for e in dlg.member_model.entries}
     assert members == {"alice@example.com", "ivan@example.com", "sales.emea@example.com"}, members
+    sales = dlg.model.entry(dlg.table.currentIndex().row())
+    assert dlg.model.cell(sales, 0).startswith("Sales (3 member"), "its size, before expanding"
+    assert dlg.details.text().startswith("Sales (3 member")
     dlg.grab().save(str(screenshot_dir / "address-book.png"))
 
     press(qtbot, Qt.Key_E, ALT)  # Expand: asked first
     book = win.address_book.book
     qtbot.waitUntil(lambda: book.question is not None and book.question.isVisible(), timeout=5000)
-    assert "cannot be put back" in book.question.text()
+    assert "cannot be put back" in book.question.text() and "Sales (3 member" in book.question.text()
     qtbot.keyClick(book.question, Qt.Key_Return)
     qtbot.waitUntil(lambda: len(win.compose.to.recipients()) == 3, timeout=10000)
     assert {r.email for r in win.compose.to.recipients()} == members, "the group replaced by its members"
@@ -150,3 +151,28 @@ def test_ctrl_shift_b_is_the_address_book_in_compose_and_resend_in_sent(qtbot, b
     press(qtbot, Qt.Key_B, CTRL | SHIFT)
     qtbot.waitUntil(lambda: resends == [1], timeout=5000)
     assert not dlg.isVisible(), "not the address book in Sent"
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_a_500_member_group_pages_in_as_the_keyboard_reaches_the_end(qtbot, book_window):
+    win, _sb = book_window
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    _search(qtbot, dlg, "everyone")
+    _down_to(qtbot, dlg, "Everyone")
+    qtbot.waitUntil(lambda: dlg.member_model.rowCount() > 0 and not dlg.members.listing.loading, timeout=10000)
+    first = dlg.member_model.rowCount()
+    assert first < LARGE_GROUP_SIZE and dlg.members.listing.more, "one page first, not the whole group"
+    assert "more below" in dlg.members_label.text()
+    press(qtbot, Qt.Key_Tab)  # from the list to the group's members
+    assert focused() is dlg.member_table, focused()
+    for _ in range(LARGE_GROUP_SIZE):
+        if not dlg.members.listing.more and not dlg.members.listing.loading:
+            break
+        press(qtbot, Qt.Key_End)  # the last row: the next page is asked for
+        count = dlg.member_model.rowCount()
+        qtbot.waitUntil(lambda: dlg.member_model.rowCount() > count or not dlg.members.listing.more, timeout=10000)
+    addresses = [e.email for e in dlg.member_model.entries]
+    assert len(addresses) == len(set(addresses)) == LARGE_GROUP_SIZE
+    assert dlg.members.requests == -(-LARGE_GROUP_SIZE // first), "one request a page, each page once"
+    assert dlg.model.cell(dlg.model.entry(dlg.table.currentIndex().row()), 0).startswith("Everyone (500 member")

@@ -223,6 +223,10 @@ class GroupMembers:
     def listing(self) -> Listing:
         return self._pager.listing
 
+    @property
+    def requests(self) -> int:
+        return self._pager.requests
+
     def show(self, group: DirectoryEntry | None) -> None:
         """List ``group``'s members (None, or not a group: nothing); the same group again changes nothing."""
         if group == self.group:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core.directory.search import DirectorySearch, GroupMembers, Listing
 from app.domain.directory import DirectoryEntry
-from app.ui.addressbook.book_model import EntryModel, kind_words, shown_name
+from app.ui.addressbook.book_model import EntryModel, kind_words
 from app.ui.common.clear_action import add_clear_action
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import shown, translate
@@ -111,6 +111,8 @@ class AddressBook(QDialog):
         self.member_model = EntryModel(self)
         self.member_table = _table(details, self.member_model, translate("AddressBook", "Group members"))
         self.member_table.setObjectName("groupMembers")
+        for column in (2, 3, 4):  # a member's name and address; its details are a search away
+            self.member_table.setColumnHidden(column, True)
         self.members_label.setBuddy(self.member_table)
         dv.addWidget(self.member_table, 1)
         self.members_status = PlainLabel(details)
@@ -121,6 +123,8 @@ class AddressBook(QDialog):
         split.addWidget(details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        details.setMinimumWidth(300)
         lay.addWidget(split, 1)
 
         self.note = PlainLabel(self)  # what was added last
@@ -128,6 +132,9 @@ class AddressBook(QDialog):
         self.note.setAccessibleName(translate("AddressBook", "Added"))
         lay.addWidget(self.note)
         lay.addLayout(self._buttons())
+        QWidget.setTabOrder(self.box, self.table)
+        QWidget.setTabOrder(self.table, self.member_table)  # Tab from the list to the group's members
+        QWidget.setTabOrder(self.member_table, self.add_buttons["to"])
         self._show_group(None)
         self._keys = _BookKeys(self)
         self.box.installEventFilter(self._keys)
@@ -258,6 +265,17 @@ class AddressBook(QDialog):
             words = ""
         self.members_status.setText(words)
         self.members_status.setVisible(bool(words))
+        group = self.members.group
+        count = len(listing.entries)
+        if group is not None and listing.answered and not listing.more and not listing.problem:
+            self.model.counted(group, count)
+            self.details.setText(self.details_words(group))
+        if listing.more:
+            self.members_label.setText(translate("AddressBook", "Members (%Ln so far, more below)", None, count))
+        elif listing.answered and not listing.problem:
+            self.members_label.setText(translate("AddressBook", "Members (%Ln)", None, count))
+        else:
+            self.members_label.setText(translate("AddressBook", "Members"))
 
     def _row_changed(self, current, _previous) -> None:
         entry = self.model.entry(current.row())
@@ -282,10 +300,9 @@ class AddressBook(QDialog):
         if at_end or near:
             source.more()
 
-    @staticmethod
-    def details_words(e: DirectoryEntry) -> str:
+    def details_words(self, e: DirectoryEntry) -> str:
         """The entry's details, one per line, as plain text."""
-        lines = [shown_name(e), e.email, kind_words(e.kind)]
+        lines = [self.model.name(e), e.email, kind_words(e.kind)]
         for label, value in ((translate("AddressBook", "Title"), e.title),
                              (translate("AddressBook", "Department"), e.department),
                              (translate("AddressBook", "Office"), e.office),
@@ -303,7 +320,7 @@ class AddressBook(QDialog):
 
 class _BookKeys(QObject):
     """The dialog's keys before its box and lists see them: Down from the box into the list, Up from the list's
-    first row back to the box, Enter adds the selection to the field the dialog came from (in the box: the first
+    first row back to the box, Home / End a list's first / last row (the next page follows), Enter adds the selection to the field the dialog came from (in the box: the first
     entry when none is selected, or searches at once while typing has not paused)."""
 
     def __init__(self, book: AddressBook):
@@ -323,6 +340,9 @@ class _BookKeys(QObject):
             return True
         if obj is b.table and key == Qt.Key_Up and b.table.currentIndex().row() <= 0:
             b.box.setFocus(Qt.TabFocusReason)
+            return True
+        if obj in (b.table, b.member_table) and key in (Qt.Key_Home, Qt.Key_End) and obj.model().rowCount():
+            obj.selectRow(0 if key == Qt.Key_Home else obj.model().rowCount() - 1)  # a list's first / last row
             return True
         return False
 

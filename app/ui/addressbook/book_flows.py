@@ -129,7 +129,8 @@ class AddressBookFlows:
                                         "afterwards, and once the message is sent the recipients see the members' "
                                         "addresses, not the group's. A group inside it stays a group (expand it "
                                         "next).").format(
-            group=shown_name(group), field=field_words(field))
+            group=self.dialog.model.name(group) if self.dialog is not None else shown_name(group),
+            field=field_words(field))
         box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
         box.setTextFormat(Qt.PlainText)  # a group's name is the server's text
         box.setObjectName(EXPAND_QUESTION)

@@ -21,10 +21,11 @@ def kind_words(kind: EntryKind) -> str:
             EntryKind.CONTACT: translate("AddressBook", "Contact")}[kind]
 
 
-def shown_name(entry: DirectoryEntry) -> str:
-    """The name as the list shows it: a group's with its size when known ("Sales (143 members)")."""
+def shown_name(entry: DirectoryEntry, count: int | None = None) -> str:
+    """The name as the list shows it: a group's with its size when known ("Sales (143 members)"): the server's, else
+    ``count`` (its members all read)."""
     name = " ".join((entry.name or entry.email).split())
-    count = entry.member_count
+    count = entry.member_count if entry.member_count is not None else count
     if entry.is_group and count is not None:
         return translate("AddressBook", "{name} (%Ln member(s))", None, count).format(name=name)
     return name
@@ -40,6 +41,7 @@ class EntryModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[DirectoryEntry] = []
+        self.sizes: dict[tuple[str, str], int] = {}  # (key, address) -> members counted, for groups whose members were all read
         self._heads = (translate("AddressBook", "Name"), translate("AddressBook", "Address"),
                        translate("AddressBook", "Title"), translate("AddressBook", "Department"),
                        translate("AddressBook", "Office"))
@@ -59,6 +61,18 @@ class EntryModel(QAbstractTableModel):
         self.beginResetModel()
         self.entries = new
         self.endResetModel()
+
+    def counted(self, group: DirectoryEntry, count: int) -> None:
+        """``group``'s members were all read: its row says how many, when the server did not."""
+        if group.member_count is not None or self.sizes.get((group.key, group.email)) == count:
+            return
+        self.sizes[(group.key, group.email)] = count
+        for row, e in enumerate(self.entries):
+            if e == group:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def name(self, e: DirectoryEntry) -> str:
+        return shown_name(e, self.sizes.get((e.key, e.email)))
 
     def entry(self, row: int) -> DirectoryEntry | None:
         return self.entries[row] if 0 <= row < len(self.entries) else None
@@ -92,12 +106,12 @@ class EntryModel(QAbstractTableModel):
         return None
 
     def cell(self, e: DirectoryEntry, column: int) -> str:
-        return (shown_name(e), _one_line(e.email), _one_line(e.title), _one_line(e.department),
+        return (self.name(e), _one_line(e.email), _one_line(e.title), _one_line(e.department),
                 _one_line(e.office))[column]
 
     def row_words(self, e: DirectoryEntry) -> str:
         """Name, address and title (and what it is, when not a person): what a reader says of a row."""
-        parts = [shown_name(e), _one_line(e.email)]
+        parts = [self.name(e), _one_line(e.email)]
         if e.title:
             parts.append(_one_line(e.title))
         if e.kind != EntryKind.PERSON:
