@@ -31,6 +31,7 @@ LANGS = ("fr", "de", "en")
 #: area -> the code whose words it holds (globs under the repo). A file belongs to the first area that matches
 #: it, so every file of the app but the sandbox (a server: its words are Exchange's, not the window's) has one.
 AREAS = {
+    "addressbook": ["app/ui/addressbook/**/*.py", "app/core/directory/**/*.py"],
     "times": ["app/core/outbox/send_times.py", "app/domain/follow_up.py"],
     "composetools": [f"app/ui/compose/{name}.py" for name in (
         "texts_dialog", "snippet_insert", "spell_menu", "spell_highlighter", "eml_as_is", "eml_flows", "find_bar",

@@ -269,6 +269,7 @@ class AddressBook(QDialog):
         count = len(listing.entries)
         if group is not None and listing.answered and not listing.more and not listing.problem:
             self.model.counted(group, count)
+            self.table.resizeColumnToContents(0)  # the name with its size, whole
             self.details.setText(self.details_words(group))
         if listing.more:
             self.members_label.setText(translate("AddressBook", "Members (%Ln so far, more below)", None, count))
