@@ -5,7 +5,7 @@
     <name>AddressBook</name>
     <message>
         <source>Address &amp;book…</source>
-        <translation type="unfinished" />
+        <translation>Adress&amp;buch…</translation>
     </message>
     <message>
         <source>Find people and groups of your organisation and add them to To, Cc or Bcc ({keys})</source>

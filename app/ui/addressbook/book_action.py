@@ -1,6 +1,6 @@
 """Compose's Address book… (Ctrl+Shift+B, Outlook's key), wired into the window: a command of Compose's own, so its
 key works where Compose is and nowhere else. (The Sent list's "Resend to those that failed" has Ctrl+Shift+B too:
-each is a WidgetWithChildrenShortcut of its own view, never both live at once, so neither is ambiguous.) The File
+each is a WidgetWithChildrenShortcut of its own view, never both live at once, so neither is ambiguous.) The Edit
 menu, the F1 sheet and the command palette list it; each address field's "…" button opens it for that field."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ BOOK_KEYS = "Ctrl+Shift+B"
 class AddressBookAction:
     """The command and its controller (built the first time the dialog opens)."""
 
-    def __init__(self, port: ShellPort, compose, flows: Flows, *, before=None):
+    def __init__(self, port: ShellPort, compose, flows: Flows):
         self.port, self.compose, self.flows = port, compose, flows
         self._book: AddressBookFlows | None = None
         text = translate("AddressBook", "Address &book…")
@@ -37,12 +37,10 @@ class AddressBookAction:
         self.action.triggered.connect(lambda _checked=False: self.open())
         compose.addAction(self.action)
         compose.address_book_requested.connect(self.open)
-        menu = port.menu("&File")
+        menu = port.menu("&Edit")  # it edits the recipient fields
         if menu is not None:
-            if before is not None and before in menu.actions():
-                menu.insertAction(before, self.action)
-            else:
-                menu.addAction(self.action)
+            menu.addSeparator()
+            menu.addAction(self.action)
 
     @property
     def book(self) -> AddressBookFlows:

@@ -156,8 +156,8 @@ def power(win) -> None:
                                             timing=lambda: win.send_timing, before=win.actions_.account))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
     from app.ui.addressbook.book_action import AddressBookAction
 
-    # File → Address book… (Ctrl+Shift+B in Compose): the dialog is built when first used
-    win.parts.fill(address_book=AddressBookAction(win.port, win.compose, win.flows, before=win.actions_.discard))
+    # Edit → Address book… (Ctrl+Shift+B in Compose): the dialog is built when first used
+    win.parts.fill(address_book=AddressBookAction(win.port, win.compose, win.flows))
 
 
 def wiring(win) -> None:
