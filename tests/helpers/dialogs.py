@@ -17,7 +17,8 @@ from tests.helpers.keys import CTRL, SHIFT, focus_key, key, type_text
 #: dialog -> its keys (pressed in Compose's Subject)
 KEYS = {"account": (Qt.Key_Comma, CTRL), "shortcuts": (Qt.Key_F1, Qt.NoModifier),
         "send-from": (Qt.Key_H, CTRL | SHIFT), "merge": (Qt.Key_M, CTRL | SHIFT),
-        "snippets": (Qt.Key_L, CTRL | SHIFT), "send-later": (Qt.Key_T, CTRL | SHIFT)}
+        "snippets": (Qt.Key_L, CTRL | SHIFT), "send-later": (Qt.Key_T, CTRL | SHIFT),
+        "address-book": (Qt.Key_B, CTRL | SHIFT)}
 
 #: view -> its key
 VIEW_KEYS = {"compose": Qt.Key_1, "drafts": Qt.Key_2, "sent": Qt.Key_3, "outbox": Qt.Key_4}

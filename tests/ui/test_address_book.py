@@ -154,6 +154,25 @@ def test_ctrl_shift_b_is_the_address_book_in_compose_and_resend_in_sent(qtbot, b
     assert not dlg.isVisible(), "not the address book in Sent"
 
 
+@pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
+def test_a_fields_own_button_opens_the_book_for_that_field_and_enter_adds_there(qtbot, book_window):
+    win, _sb = book_window
+    _new_message(qtbot, win)
+    button = win.compose.book_buttons["bcc"]
+    assert button.text() == "Bcc: address book" and "Ctrl+Shift+B" in button.toolTip()
+    button.trigger()  # as a click on it does
+    qtbot.waitUntil(lambda: other_active(win) is not None and focused() is win.address_book.book.dialog.box,
+                    timeout=5000)
+    dlg = win.address_book.book.dialog
+    assert dlg.field == "bcc"
+    _search(qtbot, dlg, "carl")
+    press(qtbot, Qt.Key_Return)  # Enter in the box: the first entry, to the field it came from
+    assert [r.email for r in win.compose.bcc.recipients()] == ["carl@example.com"]
+    press(qtbot, Qt.Key_Return)  # again: each address once
+    assert [r.email for r in win.compose.bcc.recipients()] == ["carl@example.com"]
+    assert dlg.note.text() == "Already in Bcc: Carl Carlsen"
+
+
 @pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
 def test_a_500_member_group_pages_in_as_the_keyboard_reaches_the_end(qtbot, book_window):
     win, _sb = book_window

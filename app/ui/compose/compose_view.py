@@ -163,7 +163,7 @@ class ComposeView(QWidget):
             grid.addWidget(field, row, 1)
             lab.setContentsMargins(0, 9, 0, 0)
         self.from_row.label = grid.itemAtPosition(0, 0).widget()
-        self.book_buttons = self._book_buttons(grid)
+        self.book_buttons = self._book_buttons()
         self.from_row.set_account("", [])  # hidden until the account lists other mailboxes
         # the subject's limit, stated at the field once it is reached (nothing typed is cut off)
         self.subject_note = PlainLabel(self)
@@ -315,24 +315,23 @@ class ComposeView(QWidget):
             sig.connect(self._on_changed)
         self.setAcceptDrops(True)
 
-    def _book_buttons(self, grid: QGridLayout) -> dict:
-        """A small button beside To, Cc and Bcc that opens the address book for that field (its key is Compose's
-        Ctrl+Shift+B, which opens it for the field the keyboard is in: the buttons are no Tab stop)."""
-        from PySide6.QtWidgets import QToolButton
+    def _book_buttons(self) -> dict:
+        """A button at the end of To, Cc and Bcc (the field's own trailing action: no width added, no Tab stop)
+        that opens the address book for that field; its key is Compose's Ctrl+Shift+B, which opens it for the field
+        the keyboard is in."""
+        from PySide6.QtWidgets import QStyle
 
         out = {}
-        for row, field in ((1, self.to), (2, self.cc), (3, self.bcc)):
-            b = QToolButton(self)
-            b.setObjectName(f"{field.field}Book")
-            b.setText("…")
+        for field in (self.to, self.cc, self.bcc):
             label = field.edit.accessibleName()
-            b.setAccessibleName(translate("Compose", "{field}: address book").format(field=label))
-            b.setToolTip(translate("Compose", "Choose {field} recipients from the address book ({keys})").format(
+            act = field.edit.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+                                       QLineEdit.ActionPosition.TrailingPosition)
+            act.setObjectName(f"{field.field}Book")
+            act.setText(translate("Compose", "{field}: address book").format(field=label))
+            act.setToolTip(translate("Compose", "Choose {field} recipients from the address book ({keys})").format(
                 field=label, keys=_keys("Ctrl+Shift+B")))
-            b.setFocusPolicy(Qt.NoFocus)
-            b.clicked.connect(lambda _c=False, f=field.field: self.address_book_requested.emit(f))
-            grid.addWidget(b, row, 2, Qt.AlignTop)
-            out[field.field] = b
+            act.triggered.connect(lambda _c=False, f=field.field: self.address_book_requested.emit(f))
+            out[field.field] = act
         return out
 
     def showEvent(self, event):  # noqa: N802
