@@ -30,6 +30,8 @@ from app.ui.common.tr import shown, translate
 FIELDS = (("to", "Alt+T"), ("cc", "Alt+C"), ("bcc", "Alt+B"))
 # a next page is asked for when the row the user is on is this close to the end of the list
 NEAR_END = 5
+# the size the dialog asks for, and the room it leaves at the screen's edges (for the frame)
+WIDTH, HEIGHT, MARGIN = 900, 560, 40
 
 
 def field_words(field: str) -> str:
@@ -146,7 +148,6 @@ class AddressBook(QDialog):
             lambda _v: self._near_end(self.member_table, self.members))
         self.member_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._near_end(self.member_table, self.members, cur.row()))
-        self.resize(900, 520)
         self._listing_changed()
 
     def _buttons(self) -> QHBoxLayout:
@@ -192,11 +193,25 @@ class AddressBook(QDialog):
         """Show the dialog for ``field`` ("to", "cc", "bcc"): Enter adds there; the keyboard in the search box."""
         self.field = field if field in dict(FIELDS) else "to"
         self.note.clear()
+        if not self.isVisible():
+            self._fit_screen()
         self.show()
         self.raise_()
         self.activateWindow()
         self.box.setFocus(Qt.OtherFocusReason)
         self.box.selectAll()
+
+    def _fit_screen(self) -> None:
+        """As wide as its five columns want (900 px), within the screen the window is on, and inside it."""
+        owner = self.parentWidget() or self
+        room = owner.screen().availableGeometry()
+        width = max(self.minimumSizeHint().width(), min(WIDTH, room.width() - MARGIN))
+        height = max(self.minimumSizeHint().height(), min(HEIGHT, room.height() - MARGIN))
+        self.resize(width, height)
+        centre = owner.frameGeometry().center() if owner is not self else room.center()
+        x = min(max(room.left(), centre.x() - width // 2), room.right() - width - MARGIN // 2)
+        y = min(max(room.top(), centre.y() - height // 2), room.bottom() - height - MARGIN // 2)
+        self.move(max(room.left(), x), max(room.top(), y))
 
     def closeEvent(self, event):  # noqa: N802 - nothing searched for a closed dialog
         self.search.close()
