@@ -13,7 +13,7 @@ signals.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
@@ -151,32 +151,25 @@ class AddressBook(QDialog):
         self._listing_changed()
 
     def _buttons(self) -> QHBoxLayout:
+        """To, Cc, Bcc, Expand group and Close; the dialog's keys are shortcuts of its own (the F1 sheet lists them
+        with the keys that are no menu command: app.ui.window.actions.CONTEXT_KEYS)."""
         row = QHBoxLayout()
-        self.add_actions: dict[str, QAction] = {}
         self.add_buttons: dict[str, QPushButton] = {}
         for field, keys in FIELDS:
-            act = QAction(translate("AddressBook", "Add to {field}").format(field=field_words(field)), self)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.WindowShortcut)
-            act.triggered.connect(lambda _c=False, f=field: self.add_selection(f))
-            self.addAction(act)
-            self.add_actions[field] = act
             button = QPushButton(translate("AddressBook", "{field} ({keys})").format(
                 field=field_words(field), keys=_keys(keys)), self)
-            button.setAccessibleName(act.text())
-            button.clicked.connect(act.trigger)
+            button.setAccessibleName(translate("AddressBook", "Add to {field}").format(field=field_words(field)))
+            button.clicked.connect(lambda _c=False, f=field: self.add_selection(f))
+            QShortcut(QKeySequence(keys), self, lambda f=field: self.add_selection(f))
             self.add_buttons[field] = button
             row.addWidget(button)
-        self.expand_action = QAction(translate("AddressBook", "Expand the group in the field"), self)
-        self.expand_action.setShortcut(QKeySequence("Alt+E"))
-        self.expand_action.triggered.connect(self.expand_selection)
-        self.addAction(self.expand_action)
         self.expand_button = QPushButton(translate("AddressBook", "Expand group ({keys})").format(
             keys=_keys("Alt+E")), self)
-        self.expand_button.setAccessibleName(self.expand_action.text())
+        self.expand_button.setAccessibleName(translate("AddressBook", "Expand the group in the field"))
         self.expand_button.setAccessibleDescription(translate(
             "AddressBook", "Replaces the group in the field by its members, after asking"))
-        self.expand_button.clicked.connect(self.expand_action.trigger)
+        self.expand_button.clicked.connect(self.expand_selection)
+        self.expand_key = QShortcut(QKeySequence("Alt+E"), self, self.expand_selection)
         row.addWidget(self.expand_button)
         row.addStretch(1)
         close = QPushButton(translate("AddressBook", "Close"), self)
@@ -304,7 +297,7 @@ class AddressBook(QDialog):
         for w in (self.members_label, self.member_table):
             w.setVisible(group is not None)
         self.expand_button.setEnabled(group is not None)
-        self.expand_action.setEnabled(group is not None)
+        self.expand_key.setEnabled(group is not None)
         if group is None:
             self.members_status.hide()
 

@@ -62,6 +62,16 @@ CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      QT_TRANSLATE_NOOP("Shortcuts", "Sent copy: its Sent Items or yours"),
      ("Space",)),
 
+    (QT_TRANSLATE_NOOP("Shortcuts", "Address book"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Add the selection to the field it was opened from / To / Cc / Bcc"),
+     ("Return", "Alt+T", "Alt+C", "Alt+B")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Address book"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Expand the selected group in the field (asked first)"),
+     ("Alt+E",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Address book"),
+     QT_TRANSLATE_NOOP("Shortcuts", "From the search to the list and back; the group's members"),
+     ("Down", "Up", "Tab")),
+
     (QT_TRANSLATE_NOOP("Shortcuts", "Dialogs"),
      QT_TRANSLATE_NOOP("Shortcuts", "Run the dialog's main action from any field"),
      ("Return",)),
