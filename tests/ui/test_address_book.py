@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 
 from app.sandbox.authority.flows import DEFAULT_PERMISSIONS
@@ -59,6 +60,18 @@ def _search(qtbot, dlg, text: str) -> None:
                     and dlg.search.listing.answered, timeout=10000)
 
 
+def _read_row(table, row: int) -> dict[int, tuple[str, str]]:
+    """What a reader reads of ``row``'s cells, through Qt's accessibility API: column -> (name, description)."""
+    iface = QAccessible.queryAccessibleInterface(table)
+    out = {}
+    for i in range(iface.childCount()):
+        child = iface.child(i)
+        if child.role() == QAccessible.Role.Cell and child.tableCellInterface().rowIndex() == row:
+            out[child.tableCellInterface().columnIndex()] = (child.text(QAccessible.Text.Name),
+                                                             child.text(QAccessible.Text.Description))
+    return out
+
+
 def _down_to(qtbot, dlg, name: str) -> None:
     """Down from the box into the list, then Down until the row named ``name`` is the current one."""
     press(qtbot, Qt.Key_Down)
@@ -81,6 +94,10 @@ def test_carol_into_cc_and_a_group_expanded_into_to_by_keys_then_sent_once_each(
     assert "Carol Clark" in names and "Carl Carlsen" in names, (names, dlg.status.text())
     _down_to(qtbot, dlg, "Carol Clark")
     assert "Head of Finance" in dlg.details.text() and "London 3.01" in dlg.details.text()
+    row = dlg.table.currentIndex().row()
+    read = _read_row(dlg.table, row)
+    assert read[0] == ("Carol Clark", "Carol Clark, carol@example.com, Head of Finance"), read
+    assert read[2][0] == "Head of Finance", "each cell its own column's words"
     press(qtbot, Qt.Key_C, ALT)
     assert [r.email for r in win.compose.cc.recipients()] == [CAROL]
     assert win.compose.to.recipients() == [], "Alt+C adds to Cc only"
@@ -196,3 +213,16 @@ def test_a_500_member_group_pages_in_as_the_keyboard_reaches_the_end(qtbot, book
     assert len(addresses) == len(set(addresses)) == LARGE_GROUP_SIZE
     assert dlg.members.requests == -(-LARGE_GROUP_SIZE // first), "one request a page, each page once"
     assert dlg.model.cell(dlg.model.entry(dlg.table.currentIndex().row()), 0) == "Everyone (500 members)"
+
+
+@pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
+def test_the_command_palette_lists_it_in_compose(qtbot, book_window):
+    win, _sb = book_window
+    _new_message(qtbot, win)
+    key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: win.power.palette is not None and focused() is win.power.palette.field, timeout=5000)
+    qtbot.keyClicks(win.power.palette.field, "address book")
+    qtbot.keyClick(win.power.palette.field, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.address_book.book.dialog is not None and win.address_book.book.dialog.isVisible()
+                    and focused() is win.address_book.book.dialog.box, timeout=5000)
+    assert win.address_book.book.dialog.field == "to"

@@ -10,7 +10,7 @@ from app.ui.common.tr import translate
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole.value)
 _CELL = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
 
@@ -98,10 +98,9 @@ class EntryModel(QAbstractTableModel):
         role = int(role.value) if hasattr(role, "value") else int(role)
         if role == _DISPLAY:
             return self.cell(e, index.column())
-        if role == _ACCESSIBLE:
-            # a reader hears the row's name, address and title whichever cell it is on
-            return self.row_words(e) if index.column() == 0 else self.cell(e, index.column())
-        if role == _TOOLTIP:
+        if role in (_DESCRIPTION, _TOOLTIP):
+            # each cell is read as its own column's words; the row's name, address and title are its description,
+            # whichever cell a reader is on (as the window's lists: app/ui/lists)
             return self.row_words(e)
         return None
 
