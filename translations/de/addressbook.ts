@@ -9,269 +9,269 @@
     </message>
     <message>
         <source>Find people and groups of your organisation and add them to To, Cc or Bcc ({keys})</source>
-        <translation type="unfinished" />
+        <translation>Personen und Gruppen Ihrer Organisation finden und zu An, Cc oder Bcc hinzufügen ({keys})</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>An</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished" />
+        <translation>Cc</translation>
     </message>
     <message>
         <source>Bcc</source>
-        <translation type="unfinished" />
+        <translation>Bcc</translation>
     </message>
     <message>
         <source>Address book</source>
-        <translation type="unfinished" />
+        <translation>Adressbuch</translation>
     </message>
     <message>
         <source>Type a name to search the organisation's address book. Enter adds the selected entry to the field you came from; Alt+T, Alt+C and Alt+B add it to To, Cc and Bcc.</source>
-        <translation type="unfinished" />
+        <translation>Geben Sie einen Namen ein, um im Adressbuch der Organisation zu suchen. Eingabe fügt den gewählten Eintrag dem Feld hinzu, aus dem Sie kommen; Alt+T, Alt+C und Alt+B fügen ihn zu An, Cc und Bcc hinzu.</translation>
     </message>
     <message>
         <source>Search the address book</source>
-        <translation type="unfinished" />
+        <translation>Im Adressbuch suchen</translation>
     </message>
     <message>
         <source>Type a name, an address or its beginning…</source>
-        <translation type="unfinished" />
+        <translation>Einen Namen, eine Adresse oder deren Anfang eingeben…</translation>
     </message>
     <message>
         <source>Clear the search</source>
-        <translation type="unfinished" />
+        <translation>Suche leeren</translation>
     </message>
     <message>
         <source>Search status</source>
-        <translation type="unfinished" />
+        <translation>Suchstatus</translation>
     </message>
     <message>
         <source>Address book entries</source>
-        <translation type="unfinished" />
+        <translation>Adressbucheinträge</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>Details</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished" />
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>Group members</source>
-        <translation type="unfinished" />
+        <translation>Gruppenmitglieder</translation>
     </message>
     <message>
         <source>Members status</source>
-        <translation type="unfinished" />
+        <translation>Status der Mitglieder</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished" />
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Add to {field}</source>
-        <translation type="unfinished" />
+        <translation>Zu {field} hinzufügen</translation>
     </message>
     <message>
         <source>{field} ({keys})</source>
-        <translation type="unfinished" />
+        <translation>{field} ({keys})</translation>
     </message>
     <message>
         <source>Expand the group in the field</source>
-        <translation type="unfinished" />
+        <translation>Gruppe im Feld erweitern</translation>
     </message>
     <message>
         <source>Expand group ({keys})</source>
-        <translation type="unfinished" />
+        <translation>Gruppe erweitern ({keys})</translation>
     </message>
     <message>
         <source>Replaces the group in the field by its members, after asking</source>
-        <translation type="unfinished" />
+        <translation>Ersetzt die Gruppe im Feld nach Rückfrage durch ihre Mitglieder</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Closes the address book (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Schließt das Adressbuch (Esc)</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished" />
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <source>Type a name to search the address book</source>
-        <translation type="unfinished" />
+        <translation>Geben Sie einen Namen ein, um im Adressbuch zu suchen</translation>
     </message>
     <message>
         <source>No entry matches “{text}”</source>
-        <translation type="unfinished" />
+        <translation>Kein Eintrag passt zu „{text}“</translation>
     </message>
     <message>
         <source>; more below</source>
-        <translation type="unfinished" />
+        <translation>; weitere folgen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln entry(ies) found</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln Eintrag gefunden</numerusform>
+            <numerusform>%Ln Einträge gefunden</numerusform>
         </translation>
     </message>
     <message>
         <source>Reading the members…</source>
-        <translation type="unfinished" />
+        <translation>Mitglieder werden gelesen…</translation>
     </message>
     <message>
         <source>This group has no members you can see</source>
-        <translation type="unfinished" />
+        <translation>Diese Gruppe hat keine Mitglieder, die Sie sehen können</translation>
     </message>
     <message numerus="yes">
         <source>Members (%Ln so far, more below)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Mitglieder (bisher %Ln, weitere folgen)</numerusform>
+            <numerusform>Mitglieder (bisher %Ln, weitere folgen)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Members (%Ln)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Mitglieder (%Ln)</numerusform>
+            <numerusform>Mitglieder (%Ln)</numerusform>
         </translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Position</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished" />
+        <translation>Abteilung</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished" />
+        <translation>Büro</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished" />
+        <translation>Firma</translation>
     </message>
     <message>
         <source>{label}: {value}</source>
-        <translation type="unfinished" />
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>You may not send to this group: the server says it takes mail only from some senders</source>
-        <translation type="unfinished" />
+        <translation>Sie dürfen nicht an diese Gruppe schreiben: Laut Server nimmt sie nur E-Mails bestimmter Absender an</translation>
     </message>
     <message>
         <source>You may send to this group</source>
-        <translation type="unfinished" />
+        <translation>Sie dürfen an diese Gruppe schreiben</translation>
     </message>
     <message>
         <source>No account is connected</source>
-        <translation type="unfinished" />
+        <translation>Kein Konto ist verbunden</translation>
     </message>
     <message>
         <source>Added to {field}: {names}</source>
-        <translation type="unfinished" />
+        <translation>Zu {field} hinzugefügt: {names}</translation>
     </message>
     <message>
         <source>Already in {field}: {names}</source>
-        <translation type="unfinished" />
+        <translation>Bereits in {field}: {names}</translation>
     </message>
     <message>
         <source>{group} was not expanded: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{group} wurde nicht erweitert: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>{group} expanded in {field}: %Ln member(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{group} in {field} erweitert: %Ln Mitglied</numerusform>
+            <numerusform>{group} in {field} erweitert: %Ln Mitglieder</numerusform>
         </translation>
     </message>
     <message>
         <source>Expand the group?</source>
-        <translation type="unfinished" />
+        <translation>Gruppe erweitern?</translation>
     </message>
     <message>
         <source>Replace {group} in {field} by its members? The group cannot be put back afterwards, and once the message is sent the recipients see the members' addresses, not the group's. A group inside it stays a group (expand it next).</source>
-        <translation type="unfinished" />
+        <translation>{group} in {field} durch die Mitglieder ersetzen? Die Gruppe lässt sich danach nicht wiederherstellen, und sobald die Nachricht gesendet ist, sehen die Empfänger die Adressen der Mitglieder statt der Gruppe. Eine enthaltene Gruppe bleibt eine Gruppe (erweitern Sie sie danach).</translation>
     </message>
     <message>
         <source>&amp;Expand</source>
-        <translation type="unfinished" />
+        <translation>&amp;Erweitern</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished" />
+        <translation>Raum</translation>
     </message>
     <message>
         <source>Shared mailbox</source>
-        <translation type="unfinished" />
+        <translation>Freigegebenes Postfach</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation>Kontakt</translation>
     </message>
     <message numerus="yes">
         <source>{name} (%Ln member(s))</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{name} (%Ln Mitglied)</numerusform>
+            <numerusform>{name} (%Ln Mitglieder)</numerusform>
         </translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Adresse</translation>
     </message>
 </context>
 <context>
     <name>Directory</name>
     <message>
         <source>Your organisation has not allowed Dispatch to read its address book</source>
-        <translation type="unfinished" />
+        <translation>Ihre Organisation hat Dispatch nicht erlaubt, ihr Adressbuch zu lesen</translation>
     </message>
     <message>
         <source>Your organisation has not allowed Dispatch to read its address book (the permission {scope} is not granted)</source>
-        <translation type="unfinished" />
+        <translation>Ihre Organisation hat Dispatch nicht erlaubt, ihr Adressbuch zu lesen (die Berechtigung {scope} ist nicht erteilt)</translation>
     </message>
     <message>
         <source>{why}. Ask your administrator to grant it; the suggestions from addresses you already know still work.</source>
-        <translation type="unfinished" />
+        <translation>{why}. Bitten Sie Ihre Administration, sie zu erteilen; die Vorschläge aus Adressen, die Sie schon kennen, funktionieren weiterhin.</translation>
     </message>
     <message>
         <source>The address book could not be searched: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Das Adressbuch konnte nicht durchsucht werden: {reason}</translation>
     </message>
     <message>
         <source>Groups are not listed: your organisation has not granted Dispatch the permission {scope}</source>
-        <translation type="unfinished" />
+        <translation>Gruppen werden nicht aufgeführt: Ihre Organisation hat Dispatch die Berechtigung {scope} nicht erteilt</translation>
     </message>
 </context>
 </TS>

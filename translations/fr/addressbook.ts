@@ -5,273 +5,273 @@
     <name>AddressBook</name>
     <message>
         <source>Address &amp;book…</source>
-        <translation>Carnet d&apos;a&amp;dresses…</translation>
+        <translation>Carnet d'a&amp;dresses…</translation>
     </message>
     <message>
         <source>Find people and groups of your organisation and add them to To, Cc or Bcc ({keys})</source>
-        <translation type="unfinished" />
+        <translation>Trouver des personnes et des groupes de votre organisation et les ajouter à À, Cc ou Cci ({keys})</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>À</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished" />
+        <translation>Cc</translation>
     </message>
     <message>
         <source>Bcc</source>
-        <translation type="unfinished" />
+        <translation>Cci</translation>
     </message>
     <message>
         <source>Address book</source>
-        <translation type="unfinished" />
+        <translation>Carnet d'adresses</translation>
     </message>
     <message>
         <source>Type a name to search the organisation's address book. Enter adds the selected entry to the field you came from; Alt+T, Alt+C and Alt+B add it to To, Cc and Bcc.</source>
-        <translation type="unfinished" />
+        <translation>Tapez un nom pour chercher dans le carnet d'adresses de l'organisation. Entrée ajoute l'entrée choisie au champ d'où vous venez ; Alt+T, Alt+C et Alt+B l'ajoutent à À, Cc et Cci.</translation>
     </message>
     <message>
         <source>Search the address book</source>
-        <translation type="unfinished" />
+        <translation>Chercher dans le carnet d'adresses</translation>
     </message>
     <message>
         <source>Type a name, an address or its beginning…</source>
-        <translation type="unfinished" />
+        <translation>Tapez un nom, une adresse ou leur début…</translation>
     </message>
     <message>
         <source>Clear the search</source>
-        <translation type="unfinished" />
+        <translation>Effacer la recherche</translation>
     </message>
     <message>
         <source>Search status</source>
-        <translation type="unfinished" />
+        <translation>État de la recherche</translation>
     </message>
     <message>
         <source>Address book entries</source>
-        <translation type="unfinished" />
+        <translation>Entrées du carnet d'adresses</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished" />
+        <translation>Membres</translation>
     </message>
     <message>
         <source>Group members</source>
-        <translation type="unfinished" />
+        <translation>Membres du groupe</translation>
     </message>
     <message>
         <source>Members status</source>
-        <translation type="unfinished" />
+        <translation>État des membres</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished" />
+        <translation>Ajouté</translation>
     </message>
     <message>
         <source>Add to {field}</source>
-        <translation type="unfinished" />
+        <translation>Ajouter à {field}</translation>
     </message>
     <message>
         <source>{field} ({keys})</source>
-        <translation type="unfinished" />
+        <translation>{field} ({keys})</translation>
     </message>
     <message>
         <source>Expand the group in the field</source>
-        <translation type="unfinished" />
+        <translation>Développer le groupe dans le champ</translation>
     </message>
     <message>
         <source>Expand group ({keys})</source>
-        <translation type="unfinished" />
+        <translation>Développer le groupe ({keys})</translation>
     </message>
     <message>
         <source>Replaces the group in the field by its members, after asking</source>
-        <translation type="unfinished" />
+        <translation>Remplace le groupe dans le champ par ses membres, après confirmation</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Closes the address book (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Ferme le carnet d'adresses (Échap)</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished" />
+        <translation>Recherche…</translation>
     </message>
     <message>
         <source>Type a name to search the address book</source>
-        <translation type="unfinished" />
+        <translation>Tapez un nom pour chercher dans le carnet d'adresses</translation>
     </message>
     <message>
         <source>No entry matches “{text}”</source>
-        <translation type="unfinished" />
+        <translation>Aucune entrée ne correspond à « {text} »</translation>
     </message>
     <message>
         <source>; more below</source>
-        <translation type="unfinished" />
+        <translation> ; d'autres plus bas</translation>
     </message>
     <message numerus="yes">
         <source>%Ln entry(ies) found</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%Ln entrée trouvée</numerusform>
+            <numerusform>%Ln entrées trouvées</numerusform>
         </translation>
     </message>
     <message>
         <source>Reading the members…</source>
-        <translation type="unfinished" />
+        <translation>Lecture des membres…</translation>
     </message>
     <message>
         <source>This group has no members you can see</source>
-        <translation type="unfinished" />
+        <translation>Ce groupe n'a aucun membre que vous puissiez voir</translation>
     </message>
     <message numerus="yes">
         <source>Members (%Ln so far, more below)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Membres (%Ln pour l'instant, d'autres plus bas)</numerusform>
+            <numerusform>Membres (%Ln pour l'instant, d'autres plus bas)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Members (%Ln)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Membres (%Ln)</numerusform>
+            <numerusform>Membres (%Ln)</numerusform>
         </translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished" />
+        <translation>Service</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished" />
+        <translation>Bureau</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished" />
+        <translation>Société</translation>
     </message>
     <message>
         <source>{label}: {value}</source>
-        <translation type="unfinished" />
+        <translation>{label} : {value}</translation>
     </message>
     <message>
         <source>You may not send to this group: the server says it takes mail only from some senders</source>
-        <translation type="unfinished" />
+        <translation>Vous ne pouvez pas écrire à ce groupe : le serveur indique qu'il n'accepte le courrier que de certains expéditeurs</translation>
     </message>
     <message>
         <source>You may send to this group</source>
-        <translation type="unfinished" />
+        <translation>Vous pouvez écrire à ce groupe</translation>
     </message>
     <message>
         <source>No account is connected</source>
-        <translation type="unfinished" />
+        <translation>Aucun compte n'est connecté</translation>
     </message>
     <message>
         <source>Added to {field}: {names}</source>
-        <translation type="unfinished" />
+        <translation>Ajouté à {field} : {names}</translation>
     </message>
     <message>
         <source>Already in {field}: {names}</source>
-        <translation type="unfinished" />
+        <translation>Déjà dans {field} : {names}</translation>
     </message>
     <message>
         <source>{group} was not expanded: {reason}</source>
-        <translation type="unfinished" />
+        <translation>{group} n'a pas été développé : {reason}</translation>
     </message>
     <message numerus="yes">
         <source>{group} expanded in {field}: %Ln member(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{group} développé dans {field} : %Ln membre</numerusform>
+            <numerusform>{group} développé dans {field} : %Ln membres</numerusform>
         </translation>
     </message>
     <message>
         <source>Expand the group?</source>
-        <translation type="unfinished" />
+        <translation>Développer le groupe ?</translation>
     </message>
     <message>
         <source>Replace {group} in {field} by its members? The group cannot be put back afterwards, and once the message is sent the recipients see the members' addresses, not the group's. A group inside it stays a group (expand it next).</source>
-        <translation type="unfinished" />
+        <translation>Remplacer {group} dans {field} par ses membres ? Le groupe ne pourra pas être remis ensuite, et une fois le message envoyé, les destinataires verront les adresses des membres, pas celle du groupe. Un groupe qu'il contient reste un groupe (développez-le ensuite).</translation>
     </message>
     <message>
         <source>&amp;Expand</source>
-        <translation type="unfinished" />
+        <translation>&amp;Développer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation>Personne</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished" />
+        <translation>Salle</translation>
     </message>
     <message>
         <source>Shared mailbox</source>
-        <translation type="unfinished" />
+        <translation>Boîte aux lettres partagée</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation>Contact</translation>
     </message>
     <message numerus="yes">
         <source>{name} (%Ln member(s))</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{name} (%Ln membre)</numerusform>
+            <numerusform>{name} (%Ln membres)</numerusform>
         </translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Adresse</translation>
     </message>
 </context>
 <context>
     <name>Directory</name>
     <message>
         <source>Your organisation has not allowed Dispatch to read its address book</source>
-        <translation type="unfinished" />
+        <translation>Votre organisation n'a pas autorisé Dispatch à lire son carnet d'adresses</translation>
     </message>
     <message>
         <source>Your organisation has not allowed Dispatch to read its address book (the permission {scope} is not granted)</source>
-        <translation type="unfinished" />
+        <translation>Votre organisation n'a pas autorisé Dispatch à lire son carnet d'adresses (l'autorisation {scope} n'est pas accordée)</translation>
     </message>
     <message>
         <source>{why}. Ask your administrator to grant it; the suggestions from addresses you already know still work.</source>
-        <translation type="unfinished" />
+        <translation>{why}. Demandez à votre administrateur de l'accorder ; les suggestions tirées des adresses que vous connaissez déjà fonctionnent toujours.</translation>
     </message>
     <message>
         <source>The address book could not be searched: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Impossible de chercher dans le carnet d'adresses : {reason}</translation>
     </message>
     <message>
         <source>Groups are not listed: your organisation has not granted Dispatch the permission {scope}</source>
-        <translation type="unfinished" />
+        <translation>Les groupes ne sont pas listés : votre organisation n'a pas accordé à Dispatch l'autorisation {scope}</translation>
     </message>
 </context>
 </TS>
