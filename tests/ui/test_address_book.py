@@ -175,7 +175,7 @@ def test_ctrl_shift_b_is_the_address_book_in_compose_and_resend_in_sent(qtbot, b
 def test_a_fields_own_button_opens_the_book_for_that_field_and_enter_adds_there(qtbot, book_window):
     win, _sb = book_window
     _new_message(qtbot, win)
-    button = win.compose.book_buttons["bcc"]
+    button = win.address_book.field_buttons["bcc"]
     assert button.text() == "Bcc: address book" and "Ctrl+Shift+B" in button.toolTip()
     button.trigger()  # as a click on it does
     qtbot.waitUntil(lambda: other_active(win) is not None and focused() is win.address_book.book.dialog.box,

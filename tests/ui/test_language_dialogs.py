@@ -32,6 +32,7 @@ from tests.helpers.windows import close_window, open_window
 PROPER = [
     r"\b(?:Microsoft 365|Dispatch|Exchange(?: Server)?|EWS|Outlook|Graph|Basic|NTLM|OAuth|CSV|TLS|HTML|MIME|ID)\b",
     r"\b(?:English|Français|Deutsch)\b",
+    r"\b(?:Cc|Bcc)\b",  # the address fields' names, as French and German mail programs write them too
     r"https?://(?:127\.0\.0\.1|localhost|login\.microsoftonline\.com|graph\.microsoft\.com)\S*",
     r"[\w.+-]+@example\.com",  # the sandbox's mailboxes (the test's data)
     r"(?:/[\w.+-]+)+/?",  # paths
@@ -41,7 +42,7 @@ PROPER = [
 ]
 _PROPER = re.compile("|".join(PROPER))
 #: words that are the same in English and the language, each checked by hand
-SAME_WORD = {"fr": {"Type", "Action", "Signatures"}, "de": {"Name", "Text"}}
+SAME_WORD = {"fr": {"Type", "Action", "Signatures"}, "de": {"Name", "Text", "Details"}}
 #: the file dialog's date column in each language (dd/MM/yyyy, dd.MM.yyyy; ISO 8601 in English's C locale)
 DATES = {"en": r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}|\d{1,2}/\d{1,2}/\d{4},? \d{1,2}:\d{2}(\s[AP]M)?",
          "fr": r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", "de": r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}"}

@@ -12,6 +12,14 @@
         <translation>Personen und Gruppen Ihrer Organisation finden und zu An, Cc oder Bcc hinzufügen ({keys})</translation>
     </message>
     <message>
+        <source>{field}: address book</source>
+        <translation>{field}: Adressbuch</translation>
+    </message>
+    <message>
+        <source>Choose {field} recipients from the address book ({keys})</source>
+        <translation>{field}-Empfänger aus dem Adressbuch wählen ({keys})</translation>
+    </message>
+    <message>
         <source>To</source>
         <translation>An</translation>
     </message>
@@ -272,6 +280,25 @@
     <message>
         <source>Groups are not listed: your organisation has not granted Dispatch the permission {scope}</source>
         <translation>Gruppen werden nicht aufgeführt: Ihre Organisation hat Dispatch die Berechtigung {scope} nicht erteilt</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Address book</source>
+        <translation>Adressbuch</translation>
+    </message>
+    <message>
+        <source>Add the selection to the field it was opened from / To / Cc / Bcc</source>
+        <translation>Auswahl zum Ausgangsfeld / An / Cc / Bcc hinzufügen</translation>
+    </message>
+    <message>
+        <source>Expand the selected group in the field (asked first)</source>
+        <translation>Gewählte Gruppe im Feld erweitern (nach Rückfrage)</translation>
+    </message>
+    <message>
+        <source>From the search to the list and back; the group's members</source>
+        <translation>Von der Suche zur Liste und zurück; die Gruppenmitglieder</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,14 @@
         <translation>Trouver des personnes et des groupes de votre organisation et les ajouter à À, Cc ou Cci ({keys})</translation>
     </message>
     <message>
+        <source>{field}: address book</source>
+        <translation>{field} : carnet d&apos;adresses</translation>
+    </message>
+    <message>
+        <source>Choose {field} recipients from the address book ({keys})</source>
+        <translation>Choisir les destinataires {field} dans le carnet d&apos;adresses ({keys})</translation>
+    </message>
+    <message>
         <source>To</source>
         <translation>À</translation>
     </message>
@@ -272,6 +280,25 @@
     <message>
         <source>Groups are not listed: your organisation has not granted Dispatch the permission {scope}</source>
         <translation>Les groupes ne sont pas listés : votre organisation n'a pas accordé à Dispatch l'autorisation {scope}</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Address book</source>
+        <translation>Carnet d'adresses</translation>
+    </message>
+    <message>
+        <source>Add the selection to the field it was opened from / To / Cc / Bcc</source>
+        <translation>Ajouter la sélection au champ d&apos;origine / À / Cc / Cci</translation>
+    </message>
+    <message>
+        <source>Expand the selected group in the field (asked first)</source>
+        <translation>Développer le groupe choisi dans le champ (après confirmation)</translation>
+    </message>
+    <message>
+        <source>From the search to the list and back; the group's members</source>
+        <translation>De la recherche à la liste et retour{NB}; les membres du groupe</translation>
     </message>
 </context>
 </TS>

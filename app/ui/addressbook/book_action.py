@@ -1,7 +1,8 @@
 """Compose's Address book… (Ctrl+Shift+B, Outlook's key), wired into the window: a command of Compose's own, so its
 key works where Compose is and nowhere else. (The Sent list's "Resend to those that failed" has Ctrl+Shift+B too:
 each is a WidgetWithChildrenShortcut of its own view, never both live at once, so neither is ambiguous.) The Edit
-menu, the F1 sheet and the command palette list it; each address field's "…" button opens it for that field."""
+menu, the F1 sheet and the command palette list it; a button at the end of each address field opens it for that
+field."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QStyle
 
 from app.ui.common.tr import translate
 
@@ -36,11 +38,24 @@ class AddressBookAction:
             keys=keys.toString(QKeySequence.NativeText)))
         self.action.triggered.connect(lambda _checked=False: self.open())
         compose.addAction(self.action)
-        compose.address_book_requested.connect(self.open)
+        self.field_buttons = {edit.field: self._field_button(edit) for edit in (compose.to, compose.cc, compose.bcc)}
         menu = port.menu("&Edit")  # it edits the recipient fields
         if menu is not None:
             menu.addSeparator()
             menu.addAction(self.action)
+
+    def _field_button(self, edit) -> QAction:
+        """A button at the end of an address field (the field's own trailing action: no width added, no Tab stop)
+        that opens the address book for that field."""
+        label = edit.edit.accessibleName()
+        act = edit.edit.addAction(edit.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+                                  QLineEdit.ActionPosition.TrailingPosition)
+        act.setObjectName(f"{edit.field}Book")
+        act.setText(translate("AddressBook", "{field}: address book").format(field=label))
+        act.setToolTip(translate("AddressBook", "Choose {field} recipients from the address book ({keys})").format(
+            field=label, keys=QKeySequence(BOOK_KEYS).toString(QKeySequence.NativeText)))
+        act.triggered.connect(lambda _c=False, f=edit.field: self.open(f))
+        return act
 
     @property
     def book(self) -> AddressBookFlows:

@@ -96,7 +96,6 @@ class ComposeView(QWidget):
     save_requested = Signal()
     send_requested = Signal()
     lookup_requested = Signal(object, str)  # (RecipientEdit, prefix)
-    address_book_requested = Signal(str)  # ("to" | "cc" | "bcc"): the field's address book button
 
     def __init__(self, parent=None):
         from app.ui.compose.attachments import AttachmentList
@@ -163,7 +162,6 @@ class ComposeView(QWidget):
             grid.addWidget(field, row, 1)
             lab.setContentsMargins(0, 9, 0, 0)
         self.from_row.label = grid.itemAtPosition(0, 0).widget()
-        self.book_buttons = self._book_buttons()
         self.from_row.set_account("", [])  # hidden until the account lists other mailboxes
         # the subject's limit, stated at the field once it is reached (nothing typed is cut off)
         self.subject_note = PlainLabel(self)
@@ -314,25 +312,6 @@ class ComposeView(QWidget):
                     self.importance.currentIndexChanged, self.read_receipt.toggled, self.delivery_receipt.toggled):
             sig.connect(self._on_changed)
         self.setAcceptDrops(True)
-
-    def _book_buttons(self) -> dict:
-        """A button at the end of To, Cc and Bcc (the field's own trailing action: no width added, no Tab stop)
-        that opens the address book for that field; its key is Compose's Ctrl+Shift+B, which opens it for the field
-        the keyboard is in."""
-        from PySide6.QtWidgets import QStyle
-
-        out = {}
-        for field in (self.to, self.cc, self.bcc):
-            label = field.edit.accessibleName()
-            act = field.edit.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
-                                       QLineEdit.ActionPosition.TrailingPosition)
-            act.setObjectName(f"{field.field}Book")
-            act.setText(translate("Compose", "{field}: address book").format(field=label))
-            act.setToolTip(translate("Compose", "Choose {field} recipients from the address book ({keys})").format(
-                field=label, keys=_keys("Ctrl+Shift+B")))
-            act.triggered.connect(lambda _c=False, f=field.field: self.address_book_requested.emit(f))
-            out[field.field] = act
-        return out
 
     def showEvent(self, event):  # noqa: N802
         self._align_labels()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction
 
 from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.addressbook.book_keys import BOOK_CONTEXT_KEYS
 from app.ui.common.tr import translate
 from app.ui.common.window_action import window_action
 
@@ -62,15 +63,7 @@ CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      QT_TRANSLATE_NOOP("Shortcuts", "Sent copy: its Sent Items or yours"),
      ("Space",)),
 
-    (QT_TRANSLATE_NOOP("Shortcuts", "Address book"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Add the selection to the field it was opened from / To / Cc / Bcc"),
-     ("Return", "Alt+T", "Alt+C", "Alt+B")),
-    (QT_TRANSLATE_NOOP("Shortcuts", "Address book"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Expand the selected group in the field (asked first)"),
-     ("Alt+E",)),
-    (QT_TRANSLATE_NOOP("Shortcuts", "Address book"),
-     QT_TRANSLATE_NOOP("Shortcuts", "From the search to the list and back; the group's members"),
-     ("Down", "Up", "Tab")),
+    *BOOK_CONTEXT_KEYS,  # the address book's (app/ui/addressbook/book_keys.py)
 
     (QT_TRANSLATE_NOOP("Shortcuts", "Dialogs"),
      QT_TRANSLATE_NOOP("Shortcuts", "Run the dialog's main action from any field"),
