@@ -226,3 +226,45 @@ def test_the_command_palette_lists_it_in_compose(qtbot, book_window):
     qtbot.waitUntil(lambda: win.address_book.book.dialog is not None and win.address_book.book.dialog.isVisible()
                     and focused() is win.address_book.book.dialog.box, timeout=5000)
     assert win.address_book.book.dialog.field == "to"
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_a_nested_group_is_expanded_one_level_at_a_time_in_the_field_that_holds_it(qtbot, book_window):
+    win, _sb = book_window
+    heard = Heard(win.announcer)
+    _new_message(qtbot, win)
+    win.compose.cc.setFocus()
+    dlg = _open_book(qtbot, win)
+    assert dlg.field == "cc"
+    _search(qtbot, dlg, "sales")
+    assert any(w.startswith("2 entries found") for w in heard.words()), "the outcome is said"
+    _down_to(qtbot, dlg, "Sales")
+    press(qtbot, Qt.Key_T, ALT)  # Sales into To, though the book came from Cc
+    assert [r.email for r in win.compose.to.recipients()] == ["sales@example.com"]
+    qtbot.waitUntil(lambda: dlg.member_model.rowCount() == 3, timeout=10000)
+    press(qtbot, Qt.Key_E, ALT)
+    book = win.address_book.book
+    qtbot.waitUntil(lambda: book.question is not None and book.question.isVisible(), timeout=5000)
+    assert "Replace Sales (3 members) in To" in book.question.text(), "the field that holds it"
+    qtbot.keyClick(book.question, Qt.Key_Return)
+    qtbot.waitUntil(lambda: len(win.compose.to.recipients()) == 3, timeout=10000)
+    assert "sales.emea@example.com" in {r.email for r in win.compose.to.recipients()}, "a nested group stays one"
+    assert win.compose.cc.recipients() == []
+
+    press(qtbot, Qt.Key_Tab)  # to the members: the nested group, expanded in its turn
+    assert focused() is dlg.member_table
+    row = next(i for i, e in enumerate(dlg.member_model.entries) if e.email == "sales.emea@example.com")
+    dlg.member_table.selectRow(row)
+    press(qtbot, Qt.Key_E, ALT)
+    qtbot.waitUntil(lambda: book.question is not None and book.question.isVisible(), timeout=5000)
+    assert "Replace Sales EMEA" in book.question.text()
+    qtbot.keyClick(book.question, Qt.Key_Escape)  # Cancel: nothing changes
+    qtbot.waitUntil(lambda: book.question is None, timeout=5000)
+    assert "sales.emea@example.com" in {r.email for r in win.compose.to.recipients()}
+    qtbot.waitUntil(lambda: focused() is dlg.member_table, timeout=5000)
+    press(qtbot, Qt.Key_E, ALT)
+    qtbot.waitUntil(lambda: book.question is not None and book.question.isVisible(), timeout=5000)
+    qtbot.keyClick(book.question, Qt.Key_Return)
+    qtbot.waitUntil(lambda: len(win.compose.to.recipients()) == 4, timeout=10000)
+    assert [r.email for r in win.compose.to.recipients()] == [
+        "alice@example.com", "ivan@example.com", "ali.baba@example.com", "carl@example.com"]

@@ -63,6 +63,8 @@ def _table(parent: QWidget, model: EntryModel, name: str) -> QTableView:
 
 class AddressBook(QDialog):
     add_requested = Signal(str, list)  # (field: "to" | "cc" | "bcc", [DirectoryEntry])
+    # (words, assertive): what a reader is to hear of a search's outcome (the controller says it)
+    spoken = Signal(str, bool)
     expand_requested = Signal(str, object)  # (field, the group: DirectoryEntry)
 
     def __init__(self, parent, search, members, *, spawn=None, call_later=None):
@@ -232,7 +234,11 @@ class AddressBook(QDialog):
             self.expand_requested.emit(self.field, group)
 
     def current_group(self) -> DirectoryEntry | None:
-        e = self.model.entry(self.table.currentIndex().row())
+        """The group the keyboard is on: in the members' list (a group inside a group), else in the search's."""
+        if self.member_table.hasFocus():
+            e = self.member_model.entry(self.member_table.currentIndex().row())
+        else:
+            e = self.model.entry(self.table.currentIndex().row())
         return e if e is not None and e.is_group else None
 
     def say_added(self, words: str) -> None:
@@ -244,7 +250,11 @@ class AddressBook(QDialog):
         self.model.set_entries(listing.entries)
         if listing.entries and not self.table.currentIndex().isValid():
             self.table.resizeColumnsToContents()
-        self.status.setText(self._status_words(listing, bool(self.search.text)))
+        words = self._status_words(listing, bool(self.search.text))
+        self.status.setText(words)
+        if listing.answered and not listing.loading and self._said_for != (self.search.text, words):
+            self._said_for = (self.search.text, words)  # each search's outcome said once
+            self.spoken.emit(words, bool(listing.problem))
 
     def _status_words(self, listing: Listing, searched: bool) -> str:
         if listing.problem:
@@ -297,7 +307,6 @@ class AddressBook(QDialog):
         for w in (self.members_label, self.member_table):
             w.setVisible(group is not None)
         self.expand_button.setEnabled(group is not None)
-        self.expand_key.setEnabled(group is not None)
         if group is None:
             self.members_status.hide()
 

@@ -68,7 +68,9 @@ class AddressBookFlows:
                                                    call_later=self._call_later), parent)
             self.dialog.setObjectName("addressBook")
             self.dialog.add_requested.connect(self.add)
-            self.dialog.expand_requested.connect(lambda field, group: self.spawn(self.expand(field, group)))
+            self.dialog.spoken.connect(lambda words, loud: spoken.say(self.port, words, loud=loud))
+            self.dialog.expand_requested.connect(
+                lambda field, group: self.spawn(self.expand(self.field_holding(group, field), group)))
         return self.dialog
 
     # ---- the server, through the account's session ----
@@ -102,6 +104,13 @@ class AddressBookFlows:
         spoken.say(self.port, words, loud=loud)
 
     # ---- expanding ----
+    def field_holding(self, group: DirectoryEntry, preferred: str) -> str:
+        """The field a group is expanded in: ``preferred`` (the one the dialog came from) when it holds the group,
+        else the first that does, else ``preferred`` (the members are added there)."""
+        holds = [name for name in ("to", "cc", "bcc")
+                 if group.email.lower() in {r.email.lower() for r in self.field(name).recipients_as_typed()}]
+        return preferred if preferred in holds or not holds else holds[0]
+
     async def expand(self, field: str, group: DirectoryEntry) -> bool:
         """``group`` in ``field`` replaced by its members (added there when the field does not hold it), once the
         user said yes; nested groups stay groups. False when not done (refused, or the members could not be read,
