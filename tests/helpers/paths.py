@@ -39,4 +39,4 @@ README_SHOTS += LANGUAGE_SHOTS
 README_SHOTS += ["mailto-start.png", "mailto-pending.png"]  # the desktop's mail composer: a link opened, its files
 README_SHOTS += ["did-it-arrive.png"]  # did it arrive: the Sent preview with each recipient's state
 README_SHOTS += ["outbox-kept-by-exchange.png"]  # send later kept by the server: its row in the Outbox
-README_SHOTS += ["address-book.png"]  # the address book: a group and its members beside it
+README_SHOTS += ["address-book.png", "fr/address-book.png", "de/address-book.png"]  # a group, its members beside it

@@ -17,6 +17,7 @@ from tests.helpers.backends import settle
 from tests.helpers.dialogs import other_active
 from tests.helpers.heard import Heard
 from tests.helpers.keys import ALT, CTRL, SHIFT, focused, key, press
+from tests.helpers.language import in_language
 from tests.helpers.mailbox import items
 from tests.helpers.windows import close_window, open_window
 
@@ -268,3 +269,29 @@ def test_a_nested_group_is_expanded_one_level_at_a_time_in_the_field_that_holds_
     qtbot.waitUntil(lambda: len(win.compose.to.recipients()) == 4, timeout=10000)
     assert [r.email for r in win.compose.to.recipients()] == [
         "alice@example.com", "ivan@example.com", "ali.baba@example.com", "carl@example.com"]
+
+
+#: what the dialog says of a search with two entries, and the group's members, in each language
+IN_WORDS = {"fr": ("2 entrées trouvées", "Membres (3)", "Sales (3 membres)"),
+            "de": ("2 Einträge gefunden", "Mitglieder (3)", "Sales (3 Mitglieder)")}
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_the_address_book_in_french_and_german(qtbot, aloop, sandbox_factory, settings, lang, screenshot_dir):
+    sb = sandbox_factory(users=DIRECTORY_USERS)
+    with in_language(lang):
+        win, session = open_window(qtbot, sb, settings, connected=True)
+        try:
+            qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+            _new_message(qtbot, win)
+            dlg = _open_book(qtbot, win)
+            _search(qtbot, dlg, "sales")
+            _down_to(qtbot, dlg, "Sales")
+            qtbot.waitUntil(lambda: dlg.member_model.rowCount() == 3, timeout=10000)
+            found, members, name = IN_WORDS[lang]
+            assert (dlg.status.text(), dlg.members_label.text()) == (found, members)
+            assert dlg.model.cell(dlg.model.entry(dlg.table.currentIndex().row()), 0) == name
+            (screenshot_dir / lang).mkdir(exist_ok=True)
+            dlg.grab().save(str(screenshot_dir / lang / "address-book.png"))
+        finally:
+            close_window(win, session)

@@ -298,7 +298,7 @@
     </message>
     <message>
         <source>From the search to the list and back; the group's members</source>
-        <translation>De la recherche à la liste et retour{NB}; les membres du groupe</translation>
+        <translation>De la recherche à la liste et retour ; les membres du groupe</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,7 @@ from app.ui.common.clear_action import add_clear_action
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import shown, translate
 
-#: the fields the dialog adds to, with their keys
+# the fields the dialog adds to, with their keys
 FIELDS = (("to", "Alt+T"), ("cc", "Alt+C"), ("bcc", "Alt+B"))
 # a next page is asked for when the row the user is on is this close to the end of the list
 NEAR_END = 5
