@@ -26,7 +26,7 @@ VIEWS = {"compose": ("Ctrl+1", "Compose"), "drafts": ("Ctrl+2", "Drafts"), "sent
 #: the dialogs the keyboard opens from the window (with an empty Compose), and the title each has
 DIALOGS = {"account": ("Ctrl+,", "Account"), "shortcuts": ("F1", "Keyboard shortcuts"),
            "send_from": ("Ctrl+Shift+H", "Mailboxes you send from"), "merge": ("Ctrl+Shift+M", "Mail merge"),
-           "snippets": ("Ctrl+Shift+L", "Snippets and signatures")}
+           "snippets": ("Ctrl+Shift+L", "Snippets and signatures"), "address_book": ("Ctrl+Shift+B", "Address book")}
 
 
 def show(desk, view: str) -> list[dict]:
