@@ -84,11 +84,33 @@ class AddressBook(QDialog):
         self._said_for = None  # the listing whose outcome was last said
 
         lay = QVBoxLayout(self)
+        self._search_part(lay)
+        split = QSplitter(Qt.Horizontal, self)
+        self.model = EntryModel(self)
+        self.table = _table(split, self.model, translate("AddressBook", "Address book entries"))
+        self.table.setObjectName("addressBookList")
+        details = self._details_part(split)
+        split.addWidget(self.table)
+        split.addWidget(details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        details.setMinimumWidth(300)
+        lay.addWidget(split, 1)
+        self.note = PlainLabel(self)  # what was added last
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(translate("AddressBook", "Added"))
+        lay.addWidget(self.note)
+        lay.addLayout(self._buttons())
+        self._wire()
+        self._show_group(None)
+        self._listing_changed()
+
+    def _search_part(self, lay: QVBoxLayout) -> None:
         self.box = QLineEdit(self)
         self.box.setAccessibleName(translate("AddressBook", "Search the address book"))
         self.box.setPlaceholderText(translate("AddressBook", "Type a name, an address or its beginning…"))
         add_clear_action(self.box, translate("AddressBook", "Clear the search"))
-        self.box.textChanged.connect(self.search.type)
         lay.addWidget(self.box)
         self.status = PlainLabel(self)
         self.status.setObjectName("viewSubtitle")
@@ -96,10 +118,8 @@ class AddressBook(QDialog):
         self.status.setAccessibleName(translate("AddressBook", "Search status"))
         lay.addWidget(self.status)
 
-        split = QSplitter(Qt.Horizontal, self)
-        self.model = EntryModel(self)
-        self.table = _table(split, self.model, translate("AddressBook", "Address book entries"))
-        self.table.setObjectName("addressBookList")
+    def _details_part(self, split: QSplitter) -> QWidget:
+        """The entry the keyboard is on, and a group's members under it."""
         details = QWidget(split)
         dv = QVBoxLayout(details)
         dv.setContentsMargins(6, 0, 0, 0)
@@ -123,34 +143,24 @@ class AddressBook(QDialog):
         self.members_status.setWordWrap(True)
         self.members_status.setAccessibleName(translate("AddressBook", "Members status"))
         dv.addWidget(self.members_status)
-        split.addWidget(self.table)
-        split.addWidget(details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setChildrenCollapsible(False)
-        details.setMinimumWidth(300)
-        lay.addWidget(split, 1)
+        return details
 
-        self.note = PlainLabel(self)  # what was added last
-        self.note.setWordWrap(True)
-        self.note.setAccessibleName(translate("AddressBook", "Added"))
-        lay.addWidget(self.note)
-        lay.addLayout(self._buttons())
+    def _wire(self) -> None:
+        """The keys, the tab order, and the lists following the searches (the next page near their end)."""
         QWidget.setTabOrder(self.box, self.table)
         QWidget.setTabOrder(self.table, self.member_table)  # Tab from the list to the group's members
         QWidget.setTabOrder(self.member_table, self.add_buttons["to"])
-        self._show_group(None)
         self._keys = _BookKeys(self)
-        self.box.installEventFilter(self._keys)
-        self.table.installEventFilter(self._keys)
-        self.member_table.installEventFilter(self._keys)
+        for w in (self.box, self.table, self.member_table):
+            w.installEventFilter(self._keys)
+        self.box.textChanged.connect(self.search.type)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._near_end(self.table, self.search))
         self.member_table.verticalScrollBar().valueChanged.connect(
             lambda _v: self._near_end(self.member_table, self.members))
         self.member_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._near_end(self.member_table, self.members, cur.row()))
-        self._listing_changed()
+        self.finished.connect(self._closed)
 
     def _buttons(self) -> QHBoxLayout:
         """To, Cc, Bcc, Expand group and Close; the dialog's keys are shortcuts of its own (the F1 sheet lists them
@@ -176,7 +186,7 @@ class AddressBook(QDialog):
         row.addStretch(1)
         close = QPushButton(translate("AddressBook", "Close"), self)
         close.setAccessibleDescription(translate("AddressBook", "Closes the address book (Esc)"))
-        close.clicked.connect(self.close)
+        close.clicked.connect(self.reject)
         row.addWidget(close)
         for b in (*self.add_buttons.values(), self.expand_button, close):
             b.setAutoDefault(False)  # Enter is the list's: it adds to the field the dialog came from
@@ -190,6 +200,8 @@ class AddressBook(QDialog):
         self.note.clear()
         if not self.isVisible():
             self._fit_screen()
+            if self.box.text().strip():
+                self.search.type(self.box.text())  # what the box holds, listed again
         self.show()
         self.raise_()
         self.activateWindow()
@@ -208,10 +220,12 @@ class AddressBook(QDialog):
         y = min(max(room.top(), centre.y() - height // 2), room.bottom() - height - MARGIN // 2)
         self.move(max(room.left(), x), max(room.top(), y))
 
-    def closeEvent(self, event):  # noqa: N802 - nothing searched for a closed dialog
+    def _closed(self, _result) -> None:
+        """Closed (Esc, Close): no search is to come, and answers still on their way are dropped; the search box
+        keeps its text and the list is asked again when it opens."""
         self.search.close()
         self.members.close()
-        super().closeEvent(event)
+        self._said_for = None
 
     # ---- the selection ----
     def selected(self) -> list[DirectoryEntry]:
