@@ -49,6 +49,13 @@ LOGIN_HOSTS = tuple(GRAPH_FOR_LOGIN_HOST)
 GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn")
 # The delegated permissions Dispatch asks for (why each: app/mail/graph/signin.py, DEFAULT_SCOPES).
 GRAPH_PERMISSIONS = ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.Read")
+# The address book's directory permissions (app/mail/graph/directory.py), the least privileged delegated ones of List
+# users and of List groups / List group members (learn.microsoft.com/graph/api/user-list, group-list,
+# group-list-members). The sign-in does not ask for them: GroupMember.Read.All needs an administrator's consent, and
+# asking for it would stop the sign-in of every organisation that has not given it. An organisation that grants them
+# to Dispatch's registration finds them in the tokens the sign-in already gets (Entra ID adds the consented
+# permissions of the resource to the token); one that does not gets DirectoryNotGranted naming the permission.
+DIRECTORY_PERMISSIONS = ("User.ReadBasic.All", "GroupMember.Read.All")
 
 
 def graph_root_for_authority(authority: str) -> str | None:

@@ -180,7 +180,9 @@ class MailService(abc.ABC):
         beginning), by the server's own search, at most ``limit`` a page; ``page``: a former page's ``more``.
         EWS: ResolveNames with contact data; Graph: ``/me/people`` first (relevance), then ``/users`` and ``/groups``
         with ``$search`` (``ConsistencyLevel: eventual``). An organisation that has not granted the directory
-        raises :class:`app.mail.errors.DirectoryNotGranted`."""
+        raises :class:`app.mail.errors.DirectoryNotGranted` (over Graph, one that withholds only the groups'
+        permission gets the people and users found, the permission named in ``not_granted``). A ``page`` this
+        backend did not write raises ValueError before anything is sent."""
         raise NotImplementedError
 
     def group_members(self, group: DirectoryEntry, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:

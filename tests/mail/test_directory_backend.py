@@ -81,6 +81,17 @@ def test_a_search_finds_people_with_their_title_department_and_office(svc):
     assert svc.search_directory("  ").entries == ()
 
 
+@pytest.mark.parametrize("backend", ["ews", pytest.param("ews-engine", marks=pytest.mark.process)], indirect=True)
+def test_the_users_own_contacts_come_after_the_directory_over_ews(svc):
+    """ResolveNames' default scope (the directory, then the user's Contacts folder). EWS only: the sandbox's
+    /me/people serves the directory's users, and the Graph backend asks no /me/contacts."""
+    page = svc.search_directory("carl")
+    assert [e.email for e in page.entries] == ["carl@example.com", "carla.customer@contoso.invalid"]
+    carla = page.entries[1]
+    assert (carla.kind, carla.name, carla.company, carla.title) == (EntryKind.CONTACT, "Carla Customer", "Contoso",
+                                                                    "Buyer")
+
+
 @every_backend
 def test_a_group_is_found_as_a_group_and_its_members_are_one_level(svc):
     sales = _group(svc, "Sales")
@@ -117,6 +128,7 @@ def test_the_500_member_group_comes_in_pages_without_duplicates(svc, sandbox, ba
 
 
 @every_backend
+@pytest.mark.filterwarnings("ignore:The ResolveNames service returns at most 100 candidates")
 def test_a_search_pages_on_graph_and_stops_at_resolve_names_hundred_on_ews(svc, backend):
     found, pages = _all_pages(lambda **kw: svc.search_directory("staff", **kw), 40)
     addresses = [e.email for e in found]
@@ -143,6 +155,7 @@ def _nobody_came(s: socket.socket) -> bool:
 
 
 @every_backend
+@pytest.mark.filterwarnings("ignore:The ResolveNames service returns at most 100 candidates")
 def test_a_page_token_naming_another_host_is_refused_before_anything_is_sent(svc, sandbox):
     everyone = _group(svc, "Everyone")
     first = svc.group_members(everyone, limit=100)
@@ -209,22 +222,23 @@ def test_an_organisation_that_granted_no_group_permission_still_finds_people(ser
 
 
 @every_backend
-def test_the_mail_client_hands_both_calls_through(services):
-    """What the core awaits (app/core/accounts/mailclient.py: a worker thread, or the mail engine awaited directly),
-    a refusal crossing back as itself."""
-    from app.core.accounts.mailclient import MailClient
+def test_the_session_hands_both_calls_through(services):
+    """What the window awaits (app/core/accounts/session.py over the MailClient: a worker thread, or the mail engine
+    awaited directly), a refusal crossing back as itself and leaving the account connected."""
+    from app.core.accounts.session import ConnectionState, Session
 
-    client = MailClient(lambda: _make(services))
+    session = Session.for_service(services.config(), lambda: _make(services))
     try:
-        page = run(client.search_directory("sales", limit=10))
+        page = run(session.search_directory("sales", limit=10))
         sales = next(e for e in page.entries if e.email == "sales@example.com")
-        members = run(client.group_members(sales, limit=2))
+        members = run(session.group_members(sales, limit=2))
         assert [e.email for e in members.entries] == ["alice@example.com", "ivan@example.com"] and members.more
-        rest = run(client.group_members(sales, limit=2, page=members.more))
+        rest = run(session.group_members(sales, limit=2, page=members.more))
         assert [(e.email, e.kind) for e in rest.entries] == [("sales.emea@example.com", EntryKind.GROUP)]
         graph = protocol(services.backend) == "graph"
         services.sb.faults.inject("ListUsers" if graph else "ResolveNames", "scope_not_granted")
         with pytest.raises(DirectoryNotGranted):
-            run(client.search_directory("car"))
+            run(session.search_directory("car"))
+        assert session.state == ConnectionState.CONNECTED, "a permission withheld is not a connection lost"
     finally:
-        client.close()
+        session.close()

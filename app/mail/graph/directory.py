@@ -34,12 +34,12 @@ import json
 from urllib.parse import quote
 
 from app.domain.directory import DirectoryEntry, DirectoryPage, EntryKind
+from app.domain.m365 import DIRECTORY_PERMISSIONS
 from app.mail.errors import DirectoryNotGranted, ErrorKind, ItemFailed, MailError, MalformedResponse
 from app.mail.graph import convert
 from app.mail.graph.http import GraphHttp
 
-USERS_PERMISSION = "User.ReadBasic.All"
-GROUPS_PERMISSION = "GroupMember.Read.All"
+USERS_PERMISSION, GROUPS_PERMISSION = DIRECTORY_PERMISSIONS  # what the organisation grants (app/domain/m365.py)
 DENIED = "Authorization_RequestDenied"
 EVENTUAL = {"ConsistencyLevel": "eventual"}
 # the largest $top of List users / List groups / List group members ("1 and 999")
