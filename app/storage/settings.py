@@ -14,7 +14,8 @@ from pathlib import Path
 from app.domain.account import AccountConfig
 from app.domain.events import Hub, SettingsProblem
 from app.domain.senders import Principal
-from app.domain.validation import account_url_problem, parse_recipients
+from app.domain.suggestions import sendable
+from app.domain.validation import account_url_problem
 from app.domain.words import Words, translate
 from app.storage.files import replace_file
 # where each kind of file lives, and the language read before the window (a module light enough for start-up)
@@ -262,13 +263,13 @@ class Settings:
         earlier version learned from a draft is never offered)."""
         by_account = self._data.get("recent_by_account")
         items = by_account.get(account, []) if isinstance(by_account, dict) else []
-        return [s for s in items if _sendable(s)] if isinstance(items, list) else []
+        return [s for s in items if sendable(s)] if isinstance(items, list) else []
 
     def add_recent_recipients(self, entries: list[str], account: str = "") -> None:
         """Learn ``entries`` (a message's recipients): those that can be sent to; an unfinished or invalid
         address a draft holds is never learned."""
         recent = self.recent_recipients(account)
-        for e in filter(_sendable, entries):
+        for e in filter(sendable, entries):
             low = e.lower()
             recent = [r for r in recent if r.lower() != low]
             recent.insert(0, e)
@@ -356,11 +357,3 @@ class Settings:
             raise ValueError(name)
         if self.get(f"new_{name}") is not bool(on):
             self.set(f"new_{name}", bool(on))
-
-
-def _sendable(entry) -> bool:
-    """``entry`` ("Name <addr>" or an address) is one recipient a message can be sent to."""
-    if not isinstance(entry, str):
-        return False
-    found, errors = parse_recipients(entry)
-    return len(found) == 1 and not errors

@@ -565,6 +565,9 @@ class Workflows(TaskTracker):
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
+        """The directory's matches for ``text``, added to what ``edit`` offers after the people written to. Awaited
+        off the window's thread; a directory that fails (not granted: DirectoryNotGranted, offline) adds nothing and
+        says nothing: the field goes on offering the known addresses."""
         session = self.w.session
         if session is None or session.closed or session.state != ConnectionState.CONNECTED:
             return
