@@ -1,7 +1,8 @@
 """What an address field (To, Cc, Bcc) offers as the user types: no Qt, no network.
 
-- **Who comes first**: the people the user has written to (the account's recent recipients, newest first), then
-  the directory's matches for what is typed (the server's own name resolution), each address once.
+- **Who comes first**: the people the user has written to (the account's recent recipients: the most messages sent
+  to first, between equals the newest first), then the directory's matches for what is typed (the server's own name
+  resolution), each address once.
 - **What is never offered**: an entry the app's own address check refuses (:func:`sendable`; a draft may hold
   "cathy@example", the directory may answer an odd one), and an address that bounced (:func:`bounced`).
 - **Bounced, and back**: an address a non-delivery report says a message did not reach (Action: failed, not a
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import email.utils
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from app.domain.delivery import Fate, Report
 from app.domain.validation import parse_recipients
@@ -50,6 +51,11 @@ def bounced(reports: Iterable[Report]) -> frozenset[str]:
     return frozenset(a for a, when in failed_at.items() if a not in arrived_at or arrived_at[a] < when)
 
 
+def written_order(entries: list[str], sent: Mapping[str, int]) -> list[str]:
+    """``entries`` (newest first) with the addresses most written to first; between equals, the newest first."""
+    return sorted(entries, key=lambda e: -sent.get(address_of(e), 0))
+
+
 @dataclass
 class Suggestions:
     """One field's sources: ``written_to`` (newest first), ``directory`` (the server's answers, in its order) and
@@ -59,8 +65,9 @@ class Suggestions:
     directory: list[str] = field(default_factory=list)
     bounced: frozenset[str] = frozenset()
 
-    def set_written_to(self, entries: Iterable[str]) -> None:
-        self.written_to = [e for e in entries if sendable(e)]
+    def set_written_to(self, entries: Iterable[str], sent: Mapping[str, int] | None = None) -> None:
+        """``entries``: the recent recipients, newest first; ``sent``: how many messages went to each address."""
+        self.written_to = written_order([e for e in entries if sendable(e)], sent or {})
 
     def add_directory(self, entries: Iterable[str]) -> None:
         """The directory's answers for a prefix, added after those already known (each address once)."""

@@ -122,9 +122,10 @@ class RecipientEdit(QWidget):
         return self.error_label.text() if not self.error_label.isHidden() else ""
 
     # ---- completion ----
-    def set_recent(self, entries: list[str]) -> None:
-        """The people written to, newest first: offered before the directory's matches."""
-        self.sources.set_written_to(entries)
+    def set_recent(self, entries: list[str], sent: dict[str, int] | None = None) -> None:
+        """The people written to, newest first, and how many messages went to each (by address): offered before the
+        directory's matches, the most written to first."""
+        self.sources.set_written_to(entries, sent)
 
     def set_bounced(self, addresses) -> None:
         """Addresses a report says a message did not reach: never offered (app.domain.suggestions.bounced)."""
