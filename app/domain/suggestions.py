@@ -3,8 +3,9 @@
 - **Who comes first**: the people the user has written to (the account's recent recipients: the most messages sent
   to first, between equals the newest first), then the directory's matches for what is typed (the server's own name
   resolution), each address once.
-- **What is never offered**: an entry the app's own address check refuses (:func:`sendable`; a draft may hold
-  "cathy@example", the directory may answer an odd one), and an address that bounced (:func:`bounced`).
+- **What is never offered**: an entry the app's own address check refuses (``app.domain.validation.sendable``: a
+  draft may hold "cathy@example", the directory may answer an odd one), and an address that bounced
+  (:func:`bounced`).
 - **Bounced, and back**: an address a non-delivery report says a message did not reach (Action: failed, not a
   delay) is not offered while that failure is its newest news. A later report that says a message did reach it
   (a delivery receipt, a read or not-read notification, received after the failure) brings it back. A later
@@ -19,18 +20,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from app.domain.delivery import Fate, Report
-from app.domain.validation import parse_recipients
+from app.domain.validation import sendable
 
 # news that says a copy reached the mailbox (a not-read notification: it was there, deleted unread)
 _ARRIVED = (Fate.DELIVERED, Fate.READ, Fate.NOT_READ)
-
-
-def sendable(entry) -> bool:
-    """``entry`` ("Name <addr>" or an address) is one recipient a message can be sent to (the app's own check)."""
-    if not isinstance(entry, str):
-        return False
-    found, errors = parse_recipients(entry)
-    return len(found) == 1 and not errors
 
 
 def address_of(entry: str) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 from app.domain.account import AccountConfig
 from app.domain.events import Hub, SettingsProblem
 from app.domain.senders import Principal
-from app.domain.suggestions import address_of, sendable
-from app.domain.validation import account_url_problem
+from app.domain.suggestions import address_of
+from app.domain.validation import account_url_problem, sendable
 from app.domain.words import Words, translate
 from app.storage.files import replace_file
 # where each kind of file lives, and the language read before the window (a module light enough for start-up)

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from app.domain.delivery import Fate, RecipientNews, Report
-from app.domain.suggestions import Suggestions, bounced, sendable
+from app.domain.suggestions import Suggestions, bounced
+from app.domain.validation import sendable
 from app.storage.settings import Settings
 
 pytestmark = pytest.mark.unit

@@ -184,7 +184,7 @@ class RecipientEdit(QWidget):
             self.lookup_requested.emit(token)
 
     def stop_lookup(self) -> None:
-        """No directory lookup for what was typed is to come (the window closes)."""
+        """No directory lookup for what was typed is to come (the field was left, the window closes)."""
         self._debounce.stop()
 
     def take(self, completion: str) -> None:
@@ -256,6 +256,7 @@ class _FieldKeys(QObject):
         kind = event.type()
         if kind in (QEvent.FocusOut, QEvent.Hide):
             self.owner.suggestions.hide()
+            self.owner.stop_lookup()  # a field left asks the directory nothing: its answer would not be shown
         elif kind == QEvent.Resize and self.owner.suggestions.isVisible():
             self.owner.offer(typed=False)  # follow the field's new width
         elif kind == QEvent.ShortcutOverride and self._list_key(event):
