@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core.accounts.session import ConnectionState
 from app.domain.models import Folder
 from tests.helpers.compose import new_message, type_message
 from tests.helpers.keys import CTRL, key
@@ -99,3 +100,27 @@ def test_a_directory_not_granted_leaves_the_people_written_to(qtbot, learned, ui
     qtbot.keyClicks(c.to.edit, "rol")  # the window still takes keys: the list follows them
     assert c.to.text().endswith("carol") and CAROL in c.to.suggestions.current()
     assert not win.banner.isVisible(), "a directory refused is no error of the user's"
+
+
+def test_an_address_that_bounced_is_not_offered_by_a_window_that_never_connects(qtbot, aloop, sandbox_factory,
+                                                                              settings):
+    """What the reports said is kept on this computer: the next start, with the server out of reach, still does not
+    offer the address."""
+    sb = sandbox_factory(users=USERS)
+    win, session = open_window(qtbot, sb, settings, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        _send(qtbot, win, sb, NOBODY, "Plans")
+        _read_reports(qtbot, win, "Plans")
+    finally:
+        close_window(win, session)
+    sb.stop()  # the server out of reach
+    win, session = open_window(qtbot, sb, settings)
+    try:
+        new_message(qtbot, win)
+        qtbot.keyClicks(win.compose.to.edit, "no")
+        assert any(NOBODY in r for r in win.settings.recent_recipients(session.account.key)), "learned when sent"
+        assert win.compose.to.matches("no") == [] and not win.compose.to.suggestions.isVisible()
+        assert session.state != ConnectionState.CONNECTED
+    finally:
+        close_window(win, session)
