@@ -102,6 +102,24 @@ def test_a_directory_not_granted_leaves_the_people_written_to(qtbot, learned, ui
     assert not win.banner.isVisible(), "a directory refused is no error of the user's"
 
 
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_a_slow_directory_never_holds_the_field(qtbot, learned, ui_backend):
+    """The server holds the directory's answer: the keys typed meanwhile are in the field at once, the people
+    written to offered; the answer, when it comes, adds the directory's matches after them."""
+    win, sb = learned
+    c = win.compose
+    _send(qtbot, win, sb, CAROL, "Plans")
+    sb.faults.inject(LOOKUP[ui_backend], "hold_after_commit", then="answer", seconds=60)
+    new_message(qtbot, win)
+    qtbot.keyClicks(c.to.edit, "ca")
+    qtbot.waitUntil(lambda: sb.faults.holding() == 1, timeout=10000)  # the look-up waits on the server
+    qtbot.keyClicks(c.to.edit, "r")
+    assert c.to.text() == "car" and len(c.to.suggestions.entries()) == 1 and CAROL in c.to.suggestions.current()
+    sb.faults.release_held()
+    qtbot.waitUntil(lambda: any(CARL in e for e in c.to.suggestions.entries()), timeout=10000)
+    assert CAROL in c.to.suggestions.entries()[0]
+
 def test_an_address_that_bounced_is_not_offered_by_a_window_that_never_connects(qtbot, aloop, sandbox_factory,
                                                                               settings):
     """What the reports said is kept on this computer: the next start, with the server out of reach, still does not
