@@ -3,7 +3,8 @@ alice writes to carol and to an address with no mailbox (the sandbox bounces it:
 "cathy@example" (not an address). Typing "ca" in a new message's To offers carol, whom she wrote to, before Carl
 Carter, whom only the directory knows (and whom the directory lists first); never "cathy@example"; "no" offers
 nothing, although the send learned the bounced address. When the directory refuses (the organisation has not
-granted it), "ca" still offers carol, and the window goes on taking keys."""
+granted it), "ca" still offers carol, and the window goes on taking keys, as it does while the server holds the
+directory's answer. A window that starts with the server out of reach does not offer the bounced address either."""
 
 from __future__ import annotations
 
