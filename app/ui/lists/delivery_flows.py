@@ -68,7 +68,9 @@ class DeliveryFlows(QObject):
         self.check()
 
     def check(self) -> None:
-        if self.watch() is not None and not self._checking:
+        if self.flows.closed:  # a closed window's timer, still running until the window is gone, looks no more
+            self.timer.stop()
+        elif self.watch() is not None and not self._checking:
             self._checking = True
             self.flows.spawn(self._check())
 
