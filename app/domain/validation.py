@@ -80,6 +80,15 @@ def parse_recipients(text: str, field: str = "to") -> tuple[list[Recipient], lis
     return recipients, errors
 
 
+def sendable(entry) -> bool:
+    """``entry`` ("Name <addr>" or an address) is one recipient a message can be sent to: what an address field
+    may suggest and the recent recipients may keep."""
+    if not isinstance(entry, str):
+        return False
+    found, errors = parse_recipients(entry)
+    return len(found) == 1 and not errors
+
+
 def recipients_as_typed(text: str, field: str = "to") -> list[Recipient]:
     """Every entry of a recipient field, for a draft (which may hold anything): valid entries parsed
     (``Name <addr>``, duplicates dropped), an unfinished one kept whole as typed (``Recipient(email=entry)``,

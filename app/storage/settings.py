@@ -14,7 +14,8 @@ from pathlib import Path
 from app.domain.account import AccountConfig
 from app.domain.events import Hub, SettingsProblem
 from app.domain.senders import Principal
-from app.domain.validation import account_url_problem, parse_recipients
+from app.domain.suggestions import address_of
+from app.domain.validation import account_url_problem, sendable
 from app.domain.words import Words, translate
 from app.storage.files import replace_file
 # where each kind of file lives, and the language read before the window (a module light enough for start-up)
@@ -262,33 +263,52 @@ class Settings:
         earlier version learned from a draft is never offered)."""
         by_account = self._data.get("recent_by_account")
         items = by_account.get(account, []) if isinstance(by_account, dict) else []
-        return [s for s in items if _sendable(s)] if isinstance(items, list) else []
+        return [s for s in items if sendable(s)] if isinstance(items, list) else []
 
-    def add_recent_recipients(self, entries: list[str], account: str = "") -> None:
+    def add_recent_recipients(self, entries: list[str], account: str = "", *, sent: bool = False) -> None:
         """Learn ``entries`` (a message's recipients): those that can be sent to; an unfinished or invalid
-        address a draft holds is never learned."""
+        address a draft holds is never learned. ``sent``: the message went to them, one more time each
+        (:meth:`sent_counts`; a draft saved again and again counts nothing)."""
         recent = self.recent_recipients(account)
-        for e in filter(_sendable, entries):
+        kept = list(filter(sendable, entries))
+        for e in kept:
             low = e.lower()
             recent = [r for r in recent if r.lower() != low]
             recent.insert(0, e)
-        by_account = self._data.get("recent_by_account")
-        if not isinstance(by_account, dict):
-            by_account = self._data["recent_by_account"] = {}
-        by_account[account] = recent[:MAX_RECENT]
+        recent = recent[:MAX_RECENT]
+        self._scoped("recent_by_account")[account] = recent
+        counts = self.sent_counts(account)
+        for address in {address_of(e) for e in kept} if sent else ():
+            counts[address] = counts.get(address, 0) + 1
+        still = {address_of(r) for r in recent}
+        self._scoped("sent_counts_by_account")[account] = {a: n for a, n in counts.items() if a in still}
         self._data.pop("recent_recipients", None)  # the unscoped list of earlier versions
         self.save()
+
+    def sent_counts(self, account: str = "") -> dict[str, int]:
+        """How many messages went to each of the account's recent recipients (by lower-case address)."""
+        by_account = self._data.get("sent_counts_by_account")
+        counts = by_account.get(account, {}) if isinstance(by_account, dict) else {}
+        if not isinstance(counts, dict):
+            return {}
+        return {a: n for a, n in counts.items() if isinstance(a, str) and isinstance(n, int) and n > 0}
+
+    def _scoped(self, name: str) -> dict:
+        by_account = self._data.get(name)
+        if not isinstance(by_account, dict):
+            by_account = self._data[name] = {}
+        return by_account
 
     def forget_recent_recipients(self, addresses: list[str], account: str = "") -> int:
         """Offer none of ``addresses`` again (an address a report says does not exist): every recent entry with one
         of them goes; how many went."""
-        import email.utils
-
         gone = {a.strip().lower() for a in addresses}
         recent = self.recent_recipients(account)
-        kept = [r for r in recent if email.utils.parseaddr(r)[1].strip().lower() not in gone]
+        kept = [r for r in recent if address_of(r) not in gone]
         if len(kept) != len(recent):
-            self._data.setdefault("recent_by_account", {})[account] = kept
+            self._scoped("recent_by_account")[account] = kept
+            self._scoped("sent_counts_by_account")[account] = {
+                a: n for a, n in self.sent_counts(account).items() if a not in gone}
             self.save()
         return len(recent) - len(kept)
 
@@ -356,11 +376,3 @@ class Settings:
             raise ValueError(name)
         if self.get(f"new_{name}") is not bool(on):
             self.set(f"new_{name}", bool(on))
-
-
-def _sendable(entry) -> bool:
-    """``entry`` ("Name <addr>" or an address) is one recipient a message can be sent to."""
-    if not isinstance(entry, str):
-        return False
-    found, errors = parse_recipients(entry)
-    return len(found) == 1 and not errors

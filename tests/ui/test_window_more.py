@@ -336,3 +336,19 @@ def test_send_selected_shortcut_outside_drafts_only_shows_the_list(qtbot, window
     qtbot.waitUntil(lambda: win.current_view() == "drafts", timeout=5000)
     wait_idle(qtbot, win)  # whatever the key started has finished: then "nothing was sent" is final
     assert "SendItem" not in sandbox.request_log
+
+
+def test_a_closed_windows_timers_look_at_the_server_no_more(qtbot, window, sandbox):
+    """A closed window lives on until it is gone (a test keeps it; Qt deletes it later): its timers that look at the
+    server every few minutes (delivery reports, the server's Outbox) still fire meanwhile. They stop and start
+    nothing: a task begun then, once the window's event loop has ended, would fail in whatever runs next."""
+    win = window
+    qtbot.waitUntil(lambda: win.session.state == ConnectionState.CONNECTED and win.parts.delivery.timer.isActive(),
+                    timeout=10000)
+    timers = [win.parts.delivery.timer, win.journal_bridge.kept.timer]
+    for t in timers:
+        t.start()
+    close_window(win)
+    for t in timers:
+        t.timeout.emit()  # the moment one would fire
+    assert [t.isActive() for t in timers] == [False, False]

@@ -14,6 +14,7 @@ from typing import Awaitable, Callable
 
 from app.domain.delivery import FOLLOWED_DAYS, TOLD_DAYS, RecipientNews, Report, failed, fates
 from app.domain.events import Hub, ReportsRead
+from app.domain.suggestions import bounced
 from app.mail.reports import read_report
 from app.storage.delivery_book import DeliveryBook, DeliveryBookStore
 
@@ -75,6 +76,11 @@ class DeliveryWatch:
         """Each recipient's news (by lower-case address) about the message whose Message-ID is ``original_id``;
         a recipient with no news is not in it."""
         return fates(self.book.about(original_id))
+
+    def bounced(self) -> frozenset[str]:
+        """The addresses (lower case) whose newest news in the book is a failure: an address field offers none of
+        them (app.domain.suggestions)."""
+        return bounced(self.book.reports.values())
 
     def untold(self, sent: dict[str, datetime]) -> list[str]:
         """Of ``sent`` (Message-ID → when it was sent), the messages sent in the last TOLD_DAYS that a report says

@@ -1,4 +1,5 @@
-"""Recent recipients: the addresses of each message sent, offered first by To, Cc and Bcc."""
+"""Recent recipients: the addresses of each message saved or sent, offered first by To, Cc and Bcc (the most
+written to first: app/domain/suggestions.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,17 @@ from app.ui.common.port import ShellPort
 log = logging.getLogger(__name__)
 
 
-def remember_recipients(port: ShellPort, compose, draft: Draft) -> None:
-    """After ``draft`` went out (``port``: the shell's, app.ui.common.port): its recipients go first in the account's
-    recent list, which Compose's To, Cc and Bcc offer from then on."""
+def offer_recent(settings, key: str, compose) -> None:
+    """To, Cc and Bcc offer the account ``key``'s recent recipients, as ``settings`` keeps them."""
+    recent, sent = settings.recent_recipients(key), settings.sent_counts(key)
+    for r in (compose.to, compose.cc, compose.bcc):
+        r.set_recent(recent, sent)
+
+
+def remember_recipients(port: ShellPort, compose, draft: Draft, *, sent: bool = False) -> None:
+    """After ``draft`` was saved or went out (``sent``) (``port``: the shell's, app.ui.common.port): its recipients
+    go first in the account's recent list, which Compose's To, Cc and Bcc offer from then on; a send counts one more
+    message to each."""
     settings, session = port.settings, port.session
     if settings is None or session is None:
         return
@@ -20,12 +29,10 @@ def remember_recipients(port: ShellPort, compose, draft: Draft) -> None:
     entries = [r.display() for r in draft.all_recipients()]
     if entries:
         try:
-            settings.add_recent_recipients(entries, key)
+            settings.add_recent_recipients(entries, key, sent=sent)
         except OSError as exc:
             log.warning("could not save recent recipients: %s", type(exc).__name__)
-        recent = settings.recent_recipients(key)
-        for r in (compose.to, compose.cc, compose.bcc):
-            r.set_recent(recent)
+        offer_recent(settings, key, compose)
 
 
 def forget_recipients(port: ShellPort, compose, addresses: list[str]) -> int:
@@ -40,7 +47,5 @@ def forget_recipients(port: ShellPort, compose, addresses: list[str]) -> int:
     except OSError as exc:
         log.warning("could not save recent recipients: %s", type(exc).__name__)
         return 0
-    recent = settings.recent_recipients(key)
-    for r in (compose.to, compose.cc, compose.bcc):
-        r.set_recent(recent)
+    offer_recent(settings, key, compose)
     return gone

@@ -3,8 +3,9 @@
 Invalid entries are marked inline (red border + a message under the field) when the field is left or a
 send is asked for; a mark goes away as soon as the text is right again (every change re-checks it).
 An unfinished entry is kept as typed in the message (a draft may hold anything; only sending needs valid
-addresses). Completion offers names from the directory (ResolveNames, looked up by the owner after a
-debounce) and recent recipients; it completes the entry under the cursor, not the whole line. The first
+addresses). Completion offers the people written to first, then names from the directory (ResolveNames, looked
+up by the owner after a debounce), never an invalid or a bounced address (what is offered, in which order:
+``app.domain.suggestions``); it completes the entry under the cursor, not the whole line. The first
 match is highlighted as soon as the list opens: Enter, a comma or a semicolon takes it and the cursor stays
 for the next address; Tab takes it and moves on to the next field (Down/Up pick another, Esc closes).
 Tab always moves on, so a key means the same whether or not the list has opened yet:
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain import recipient_spans as spans
 from app.domain.models import Recipient
+from app.domain.suggestions import Suggestions
 from app.domain.validation import FieldError, format_recipients, parse_recipients, recipients_as_typed
 from app.ui.compose.chip_edit import ChipLineEdit
 from app.ui.common.safe_text import PlainLabel
@@ -61,8 +63,7 @@ class RecipientEdit(QWidget):
         self.setFocusProxy(self.edit)
         self.setAccessibleName(translate("Compose", "{field} field").format(field=label))
 
-        self._suggestions: list[str] = []
-        self._recent: list[str] = []
+        self.sources = Suggestions()  # what the field offers, in its order (app.domain.suggestions)
         self.suggestions = SuggestionList(self.edit)
         self.suggestions.picked.connect(self.take)
         self.auto_pick = False  # the first match was highlighted for the user (not picked with Down)
@@ -141,26 +142,24 @@ class RecipientEdit(QWidget):
         return self.error_label.text() if not self.error_label.isHidden() else ""
 
     # ---- completion ----
-    def set_recent(self, entries: list[str]) -> None:
-        self._recent = list(entries)
+    def set_recent(self, entries: list[str], sent: dict[str, int] | None = None) -> None:
+        """The people written to, newest first, and how many messages went to each (by address): offered before the
+        directory's matches, the most written to first."""
+        self.sources.set_written_to(entries, sent)
+
+    def set_bounced(self, addresses) -> None:
+        """Addresses a report says a message did not reach: never offered (app.domain.suggestions.bounced)."""
+        self.sources.set_bounced(addresses)
 
     def offered(self) -> list[str]:
-        """Every name the field can offer: the directory's answers, then recent recipients (no repeats)."""
-        seen, out = set(), []
-        for s in [*self._suggestions, *self._recent]:
-            if s.lower() not in seen:
-                seen.add(s.lower())
-                out.append(s)
-        return out
+        """Every name the field can offer: the people written to, then the directory's answers (no repeats)."""
+        return self.sources.offered()
 
     def matches(self, prefix: str) -> list[str]:
-        p = prefix.lower()
-        return [s for s in self.offered() if p in s.lower()] if p else []
+        return self.sources.matches(prefix)
 
     def add_suggestions(self, recipients: list[Recipient]) -> None:
-        new = [r.display() for r in recipients]
-        known = {s.lower() for s in self._suggestions}
-        self._suggestions.extend(s for s in new if s.lower() not in known)
+        self.sources.add_directory(r.display() for r in recipients)
         if self.edit.hasFocus():
             self.offer(typed=False)
 
@@ -205,7 +204,7 @@ class RecipientEdit(QWidget):
             self.lookup_requested.emit(token)
 
     def stop_lookup(self) -> None:
-        """No directory lookup for what was typed is to come (the window closes)."""
+        """No directory lookup for what was typed is to come (the field was left, the window closes)."""
         self._debounce.stop()
 
     def take(self, completion: str) -> None:
@@ -277,6 +276,7 @@ class _FieldKeys(QObject):
         kind = event.type()
         if kind in (QEvent.FocusOut, QEvent.Hide):
             self.owner.suggestions.hide()
+            self.owner.stop_lookup()  # a field left asks the directory nothing: its answer would not be shown
         elif kind == QEvent.Resize and self.owner.suggestions.isVisible():
             self.owner.offer(typed=False)  # follow the field's new width
         elif kind == QEvent.ShortcutOverride and self._list_key(event):

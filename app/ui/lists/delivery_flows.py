@@ -8,6 +8,8 @@ account runtime's ``delivery``):
 - **The Sent preview**: each recipient delivered, read (with its time), not delivered (what happened, what to do, the
   server's code) or no news; Resend to those that failed (Ctrl+Shift+B: Compose as Edit as new with only them, the
   keyboard in To) and Remove from suggestions (To, Cc and Bcc no longer offer them).
+- **Never suggested**: To, Cc and Bcc offer no address whose newest news is a failure (from the book as loaded, and
+  again after each check; app/domain/suggestions.py).
 - **Told once**: a failure of a message sent in the last 7 days is told once, in the banner (with "Show in Sent",
   which selects it) and to a screen reader; never for a receipt.
 """
@@ -62,10 +64,13 @@ class DeliveryFlows(QObject):
     def start(self) -> None:
         """The account is connected: look now, then every CHECK_EVERY_MS."""
         self.timer.start()
+        self.keep_suggestions()
         self.check()
 
     def check(self) -> None:
-        if self.watch() is not None and not self._checking:
+        if self.flows.closed:  # a closed window's timer, still running until the window is gone, looks no more
+            self.timer.stop()
+        elif self.watch() is not None and not self._checking:
             self._checking = True
             self.flows.spawn(self._check())
 
@@ -79,12 +84,20 @@ class DeliveryFlows(QObject):
         finally:
             self._checking = False
         if watch is self.watch():
+            self.keep_suggestions()
             self.mark()
             self.show_news(self.sent.shown_message())
 
     def _oldest_sent(self):
         times = [s.sent for s in self.sent.model.summaries() if s.sent is not None]
         return min(times) if times else None
+
+    def keep_suggestions(self) -> None:
+        """To, Cc and Bcc offer no address that bounced (the account's book; none without a watch)."""
+        watch = self.watch()
+        gone = watch.bounced() if watch is not None else frozenset()
+        for field in (self.compose.to, self.compose.cc, self.compose.bcc):
+            field.set_bounced(gone)
 
     # ---- the list ----
     def mark(self, *_a) -> None:

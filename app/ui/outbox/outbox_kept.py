@@ -44,7 +44,7 @@ class KeptRows(QObject):
         self._question = None
         self.timer = QTimer(self)
         self.timer.setInterval(READ_EVERY_MS)
-        self.timer.timeout.connect(lambda: self.read() if any(v.isVisible() for v in self._views) else None)
+        self.timer.timeout.connect(self._tick)
 
     def listing(self):
         rt = self.bridge.runtime
@@ -67,9 +67,15 @@ class KeptRows(QObject):
         if self._read_at is None or time.monotonic() - self._read_at > STALE_S:
             self.read()
 
+    def _tick(self) -> None:
+        if self.bridge.flows.closed:  # a closed window's timer, still running until the window is gone, reads nothing
+            self.timer.stop()
+        elif any(v.isVisible() for v in self._views):
+            self.read()
+
     def read(self, asked: bool = False) -> None:
         listing = self.listing()
-        if listing is not None and not self._reading:
+        if listing is not None and not self._reading and not self.bridge.flows.closed:
             self._reading = True
             self.bridge.flows.spawn(self._read(listing, asked))
 

@@ -509,9 +509,9 @@ class MainWindow(QMainWindow):
         self.drafts.model.set_fetch(lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim), load=False)
         self.sent.model.set_fetch(lambda off, lim: session.list_messages(Folder.SENT, off, lim), load=False)
         if self.settings is not None:
-            recent = self.settings.recent_recipients(acc.key)
-            for r in (self.compose.to, self.compose.cc, self.compose.bcc):
-                r.set_recent(recent)
+            from app.ui.compose.recent import offer_recent
+
+            offer_recent(self.settings, acc.key, self.compose)
         self.session_changed.emit(session)  # the journal bridge scopes the journal and queue to it
         if session.state.value == "connected":  # tested before it was put in place
             self.set_state("connected")

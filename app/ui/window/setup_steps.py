@@ -400,10 +400,15 @@ def delivery(win) -> None:
         if session is win.session and payload[0] == ConnectionState.CONNECTED and not flows.timer.isActive():
             flows.start()
 
+    def account(_session) -> None:  # another account: its book (read as its queue opened), before it connects
+        flows.timer.stop()
+        flows.keep_suggestions()
+
     win.session_event.connect(news)
-    win.session_changed.connect(lambda _s: flows.timer.stop())
+    win.session_changed.connect(account)
     win.findChild(QAction, "actRefresh").triggered.connect(flows.check)
     win.menus["&Drafts"].addAction(win.sent.resend_action)
+    flows.keep_suggestions()  # offline too, an address that bounced is not suggested
     if win.session is not None and win.session.state == ConnectionState.CONNECTED:
         flows.start()
 

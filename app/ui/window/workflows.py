@@ -458,7 +458,7 @@ class Workflows(TaskTracker):
             # the bar's words; the reader hears the Outbox's words for it, with where the keyboard went
             self.port.say(translate("Workflows", "Sent: {subject}").format(subject=subject), ms=5000, spoken=False)
             spoken.sent(self.port, draft.subject, moved_to)
-            remember_recipients(self.port, self.w.compose, draft)
+            remember_recipients(self.port, self.w.compose, draft, sent=True)
         elif r.result == Result.REFUSED:  # the message is the user's again
             if here and r.back is not None:
                 c.set_saved(r.back)
@@ -565,6 +565,9 @@ class Workflows(TaskTracker):
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
+        """The directory's matches for ``text``, added to what ``edit`` offers after the people written to. Awaited
+        off the window's thread; a directory that fails (not granted: DirectoryNotGranted, offline) adds nothing and
+        says nothing: the field goes on offering the known addresses."""
         session = self.w.session
         if session is None or session.closed or session.state != ConnectionState.CONNECTED:
             return
