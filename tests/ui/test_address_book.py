@@ -302,3 +302,26 @@ def test_the_address_book_in_french_and_german(qtbot, aloop, sandbox_factory, se
             dlg.grab().save(str(screenshot_dir / lang / "address-book.png"))
         finally:
             close_window(win, session)
+
+
+HOSTILE = "<b>Mallory</b> <img src=x>"
+
+
+@pytest.mark.parametrize("ui_backend", ["ews"], indirect=True)
+def test_the_servers_words_are_shown_as_plain_text(qtbot, aloop, sandbox_factory, settings, ui_backend):
+    sb = sandbox_factory(users=[*DIRECTORY_USERS, {"email": "mallory@example.com", "name": HOSTILE,
+                                                   "password": "mallory-sandbox-pw", "title": "<i>Chief</i> & co"}])
+    win, session = open_window(qtbot, sb, settings, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        _new_message(qtbot, win)
+        dlg = _open_book(qtbot, win)
+        _search(qtbot, dlg, "mallory")
+        _down_to(qtbot, dlg, HOSTILE)
+        assert dlg.details.textFormat() == Qt.PlainText
+        assert dlg.details.text().startswith(f"{HOSTILE}\nmallory@example.com") and "<i>Chief</i> & co" in dlg.details.text()
+        assert dlg.model.cell(dlg.model.entry(dlg.table.currentIndex().row()), 0) == HOSTILE
+        press(qtbot, Qt.Key_Return)
+        assert dlg.note.textFormat() == Qt.PlainText and dlg.note.text() == f"Added to To: {HOSTILE}"
+    finally:
+        close_window(win, session)
