@@ -319,7 +319,8 @@ def test_the_servers_words_are_shown_as_plain_text(qtbot, aloop, sandbox_factory
         _search(qtbot, dlg, "mallory")
         _down_to(qtbot, dlg, HOSTILE)
         assert dlg.details.textFormat() == Qt.PlainText
-        assert dlg.details.text().startswith(f"{HOSTILE}\nmallory@example.com") and "<i>Chief</i> & co" in dlg.details.text()
+        details = dlg.details.text()
+        assert details.startswith(f"{HOSTILE}\nmallory@example.com") and "<i>Chief</i> & co" in details
         assert dlg.model.cell(dlg.model.entry(dlg.table.currentIndex().row()), 0) == HOSTILE
         press(qtbot, Qt.Key_Return)
         assert dlg.note.textFormat() == Qt.PlainText and dlg.note.text() == f"Added to To: {HOSTILE}"

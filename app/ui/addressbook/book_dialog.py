@@ -341,7 +341,8 @@ class AddressBook(QDialog):
                              (translate("AddressBook", "Phone"), e.phone),
                              (translate("AddressBook", "Company"), e.company)):
             if value:
-                lines.append(translate("AddressBook", "{label}: {value}").format(label=label, value=" ".join(value.split())))
+                lines.append(translate("AddressBook", "{label}: {value}").format(
+                    label=label, value=" ".join(value.split())))
         if e.may_send is False:
             lines.append(translate("AddressBook", "You may not send to this group: the server says it takes mail "
                                                   "only from some senders"))
@@ -352,8 +353,9 @@ class AddressBook(QDialog):
 
 class _BookKeys(QObject):
     """The dialog's keys before its box and lists see them: Down from the box into the list, Up from the list's
-    first row back to the box, Home / End a list's first / last row (the next page follows), Enter adds the selection to the field the dialog came from (in the box: the first
-    entry when none is selected, or searches at once while typing has not paused)."""
+    first row back to the box, Home / End a list's first / last row (the next page follows), Enter adds the
+    selection to the field the dialog came from (in the box: the first entry when none is selected, or searches at
+    once while typing has not paused)."""
 
     def __init__(self, book: AddressBook):
         super().__init__(book)

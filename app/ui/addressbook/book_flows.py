@@ -95,7 +95,8 @@ class AddressBookFlows:
             words = translate("AddressBook", "Added to {field}: {names}").format(
                 field=field_words(field), names=", ".join(r.name or r.email for r in added))
         else:
-            words = translate("AddressBook", "Already in {field}: {names}").format(field=field_words(field), names=names)
+            words = translate("AddressBook", "Already in {field}: {names}").format(field=field_words(field),
+                                                                                   names=names)
         self._said(words)
 
     def _said(self, words: str, *, loud: bool = False) -> None:

@@ -41,7 +41,8 @@ class EntryModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[DirectoryEntry] = []
-        self.sizes: dict[tuple[str, str], int] = {}  # (key, address) -> members counted, for groups whose members were all read
+        # (key, address) -> members counted, for the groups whose members were all read
+        self.sizes: dict[tuple[str, str], int] = {}
         self._heads = (translate("AddressBook", "Name"), translate("AddressBook", "Address"),
                        translate("AddressBook", "Title"), translate("AddressBook", "Department"),
                        translate("AddressBook", "Office"))
