@@ -189,11 +189,18 @@ def test_a_fields_own_button_opens_the_book_for_that_field_and_enter_adds_there(
     press(qtbot, Qt.Key_Return)  # again: each address once
     assert [r.email for r in win.compose.bcc.recipients()] == ["carl@example.com"]
     assert dlg.note.text() == "Already in Bcc: Carl Carlsen"
+    _search(qtbot, dlg, "car")  # several at once: Down, Shift+Down, Alt+T
+    press(qtbot, Qt.Key_Down)
+    press(qtbot, Qt.Key_Down, SHIFT)
+    two = {e.email for e in dlg.selected()}
+    assert len(two) == 2
+    press(qtbot, Qt.Key_T, ALT)
+    assert {r.email for r in win.compose.to.recipients()} == two
     press(qtbot, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not dlg.isVisible() and QApplication.activeWindow() is win, timeout=5000)
     asked = dlg.search.requests
     win.compose.to.setFocus()
-    assert _open_book(qtbot, win) is dlg and dlg.field == "to" and dlg.box.text() == "carl"
+    assert _open_book(qtbot, win) is dlg and dlg.field == "to" and dlg.box.text() == "car"
     qtbot.waitUntil(lambda: dlg.search.listing.answered and dlg.model.rowCount() > 0, timeout=10000)
     assert dlg.search.requests == asked + 1, "what the box holds, listed again once"
 
