@@ -201,3 +201,30 @@ def test_a_page_answered_in_part_says_what_was_left_out():
         assert s.listing.entries == [CAROL] and not s.listing.problem
         assert "GroupMember.Read.All" in s.listing.left_out
     run(go())
+
+
+def test_a_page_that_brings_nothing_new_is_followed_at_once_a_few_times_at_most():
+    async def go():
+        clock, server = ManualClock(), Server()
+        s = DirectorySearch(server.search, lambda: None, call_later=later(clock))
+        s.type("car")
+        s.now()
+        await turns()
+        server.answer("car", DirectoryPage([CAROL], more="2"))
+        await turns()
+        assert s.more()
+        await turns()
+        server.answer("car", DirectoryPage([CAROL], more="3"), page="2")  # all listed already
+        await turns()
+        assert server.asked[-1] == ("car", "3") and s.listing.loading, "followed without a key"
+        server.answer("car", DirectoryPage([CARL], more="4"), page="3")
+        await turns()
+        assert s.listing.entries == [CAROL, CARL] and not s.listing.loading and s.listing.more == "4"
+        assert s.more()
+        for page, following in (("4", "5"), ("5", "6"), ("6", "7"), ("7", "8")):
+            await turns()
+            server.answer("car", DirectoryPage([], more=following), page=page)
+        await turns()
+        assert server.asked[-1] == ("car", "7") and not s.listing.loading, "three followed at most, then it waits"
+        assert s.listing.more == "8"
+    run(go())

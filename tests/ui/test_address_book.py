@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 
+from app.core.directory.search import MOST_EMPTY_PAGES
 from app.sandbox.authority.flows import DEFAULT_PERMISSIONS
 from app.sandbox.directory_seed import DIRECTORY_USERS, LARGE_GROUP_SIZE
 from tests.helpers.backends import settle
@@ -333,3 +334,21 @@ def test_the_servers_words_are_shown_as_plain_text(qtbot, aloop, sandbox_factory
         assert dlg.note.textFormat() == Qt.PlainText and dlg.note.text() == f"Added to To: {HOSTILE}"
     finally:
         close_window(win, session)
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_a_long_search_pages_in_as_the_keyboard_reaches_the_end_of_the_list(qtbot, book_window):
+    win, _sb = book_window
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    _search(qtbot, dlg, "staff")
+    first = dlg.model.rowCount()
+    assert first and dlg.search.listing.more and "more below" in dlg.status.text(), dlg.status.text()
+    press(qtbot, Qt.Key_Down)
+    press(qtbot, Qt.Key_End)  # the last row: the next page is asked for, the row the user is on kept
+    qtbot.waitUntil(lambda: dlg.model.rowCount() > first and not dlg.search.listing.loading, timeout=10000)
+    # one End, one page more (over Graph the users after the people: a page of those already listed follows at once)
+    assert 2 <= dlg.search.requests <= 2 + MOST_EMPTY_PAGES
+    assert dlg.table.currentIndex().row() == first - 1, "the rows came in below, the keyboard stayed"
+    addresses = [e.email for e in dlg.model.entries]
+    assert len(addresses) == len(set(addresses))

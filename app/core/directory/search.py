@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 # read the list is longer; the first results show well within a few hundred ms of the pause
 PAUSE = 0.25
 
+# pages in a row that brought nothing new followed at once before waiting for the user to ask again
+MOST_EMPTY_PAGES = 3
+
 Search = Callable[[str, str], Awaitable[DirectoryPage]]  # (text, page token) -> a page
 CallLater = Callable[[float, Callable[[], None]], object]
 Spawn = Callable[[Awaitable], object]
@@ -92,6 +95,7 @@ class _Pager:
         self._generation = 0
         self._fetch: Callable[[str], Awaitable[DirectoryPage]] | None = None
         self.requests = 0  # requests sent (tests count them)
+        self._empty_pages = 0  # pages in a row that brought nothing new
         self.dropped = 0  # answers that came for a listing replaced since
 
     def restart(self, fetch: Callable[[str], Awaitable[DirectoryPage]] | None) -> None:
@@ -129,13 +133,20 @@ class _Pager:
         listing.loading, listing.answered = False, True
         if answer is None:
             listing.problem = problem
+            self._empty_pages = 0
         else:
             listing.problem = ""
             known = {(e.kind, e.email.lower(), e.key) for e in listing.entries}
-            listing.entries.extend(e for e in answer.entries if (e.kind, e.email.lower(), e.key) not in known)
-            listing.more = answer.more
+            new = [e for e in answer.entries if (e.kind, e.email.lower(), e.key) not in known]
+            listing.entries.extend(new)
+            listing.more = answer.more if answer.more != page else ""
             if answer.not_granted:
                 listing.left_out = left_out_words(answer.not_granted)
+            # a page that brought nothing new (all listed already: Graph's users after the people found) is
+            # followed at once, a few times at most: the key that asked for more gets more
+            self._empty_pages = 0 if new else self._empty_pages + 1
+            if listing.more and not new and self._empty_pages <= MOST_EMPTY_PAGES:
+                self._ask(listing.more)
         self._changed()
 
 
