@@ -118,6 +118,8 @@ def test_carol_into_cc_and_a_group_expanded_into_to_by_keys_then_sent_once_each(
     assert dlg.model.cell(sales, 0) == "Sales (3 members)", "its size, before expanding"
     assert dlg.details.text().startswith("Sales (3 members)\nsales@example.com\nGroup")
     assert dlg.members_label.text() == "Members (3)"
+    dlg.resize(900, 560)  # the user guide's picture: as wide as on a usual screen (this one is 800 px)
+    qtbot.waitUntil(lambda: dlg.width() == 900, timeout=5000)
     dlg.grab().save(str(screenshot_dir / "address-book.png"))
 
     press(qtbot, Qt.Key_E, ALT)  # Expand: asked first
@@ -306,6 +308,8 @@ def test_the_address_book_in_french_and_german(qtbot, aloop, sandbox_factory, se
             found, members, name = IN_WORDS[lang]
             assert (dlg.status.text(), dlg.members_label.text()) == (found, members)
             assert dlg.model.cell(dlg.model.entry(dlg.table.currentIndex().row()), 0) == name
+            dlg.resize(900, 560)  # the guide's picture, as wide as the English one
+            qtbot.waitUntil(lambda: dlg.width() == 900, timeout=5000)
             (screenshot_dir / lang).mkdir(exist_ok=True)
             dlg.grab().save(str(screenshot_dir / lang / "address-book.png"))
         finally:

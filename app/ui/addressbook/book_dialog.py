@@ -286,7 +286,10 @@ class AddressBook(QDialog):
 
     def _members_changed(self) -> None:
         listing = self.members.listing
+        first_page = not self.member_model.entries and listing.entries
         self.member_model.set_entries(listing.entries)
+        if first_page:
+            self.member_table.resizeColumnToContents(0)  # the names whole (the rows on screen measured)
         if listing.problem:
             words = shown(listing.problem)
         elif listing.loading and not listing.entries:
