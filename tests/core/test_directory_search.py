@@ -228,3 +228,20 @@ def test_a_page_that_brings_nothing_new_is_followed_at_once_a_few_times_at_most(
         assert server.asked[-1] == ("car", "7") and not s.listing.loading, "three followed at most, then it waits"
         assert s.listing.more == "8"
     run(go())
+
+
+def test_stopped_nothing_more_is_asked_nor_told():
+    async def go():
+        clock, server, told = ManualClock(), Server(), []
+        s = DirectorySearch(server.search, lambda: told.append(1), call_later=later(clock))
+        s.type("ca")
+        clock.advance(PAUSE)
+        await turns()
+        s.type("car")
+        told.clear()
+        s.stop()  # the dialog is gone
+        clock.advance(PAUSE)
+        server.answer("ca", DirectoryPage([CAROL]))
+        await turns()
+        assert server.asked == [("ca", "")] and told == [] and s.dropped == 1
+    run(go())

@@ -107,6 +107,11 @@ class _Pager:
             self._ask("")
         self._changed()
 
+    def stop(self) -> None:
+        """Nothing more: answers still on their way are dropped and nobody is told (the listener is gone)."""
+        self._generation += 1
+        self._fetch = None
+
     def more(self) -> bool:
         """Ask for the next page, when there is one and no request is under way; False when nothing was asked."""
         if self._fetch is None or not self.listing.more or self.listing.loading:
@@ -207,6 +212,11 @@ class DirectorySearch:
         self._cancel_timer()
         self._pager.restart(None)
 
+    def stop(self) -> None:
+        """As :meth:`close`, telling nobody: the one told of changes is gone (a dialog destroyed)."""
+        self._cancel_timer()
+        self._pager.stop()
+
     def _cancel_timer(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
@@ -252,6 +262,11 @@ class GroupMembers:
     def close(self) -> None:
         self.group = None
         self._pager.restart(None)
+
+    def stop(self) -> None:
+        """As :meth:`close`, telling nobody."""
+        self.group = None
+        self._pager.stop()
 
 
 async def every_member(members: Callable[[DirectoryEntry, str], Awaitable[DirectoryPage]],

@@ -12,6 +12,8 @@ signals.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -161,6 +163,8 @@ class AddressBook(QDialog):
         self.member_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._near_end(self.member_table, self.members, cur.row()))
         self.finished.connect(self._closed)
+        # destroyed with the window: nothing more is searched, nor shown in it
+        self.destroyed.connect(partial(_stop, self.search, self.members))
 
     def _buttons(self) -> QHBoxLayout:
         """To, Cc, Bcc, Expand group and Close; the dialog's keys are shortcuts of its own (the F1 sheet lists them
@@ -352,6 +356,11 @@ class AddressBook(QDialog):
         elif e.may_send:
             lines.append(translate("AddressBook", "You may send to this group"))
         return "\n".join(lines)
+
+
+def _stop(search: DirectorySearch, members: GroupMembers, *_args) -> None:
+    search.stop()
+    members.stop()
 
 
 class _BookKeys(QObject):
