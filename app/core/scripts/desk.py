@@ -29,7 +29,7 @@ from app.core.delivery.outbox_news import failure_line, recent_failures, standin
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
 from app.core.scheduled.held import kept_id, with_kept
-from app.core.scripts import scheduled_rows, send_options
+from app.core.scripts import directory_check, scheduled_rows, send_options
 from app.core.scripts.door_protocol import (SET_UP_WINDOW_ROUTE, WINDOW_ROUTE, Cancel, ListQueue, Open, Reply, Request, Retry, Submit,
                                             default_wait)
 from app.core.outbox import NotCancellable, holds
@@ -226,9 +226,26 @@ class ScriptDesk:
         and handed to the Outbox, then followed. The whole answer, a look-up in Sent Items included, takes the
         command's wait at most (``--wait``, else :func:`app.core.scripts.door_protocol.default_wait`)."""
         ends = asyncio.get_running_loop().time() + (default_wait() if asked.wait is None else asked.wait)
+        check = self._directory(ends)
+        said, known = [], set()
+        if asked.options is not None:  # names (--to Carol) become the directory's addresses first
+            options, said, known = await check.names(asked.options)
+            asked = asked.changed(options=options)
         asked = send_options.made(asked, self.limit())  # send's options made into its message (read at the edge)
         principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
         await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
+        if not asked.no_check:
+            said += await check.addresses(_labelled(asked), known)
+        return _also_said(await self._send(asked, principal, recorded, ends), said)
+
+    def _directory(self, ends: float) -> directory_check.DirectoryCheck:
+        """This message's directory look-ups, through the account's own client, within the command's wait (but
+        :data:`~app.core.scripts.directory_check.CHECK_FLOOR` seconds at least)."""
+        patience = max(directory_check.CHECK_FLOOR, ends - asyncio.get_running_loop().time())
+        domains = directory_check.org_domains(self.account.email, [*self.account.principals, *self.principals()])
+        return directory_check.DirectoryCheck(self.outbox.parts.client.resolve_names, domains, patience)
+
+    async def _send(self, asked: Submit, principal: Principal | None, recorded, ends: float) -> Reply:
         if asked.mime is None:
             draft = asked.draft if principal is None else asked.draft.copy(principal=principal)
             return await self._send_draft(draft, asked, recorded, ends)
@@ -466,6 +483,21 @@ def _one(found: list, wanted: str):
     if len(found) > 1:
         raise sc.CommandError(sc.EX_USAGE, f"{printable(wanted)} is the start of {len(found)} IDs: give more of it.")
     return found[0]
+
+
+def _labelled(asked: Submit) -> list[tuple[str, Recipient]]:
+    """A message's recipients, each with the option that named it (``recipient`` for a message sent as it is)."""
+    d = asked.draft
+    if asked.mime is not None:
+        return [("recipient", r) for r in [*d.all_recipients(), *asked.envelope]]
+    return [*(("--to", r) for r in d.to), *(("--cc", r) for r in d.cc), *(("--bcc", r) for r in d.bcc)]
+
+
+def _also_said(reply: Reply, said: list[str]) -> Reply:
+    """``reply`` with ``said`` (what names became, what could not be checked) after its own words on stderr."""
+    if not said:
+        return reply
+    return reply._replace(err=reply.err + "".join(f"{line}\n" for line in said))
 
 
 def _unreachable(sub: Submission) -> bool:
