@@ -53,12 +53,14 @@ def main(argv: list[str]) -> int:
 async def _run(args, text: str) -> tuple[int, str, str]:
     """(exit code, standard output, standard error) of one look-up."""
     from app.command.account import chosen_account, session_for
+    from app.command.queue import log_privately
     from app.core.scripts.directory_rows import as_json, as_text, entries_of
     from app.domain.models import ErrorKind
     from app.domain.validation import printable
     from app.mail.errors import DirectoryNotGranted, MailError
     from app.storage.settings import Settings
 
+    log_privately()  # a library's warning ("Multiple results were found") to the private log, not to stderr
     account = chosen_account(Settings(), args.account or "")
     session = session_for(account, args.password_env or "")
     try:

@@ -497,7 +497,7 @@ def _also_said(reply: Reply, said: list[str]) -> Reply:
     """``reply`` with ``said`` (what names became, what could not be checked) after its own words on stderr."""
     if not said:
         return reply
-    return reply._replace(err=reply.err + "".join(f"{line}\n" for line in said))
+    return Reply(reply.exit, reply.out, reply.err + "".join(f"{line}\n" for line in said))
 
 
 def _unreachable(sub: Submission) -> bool:

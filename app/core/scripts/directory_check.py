@@ -107,7 +107,7 @@ class DirectoryCheck:
         said, known, changed = [], set(), {}
         for option, values in fields.items():
             changed[option] = tuple(self._named(option, v, said, known) if is_name(v) else v for v in values)
-        options = options._replace(to=changed["--to"], cc=changed["--cc"], bcc=changed["--bcc"])
+        options = options.changed(to=changed["--to"], cc=changed["--cc"], bcc=changed["--bcc"])
         return options, said, known
 
     def _named(self, option: str, value: str, said: list[str], known: set[str]) -> str:

@@ -70,6 +70,10 @@ class Options(namedtuple("Options", "to cc bcc reply_to sender subject body html
 
     __slots__ = ()
 
+    def changed(self, **fields) -> Options:
+        """These options with ``fields`` changed (a name in ``to`` replaced by its address, behind the door)."""
+        return self._replace(**fields)
+
 
 class Submit(namedtuple("Submit", "draft mime envelope sender full_name local_sender later account json wait quiet "
                                   "options no_check",
