@@ -234,9 +234,12 @@ class ScriptDesk:
         asked = send_options.made(asked, self.limit())  # send's options made into its message (read at the edge)
         principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
         await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
-        if not asked.no_check:
-            said += await check.addresses(_labelled(asked), known)
-        return _also_said(await self._send(asked, principal, recorded, ends), said)
+
+        async def checked() -> None:  # asked only for a message about to be queued (not one already sent)
+            if not asked.no_check:
+                said.extend(await check.addresses(_labelled(asked), known))
+
+        return _also_said(await self._send(asked, principal, recorded, ends, checked), said)
 
     def _directory(self, ends: float) -> directory_check.DirectoryCheck:
         """This message's directory look-ups, through the account's own client, within the command's wait (but
@@ -245,13 +248,14 @@ class ScriptDesk:
         domains = directory_check.org_domains(self.account.email, [*self.account.principals, *self.principals()])
         return directory_check.DirectoryCheck(self.outbox.parts.client.resolve_names, domains, patience)
 
-    async def _send(self, asked: Submit, principal: Principal | None, recorded, ends: float) -> Reply:
+    async def _send(self, asked: Submit, principal: Principal | None, recorded, ends: float, checked) -> Reply:
+        """The message handed to the Outbox, ``checked()`` (the directory's check) awaited just before."""
         if asked.mime is None:
             draft = asked.draft if principal is None else asked.draft.copy(principal=principal)
-            return await self._send_draft(draft, asked, recorded, ends)
+            return await self._send_draft(draft, asked, recorded, ends, checked)
         if asked.local_sender:
             asked = self._own_from(asked)
-        return await self._send_mime(asked, recorded, ends)
+        return await self._send_mime(asked, recorded, ends, checked)
 
     async def _domains_exist(self, people: list[Recipient]) -> None:
         """65 before anything is queued when the DNS says a recipient's domain does not exist (a typing mistake);
@@ -272,7 +276,8 @@ class ScriptDesk:
                     "from; it is sent from the account's own address")
         return asked.changed(mime=replace(asked.mime, raw=raw))
 
-    async def _send_draft(self, draft: Draft, asked: Submit, recorded, ends: float) -> Reply:
+    async def _send_draft(self, draft: Draft, asked: Submit, recorded, ends: float, checked) -> Reply:
+        await checked()
         hold = None
         if asked.later is not None:
             release = asked.later.timestamp()
@@ -281,11 +286,12 @@ class ScriptDesk:
                                             first_attempt=False)
         return await self._handed(res, asked, recorded, ends)
 
-    async def _send_mime(self, asked: Submit, recorded, ends: float) -> Reply:
+    async def _send_mime(self, asked: Submit, recorded, ends: float, checked) -> Reply:
         if not asked.mime.added_id:  # the sender's own Message-ID: the same message handed over again?
             known = await self._known(asked, recorded, ends)
             if known is not None:
                 return known
+        await checked()
         res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.draft)
         return await self._handed(res, asked, recorded, ends)
 
