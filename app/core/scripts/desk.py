@@ -235,11 +235,13 @@ class ScriptDesk:
         principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
         await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
 
+        unchecked: list[str] = []
+
         async def checked() -> None:  # asked only for a message about to be queued (not one already sent)
             if not asked.no_check:
-                said.extend(await check.addresses(_labelled(asked), known))
+                unchecked.extend(await check.addresses(_labelled(asked), known))
 
-        return _also_said(await self._send(asked, principal, recorded, ends, checked), said)
+        return _also_said(said, await self._send(asked, principal, recorded, ends, checked), unchecked)
 
     def _directory(self, ends: float) -> directory_check.DirectoryCheck:
         """This message's directory look-ups, through the account's own client, within the command's wait (but
@@ -499,11 +501,12 @@ def _labelled(asked: Submit) -> list[tuple[str, Recipient]]:
     return [*(("--to", r) for r in d.to), *(("--cc", r) for r in d.cc), *(("--bcc", r) for r in d.bcc)]
 
 
-def _also_said(reply: Reply, said: list[str]) -> Reply:
-    """``reply`` with ``said`` (what names became, what could not be checked) after its own words on stderr."""
-    if not said:
+def _also_said(before: list[str], reply: Reply, after: list[str]) -> Reply:
+    """``reply`` with ``before`` (what names became) and ``after`` (that the directory could not be asked) around
+    its own words on stderr, on one line: cron mails it, and the words name no recipient but a name's."""
+    if not before and not after:
         return reply
-    return Reply(reply.exit, reply.out, reply.err + "".join(f"{line}\n" for line in said))
+    return Reply(reply.exit, reply.out, " ".join([*before, *filter(None, [reply.err.strip()]), *after]) + "\n")
 
 
 def _unreachable(sub: Submission) -> bool:

@@ -1,7 +1,9 @@
 """Does the organisation's directory know a recipient? ``dispatch-mail send`` and ``sendmail`` ask it behind the
 account's door (app/core/scripts/desk.py), before anything is journaled or sent, so that a typing mistake is
 refused rather than sent. No Qt; the directory is asked through the account's own client (``resolve_names``:
-Exchange's ResolveNames on EWS, ``/me/people`` on Microsoft Graph), as Check Names does in Outlook.
+Exchange's ResolveNames on EWS, ``/me/people`` on Microsoft Graph), as Check Names does in Outlook
+(learn.microsoft.com/exchange/client-developer/web-service-reference/resolvenames-operation: one match, or
+ErrorNameResolutionMultipleResults with the candidates, or ErrorNameResolutionNoResults).
 
 - **A name** (a ``--to``, ``--cc`` or ``--bcc`` value with no ``@``, e.g. ``--to Carol``): the one entry the
   directory has for it is the recipient, and what it became is said on standard error; several (none of them
@@ -141,9 +143,9 @@ class DirectoryCheck:
             return []
         try:
             await self._ask([address for _option, address in wanted])
-        except Unasked as no:
-            shown = ", ".join(printable(a) for _o, a in wanted[:MOST_SHOWN]) + (" …" if len(wanted) > MOST_SHOWN else "")
-            return [f"Not checked against the organisation's directory ({no.why}): {shown}."]
+        except Unasked as no:  # the words name no address: standard error is no place for a message's recipients
+            return [f"The recipients in the organisation's own domains were not checked against its directory "
+                    f"({no.why})."]
         for option, address in wanted:
             if not any(r.email.strip().lower() == address.lower() for r in self._answers[address]):
                 await self._refuse(option, address)
