@@ -69,8 +69,8 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Option, ...]], ...] = (
             {"action": "store_true"}),
     )),
 )
-#: an address in one of the organisation's own domains is sent without asking the directory (send and sendmail:
-#: a long option, which none of sendmail(8)'s or msmtp's single-letter flags can be mistaken for)
+# an address in one of the organisation's own domains is sent without asking the directory (send and sendmail:
+# a long option, which none of sendmail(8)'s or msmtp's single-letter flags can be mistaken for)
 NO_CHECK = Option(("--no-check",), QT_TRANSLATE_NOOP("ManPage", "send to an address in one of the organisation's own "
                                                               "domains (the account's, and those of the mailboxes "
                                                               "it sends from) that the directory does not know; "
