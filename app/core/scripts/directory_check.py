@@ -102,8 +102,7 @@ class DirectoryCheck:
         try:
             await self._ask(wanted)
         except Unasked as no:
-            name = next(v for v in wanted)
-            raise CommandError(no.code, f"“{printable(name)}” is a name, and the organisation's directory could not "
+            raise CommandError(no.code, f"“{printable(wanted[0])}” is a name, and the organisation's directory could not "
                                         f"be asked who it is ({no.why}). Nothing was sent: give the address, or try "
                                         "again.") from None
         said, known, changed = [], set(), {}
