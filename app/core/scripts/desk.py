@@ -227,20 +227,12 @@ class ScriptDesk:
         command's wait at most (``--wait``, else :func:`app.core.scripts.door_protocol.default_wait`)."""
         ends = asyncio.get_running_loop().time() + (default_wait() if asked.wait is None else asked.wait)
         check = self._directory(ends)
-        said, known = [], set()
-        if asked.options is not None:  # names (--to Carol) become the directory's addresses first
-            options, said, known = await check.names(asked.options)
-            asked = asked.changed(options=options)
+        asked, said, known = await _names_resolved(check, asked)  # --to Carol: the directory's address first
         asked = send_options.made(asked, self.limit())  # send's options made into its message (read at the edge)
         principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
         await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
-
         unchecked: list[str] = []
-
-        async def checked() -> None:  # asked only for a message about to be queued (not one already sent)
-            if not asked.no_check:
-                unchecked.extend(await check.addresses(_labelled(asked), known))
-
+        checked = _addresses_checked(check, asked, known, unchecked)
         return _also_said(said, await self._send(asked, principal, recorded, ends, checked), unchecked)
 
     def _directory(self, ends: float) -> directory_check.DirectoryCheck:
@@ -491,6 +483,25 @@ def _one(found: list, wanted: str):
     if len(found) > 1:
         raise sc.CommandError(sc.EX_USAGE, f"{printable(wanted)} is the start of {len(found)} IDs: give more of it.")
     return found[0]
+
+
+async def _names_resolved(check: directory_check.DirectoryCheck, asked: Submit):
+    """``asked`` with the names its options give (``--to Carol``) made the addresses the directory has for them;
+    what each became, in words; and those addresses (known to the directory: not asked again)."""
+    if asked.options is None:
+        return asked, [], set()
+    options, said, known = await check.names(asked.options)
+    return asked.changed(options=options), said, known
+
+
+def _addresses_checked(check: directory_check.DirectoryCheck, asked: Submit, known: set[str], unchecked: list[str]):
+    """The directory's check of ``asked``'s addresses, awaited just before the message is queued (not for one
+    already sent); ``unchecked`` takes the words saying the directory could not be asked. Nothing with
+    ``--no-check``."""
+    async def checked() -> None:
+        if not asked.no_check:
+            unchecked.extend(await check.addresses(_labelled(asked), known))
+    return checked
 
 
 def _labelled(asked: Submit) -> list[tuple[str, Recipient]]:
