@@ -54,7 +54,7 @@ async def _run(args, text: str) -> tuple[int, str, str]:
     """(exit code, standard output, standard error) of one look-up."""
     from app.command.account import chosen_account, session_for
     from app.command.queue import log_privately
-    from app.core.scripts.directory_rows import as_json, as_text, entries_of
+    from app.core.scripts.directory_rows import as_json, as_text
     from app.domain.models import ErrorKind
     from app.domain.validation import printable
     from app.mail.errors import DirectoryNotGranted, MailError
@@ -64,13 +64,36 @@ async def _run(args, text: str) -> tuple[int, str, str]:
     account = chosen_account(Settings(), args.account or "")
     session = session_for(account, args.password_env or "")
     try:
-        entries = entries_of(await session.resolve_names(text))
+        page, said = await _found(session, text)
     except MailError as exc:
         refused = exc.kind == ErrorKind.AUTH or isinstance(exc, DirectoryNotGranted)
         raise CommandError(EX_NOPERM if refused else EX_UNAVAILABLE,
                            f"dispatch-mail lookup: the organisation's directory could not be asked: {exc}") from None
     finally:
         session.close()
+    entries = list(page.entries)
     code = EX_OK if entries else EX_NONE
-    said = "" if entries else f"No one in the organisation's directory matches “{printable(text)}”.\n"
+    if not entries:
+        said += f"No one in the organisation's directory matches “{printable(text)}”.\n"
     return code, as_json(entries) if args.json else as_text(entries), said
+
+
+async def _found(session, text: str):
+    """The directory's first page for ``text``, and what to say of what it leaves out: groups the organisation
+    withholds; or, where it withholds the address book itself (DirectoryNotGranted), the people the account's own
+    name resolution finds (Graph's ``/me/people``, allowed by the sign-in), said so."""
+    from app.domain.directory import DirectoryEntry, DirectoryPage
+    from app.domain.validation import printable
+    from app.mail.errors import DirectoryNotGranted
+
+    try:
+        page = await session.search_directory(text)
+    except DirectoryNotGranted as exc:
+        found = await session.resolve_names(text)
+        page = DirectoryPage(tuple(DirectoryEntry(name=r.name, email=r.email) for r in found))
+        missing = f" ({printable(exc.scope)})" if exc.scope else ""
+        return page, (f"Only the people you work with are listed: the organisation has not granted Dispatch its "
+                      f"address book{missing}.\n")
+    if page.not_granted:  # people found, groups withheld
+        return page, f"Groups are not listed: the organisation has not granted Dispatch {printable(page.not_granted)}.\n"
+    return page, ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from app.core.scripts.directory_check import chosen, is_name, org_domains
-from app.core.scripts.directory_rows import as_json, as_text, entries_of
+from app.core.scripts.directory_rows import as_json, as_text
 from app.domain.directory import DirectoryEntry, EntryKind
 from app.domain.models import Recipient
 from app.domain.senders import Principal
@@ -50,7 +50,7 @@ def test_lookup_prints_the_columns_an_entry_has():
 
 
 def test_lookup_shows_the_servers_text_as_data():
-    rows = entries_of([Recipient("eve@example.com", "Eve\x1b[31m\nEvil"), Recipient("bob@example.com")])
+    rows = [DirectoryEntry(name="Eve\x1b[31m\nEvil", email="eve@example.com"), DirectoryEntry(name="", email="bob@example.com")]
     lines = as_text(rows).splitlines()
     assert len(lines) == 2 and "\x1b" not in lines[0] and lines[1].split() == ["bob@example.com", "bob@example.com"]
     assert json.loads(as_json(rows))[1] == {"name": "bob@example.com", "address": "bob@example.com"}

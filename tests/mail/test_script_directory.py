@@ -12,10 +12,11 @@ import json
 import pytest
 
 from app.command import send_args as sc
+from app.sandbox.authority.flows import DEFAULT_PERMISSIONS
 from app.sandbox.directory_seed import DIRECTORY_USERS
 from tests.helpers.backends import ALICE, every_backend, settle
 from tests.helpers.script_desk import ask, desk_of
-from tests.mail.outbox_harness import count
+from tests.mail.outbox_harness import Box, count
 
 CAROL, CARL = "carol@example.com", "carl@example.com"
 UNKNOWN = "carl.unknown@example.com"
@@ -125,3 +126,23 @@ def test_when_the_directory_cannot_be_asked_a_name_is_refused_an_address_goes_un
     assert sent.err.startswith("The recipients in the organisation's own domains were not checked against its "
                                "directory (") and UNKNOWN not in sent.err, sent.err
     assert len(sent.err.splitlines()) == 1, "one line of words (cron mails it)"
+
+
+@every_backend
+def test_a_group_of_the_organisation_is_one_the_check_knows(services, sandbox, backend, tmp_path):
+    """sales@ is a group, not a person: the check asks the address book (EWS ResolveNames; Graph ``/users`` and
+    ``/groups``, the organisation having granted them), which knows it, and the message goes."""
+    if backend == "graph":
+        granted = [*DEFAULT_PERMISSIONS, "User.ReadBasic.All", "GroupMember.Read.All"]
+        svc = services.graph(ALICE, tokens=lambda force: sandbox.authority.access_token_for(ALICE, permissions=granted))
+    else:
+        svc = services.make()
+    box = Box(svc, tmp_path / "granted.sqlite3")
+    try:
+        reply, _ = ask(box, desk_of(box), "send", "--to", "sales@example.com", "--subject", "to the group", "--json")
+        assert reply.exit == sc.EX_OK, reply
+        mid = json.loads(reply.out)["message_id"]
+        settle(sandbox)
+        assert count(sandbox, "inbox", email="ivan@example.com", mid=mid) == 1
+    finally:
+        box.close()

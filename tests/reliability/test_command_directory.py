@@ -96,10 +96,13 @@ def test_lookup_prints_the_matches_as_columns_or_json(org):
     found = home.run("lookup", "car", "--json")
     assert found.returncode == EX_OK and found.stderr == b"", found.stderr  # exchangelib's warning: to the log
     entries = json.loads(found.stdout)
-    assert {"name": "Carol Clark", "address": "carol@example.com"} in entries
-    assert {"name": "Carl Carlsen", "address": "carl@example.com"} in entries
+    assert {"name": "Carol Clark", "address": "carol@example.com", "title": "Head of Finance", "department": "Finance",
+            "office": "London 3.01"} in entries
+    assert {"name": "Carl Carlsen", "address": "carl@example.com", "title": "Sales Representative",
+            "department": "Sales EMEA", "office": "Berlin 0.14"} in entries
     text = home.run("lookup", "Carol", "Clark")
-    assert text.returncode == EX_OK and text.stdout.decode().split() == ["Carol", "Clark", "carol@example.com"]
+    assert text.returncode == EX_OK and text.stdout.decode().split() == [
+        "Carol", "Clark", "carol@example.com", "Head", "of", "Finance", "Finance", "London", "3.01"]
     nobody = home.run("lookup", "zebedee", "--json")
     assert nobody.returncode == EX_NONE and json.loads(nobody.stdout) == [], nobody.stderr
     assert "No one in the organisation's directory matches “zebedee”" in nobody.stderr.decode()
@@ -149,7 +152,9 @@ def test_graph_an_unknown_address_is_65_no_check_sends_and_lookup_answers(graph_
     sent = run("send", "--to", "nobody.here@example.com", "--subject", "typo anyway", "--no-check", "--json")
     assert sent.returncode == EX_OK, sent.stderr
     found = run("lookup", "car", "--json")
+    # the sign-in asks for no address book permission: the people the account works with (/me/people), said so
     assert found.returncode == EX_OK and json.loads(found.stdout) == [
         {"name": "Carol Clark", "address": "carol@example.com"}], found.stderr
+    assert "Only the people you work with are listed" in found.stderr.decode()
     copies = _graph_sent(run.home)
     assert list(copies.values()) == [1] and json.loads(sent.stdout)["message_id"] in copies

@@ -240,7 +240,8 @@ class ScriptDesk:
         :data:`~app.core.scripts.directory_check.CHECK_FLOOR` seconds at least)."""
         patience = max(directory_check.CHECK_FLOOR, ends - asyncio.get_running_loop().time())
         domains = directory_check.org_domains(self.account.email, [*self.account.principals, *self.principals()])
-        return directory_check.DirectoryCheck(self.outbox.parts.client.resolve_names, domains, patience)
+        return directory_check.DirectoryCheck(directory_check.directory_of(self.outbox.parts.client), domains,
+                                              patience)
 
     async def _send(self, asked: Submit, principal: Principal | None, recorded, ends: float, checked) -> Reply:
         """The message handed to the Outbox, ``checked()`` (the directory's check) awaited just before."""

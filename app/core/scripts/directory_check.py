@@ -1,7 +1,8 @@
 """Does the organisation's directory know a recipient? ``dispatch-mail send`` and ``sendmail`` ask it behind the
 account's door (app/core/scripts/desk.py), before anything is journaled or sent, so that a typing mistake is
-refused rather than sent. No Qt; the directory is asked through the account's own client (``resolve_names``:
-Exchange's ResolveNames on EWS, ``/me/people`` on Microsoft Graph), as Check Names does in Outlook
+refused rather than sent. No Qt; the directory is asked through the account's own client (``search_directory``:
+Exchange's ResolveNames on EWS; ``/me/people``, ``/users`` and ``/groups`` on Microsoft Graph), as Check Names does
+in Outlook
 (learn.microsoft.com/exchange/client-developer/web-service-reference/resolvenames-operation: one match, or
 ErrorNameResolutionMultipleResults with the candidates, or ErrorNameResolutionNoResults).
 
@@ -44,6 +45,19 @@ _WORDS = re.compile(r"[._+\-]+")
 LookUp = Callable[[str], Awaitable[list[Recipient]]]
 
 
+def directory_of(client) -> LookUp:
+    """The look-up of an account's client: its ``search_directory``'s first page, as recipients; where the
+    organisation has not granted the address book (DirectoryNotGranted: Graph's ``/users`` refused), its
+    ``resolve_names`` (Graph's ``/me/people``, which the sign-in's People.Read allows: the people the user works
+    with and the directory's, by relevance)."""
+    async def look_up(text: str) -> list[Recipient]:
+        try:
+            return [e.recipient() for e in (await client.search_directory(text)).entries]
+        except DirectoryNotGranted:
+            return await client.resolve_names(text)
+    return look_up
+
+
 class Unasked(Exception):
     """The directory could not be asked: ``code`` (69 or 77) and ``why``, in words."""
 
@@ -80,8 +94,8 @@ def chosen(text: str, found: list[Recipient]) -> Recipient | None:
 
 
 class DirectoryCheck:
-    """One message's look-ups: ``look_up(text)`` the directory's entries for a name or an address (the account's
-    ``resolve_names``), ``domains`` the organisation's own (:func:`org_domains`), ``patience`` the seconds all of
+    """One message's look-ups: ``look_up(text)`` the directory's entries for a name or an address
+    (:func:`directory_of` the account's client), ``domains`` the organisation's own (:func:`org_domains`), ``patience`` the seconds all of
     them may take together."""
 
     def __init__(self, look_up: LookUp, domains: Iterable[str], patience: float):

@@ -12,18 +12,12 @@ from __future__ import annotations
 import json
 
 from app.domain.directory import DirectoryEntry, EntryKind
-from app.domain.models import Recipient
 from app.domain.validation import printable
 
 # the columns after the name and the address, shown when an entry has them
 EXTRA = ("title", "department", "office")
 # the widest a column grows (a longer value is shortened with an ellipsis; an address never is)
 WIDEST = 40
-
-
-def entries_of(found: list[Recipient]) -> list[DirectoryEntry]:
-    """The entries a name look-up (``resolve_names``) gave, as the address book's rows: a name and an address."""
-    return [DirectoryEntry(name=r.name, email=r.email) for r in found]
 
 
 def as_json(entries: list[DirectoryEntry]) -> str:
