@@ -4,6 +4,7 @@
   process that drives it (the window, or another command) over its local door, or driven here.
 - ``status``: did it arrive? each recipient of a sent message, from the reports in the Inbox
   (:mod:`app.command.status`).
+- ``lookup``: who the organisation's directory knows by a name (:mod:`app.command.lookup`).
 - ``sign-in``: Microsoft 365 on a machine with no browser, or an Exchange password into the keyring
   (:mod:`app.command.signin`).
 - ``account``: set the account up, show it, or take it off, with no window (:mod:`app.command.accounts`).
@@ -17,7 +18,7 @@ account's queue a typed request (:mod:`app.core.scripts.door_protocol`), never i
 from __future__ import annotations
 
 # the first word of a command line that names a command (anything else starts the window)
-COMMAND_NAMES = ("send", "sendmail", "outbox", "status", "sign-in", "account")
+COMMAND_NAMES = ("send", "sendmail", "outbox", "status", "lookup", "sign-in", "account")
 
 
 def run(argv: list[str]) -> int:
@@ -35,6 +36,10 @@ def run(argv: list[str]) -> int:
         from app.command.status import main as status
 
         return status(argv[1:])
+    if name == "lookup":
+        from app.command.lookup import main as lookup
+
+        return lookup(argv[1:])
     from app.command.queue import main as queue
 
     return queue(argv)

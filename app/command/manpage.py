@@ -33,12 +33,15 @@ EXIT_WORDS: dict[str, str] = {
     "EX_USAGE": QT_TRANSLATE_NOOP("ManPage", "the command was used wrongly: an unknown option, options that do not "
                                              "go together, a time --later does not understand"),
     "EX_DATAERR": QT_TRANSLATE_NOOP("ManPage", "the message is bad: no recipients, an invalid address, a recipient "
-                                               "domain the DNS says does not exist, too large, a line break in "
-                                               "--subject or --header, 8-bit text without a charset, a malformed "
-                                               "message; nothing was queued"),
+                                               "domain the DNS says does not exist, a name the organisation's "
+                                               "directory knows as several entries or none, an address of the "
+                                               "organisation's own domains it does not know, too large, a line "
+                                               "break in --subject or --header, 8-bit text without a charset, a "
+                                               "malformed message; nothing was queued"),
     "EX_NOINPUT": QT_TRANSLATE_NOOP("ManPage", "a file named cannot be read, or there is no message on standard "
                                                "input"),
-    "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable"),
+    "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable (a recipient named by a name while "
+                                                   "the directory cannot be asked: nothing was queued)"),
     "EX_CANTCREAT": QT_TRANSLATE_NOOP("ManPage", "dispatch-mail account: the settings file could not be written; "
                                                  "nothing was set up or taken off"),
     "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later; do "
@@ -96,6 +99,8 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("ManPage", "neomutt, in ~/.neomuttrc:"), 'set sendmail="dispatch-mail sendmail"'),
     (QT_TRANSLATE_NOOP("ManPage", "cron, a line of crontab(5):"),
      '0 7 * * * df -h | dispatch-mail send --to ops@example.com --subject "disk space" --body-file -'),
+    (QT_TRANSLATE_NOOP("ManPage", "Who the directory knows by a name, then a message to one of them by name:"),
+     'dispatch-mail lookup carol\ndispatch-mail send --to "Carol Clark" --subject "Budget" --body-file budget.txt'),
     (QT_TRANSLATE_NOOP("ManPage", "What waits in the Outbox, then retry one entry:"),
      "dispatch-mail outbox\ndispatch-mail outbox retry ID"),
 )

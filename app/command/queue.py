@@ -155,7 +155,7 @@ def _run_here(argv: list[str], args, cwd: str, stdin: bytes | None) -> dict:
     from app.core.scripts import exits as sc
     from app.core.scripts.doors import DoorError
 
-    _log_privately()
+    log_privately()
     try:
         reply = asyncio.run(_drive(argv, args, cwd, stdin))
     except sc.CommandError as exc:
@@ -168,7 +168,7 @@ def _run_here(argv: list[str], args, cwd: str, stdin: bytes | None) -> dict:
     return dict(reply.as_dict(), calls_left=_calls_left())
 
 
-def _log_privately() -> None:
+def log_privately() -> None:
     """The command logs like the window: states and codes to the private log (``dispatch-mail.log`` beside the
     window's ``dispatch.log``: app/storage/logfile.py), never a record on stderr. Its stderr is the one line of
     words it answers with: cron mails it and systemd journals it, and a library's record may hold the whole

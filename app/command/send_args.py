@@ -178,14 +178,15 @@ def _send_request(args: argparse.Namespace, *, stdin: Stdin, now: Callable[[], d
                                          f"--{given[0].replace('_', '-').replace('sender', 'from')} cannot be "
                                          "combined with a message file.")
         raw = _read_file(Path(cwd, args.file), max_send_bytes, "The message file", shown=args.file)
-        return _mime_request(raw, args.file, max_send_bytes, account=account, json=args.json, wait=wait)
+        return _mime_request(raw, args.file, max_send_bytes, account=account, json=args.json, wait=wait,
+                             no_check=args.no_check)
     return Submit(options=Options(to=tuple(args.to), cc=tuple(args.cc), bcc=tuple(args.bcc),
                                   reply_to=tuple(args.reply_to), sender=args.sender, subject=_subject(args.subject),
                                   body=_body(args.body_file, stdin, max_send_bytes, cwd), html=bool(args.html),
                                   importance=(args.importance or "").lower(), headers=_headers(args.header),
                                   attachments=tuple(_attachment(path, max_send_bytes, cwd) for path in args.attach),
                                   read_receipt=args.read_receipt, delivery_receipt=args.delivery_receipt),
-                  later=_later(args.later, now), account=account, json=args.json, wait=wait)
+                  later=_later(args.later, now), account=account, json=args.json, wait=wait, no_check=args.no_check)
 
 
 def _wait(args) -> float | None:
@@ -438,7 +439,8 @@ def _sendmail_request(args: argparse.Namespace, *, stdin: Stdin, max_send_bytes:
         raise CommandError(EX_DATAERR, "No recipients: name them as arguments, or use -t to read them from the "
                                        "message's To, Cc and Bcc headers.")
     return _mime_request(raw, "The message on standard input", max_send_bytes, envelope=envelope, sender=sender,
-                         full_name=full_name, local_sender=bool(args.sender) and sender is None, quiet=True)
+                         full_name=full_name, local_sender=bool(args.sender) and sender is None, quiet=True,
+                         no_check=args.no_check)
 
 
 _DOT = re.compile(rb"(?:^|\n)\.\r?\n|(?:^|\n)\.$")

@@ -69,16 +69,26 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Option, ...]], ...] = (
             {"action": "store_true"}),
     )),
 )
+# an address in one of the organisation's own domains is sent without asking the directory (send and sendmail:
+# a long option, which none of sendmail(8)'s or msmtp's single-letter flags can be mistaken for)
+NO_CHECK = Option(("--no-check",), QT_TRANSLATE_NOOP("ManPage", "send to an address in one of the organisation's own "
+                                                              "domains (the account's, and those of the mailboxes "
+                                                              "it sends from) that the directory does not know; "
+                                                              "without it, such an address is refused (65) with the "
+                                                              "directory's names like it"),
+                  {"action": "store_true"})
 SEND_OPTIONS: tuple[Option, ...] = (
     Option(("file",), QT_TRANSLATE_NOOP("ManPage", "an RFC 5322 message file (.eml) to send as it is"),
            {"nargs": "?", "metavar": "FILE.eml"}),
-    Option(("--to",), QT_TRANSLATE_NOOP("ManPage", "a recipient (repeatable; one may hold several, separated by "
-                                                   "commas)"),
-           {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--cc",), QT_TRANSLATE_NOOP("ManPage", "a Cc recipient (repeatable)"),
-           {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--bcc",), QT_TRANSLATE_NOOP("ManPage", "a Bcc recipient (repeatable)"),
-           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--to",), QT_TRANSLATE_NOOP("ManPage", "a recipient (repeatable; one may hold several addresses, "
+                                                   "separated by commas), or a name the organisation's directory "
+                                                   "knows (one name per option: the one person it names, else 65 "
+                                                   "with the candidates)"),
+           {"action": "append", "default": [], "metavar": "ADDR|NAME"}),
+    Option(("--cc",), QT_TRANSLATE_NOOP("ManPage", "a Cc recipient, an address or a name (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR|NAME"}),
+    Option(("--bcc",), QT_TRANSLATE_NOOP("ManPage", "a Bcc recipient, an address or a name (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR|NAME"}),
     Option(("--subject",), QT_TRANSLATE_NOOP("ManPage", "the subject (one line)"), {"default": "", "metavar": "TEXT"}),
     Option(("--body-file",), QT_TRANSLATE_NOOP("ManPage", "the message text, UTF-8, from FILE (- : standard input)"),
            {"metavar": "FILE"}),
@@ -111,6 +121,7 @@ SEND_OPTIONS: tuple[Option, ...] = (
            {"type": float, "metavar": "SECONDS"}),
     Option(("--no-wait",), QT_TRANSLATE_NOOP("ManPage", "return once the message is recorded in the queue"),
            {"action": "store_true"}),
+    NO_CHECK,
 )
 
 SENDMAIL_OPTIONS: tuple[Option, ...] = (
@@ -134,6 +145,7 @@ SENDMAIL_OPTIONS: tuple[Option, ...] = (
     Option(("-B",), QT_TRANSLATE_NOOP("ManPage", "the body type (7BIT, 8BITMIME), as cron gives it: accepted; the "
                                                  "message's own headers say it"),
            {"dest": "body_type", "metavar": "TYPE"}),
+    NO_CHECK,
     Option(("recipients",), QT_TRANSLATE_NOOP("ManPage", "the recipients"), {"nargs": "*", "metavar": "RECIPIENT"}),
 )
 
@@ -250,12 +262,26 @@ STATUS_OPTIONS: tuple[Option, ...] = (
     PASSWORD_ENV,
 )
 
+LOOKUP_OPTIONS: tuple[Option, ...] = (
+    Option(("name",), QT_TRANSLATE_NOOP("ManPage", "a name, or the beginning of a name or an address"),
+           {"nargs": "+", "metavar": "NAME"}),
+    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account whose organisation to look in, when more than "
+                                                        "one is set up"), {"metavar": "ADDRESS"}),
+    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the matches as a JSON list of objects (name, address, "
+                                                     "and title, department and office when the directory has "
+                                                     "them)"), {"action": "store_true"}),
+    PASSWORD_ENV,
+)
+
 # name -> (what it does, its options), in the order the man page lists them
 COMMANDS: dict[str, tuple[str, tuple[Option, ...]]] = {
     **QUEUE_COMMANDS,
     "status": (QT_TRANSLATE_NOOP("ManPage", "did it arrive? each recipient of a sent message delivered, read, not "
                                             "delivered (and why) or no news, from the reports in the Inbox"),
                STATUS_OPTIONS),
+    "lookup": (QT_TRANSLATE_NOOP("ManPage", "who the organisation's directory knows by a name: each match's name, "
+                                            "address, title, department and office (exit 1: no one)"),
+               LOOKUP_OPTIONS),
     "sign-in": (QT_TRANSLATE_NOOP("ManPage", "sign in without the window: Microsoft 365 by device code, or an "
                                              "Exchange password into the system keyring"), SIGNIN_OPTIONS),
     "account": (QT_TRANSLATE_NOOP("ManPage", "set up the account without the window (a server with no desktop), "

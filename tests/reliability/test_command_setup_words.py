@@ -33,8 +33,8 @@ def test_help_names_every_command_and_the_manual(tmp_path):
     out = done.stdout.decode()
     assert done.returncode == 0, done.stderr
     said = " ".join(out.split())  # argparse wraps the text at the terminal's width
-    assert "send, sendmail, outbox, status, sign-in, account" in said
-    assert set(COMMAND_NAMES) == {"send", "sendmail", "outbox", "status", "sign-in", "account"}
+    assert "send, sendmail, outbox, status, lookup, sign-in, account" in said
+    assert set(COMMAND_NAMES) == {"send", "sendmail", "outbox", "status", "lookup", "sign-in", "account"}
     assert "man dispatch-mail" in said and "dispatch-mail COMMAND --help" in said
     assert "for this run only, not saved" in said and "dispatch-mail account add" in said
     account_help = _dm(tmp_path, "account", "--help")

@@ -73,16 +73,16 @@
         <translation>der Befehl wurde falsch verwendet: eine unbekannte Option, Optionen, die nicht zusammenpassen, eine Zeitangabe, die --later nicht versteht</translation>
     </message>
     <message>
-        <source>the message is bad: no recipients, an invalid address, a recipient domain the DNS says does not exist, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
-        <translation>die Nachricht ist fehlerhaft: keine Empfänger, eine ungültige Adresse, eine Empfängerdomain, die es laut DNS nicht gibt, zu groß, ein Zeilenumbruch in --subject oder --header, 8-Bit-Text ohne Zeichensatz, eine falsch aufgebaute Nachricht; nichts wurde in die Warteschlange gestellt</translation>
-    </message>
-    <message>
         <source>a file named cannot be read, or there is no message on standard input</source>
         <translation>eine angegebene Datei kann nicht gelesen werden, oder auf der Standardeingabe liegt keine Nachricht</translation>
     </message>
     <message>
-        <source>the service is unavailable</source>
-        <translation>der Dienst ist nicht verfügbar</translation>
+        <source>the message is bad: no recipients, an invalid address, a recipient domain the DNS says does not exist, a name the organisation&apos;s directory knows as several entries or none, an address of the organisation&apos;s own domains it does not know, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
+        <translation>die Nachricht ist fehlerhaft: keine Empfänger, eine ungültige Adresse, eine Empfängerdomain, die es laut DNS nicht gibt, ein Name, zu dem das Verzeichnis der Organisation mehrere Einträge oder keinen kennt, eine Adresse einer der eigenen Domains der Organisation, die es nicht kennt, zu groß, ein Zeilenumbruch in --subject oder --header, 8-Bit-Text ohne Zeichensatz, eine falsch aufgebaute Nachricht; nichts wurde in die Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>the service is unavailable (a recipient named by a name while the directory cannot be asked: nothing was queued)</source>
+        <translation>der Dienst ist nicht verfügbar (ein Empfänger, der mit einem Namen angegeben ist, während das Verzeichnis nicht gefragt werden kann: nichts wurde in die Warteschlange gestellt)</translation>
     </message>
     <message>
         <source>dispatch-mail account: the settings file could not be written; nothing was set up or taken off</source>
@@ -173,6 +173,10 @@
         <translation>cron, eine Zeile von crontab(5):</translation>
     </message>
     <message>
+        <source>Who the directory knows by a name, then a message to one of them by name:</source>
+        <translation>Wen das Verzeichnis unter einem Namen kennt, dann eine Nachricht an eine dieser Personen mit ihrem Namen:</translation>
+    </message>
+    <message>
         <source>What waits in the Outbox, then retry one entry:</source>
         <translation>Was im Postausgang wartet, dann einen Eintrag erneut versuchen:</translation>
     </message>
@@ -245,16 +249,20 @@
         <translation>eine Nachrichtendatei nach RFC 5322 (.eml), die unverändert gesendet wird</translation>
     </message>
     <message>
-        <source>a recipient (repeatable; one may hold several, separated by commas)</source>
-        <translation>ein Empfänger (wiederholbar; eine Angabe kann mehrere enthalten, durch Kommas getrennt)</translation>
+        <source>send to an address in one of the organisation&apos;s own domains (the account&apos;s, and those of the mailboxes it sends from) that the directory does not know; without it, such an address is refused (65) with the directory&apos;s names like it</source>
+        <translation>an eine Adresse einer der eigenen Domains der Organisation senden (der des Kontos und der Postfächer, aus denen es sendet), die das Verzeichnis nicht kennt; ohne diese Option wird eine solche Adresse abgelehnt (65), mit den ähnlichen Namen des Verzeichnisses</translation>
     </message>
     <message>
-        <source>a Cc recipient (repeatable)</source>
-        <translation>ein Cc-Empfänger (wiederholbar)</translation>
+        <source>a recipient (repeatable; one may hold several addresses, separated by commas), or a name the organisation&apos;s directory knows (one name per option: the one person it names, else 65 with the candidates)</source>
+        <translation>ein Empfänger (wiederholbar; eine Angabe kann mehrere Adressen enthalten, durch Kommas getrennt) oder ein Name, den das Verzeichnis der Organisation kennt (ein Name pro Angabe: die eine Person, die er bezeichnet, sonst 65 mit den Kandidaten)</translation>
     </message>
     <message>
-        <source>a Bcc recipient (repeatable)</source>
-        <translation>ein Bcc-Empfänger (wiederholbar)</translation>
+        <source>a Cc recipient, an address or a name (repeatable)</source>
+        <translation>ein Cc-Empfänger, eine Adresse oder ein Name (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>a Bcc recipient, an address or a name (repeatable)</source>
+        <translation>ein Bcc-Empfänger, eine Adresse oder ein Name (wiederholbar)</translation>
     </message>
     <message>
         <source>the subject (one line)</source>
@@ -470,8 +478,24 @@
         <translation>die Empfänger jeder Nachricht und ihren Stand als JSON ausgeben</translation>
     </message>
     <message>
+        <source>a name, or the beginning of a name or an address</source>
+        <translation>ein Name oder der Anfang eines Namens oder einer Adresse</translation>
+    </message>
+    <message>
+        <source>the account whose organisation to look in, when more than one is set up</source>
+        <translation>das Konto, in dessen Organisation gesucht wird, wenn mehrere eingerichtet sind</translation>
+    </message>
+    <message>
+        <source>print the matches as a JSON list of objects (name, address, and title, department and office when the directory has them)</source>
+        <translation>gibt die Treffer als JSON-Liste von Objekten aus (Name, Adresse sowie Position, Abteilung und Büro, wenn das Verzeichnis sie kennt)</translation>
+    </message>
+    <message>
         <source>did it arrive? each recipient of a sent message delivered, read, not delivered (and why) or no news, from the reports in the Inbox</source>
         <translation>Ist sie angekommen? Jeder Empfänger einer gesendeten Nachricht: zugestellt, gelesen, nicht zugestellt (und warum) oder keine Nachricht, nach den Berichten im Posteingang</translation>
+    </message>
+    <message>
+        <source>who the organisation&apos;s directory knows by a name: each match&apos;s name, address, title, department and office (exit 1: no one)</source>
+        <translation>wen das Verzeichnis der Organisation unter einem Namen kennt: Name, Adresse, Position, Abteilung und Büro jedes Treffers (Exit-Status 1: niemand)</translation>
     </message>
     <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>

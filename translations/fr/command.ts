@@ -73,16 +73,16 @@
         <translation>la commande a été mal utilisée&#xa0;: une option inconnue, des options incompatibles, une heure que --later ne comprend pas</translation>
     </message>
     <message>
-        <source>the message is bad: no recipients, an invalid address, a recipient domain the DNS says does not exist, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
-        <translation>le message n&apos;est pas valable&#xa0;: aucun destinataire, une adresse non valide, un domaine de destinataire qui n&apos;existe pas selon le DNS, trop volumineux, un saut de ligne dans --subject ou --header, du texte 8 bits sans jeu de caractères, un message mal formé&#xa0;; rien n&apos;a été mis en file d&apos;attente</translation>
-    </message>
-    <message>
         <source>a file named cannot be read, or there is no message on standard input</source>
         <translation>un fichier indiqué ne peut pas être lu, ou il n&apos;y a aucun message sur l&apos;entrée standard</translation>
     </message>
     <message>
-        <source>the service is unavailable</source>
-        <translation>le service n&apos;est pas disponible</translation>
+        <source>the message is bad: no recipients, an invalid address, a recipient domain the DNS says does not exist, a name the organisation&apos;s directory knows as several entries or none, an address of the organisation&apos;s own domains it does not know, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
+        <translation>le message n&apos;est pas valable&#xa0;: aucun destinataire, une adresse non valide, un domaine de destinataire qui n&apos;existe pas selon le DNS, un nom que l&apos;annuaire de l&apos;organisation connaît pour plusieurs entrées ou pour aucune, une adresse d&apos;un des domaines de l&apos;organisation qu&apos;il ne connaît pas, trop volumineux, un saut de ligne dans --subject ou --header, du texte 8 bits sans jeu de caractères, un message mal formé&#xa0;; rien n&apos;a été mis en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>the service is unavailable (a recipient named by a name while the directory cannot be asked: nothing was queued)</source>
+        <translation>le service n&apos;est pas disponible (un destinataire désigné par un nom alors que l&apos;annuaire ne peut pas être interrogé&#xa0;: rien n&apos;a été mis en file d&apos;attente)</translation>
     </message>
     <message>
         <source>dispatch-mail account: the settings file could not be written; nothing was set up or taken off</source>
@@ -173,6 +173,10 @@
         <translation>cron, une ligne de crontab(5)&#xa0;:</translation>
     </message>
     <message>
+        <source>Who the directory knows by a name, then a message to one of them by name:</source>
+        <translation>Qui l&apos;annuaire connaît sous un nom, puis un message à l&apos;une de ces personnes par son nom&#xa0;:</translation>
+    </message>
+    <message>
         <source>What waits in the Outbox, then retry one entry:</source>
         <translation>Ce qui attend dans la Boîte d&apos;envoi, puis réessayer une entrée&#xa0;:</translation>
     </message>
@@ -245,16 +249,20 @@
         <translation>un fichier de message RFC 5322 (.eml) à envoyer tel quel</translation>
     </message>
     <message>
-        <source>a recipient (repeatable; one may hold several, separated by commas)</source>
-        <translation>un destinataire (répétable&#xa0;; une option peut en contenir plusieurs, séparés par des virgules)</translation>
+        <source>send to an address in one of the organisation&apos;s own domains (the account&apos;s, and those of the mailboxes it sends from) that the directory does not know; without it, such an address is refused (65) with the directory&apos;s names like it</source>
+        <translation>envoyer à une adresse d&apos;un des domaines de l&apos;organisation (celui du compte et ceux des boîtes depuis lesquelles il envoie) que l&apos;annuaire ne connaît pas&#xa0;; sans cette option, une telle adresse est refusée (65) avec les noms de l&apos;annuaire qui lui ressemblent</translation>
     </message>
     <message>
-        <source>a Cc recipient (repeatable)</source>
-        <translation>un destinataire en Cc (répétable)</translation>
+        <source>a recipient (repeatable; one may hold several addresses, separated by commas), or a name the organisation&apos;s directory knows (one name per option: the one person it names, else 65 with the candidates)</source>
+        <translation>un destinataire (répétable&#xa0;; une option peut contenir plusieurs adresses, séparées par des virgules), ou un nom que l&apos;annuaire de l&apos;organisation connaît (un nom par option&#xa0;: la seule personne qu&apos;il désigne, sinon 65 avec les candidats)</translation>
     </message>
     <message>
-        <source>a Bcc recipient (repeatable)</source>
-        <translation>un destinataire en Cci (répétable)</translation>
+        <source>a Cc recipient, an address or a name (repeatable)</source>
+        <translation>un destinataire en Cc, une adresse ou un nom (répétable)</translation>
+    </message>
+    <message>
+        <source>a Bcc recipient, an address or a name (repeatable)</source>
+        <translation>un destinataire en Cci, une adresse ou un nom (répétable)</translation>
     </message>
     <message>
         <source>the subject (one line)</source>
@@ -470,8 +478,24 @@
         <translation>afficher les destinataires de chaque message et leur état en JSON</translation>
     </message>
     <message>
+        <source>a name, or the beginning of a name or an address</source>
+        <translation>un nom, ou le début d&apos;un nom ou d&apos;une adresse</translation>
+    </message>
+    <message>
+        <source>the account whose organisation to look in, when more than one is set up</source>
+        <translation>le compte dont l&apos;organisation est consultée, quand plusieurs sont configurés</translation>
+    </message>
+    <message>
+        <source>print the matches as a JSON list of objects (name, address, and title, department and office when the directory has them)</source>
+        <translation>affiche les correspondances en JSON, une liste d&apos;objets (nom, adresse, et fonction, service et bureau quand l&apos;annuaire les connaît)</translation>
+    </message>
+    <message>
         <source>did it arrive? each recipient of a sent message delivered, read, not delivered (and why) or no news, from the reports in the Inbox</source>
         <translation>est-il arrivé&#xa0;? chaque destinataire d’un message envoyé&#xa0;: remis, lu, non remis (et pourquoi) ou sans nouvelles, d’après les rapports de la boîte de réception</translation>
+    </message>
+    <message>
+        <source>who the organisation&apos;s directory knows by a name: each match&apos;s name, address, title, department and office (exit 1: no one)</source>
+        <translation>qui l&apos;annuaire de l&apos;organisation connaît sous un nom&#xa0;: le nom, l&apos;adresse, la fonction, le service et le bureau de chaque correspondance (code de retour 1&#xa0;: personne)</translation>
     </message>
     <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>

@@ -29,7 +29,7 @@ from app.core.delivery.outbox_news import failure_line, recent_failures, standin
 from app.core.sending import domain_check
 from app.core.scripts import exits as sc
 from app.core.scheduled.held import kept_id, with_kept
-from app.core.scripts import scheduled_rows, send_options
+from app.core.scripts import directory_check, scheduled_rows, send_options
 from app.core.scripts.door_protocol import (SET_UP_WINDOW_ROUTE, WINDOW_ROUTE, Cancel, ListQueue, Open, Reply, Request, Retry, Submit,
                                             default_wait)
 from app.core.outbox import NotCancellable, holds
@@ -226,15 +226,31 @@ class ScriptDesk:
         and handed to the Outbox, then followed. The whole answer, a look-up in Sent Items included, takes the
         command's wait at most (``--wait``, else :func:`app.core.scripts.door_protocol.default_wait`)."""
         ends = asyncio.get_running_loop().time() + (default_wait() if asked.wait is None else asked.wait)
+        check = self._directory(ends)
+        asked, said, known = await _names_resolved(check, asked)  # --to Carol: the directory's address first
         asked = send_options.made(asked, self.limit())  # send's options made into its message (read at the edge)
         principal = self._principal(asked.sender, "-f" if asked.mime is not None else "--from")
         await self._domains_exist([*asked.draft.all_recipients(), *asked.envelope])
+        unchecked: list[str] = []
+        checked = _addresses_checked(check, asked, known, unchecked)
+        return _also_said(said, await self._send(asked, principal, recorded, ends, checked), unchecked)
+
+    def _directory(self, ends: float) -> directory_check.DirectoryCheck:
+        """This message's directory look-ups, through the account's own client, within the command's wait (but
+        :data:`~app.core.scripts.directory_check.CHECK_FLOOR` seconds at least)."""
+        patience = max(directory_check.CHECK_FLOOR, ends - asyncio.get_running_loop().time())
+        domains = directory_check.org_domains(self.account.email, [*self.account.principals, *self.principals()])
+        return directory_check.DirectoryCheck(directory_check.directory_of(self.outbox.parts.client), domains,
+                                              patience)
+
+    async def _send(self, asked: Submit, principal: Principal | None, recorded, ends: float, checked) -> Reply:
+        """The message handed to the Outbox, ``checked()`` (the directory's check) awaited just before."""
         if asked.mime is None:
             draft = asked.draft if principal is None else asked.draft.copy(principal=principal)
-            return await self._send_draft(draft, asked, recorded, ends)
+            return await self._send_draft(draft, asked, recorded, ends, checked)
         if asked.local_sender:
             asked = self._own_from(asked)
-        return await self._send_mime(asked, recorded, ends)
+        return await self._send_mime(asked, recorded, ends, checked)
 
     async def _domains_exist(self, people: list[Recipient]) -> None:
         """65 before anything is queued when the DNS says a recipient's domain does not exist (a typing mistake);
@@ -255,7 +271,8 @@ class ScriptDesk:
                     "from; it is sent from the account's own address")
         return asked.changed(mime=replace(asked.mime, raw=raw))
 
-    async def _send_draft(self, draft: Draft, asked: Submit, recorded, ends: float) -> Reply:
+    async def _send_draft(self, draft: Draft, asked: Submit, recorded, ends: float, checked) -> Reply:
+        await checked()
         hold = None
         if asked.later is not None:
             release = asked.later.timestamp()
@@ -264,11 +281,12 @@ class ScriptDesk:
                                             first_attempt=False)
         return await self._handed(res, asked, recorded, ends)
 
-    async def _send_mime(self, asked: Submit, recorded, ends: float) -> Reply:
+    async def _send_mime(self, asked: Submit, recorded, ends: float, checked) -> Reply:
         if not asked.mime.added_id:  # the sender's own Message-ID: the same message handed over again?
             known = await self._known(asked, recorded, ends)
             if known is not None:
                 return known
+        await checked()
         res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.draft)
         return await self._handed(res, asked, recorded, ends)
 
@@ -466,6 +484,41 @@ def _one(found: list, wanted: str):
     if len(found) > 1:
         raise sc.CommandError(sc.EX_USAGE, f"{printable(wanted)} is the start of {len(found)} IDs: give more of it.")
     return found[0]
+
+
+async def _names_resolved(check: directory_check.DirectoryCheck, asked: Submit):
+    """``asked`` with the names its options give (``--to Carol``) made the addresses the directory has for them;
+    what each became, in words; and those addresses (known to the directory: not asked again)."""
+    if asked.options is None:
+        return asked, [], set()
+    options, said, known = await check.names(asked.options)
+    return asked.changed(options=options), said, known
+
+
+def _addresses_checked(check: directory_check.DirectoryCheck, asked: Submit, known: set[str], unchecked: list[str]):
+    """The directory's check of ``asked``'s addresses, awaited just before the message is queued (not for one
+    already sent); ``unchecked`` takes the words saying the directory could not be asked. Nothing with
+    ``--no-check``."""
+    async def checked() -> None:
+        if not asked.no_check:
+            unchecked.extend(await check.addresses(_labelled(asked), known))
+    return checked
+
+
+def _labelled(asked: Submit) -> list[tuple[str, Recipient]]:
+    """A message's recipients, each with the option that named it (``recipient`` for a message sent as it is)."""
+    d = asked.draft
+    if asked.mime is not None:
+        return [("recipient", r) for r in [*d.all_recipients(), *asked.envelope]]
+    return [*(("--to", r) for r in d.to), *(("--cc", r) for r in d.cc), *(("--bcc", r) for r in d.bcc)]
+
+
+def _also_said(before: list[str], reply: Reply, after: list[str]) -> Reply:
+    """``reply`` with ``before`` (what names became) and ``after`` (that the directory could not be asked) around
+    its own words on stderr, on one line: cron mails it, and the words name no recipient but a name's."""
+    if not before and not after:
+        return reply
+    return Reply(reply.exit, reply.out, " ".join([*before, *filter(None, [reply.err.strip()]), *after]) + "\n")
 
 
 def _unreachable(sub: Submission) -> bool:

@@ -70,10 +70,14 @@ class Options(namedtuple("Options", "to cc bcc reply_to sender subject body html
 
     __slots__ = ()
 
+    def changed(self, **fields) -> Options:
+        """These options with ``fields`` changed (a name in ``to`` replaced by its address, behind the door)."""
+        return self._replace(**fields)
+
 
 class Submit(namedtuple("Submit", "draft mime envelope sender full_name local_sender later account json wait quiet "
-                                  "options",
-                        defaults=(None, None, (), None, "", False, None, "", False, None, False, None))):
+                                  "options no_check",
+                        defaults=(None, None, (), None, "", False, None, "", False, None, False, None, False))):
     """One message for the queue. ``options``: ``send``'s options (:class:`Options`), made into the ``draft``
     behind the door (``draft`` None until then). Else ``draft``: for a message sent as it is (``mime``, an
     ``app.core.outbox.mime_send.MimeToSend``), the fields the Outbox lists it by (To, Cc, its Bcc: those of
@@ -81,7 +85,8 @@ class Submit(namedtuple("Submit", "draft mime envelope sender full_name local_se
     ``--from`` is in its options); ``local_sender``: ``-f`` named a local user ("root", as cron gives it), not an
     address; ``full_name``: ``-F``. ``later``: when Send later sends it (None: now). ``quiet``: nothing said when
     it went (sendmail's way). ``wait``: seconds to wait for the outcome (None: :func:`default_wait`; 0: answered
-    once recorded)."""
+    once recorded). ``no_check``: an address in one of the organisation's own domains goes without asking the
+    directory whether it knows it (``--no-check``; app/core/scripts/directory_check.py)."""
 
     __slots__ = ()
 
@@ -190,7 +195,7 @@ def encode(request: Request) -> tuple[bytes, bytes]:
         sender=None if request.sender is None else [request.sender.email, request.sender.name],
         full_name=request.full_name, local_sender=request.local_sender,
         later=None if request.later is None else request.later.isoformat(),
-        wait=request.wait, quiet=request.quiet, blobs=[len(b) for b in blobs])
+        wait=request.wait, quiet=request.quiet, no_check=bool(request.no_check), blobs=[len(b) for b in blobs])
     return json.dumps(head, ensure_ascii=False).encode("utf-8"), b"".join(blobs)
 
 
@@ -237,7 +242,8 @@ def decode(head: dict, data: bytes) -> Request:
         if raw is not None:
             raise ValueError("options with a message as it is")
         return Submit(options=_options(head["options"], body, rest), later=_later(head.get("later")),
-                      account=account, json=as_json, wait=_seconds(head.get("wait")))
+                      account=account, json=as_json, wait=_seconds(head.get("wait")),
+                      no_check=head.get("no_check") is True)
     from app.domain.models import Attachment, Recipient
     from app.storage.draft_codec import draft_from_json
 
@@ -253,7 +259,7 @@ def decode(head: dict, data: bytes) -> Request:
                   sender=Recipient(*head["sender"]) if head.get("sender") else None,
                   full_name=_text(head.get("full_name")), local_sender=bool(head.get("local_sender")),
                   later=_later(head.get("later")), account=account, json=as_json, wait=_seconds(head.get("wait")),
-                  quiet=bool(head.get("quiet")))
+                  quiet=bool(head.get("quiet")), no_check=head.get("no_check") is True)
 
 
 def _options(o: dict, body: str, contents: list[bytes]) -> Options:
