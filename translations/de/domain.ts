@@ -994,6 +994,10 @@ Es wird kein geheimer Clientschlüssel benötigt: Legen Sie nie einen in der Sta
         <translation>Der Server ist ausgelastet</translation>
     </message>
     <message>
+        <source>Your organisation has not allowed Dispatch to read its address book</source>
+        <translation>Ihre Organisation hat Dispatch nicht erlaubt, ihr Adressbuch zu lesen</translation>
+    </message>
+    <message>
         <source>The account was closed before this could be asked of the server</source>
         <translation>Das Konto wurde geschlossen, bevor der Server gefragt werden konnte</translation>
     </message>

@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>{field}: address book</source>
-        <translation>{field} : carnet d&apos;adresses</translation>
+        <translation>{field} : carnet d'adresses</translation>
     </message>
     <message>
         <source>Choose {field} recipients from the address book ({keys})</source>
-        <translation>Choisir les destinataires {field} dans le carnet d&apos;adresses ({keys})</translation>
+        <translation>Choisir les destinataires {field} dans le carnet d'adresses ({keys})</translation>
     </message>
     <message>
         <source>To</source>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <source>Add the selection to the field it was opened from / To / Cc / Bcc</source>
-        <translation>Ajouter la sélection au champ d&apos;origine / À / Cc / Cci</translation>
+        <translation>Ajouter la sélection au champ d'origine / À / Cc / Cci</translation>
     </message>
     <message>
         <source>Expand the selected group in the field (asked first)</source>

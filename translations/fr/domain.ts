@@ -994,6 +994,10 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
         <translation>Le serveur est occupé</translation>
     </message>
     <message>
+        <source>Your organisation has not allowed Dispatch to read its address book</source>
+        <translation>Votre organisation n'a pas autorisé Dispatch à lire son carnet d'adresses</translation>
+    </message>
+    <message>
         <source>The account was closed before this could be asked of the server</source>
         <translation>Le compte a été fermé avant que la demande puisse être faite au serveur</translation>
     </message>
