@@ -110,7 +110,11 @@ def test_without_the_directory_permission_users_and_groups_are_403(org):
             assert r.json()["error"]["message"] == "Insufficient privileges to complete the operation."
         r = c.get("/me/people", params={"$search": '"car"'})
         assert r.status_code == 200
-        assert [p["userPrincipalName"] for p in r.json()["value"]] == ["carl@example.com", "carol@example.com"]
+        # the directory's people, then Alice's own contact (a person of hers, not of the organisation)
+        assert [(p["scoredEmailAddresses"][0]["address"], p["personType"]["subclass"], p["userPrincipalName"])
+                for p in r.json()["value"]] == [("carl@example.com", "OrganizationUser", "carl@example.com"),
+                                                ("carol@example.com", "OrganizationUser", "carol@example.com"),
+                                                ("carla.customer@contoso.invalid", "PersonalContact", "")]
 
 
 pytestmark = pytest.mark.filterwarnings("ignore:response_mode='form_post' is recommended")

@@ -81,10 +81,10 @@ def test_a_search_finds_people_with_their_title_department_and_office(svc):
     assert svc.search_directory("  ").entries == ()
 
 
-@pytest.mark.parametrize("backend", ["ews", pytest.param("ews-engine", marks=pytest.mark.process)], indirect=True)
-def test_the_users_own_contacts_come_after_the_directory_over_ews(svc):
-    """ResolveNames' default scope (the directory, then the user's Contacts folder). EWS only: the sandbox's
-    /me/people serves the directory's users, and the Graph backend asks no /me/contacts."""
+@every_backend
+def test_the_users_own_contacts_come_after_the_directory(svc):
+    """EWS: ResolveNames' default scope (the directory, then the user's Contacts folder). Graph: /me/people, whose
+    people are the directory's and the user's own contacts (personType PersonalContact)."""
     page = svc.search_directory("carl")
     assert [e.email for e in page.entries] == ["carl@example.com", "carla.customer@contoso.invalid"]
     carla = page.entries[1]

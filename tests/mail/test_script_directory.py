@@ -56,7 +56,7 @@ def test_an_ambiguous_name_is_refused_with_its_candidates_nothing_sent(box, sand
 
 @every_backend
 def test_a_name_that_is_exactly_one_entrys_is_that_entry(box, sandbox, backend):
-    """"carl" starts Carl's address and Carla's name (Alice's contact, over EWS): it is Carl's local part."""
+    """"carl" starts Carl's address and Carla's name (Alice's contact): it is Carl's local part."""
     reply, _ = ask(box, desk_of(box), "send", "--cc", "carl", "--subject", "exact")
     assert reply.exit == sc.EX_OK, reply
     assert "--cc: “carl” is Carl Carlsen <carl@example.com>." in reply.err

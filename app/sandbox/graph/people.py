@@ -1,5 +1,6 @@
 """``GET /me/people``: the people relevant to the user (user: list people; People.Read), here the sandbox's
-directory of users, with ``$search`` as Dispatch's name resolution uses it.
+directory of users and the user's own contacts (Graph's people "from across mail, contacts and social networks",
+learn.microsoft.com/graph/people-insights-overview), with ``$search`` as Dispatch's name resolution uses it.
 
 - ``$search="text"`` (the quotes optional, as Graph's own examples write it both ways): the users the
   sandbox's one matching rule finds (core/directory.match_users, shared with EWS ResolveNames): the exact
@@ -13,7 +14,8 @@ directory of users, with ``$search`` as Dispatch's name resolution uses it.
 A person is a directory user as Graph describes an organization user: ``displayName``, ``givenName``,
 ``surname``, ``userPrincipalName``, ``scoredEmailAddresses`` (the address, relevanceScore,
 selectionLikelihood ``notSpecified``), ``personType`` {class Person, subclass OrganizationUser},
-jobTitle, department, officeLocation, companyName and phones from the users file's directory fields; the
+jobTitle, department, officeLocation, companyName and phones from the users file's directory fields (one of
+the user's own contacts: personType {class Person, subclass PersonalContact}, after the directory's); the
 properties the sandbox knows nothing of are null or empty, as Graph answers them for a user with no
 profile. ``id`` is the user's object id (the token's ``oid``)."""
 
@@ -44,15 +46,22 @@ def list_people(req: Req):
         raise bad_request(f"Invalid page size specified: '{top}'. Must be between 1 and {MAX_TOP} inclusive.")
     top, skip = min(top, MAX_TOP), _int(q, "$skip", 0)
     select = _select(q.get("$select"))
-    users = req.ctx.sandbox.users
-    found = match_users(users, _search_text(q["$search"])) if "$search" in q else list(users)
-    found.sort(key=lambda u: ((u.get("name") or u["email"]).lower(), u["email"].lower()))
+    found = _people(req.ctx.sandbox.users, req.ctx.user.get("contacts") or [], q.get("$search"))
     page = found[skip:skip + top]
     doc = {"@odata.context": req.context("people"), "value": [_person(u, select) for u in page]}
     if skip + top < len(found):
         nxt = {k: v for k, v in q.items() if k != "$skip"}
         doc["@odata.nextLink"] = req.link("/people", {**nxt, "$top": str(top), "$skip": str(skip + top)})
     return json_resp(200, doc)
+
+
+def _people(users: list[dict], contacts: list[dict], search: str | None) -> list[dict]:
+    """The directory's users, then the user's own contacts the directory does not hold, each in name order."""
+    def matching(entries):
+        found = match_users(entries, _search_text(search)) if search is not None else list(entries)
+        return sorted(found, key=lambda u: ((u.get("name") or u["email"]).lower(), u["email"].lower()))
+    known = {u["email"].lower() for u in users}
+    return [*matching(users), *matching([c for c in contacts if c["email"].lower() not in known])]
 
 
 def _search_text(text: str) -> str:
@@ -83,19 +92,19 @@ def _select(text: str | None) -> list[str] | None:
 
 def _person(u: dict, select: list[str] | None) -> dict:
     name = u.get("name") or u["email"]
-    words = name.split()
+    words, contact = name.split(), u.get("kind") == "contact"
     doc = {
         "id": user_oid(u["email"]), "displayName": name, "givenName": words[0] if words else None,
         "surname": words[-1] if len(words) > 1 else None, "birthday": "", "personNotes": "", "isFavorite": False,
         "jobTitle": u.get("title"), "companyName": u.get("company"), "yomiCompany": "",
         "department": u.get("department"), "officeLocation": u.get("office"),
-        "profession": "", "userPrincipalName": u["email"], "imAddress": None,
+        "profession": "", "userPrincipalName": "" if contact else u["email"], "imAddress": None,
         "scoredEmailAddresses": [{"address": u["email"], "relevanceScore": 8.0,
                                   "selectionLikelihood": "notSpecified"}],
         "phones": [{"type": kind, "number": u[field]} for field, kind in (("phone", "business"), ("mobile", "mobile"))
                    if u.get(field)],
         "postalAddresses": [], "websites": [],
-        "personType": {"class": "Person", "subclass": "OrganizationUser"},
+        "personType": {"class": "Person", "subclass": "PersonalContact" if contact else "OrganizationUser"},
     }
     if select is not None:
         doc = {k: v for k, v in doc.items() if k == "id" or k in select}
