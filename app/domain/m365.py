@@ -58,6 +58,15 @@ GRAPH_PERMISSIONS = ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.
 DIRECTORY_PERMISSIONS = ("User.ReadBasic.All", "GroupMember.Read.All")
 
 
+def with_permission(scopes: tuple[str, ...], permission: str) -> tuple[str, ...]:
+    """The sign-in's ``scopes`` and ``permission`` named under the same resource as them (incremental consent: a
+    feature asks for its permission when it first needs it, learn.microsoft.com/entra/identity-platform/
+    consent-types-developer, "Incremental and dynamic user consent")."""
+    first = next((s for s in scopes if "/" in s), "")
+    scope = first.rsplit("/", 1)[0] + "/" + permission if first else permission
+    return tuple(scopes) + ((scope,) if scope not in scopes else ())
+
+
 def graph_root_for_authority(authority: str) -> str | None:
     """The Graph service root of the cloud whose sign-in authority is ``authority``; None when the
     authority is none of Microsoft's (the sandbox's, on this computer): the caller keeps its own."""

@@ -50,7 +50,8 @@ def service_factory_for(account: AccountConfig, password: str = "") -> Callable[
     password, Graph with the account's sign-in."""
     if is_graph(account):
         signin = graph_signin(account)
-        return backends.service_factory(account, "", token_provider=signin.token_provider)
+        return backends.service_factory(account, "", token_provider=signin.token_provider,
+                                        permission_token=signin.permission_token)
     return backends.service_factory(account, password)
 
 
