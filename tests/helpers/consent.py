@@ -27,3 +27,62 @@ def consented(authority, signin, permission: str = "", **kw):
         return pending.result(timeout=20)
     finally:
         pending.cancel()
+
+
+def signed_in_session(sb):
+    """A session for Alice's Microsoft 365 account on ``sb`` wired as the app wires it (its GraphSignIn from
+    app/core/accounts/services.py, tokens in memory), signed in for the sign-in's own scopes: no directory
+    permission. Returns (session, signin)."""
+    from app.core.accounts.services import graph_signin, service_factory_for
+    from app.core.accounts.session import Session
+    from app.mail.graph.tokens import MemoryTokenCacheStore
+    from tests.helpers.m365 import m365_account
+
+    account = m365_account(sb)
+    signin = graph_signin(account, store=MemoryTokenCacheStore())
+    consented(sb.authority, signin)
+    return Session.for_service(account, service_factory_for(account)), signin
+
+
+class ConsentBrowser:
+    """The system browser for the https URLs the app opens (Qt's own hook, QDesktopServices.setUrlHandler): each
+    is answered on the sandbox's consent page with ``action`` ("approve" or "deny") in a thread of its own, as a
+    browser would, while the window goes on. Use as a context manager (the hook is removed at its end)."""
+
+    def __init__(self, authority, action: str = "approve"):
+        import threading
+
+        from PySide6.QtCore import QObject, QUrl, Slot
+
+        outer = self
+
+        class _Receiver(QObject):
+            @Slot(QUrl)
+            def open(self, url):  # noqa: A003 - the slot QDesktopServices calls
+                outer.opened.append(url.toString(QUrl.FullyEncoded))
+                threading.Thread(target=outer._answer, args=(outer.opened[-1],), daemon=True).start()
+
+        self.authority, self.action = authority, action
+        self.opened: list[str] = []
+        self.errors: list[BaseException] = []
+        self.done = threading.Event()
+        self._receiver = _Receiver()
+
+    def _answer(self, url: str) -> None:
+        try:
+            browse(self.authority, url, action=self.action)
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            self.errors.append(exc)
+        finally:
+            self.done.set()
+
+    def __enter__(self):
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.setUrlHandler("https", self._receiver, "open")
+        return self
+
+    def __exit__(self, *exc):
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.unsetUrlHandler("https")

@@ -64,3 +64,10 @@ async def begin_sign_in(account: AccountConfig, mode: str = "browser"):
     if mode == "device":
         return await signin.begin_device_code_async()
     return await signin.begin_interactive_async()
+
+
+async def begin_asking(account: AccountConfig, permission: str):
+    """Start the account's Microsoft 365 sign-in asking for ``permission`` besides its scopes (the address book's,
+    incremental consent: GraphSignIn.begin_asking), off the event loop: an InteractiveSignIn (``.url`` for the
+    system browser; ``await pending.wait()``)."""
+    return await graph_signin(account).begin_asking_async(permission)
