@@ -54,7 +54,9 @@ GRAPH_PERMISSIONS = ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.
 # group-list-members). The sign-in does not ask for them: GroupMember.Read.All needs an administrator's consent, and
 # asking for it would stop the sign-in of every organisation that has not given it. An organisation that grants them
 # to Dispatch's registration finds them in the tokens the sign-in already gets (Entra ID adds the consented
-# permissions of the resource to the token); one that does not gets DirectoryNotGranted naming the permission.
+# permissions of the resource to the token); otherwise the address book asks for each when it first needs it
+# (incremental consent: app/mail/graph/directory_access.py, with_permission below), and where nobody consented
+# gets DirectoryNotGranted naming the permission.
 DIRECTORY_PERMISSIONS = ("User.ReadBasic.All", "GroupMember.Read.All")
 
 

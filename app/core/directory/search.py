@@ -166,6 +166,7 @@ class _Pager:
             listing.more = answer.more if answer.more != page else ""
             if answer.not_granted:
                 listing.left_out = left_out_words(answer.not_granted)
+                listing.ask = answer.not_granted if answer.can_ask else ""
             # a page that brought nothing new (all listed already: Graph's users after the people found) is
             # followed at once, a few times at most: the key that asked for more gets more
             self._empty_pages = 0 if new else self._empty_pages + 1
@@ -281,6 +282,12 @@ class GroupMembers:
         self.group = group if group is not None and group.is_group else None
         g = self.group
         self._pager.restart(None if g is None else (lambda page: self._members(g, page)))
+
+    def again(self) -> None:
+        """The group's members read once more (a permission granted since)."""
+        g = self.group
+        if g is not None:
+            self._pager.restart(lambda page: self._members(g, page))
 
     def more(self) -> bool:
         return self._pager.more()

@@ -65,13 +65,14 @@ def search(http: DirectoryAccess, text: str, *, limit: int, page: str = "") -> D
     entries: list[DirectoryEntry] = []
     addresses = {a.lower() for a in seen}
     from_people = list(seen)
-    not_granted = ""
+    not_granted, can_ask = "", False
     while where and len(entries) < limit:
         try:
             doc = _list_page(http, where, link, text, limit - len(entries))
         except MailError as exc:
             if where == "groups" and exc.code == DENIED:
                 not_granted, where, link = GROUPS_PERMISSION, "", ""
+                can_ask = isinstance(exc, DirectoryNotGranted) and exc.can_ask
                 break
             if where == "people" and exc.code in ("ErrorAccessDenied", DENIED):  # People.Read withheld
                 where, link = _after(where), ""
@@ -88,7 +89,7 @@ def search(http: DirectoryAccess, text: str, *, limit: int, page: str = "") -> D
             break
         where = _after(where)
     more = encode_search(where, link, from_people) if where else ""
-    return DirectoryPage(entries, more, not_granted=not_granted)
+    return DirectoryPage(entries, more, not_granted=not_granted, can_ask=can_ask)
 
 
 def _list_page(http: DirectoryAccess, where: str, link: str, text: str, top: int):

@@ -272,15 +272,19 @@ class AddressBook(QDialog):
         return e if e is not None and e.is_group else None
 
     # ---- asking for a permission the organisation has not granted yet ----
+    def permission_to_ask(self) -> str:
+        """The permission a refusal shown can be asked about (the search's, else the group's members'), "" none."""
+        return self.search.listing.ask or (self.members.listing.ask if self.members.group is not None else "")
+
     def _ask_access(self) -> None:
-        permission = self.search.listing.ask
+        permission = self.permission_to_ask()
         if permission and not self.asking:
             self.access_requested.emit(permission)
 
     def show_asking(self, words: str = "") -> None:
         """The "Ask for access…" button where the refusal can be asked about (not while asking, never again once
         refused); ``words``: what the asking came to, in the status line."""
-        ask = self.search.listing.ask
+        ask = self.permission_to_ask()
         self.ask_button.setVisible(bool(ask) and ask not in self.refused and not self.asking)
         if words:
             self.status.setText(words)
@@ -309,7 +313,8 @@ class AddressBook(QDialog):
         if not searched:
             return translate("AddressBook", "Type a name to search the address book")
         if not listing.entries:
-            return translate("AddressBook", "No entry matches “{text}”").format(text=self.search.text)
+            none = translate("AddressBook", "No entry matches “{text}”").format(text=self.search.text)
+            return f"{none}. {shown(listing.left_out)}" if listing.left_out else none
         more = translate("AddressBook", "; more below") if listing.more else ""
         count = len(listing.entries)
         found = translate("AddressBook", "%Ln entry(ies) found", None, count) + more
@@ -331,6 +336,7 @@ class AddressBook(QDialog):
             words = ""
         self.members_status.setText(words)
         self.members_status.setVisible(bool(words))
+        self.show_asking()
         group = self.members.group
         count = len(listing.entries)
         if group is not None and listing.answered and not listing.more and not listing.problem:

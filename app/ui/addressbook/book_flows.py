@@ -110,6 +110,7 @@ class AddressBookFlows:
             return False
         self._asked(dialog)
         dialog.search.again()
+        dialog.members.again()
         return True
 
     def _asked(self, dialog: AddressBook, words: str = "") -> None:
