@@ -4,7 +4,11 @@ filled in as ``login`` and approved or denied, then its answer posted to the app
 
 from __future__ import annotations
 
+import threading
+
 import httpx
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 from tests.authority.helpers import browser, form_of, sign_in
 
@@ -44,31 +48,32 @@ def signed_in_session(sb):
     return Session.for_service(account, service_factory_for(account)), signin
 
 
+class _Receiver(QObject):
+    """What QDesktopServices hands the URLs to (a slot of a QObject, as setUrlHandler wants)."""
+
+    def __init__(self, browser: "ConsentBrowser"):
+        super().__init__()
+        self.browser = browser
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:  # noqa: A003 - the slot QDesktopServices calls
+        self.browser.opened.append(url.toString(QUrl.FullyEncoded))
+        threading.Thread(target=self.browser.answer, args=(self.browser.opened[-1],), daemon=True).start()
+
+
 class ConsentBrowser:
     """The system browser for the https URLs the app opens (Qt's own hook, QDesktopServices.setUrlHandler): each
     is answered on the sandbox's consent page with ``action`` ("approve" or "deny") in a thread of its own, as a
     browser would, while the window goes on. Use as a context manager (the hook is removed at its end)."""
 
     def __init__(self, authority, action: str = "approve"):
-        import threading
-
-        from PySide6.QtCore import QObject, QUrl, Slot
-
-        outer = self
-
-        class _Receiver(QObject):
-            @Slot(QUrl)
-            def open(self, url):  # noqa: A003 - the slot QDesktopServices calls
-                outer.opened.append(url.toString(QUrl.FullyEncoded))
-                threading.Thread(target=outer._answer, args=(outer.opened[-1],), daemon=True).start()
-
         self.authority, self.action = authority, action
         self.opened: list[str] = []
         self.errors: list[BaseException] = []
         self.done = threading.Event()
-        self._receiver = _Receiver()
+        self._receiver = _Receiver(self)
 
-    def _answer(self, url: str) -> None:
+    def answer(self, url: str) -> None:
         try:
             browse(self.authority, url, action=self.action)
         except BaseException as exc:  # noqa: BLE001 - reported by the test
@@ -77,12 +82,8 @@ class ConsentBrowser:
             self.done.set()
 
     def __enter__(self):
-        from PySide6.QtGui import QDesktopServices
-
         QDesktopServices.setUrlHandler("https", self._receiver, "open")
         return self
 
     def __exit__(self, *exc):
-        from PySide6.QtGui import QDesktopServices
-
         QDesktopServices.unsetUrlHandler("https")

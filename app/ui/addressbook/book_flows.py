@@ -101,7 +101,10 @@ class AddressBookFlows:
                                                     "itself once you have answered there."))
         try:
             pending = await accounts.begin_asking(self._session().account, permission)
-            open_in_browser(pending.url)
+            if not open_in_browser(pending.url):
+                pending.cancel()
+                self._asked(dialog, translate("AddressBook", "No browser could be opened to ask for access."))
+                return False
             await pending.wait()
         except MailError as exc:
             log.info("asking for a directory permission failed: %s", exc.code)
