@@ -53,11 +53,13 @@ class DirectoryEntry:
 class DirectoryPage:
     """Entries in the server's order, and ``more``: an opaque token for the next page ("" when there is none).
     ``not_granted``: a permission the organisation withholds that kept part of a search out (Graph's groups without
-    GroupMember.Read.All: the page holds the people and users found), "" when nothing was kept out."""
+    GroupMember.Read.All: the page holds the people and users found), "" when nothing was kept out; ``can_ask``:
+    the user may be asked for it in a sign-in (nobody has refused it yet)."""
 
     entries: tuple[DirectoryEntry, ...] = ()
     more: str = ""
     not_granted: str = ""
+    can_ask: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "entries", tuple(self.entries))

@@ -54,8 +54,19 @@ GRAPH_PERMISSIONS = ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.
 # group-list-members). The sign-in does not ask for them: GroupMember.Read.All needs an administrator's consent, and
 # asking for it would stop the sign-in of every organisation that has not given it. An organisation that grants them
 # to Dispatch's registration finds them in the tokens the sign-in already gets (Entra ID adds the consented
-# permissions of the resource to the token); one that does not gets DirectoryNotGranted naming the permission.
+# permissions of the resource to the token); otherwise the address book asks for each when it first needs it
+# (incremental consent: app/mail/graph/directory_access.py, with_permission below), and where nobody consented
+# gets DirectoryNotGranted naming the permission.
 DIRECTORY_PERMISSIONS = ("User.ReadBasic.All", "GroupMember.Read.All")
+
+
+def with_permission(scopes: tuple[str, ...], permission: str) -> tuple[str, ...]:
+    """The sign-in's ``scopes`` and ``permission`` named under the same resource as them (incremental consent: a
+    feature asks for its permission when it first needs it, learn.microsoft.com/entra/identity-platform/
+    consent-types-developer, "Incremental and dynamic user consent")."""
+    first = next((s for s in scopes if "/" in s), "")
+    scope = first.rsplit("/", 1)[0] + "/" + permission if first else permission
+    return tuple(scopes) + ((scope,) if scope not in scopes else ())
 
 
 def graph_root_for_authority(authority: str) -> str | None:

@@ -177,14 +177,16 @@ class DirectoryNotGranted(MailError):
     """The organisation has not granted the app the permission the address book needs (Graph 403
     ``Authorization_RequestDenied`` on ``/users`` or ``/groups``: ``User.ReadBasic.All`` or ``GroupMember.Read.All``
     not consented; EWS ``ErrorAccessDenied`` on a directory call). ``scope`` names the permission missing ("" when
-    the server did not say). Nothing else is wrong: suggestions from known addresses still work."""
+    the server did not say). ``can_ask``: nobody has consented yet, so the user may be asked in a sign-in for just that
+permission (GraphSignIn.begin_asking). Nothing else is wrong: suggestions from known addresses still work."""
 
     default_kind = ErrorKind.PERMANENT
 
     def __init__(self, message: str = translate("MailErrors", "Your organisation has not allowed Dispatch to read its address book"),
-                 *, scope: str = "", code: str = "ErrorAccessDenied", **kw):
+                 *, scope: str = "", code: str = "ErrorAccessDenied", can_ask: bool = False, **kw):
         super().__init__(code, message, **kw)
         self.scope = scope
+        self.can_ask = can_ask
 
 
 class LocalDataFailed(MailError):

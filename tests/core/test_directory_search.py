@@ -245,3 +245,34 @@ def test_stopped_nothing_more_is_asked_nor_told():
         await turns()
         assert server.asked == [("ca", "")] and told == [] and s.dropped == 1
     run(go())
+
+
+def test_a_refusal_that_can_be_asked_about_names_its_permission_and_asked_again_once_granted():
+    async def go():
+        clock, server = ManualClock(), Server()
+        s = DirectorySearch(server.search, lambda: None, call_later=later(clock))
+        g = GroupMembers(server.members, lambda: None)
+        s.type("car")
+        s.now()
+        g.show(SALES)
+        await turns()
+        server.answer("car", DirectoryNotGranted(scope="User.ReadBasic.All", can_ask=True))
+        server.answer("sales@example.com", DirectoryNotGranted(scope="GroupMember.Read.All", can_ask=True))
+        await turns()
+        assert (s.listing.ask, g.listing.ask) == ("User.ReadBasic.All", "GroupMember.Read.All")
+        assert "Ask for access" in s.listing.problem
+        s.again()  # granted since: both asked again at once
+        g.again()
+        await turns()
+        server.answer("car", DirectoryPage([CAROL], not_granted="GroupMember.Read.All", can_ask=True))
+        server.answer("sales@example.com", DirectoryPage([CARL]))
+        await turns()
+        assert s.listing.entries == [CAROL] and s.listing.ask == "GroupMember.Read.All"
+        assert g.listing.entries == [CARL] and g.listing.ask == "" and g.listing.problem == ""
+        server_refused = DirectoryNotGranted(scope="User.ReadBasic.All")  # refused for good: nothing to ask
+        s.again()
+        await turns()
+        server.answer("car", server_refused)
+        await turns()
+        assert s.listing.ask == "" and "Ask your administrator" in s.listing.problem
+    run(go())

@@ -356,3 +356,78 @@ def test_a_long_search_pages_in_as_the_keyboard_reaches_the_end_of_the_list(qtbo
     assert dlg.table.currentIndex().row() == first - 1, "the rows came in below, the keyboard stayed"
     addresses = [e.email for e in dlg.model.entries]
     assert len(addresses) == len(set(addresses))
+
+
+@pytest.fixture
+def consent_window(qtbot, aloop, sandbox_factory, settings):
+    """The window on Alice's Microsoft 365 account signed in as the app signs in (MSAL, the sandbox's authority)
+    for the sign-in's own scopes: no directory permission, nobody has consented to one."""
+    from app.core.accounts.session import ConnectionState
+    from tests.helpers.consent import signed_in_session
+    from tests.helpers.windows import make_window
+
+    sb = sandbox_factory(users=DIRECTORY_USERS, graph=True, graph_send_delay=0)
+    session, signin = signed_in_session(sb)
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+    yield win, sb, signin
+    close_window(win, session)
+
+
+def _refused_and_askable(qtbot, win):
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    _search(qtbot, dlg, "car")
+    assert "User.ReadBasic.All" in dlg.status.text() and "Ask for access" in dlg.status.text(), dlg.status.text()
+    assert dlg.model.rowCount() == 0 and dlg.ask_button.isVisible()
+    return dlg
+
+
+def test_ask_for_access_signs_in_for_the_permission_then_carol_is_found(qtbot, consent_window):
+    from tests.helpers.consent import ConsentBrowser
+
+    win, sb, _signin = consent_window
+    dlg = _refused_and_askable(qtbot, win)
+    with ConsentBrowser(sb.authority) as browser:
+        dlg.ask_button.click()
+        qtbot.waitUntil(lambda: CAROL in {e.email for e in dlg.model.entries}, timeout=20000)
+    assert not browser.errors and len(browser.opened) == 1
+    assert "User.ReadBasic.All" in browser.opened[0]  # asked for that permission, by name
+    # the groups still left out (nobody granted GroupMember.Read.All): said, and that one may be asked for next
+    assert "Groups are not listed" in dlg.status.text(), dlg.status.text()
+    assert dlg.permission_to_ask() == "GroupMember.Read.All" and dlg.ask_button.isVisible()
+
+
+def test_a_refused_ask_says_an_administrator_must_grant_it_and_is_not_offered_again(qtbot, consent_window):
+    from tests.helpers.consent import ConsentBrowser
+
+    win, sb, _signin = consent_window
+    dlg = _refused_and_askable(qtbot, win)
+    with ConsentBrowser(sb.authority, action="deny") as browser:
+        dlg.ask_button.click()
+        qtbot.waitUntil(lambda: "was not given" in dlg.status.text() and not dlg.asking, timeout=20000)
+    assert len(browser.opened) == 1 and browser.done.is_set() and not browser.errors
+    assert "Only an administrator" in dlg.status.text() and "User.ReadBasic.All" in dlg.status.text()
+    assert not dlg.ask_button.isVisible()
+    _search(qtbot, dlg, "carl")  # refused again by the server: said, never asked again by itself
+    assert not dlg.ask_button.isVisible() and len(browser.opened) == 1
+
+
+def test_groups_left_out_can_be_asked_for_then_are_listed_with_their_members(qtbot, consent_window):
+    from tests.helpers.consent import ConsentBrowser, consented
+
+    win, sb, signin = consent_window
+    consented(sb.authority, signin, "User.ReadBasic.All")  # the people may be read; nobody granted the groups
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    _search(qtbot, dlg, "sales")
+    assert dlg.model.rowCount() == 0 and "Groups are not listed" in dlg.status.text(), dlg.status.text()
+    assert dlg.ask_button.isVisible() and dlg.permission_to_ask() == "GroupMember.Read.All"
+    with ConsentBrowser(sb.authority) as browser:
+        dlg.ask_button.click()
+        qtbot.waitUntil(lambda: "Sales" in {e.name for e in dlg.model.entries}, timeout=20000)
+    assert "GroupMember.Read.All" in browser.opened[0] and not dlg.ask_button.isVisible()
+    dlg.box.setFocus()
+    _down_to(qtbot, dlg, "Sales")
+    qtbot.waitUntil(lambda: "alice@example.com" in {e.email for e in dlg.member_model.entries}, timeout=10000)

@@ -50,7 +50,8 @@ def service_factory_for(account: AccountConfig, password: str = "") -> Callable[
     password, Graph with the account's sign-in."""
     if is_graph(account):
         signin = graph_signin(account)
-        return backends.service_factory(account, "", token_provider=signin.token_provider)
+        return backends.service_factory(account, "", token_provider=signin.token_provider,
+                                        permission_token=signin.permission_token)
     return backends.service_factory(account, password)
 
 
@@ -63,3 +64,10 @@ async def begin_sign_in(account: AccountConfig, mode: str = "browser"):
     if mode == "device":
         return await signin.begin_device_code_async()
     return await signin.begin_interactive_async()
+
+
+async def begin_asking(account: AccountConfig, permission: str):
+    """Start the account's Microsoft 365 sign-in asking for ``permission`` besides its scopes (the address book's,
+    incremental consent: GraphSignIn.begin_asking), off the event loop: an InteractiveSignIn (``.url`` for the
+    system browser; ``await pending.wait()``)."""
+    return await graph_signin(account).begin_asking_async(permission)

@@ -49,6 +49,10 @@ def problem_words(exc: BaseException):
         if exc.scope:
             why = translate("Directory", "Your organisation has not allowed Dispatch to read its address book "
                                          "(the permission {scope} is not granted)").format(scope=exc.scope)
+        if exc.can_ask:
+            return translate("Directory", "{why}. “Ask for access…” asks for it when you sign in (your administrator "
+                                          "may have to grant it); the suggestions from addresses you already know "
+                                          "still work.").format(why=why)
         return translate("Directory", "{why}. Ask your administrator to grant it; the suggestions from addresses "
                                       "you already know still work.").format(why=why)
     if isinstance(exc, MailError):
@@ -56,6 +60,19 @@ def problem_words(exc: BaseException):
             reason=describe(exc.code, exc.message))
     return translate("Directory", "The address book could not be searched: {reason}").format(
         reason=type(exc).__name__)
+
+
+def refused_words(scope: str, reason: str):
+    """A sign-in asking for ``scope`` that did not get it (declined, or only an administrator may grant it)."""
+    return translate("Directory", "Access to the address book was not given ({reason}). Only an administrator of "
+                                  "your organisation can grant Dispatch the permission {scope}: ask them for it; "
+                                  "the suggestions from addresses you already know still work.").format(
+                                      reason=reason, scope=scope)
+
+
+def askable(exc: BaseException) -> str:
+    """The permission the user may be asked for in a sign-in ("" when none: nothing to ask)."""
+    return exc.scope if isinstance(exc, DirectoryNotGranted) and exc.can_ask and exc.scope else ""
 
 
 def left_out_words(scope: str):
@@ -75,6 +92,7 @@ class Listing:
     problem: str = ""
     answered: bool = False  # the server answered this listing at least once (an empty answer: "no match")
     left_out: str = ""  # words for what a permission withheld kept out of the entries shown ("" when nothing)
+    ask: str = ""  # the permission the user may be asked for in a sign-in (the problem's), "" when none
 
 
 def _default_call_later(delay: float, callback: Callable[[], None]):
@@ -127,15 +145,16 @@ class _Pager:
 
     async def _run(self, generation: int, fetch, page: str) -> None:
         try:
-            answer, problem = await fetch(page), ""
+            answer, problem, ask = await fetch(page), "", ""
         except Exception as exc:  # noqa: BLE001 - every failure is said in words in the list, none is raised
             log.info("directory request failed: %s", getattr(exc, "code", type(exc).__name__))
-            answer, problem = None, problem_words(exc)
+            answer, problem, ask = None, problem_words(exc), askable(exc)
         if generation != self._generation:
             self.dropped += 1
             return
         listing = self.listing
         listing.loading, listing.answered = False, True
+        listing.ask = ask
         if answer is None:
             listing.problem = problem
             self._empty_pages = 0
@@ -147,6 +166,7 @@ class _Pager:
             listing.more = answer.more if answer.more != page else ""
             if answer.not_granted:
                 listing.left_out = left_out_words(answer.not_granted)
+                listing.ask = answer.not_granted if answer.can_ask else ""
             # a page that brought nothing new (all listed already: Graph's users after the people found) is
             # followed at once, a few times at most: the key that asked for more gets more
             self._empty_pages = 0 if new else self._empty_pages + 1
@@ -203,6 +223,13 @@ class DirectorySearch:
             self._cancel_timer()
             self._paused()
 
+    def again(self) -> None:
+        """Search what is typed once more, at once (a permission granted since)."""
+        self._cancel_timer()
+        if self.typed:
+            self.text = ""
+            self._paused()
+
     def more(self) -> bool:
         """The next page of the same search (the list scrolled to its end)."""
         return self._pager.more()
@@ -255,6 +282,12 @@ class GroupMembers:
         self.group = group if group is not None and group.is_group else None
         g = self.group
         self._pager.restart(None if g is None else (lambda page: self._members(g, page)))
+
+    def again(self) -> None:
+        """The group's members read once more (a permission granted since)."""
+        g = self.group
+        if g is not None:
+            self._pager.restart(lambda page: self._members(g, page))
 
     def more(self) -> bool:
         return self._pager.more()

@@ -37,7 +37,7 @@ def graph_url_for_authority(authority: str) -> str:
     return f"{root}/v1.0" if root else DEFAULT_GRAPH_URL
 
 
-def create(account, secret=None, token_provider=None):
+def create(account, secret=None, token_provider=None, permission_token=None):
     """The backend entry point used by :mod:`app.mail.backends`.
 
     ``secret`` fills the password slot of ``create_service(account, password)`` and is not a password here:
@@ -45,7 +45,9 @@ def create(account, secret=None, token_provider=None):
     service calls; the app's wiring passes the one of its MSAL sign-in (``GraphSignIn.token_provider``,
     whose token cache it keeps in the keyring). Without one, a sign-in for this account with the settings
     in ``account.extra["graph_signin"]`` and a token cache in memory is made here: until the user signs in,
-    every call fails with AuthFailed (the queue waits for the sign-in).
+    every call fails with AuthFailed (the queue waits for the sign-in). ``permission_token(permission,
+    force_refresh)``: the address book's token for a permission beyond the sign-in's scopes
+    (``GraphSignIn.permission_token``; app/mail/graph/directory_access.py), None: none is asked for.
     """
     from app.mail.graph.service import GraphMailService
 
@@ -55,7 +57,8 @@ def create(account, secret=None, token_provider=None):
         token_provider = GraphSignIn(account.email, SignInSettings.from_account(account)).token_provider
     return GraphMailService(account.email, graph_url_for(account), token_provider,
                             verify=bool(getattr(account, "verify_tls", True)),
-                            principals=getattr(account, "principals", None) or ())
+                            principals=getattr(account, "principals", None) or (),
+                            permission_token=permission_token)
 
 
 def signin_for(account, store=None):

@@ -20,7 +20,8 @@
   and a Contacts.Read permission would be one more to grant).
 - A next link, from the server or from a token, is followed only on the configured Graph base and only under the
   list it belongs to (GraphHttp.url refuses another origin): a token cannot send the bearer token elsewhere.
-- 403 ``Authorization_RequestDenied`` (the organisation did not grant the permission): on /users, and on a
+- 403 ``Authorization_RequestDenied``: the request is tried once more with a token for the permission it needs,
+  got silently (directory_access.py: incremental consent); when none is to be had: on /users, and on a
   group's members, :class:`DirectoryNotGranted` naming the permission; on /groups during a search the page keeps
   what the other lists found and names the permission in ``not_granted`` (GroupMember.Read.All needs an
   administrator's consent, which many organisations do not give: people and users still work without it).
@@ -37,7 +38,7 @@ from app.domain.directory import DirectoryEntry, DirectoryPage, EntryKind
 from app.domain.m365 import DIRECTORY_PERMISSIONS
 from app.mail.errors import DirectoryNotGranted, ErrorKind, ItemFailed, MailError, MalformedResponse
 from app.mail.graph import convert
-from app.mail.graph.http import GraphHttp
+from app.mail.graph.directory_access import DirectoryAccess
 
 USERS_PERMISSION, GROUPS_PERMISSION = DIRECTORY_PERMISSIONS  # what the organisation grants (app/domain/m365.py)
 DENIED = "Authorization_RequestDenied"
@@ -52,23 +53,26 @@ LISTS = ("people", "users", "groups")
 CONTACT_SUBCLASSES = ("PersonalContact", "ImplicitContact")
 GROUP_TYPE = "#microsoft.graph.group"
 CONTACT_TYPE = "#microsoft.graph.orgContact"  # a member the directory holds as a mail contact
+# the permission each list needs beyond the sign-in's scopes ("": none)
+PERMISSION_OF = {"people": "", "users": USERS_PERMISSION, "groups": GROUPS_PERMISSION}
 
 
 # ---------------------------------------------------------------- search
-def search(http: GraphHttp, text: str, *, limit: int, page: str = "") -> DirectoryPage:
+def search(http: DirectoryAccess, text: str, *, limit: int, page: str = "") -> DirectoryPage:
     """One page of the search for ``text`` (module docstring)."""
     where, link, seen = decode_search(http, page) if page else ("people", "", ())
     limit = _top(limit)
     entries: list[DirectoryEntry] = []
     addresses = {a.lower() for a in seen}
     from_people = list(seen)
-    not_granted = ""
+    not_granted, can_ask = "", False
     while where and len(entries) < limit:
         try:
             doc = _list_page(http, where, link, text, limit - len(entries))
         except MailError as exc:
             if where == "groups" and exc.code == DENIED:
                 not_granted, where, link = GROUPS_PERMISSION, "", ""
+                can_ask = isinstance(exc, DirectoryNotGranted) and exc.can_ask
                 break
             if where == "people" and exc.code in ("ErrorAccessDenied", DENIED):  # People.Read withheld
                 where, link = _after(where), ""
@@ -85,19 +89,20 @@ def search(http: GraphHttp, text: str, *, limit: int, page: str = "") -> Directo
             break
         where = _after(where)
     more = encode_search(where, link, from_people) if where else ""
-    return DirectoryPage(entries, more, not_granted=not_granted)
+    return DirectoryPage(entries, more, not_granted=not_granted, can_ask=can_ask)
 
 
-def _list_page(http: GraphHttp, where: str, link: str, text: str, top: int):
+def _list_page(http: DirectoryAccess, where: str, link: str, text: str, top: int):
+    permission = PERMISSION_OF[where]
     if link:
-        return http.call("GET", link, headers=EVENTUAL).doc
+        return http.call(permission, "GET", link, headers=EVENTUAL).doc
     plain = text.replace('"', "").replace("\\", "")
     if where == "people":
         params = {"$search": f'"{plain}"', "$top": str(top), "$select": PEOPLE_SELECT}
-        return http.call("GET", "/me/people", params=params).doc
+        return http.call(permission, "GET", "/me/people", params=params).doc
     params = {"$search": f'"displayName:{plain}" OR "mail:{plain}"', "$top": str(top),
               "$select": USER_SELECT if where == "users" else GROUP_SELECT}
-    return http.call("GET", "/" + where, params=params, headers=EVENTUAL).doc
+    return http.call(permission, "GET", "/" + where, params=params, headers=EVENTUAL).doc
 
 
 def _after(where: str) -> str:
@@ -110,7 +115,7 @@ def encode_search(where: str, link: str, seen: list[str]) -> str:
     return base64.urlsafe_b64encode(data.encode()).decode()
 
 
-def decode_search(http: GraphHttp, page: str) -> tuple[str, str, tuple[str, ...]]:
+def decode_search(http, page: str) -> tuple[str, str, tuple[str, ...]]:
     """(the list to go on with, its next link or "", the addresses /me/people gave) of a former page's ``more``.
     ValueError for a token this module did not write, or whose link is not the Graph base's list it names."""
     try:
@@ -127,24 +132,24 @@ def decode_search(http: GraphHttp, page: str) -> tuple[str, str, tuple[str, ...]
 
 
 # ---------------------------------------------------------------- members
-def members(http: GraphHttp, group: DirectoryEntry, *, limit: int, page: str = "") -> DirectoryPage:
+def members(http: DirectoryAccess, group: DirectoryEntry, *, limit: int, page: str = "") -> DirectoryPage:
     """One page of the group's direct members (module docstring)."""
     try:
         if page:
             check_link(http, page, "/groups/")
-            doc = http.call("GET", page).doc
+            doc = http.call(GROUPS_PERMISSION, "GET", page).doc
         else:
             gid = group.key or _group_id(http, group.email)
             params = {"$top": str(_top(limit)), "$select": MEMBER_SELECT}
-            doc = http.call("GET", f"/groups/{quote(gid, safe='')}/members", params=params).doc
+            doc = http.call(GROUPS_PERMISSION, "GET", f"/groups/{quote(gid, safe='')}/members", params=params).doc
     except MailError as exc:
         raise _not_granted(exc, GROUPS_PERMISSION) from exc
     return DirectoryPage(list(_entries("members", doc)), _next_link(http, doc, "/groups/"))
 
 
-def _group_id(http: GraphHttp, address: str) -> str:
+def _group_id(http: DirectoryAccess, address: str) -> str:
     value = address.strip().replace("'", "''")
-    doc = http.call("GET", "/groups", params={"$filter": f"mail eq '{value}'", "$select": GROUP_SELECT}).doc
+    doc = http.call(GROUPS_PERMISSION, "GET", "/groups", params={"$filter": f"mail eq '{value}'", "$select": GROUP_SELECT}).doc
     for g in convert.values(doc):
         if isinstance(g, dict) and isinstance(g.get("id"), str) and g["id"]:
             return g["id"]
@@ -157,18 +162,18 @@ def _top(limit: int) -> int:
     return max(1, min(int(limit), MAX_TOP))
 
 
-def _on_base(http: GraphHttp, link: str, under: str) -> bool:
+def _on_base(http, link: str, under: str) -> bool:
     """Whether ``link`` is on the configured Graph base, under the list it continues (``under``)."""
     return link.startswith(http.base + under)
 
 
-def check_link(http: GraphHttp, link: str, under: str) -> None:
+def check_link(http, link: str, under: str) -> None:
     """A token's link (ours, written by a former page): ValueError unless on the Graph base, under its list."""
     if not _on_base(http, link, under):
         raise ValueError("This page of the address book points elsewhere than Microsoft Graph; not followed")
 
 
-def _next_link(http: GraphHttp, doc, under: str) -> str:
+def _next_link(http, doc, under: str) -> str:
     """The answer's ``@odata.nextLink`` ("" without one); MalformedResponse when the server points elsewhere."""
     link = doc.get("@odata.nextLink") if isinstance(doc, dict) else None
     if not isinstance(link, str) or not link:
@@ -179,7 +184,7 @@ def _next_link(http: GraphHttp, doc, under: str) -> str:
 
 
 def _not_granted(exc: MailError, permission: str) -> MailError:
-    if exc.code == DENIED:
+    if exc.code == DENIED and not isinstance(exc, DirectoryNotGranted):
         return DirectoryNotGranted(scope=permission, code=DENIED)
     return exc
 

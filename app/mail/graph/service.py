@@ -43,6 +43,7 @@ from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.domain.words import translate
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
 from app.mail.graph import attachments, batch, convert, directory, reports, scheduled, timezones
+from app.mail.graph.directory_access import DirectoryAccess
 from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
 from app.mail.service import (DIRECTORY_PAGE_SIZE, REPORT_PAGE_SIZE, MailService,
                               ReportItem, Scheduled, ServerInfo, list_order)
@@ -78,7 +79,9 @@ class GraphMailService(MailService):
 
     def __init__(self, email: str, graph_url: str, token_provider: Callable[[bool], str], *,
                  timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE,
-                 time_zone: _dt.tzinfo | None = None, principals=()):
+                 time_zone: _dt.tzinfo | None = None, principals=(), permission_token=None):
+        """``permission_token(permission, force_refresh) -> str``: a token for the sign-in's scopes plus an address
+        book permission (GraphSignIn.permission_token; app/mail/graph/directory_access.py), None: none asked."""
         self.email = email
         # the user's time zone: a flag's days are its midnights (app/mail/graph/timezones.py); None: this computer's
         self.time_zone = time_zone or timezones.local_zone()
@@ -88,6 +91,8 @@ class GraphMailService(MailService):
         self.graph_url = graph_url.rstrip("/")
         self.send_settle_seconds = float(send_settle_seconds)
         self._http = GraphHttp(self.graph_url, token_provider, timeout=timeout, verify=verify)
+        self._directory = DirectoryAccess(self._http, permission_token, lambda tokens: GraphHttp(
+            self.graph_url, tokens, timeout=timeout, verify=verify))
         self._lock = threading.Lock()
         # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
         # item id -> its attachments' ids: a tuple of str, which the cyclic GC stops tracking (a set per saved
@@ -375,13 +380,13 @@ class GraphMailService(MailService):
             directory.decode_search(self._http, page)  # a page this backend did not write: ValueError, at once
         if not text:
             return DirectoryPage()
-        return self._call(directory.search, self._http, text, limit=limit, page=page)
+        return self._call(directory.search, self._directory, text, limit=limit, page=page)
 
     def group_members(self, group: DirectoryEntry, *, limit: int = DIRECTORY_PAGE_SIZE, page: str = "") -> DirectoryPage:
         """/groups/{id}/members, its next links followed page by page (app/mail/graph/directory.py)."""
         if page:
             directory.check_link(self._http, page, "/groups/")  # ValueError, before the network
-        return self._call(directory.members, self._http, group, limit=limit, page=page)
+        return self._call(directory.members, self._directory, group, limit=limit, page=page)
 
     def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
         """Every look-up in ONE $batch (up to 20 inner requests: Drafts, Sent Items and the Outbox, where a message
@@ -453,3 +458,4 @@ class GraphMailService(MailService):
 
     def close(self) -> None:
         self._http.close()
+        self._directory.close()

@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from app.domain.m365 import graph_root as root_of
-from app.domain.m365 import GLOBAL_GRAPH, GRAPH_FOR_LOGIN_HOST, graph_root_for_authority, scopes_for
+from app.domain.m365 import GLOBAL_GRAPH, GRAPH_FOR_LOGIN_HOST, graph_root_for_authority, scopes_for, with_permission
 from app.domain.validation import check_authority_url
 from app.domain.words import translate
 from app.mail.certs import peer_fingerprint
-from app.mail.errors import AuthFailed, ConnectionFailed, SignInCancelled, SignInNeeded, TlsFailed
+from app.mail.errors import AuthFailed, ConnectionFailed, DirectoryNotGranted, SignInCancelled, SignInNeeded, TlsFailed
 
 from .errors import refuse_unsafe_url
 from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
@@ -285,6 +285,32 @@ class GraphSignIn:
 
     __call__ = token_provider
 
+    # ---------------- incremental consent: a permission asked for when a feature first needs it ----------------
+    def permission_token(self, permission: str, force_refresh: bool = False) -> str:
+        """An access token for the sign-in's scopes and ``permission`` (the address book's User.ReadBasic.All or
+        GroupMember.Read.All), got silently from the cache: the refresh token gets it where the user or an
+        administrator has consented to it (learn.microsoft.com/entra/identity-platform/permissions-consent-overview,
+        incremental consent). Where nobody has, DirectoryNotGranted with ``can_ask`` (the authority's
+        AADSTS65001 ``consent_required``: an interactive sign-in for the permission may get it,
+        :meth:`begin_asking`). The mail's own token never depends on it."""
+        with self._lock:
+            app = self._msal()
+            account = self._account(app)
+            result = None if account is None else self._net(lambda: app.acquire_token_silent_with_error(
+                list(with_permission(self.settings.scopes, permission)), account, force_refresh=force_refresh))
+            self._persist()
+        if result and "access_token" in result:
+            return result["access_token"]
+        raise DirectoryNotGranted(scope=permission, code="Authorization_RequestDenied", can_ask=True)
+
+    def begin_asking(self, permission: str, *, timeout: float = 600.0) -> "InteractiveSignIn":
+        """The interactive sign-in of :meth:`begin_interactive`, asking for ``permission`` besides the
+        sign-in's scopes (its consent page names it)."""
+        return self.begin_interactive(timeout=timeout, scopes=with_permission(self.settings.scopes, permission))
+
+    async def begin_asking_async(self, permission: str) -> "InteractiveSignIn":
+        return await asyncio.get_running_loop().run_in_executor(_threads(), lambda: self.begin_asking(permission))
+
     def signed_in(self) -> bool:
         """Whether a sign-in is held for the account (no network)."""
         with self._lock:
@@ -303,9 +329,10 @@ class GraphSignIn:
             self._app = self._cache = None
 
     # ---------------- interactive: auth code + PKCE, loopback redirect ----------------
-    def begin_interactive(self, *, timeout: float = 600.0) -> InteractiveSignIn:
+    def begin_interactive(self, *, timeout: float = 600.0, scopes: tuple[str, ...] = ()) -> InteractiveSignIn:
         """Start listening on 127.0.0.1 and return the sign-in URL for the system browser; the returned
-        InteractiveSignIn completes when the browser comes back (or after ``timeout`` s, or ``cancel()``)."""
+        InteractiveSignIn completes when the browser comes back (or after ``timeout`` s, or ``cancel()``).
+        ``scopes``: what to ask for (default the settings' scopes)."""
         from .loopback import LoopbackListener
 
         app = self._msal()
@@ -313,7 +340,7 @@ class GraphSignIn:
         try:
             redirect = f"http://{REDIRECT_HOST}:{listener.port}"
             flow = self._net(lambda: app.initiate_auth_code_flow(
-                list(self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None,
+                list(scopes or self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None,
                 response_mode="form_post"))  # the code never in a URL (browser history), as MSAL recommends
         except BaseException:
             listener.close()

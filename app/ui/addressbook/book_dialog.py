@@ -68,6 +68,7 @@ class AddressBook(QDialog):
     # (words, assertive): what a reader is to hear of a search's outcome (the controller says it)
     spoken = Signal(str, bool)
     expand_requested = Signal(str, object)  # (field, the group: DirectoryEntry)
+    access_requested = Signal(str)  # the permission to ask for in a sign-in ("Ask for access…")
 
     def __init__(self, parent, search, members, *, spawn=None, call_later=None):
         """``search(text, page)`` / ``members(group, page)``: the session's (awaitables of a DirectoryPage);
@@ -84,6 +85,8 @@ class AddressBook(QDialog):
         self.search = DirectorySearch(search, self._listing_changed, spawn=spawn, call_later=call_later)
         self.members = GroupMembers(members, self._members_changed, spawn=spawn)
         self._said_for = None  # the listing whose outcome was last said
+        self.asking = ""  # the permission a sign-in is asking for now ("" when none)
+        self.refused: set[str] = set()  # permissions asked for and not given: never offered again
 
         lay = QVBoxLayout(self)
         self._search_part(lay)
@@ -118,7 +121,16 @@ class AddressBook(QDialog):
         self.status.setObjectName("viewSubtitle")
         self.status.setWordWrap(True)
         self.status.setAccessibleName(translate("AddressBook", "Search status"))
-        lay.addWidget(self.status)
+        self.ask_button = QPushButton(translate("AddressBook", "Ask for access…"), self)
+        self.ask_button.setAccessibleDescription(translate(
+            "AddressBook", "Signs you in to Microsoft 365 in your browser, asking for the permission to read the "
+                           "address book"))
+        self.ask_button.setAutoDefault(False)
+        self.ask_button.clicked.connect(self._ask_access)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.ask_button)
+        lay.addLayout(row)
 
     def _details_part(self, split: QSplitter) -> QWidget:
         """The entry the keyboard is on, and a group's members under it."""
@@ -259,6 +271,24 @@ class AddressBook(QDialog):
             e = self.model.entry(self.table.currentIndex().row())
         return e if e is not None and e.is_group else None
 
+    # ---- asking for a permission the organisation has not granted yet ----
+    def permission_to_ask(self) -> str:
+        """The permission a refusal shown can be asked about (the search's, else the group's members'), "" none."""
+        return self.search.listing.ask or (self.members.listing.ask if self.members.group is not None else "")
+
+    def _ask_access(self) -> None:
+        permission = self.permission_to_ask()
+        if permission and not self.asking:
+            self.access_requested.emit(permission)
+
+    def show_asking(self, words: str = "") -> None:
+        """The "Ask for access…" button where the refusal can be asked about (not while asking, never again once
+        refused); ``words``: what the asking came to, in the status line."""
+        ask = self.permission_to_ask()
+        self.ask_button.setVisible(bool(ask) and ask not in self.refused and not self.asking)
+        if words:
+            self.status.setText(words)
+
     def say_added(self, words: str) -> None:
         self.note.setText(words)
 
@@ -270,6 +300,7 @@ class AddressBook(QDialog):
             self.table.resizeColumnsToContents()
         words = self._status_words(listing, bool(self.search.text))
         self.status.setText(words)
+        self.show_asking()
         if listing.answered and not listing.loading and self._said_for != (self.search.text, words):
             self._said_for = (self.search.text, words)  # each search's outcome said once
             self.spoken.emit(words, bool(listing.problem))
@@ -282,7 +313,8 @@ class AddressBook(QDialog):
         if not searched:
             return translate("AddressBook", "Type a name to search the address book")
         if not listing.entries:
-            return translate("AddressBook", "No entry matches “{text}”").format(text=self.search.text)
+            none = translate("AddressBook", "No entry matches “{text}”").format(text=self.search.text)
+            return f"{none}. {shown(listing.left_out)}" if listing.left_out else none
         more = translate("AddressBook", "; more below") if listing.more else ""
         count = len(listing.entries)
         found = translate("AddressBook", "%Ln entry(ies) found", None, count) + more
@@ -304,6 +336,7 @@ class AddressBook(QDialog):
             words = ""
         self.members_status.setText(words)
         self.members_status.setVisible(bool(words))
+        self.show_asking()
         group = self.members.group
         count = len(listing.entries)
         if group is not None and listing.answered and not listing.more and not listing.problem:

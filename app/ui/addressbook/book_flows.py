@@ -15,9 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.directory.expand import expanded
-from app.core.directory.search import every_member, problem_words
+from app.core.directory.search import every_member, problem_words, refused_words
 from app.domain.directory import DirectoryEntry, DirectoryPage
-from app.mail.errors import ConnectionFailed
+from app.domain.explain import describe
+from app.mail.errors import ConnectionFailed, MailError
+from app.ui.accounts.m365_signin import open_in_browser
 from app.ui.addressbook.book_dialog import AddressBook, field_words
 from app.ui.addressbook.book_model import shown_name
 from app.ui.common import spoken
@@ -71,6 +73,7 @@ class AddressBookFlows:
             self.dialog.spoken.connect(lambda words, loud: spoken.say(self.port, words, loud=loud))
             self.dialog.expand_requested.connect(
                 lambda field, group: self.spawn(self.expand(self.field_holding(group, field), group)))
+            self.dialog.access_requested.connect(lambda permission: self.spawn(self.ask_access(permission)))
         return self.dialog
 
     # ---- the server, through the account's session ----
@@ -85,6 +88,39 @@ class AddressBookFlows:
 
     async def _members(self, group: DirectoryEntry, page: str) -> DirectoryPage:
         return await self._session().group_members(group, page=page)
+
+    # ---- asking for a permission (incremental consent: app/mail/graph/directory_access.py) ----
+    async def ask_access(self, permission: str) -> bool:
+        """The account's sign-in in the browser, asking for ``permission``; then the search again. Refused (the
+        user declined, or only an administrator may grant it): said so, and never offered again in this dialog."""
+        from app.core.accounts import services as accounts
+
+        dialog = self.dialog
+        dialog.asking = permission
+        dialog.show_asking(translate("AddressBook", "Asking for access in your browser: Dispatch carries on by "
+                                                    "itself once you have answered there."))
+        try:
+            pending = await accounts.begin_asking(self._session().account, permission)
+            if not open_in_browser(pending.url):
+                pending.cancel()
+                self._asked(dialog, translate("AddressBook", "No browser could be opened to ask for access."))
+                return False
+            await pending.wait()
+        except MailError as exc:
+            log.info("asking for a directory permission failed: %s", exc.code)
+            dialog.refused.add(permission)
+            self._asked(dialog, refused_words(permission, describe(exc.code, exc.message)))
+            return False
+        self._asked(dialog)
+        dialog.search.again()
+        dialog.members.again()
+        return True
+
+    def _asked(self, dialog: AddressBook, words: str = "") -> None:
+        dialog.asking = ""
+        dialog.show_asking(shown(words) if words else "")
+        if words:
+            spoken.say(self.port, shown(words), loud=True)
 
     # ---- adding ----
     def add(self, field: str, entries: list[DirectoryEntry]) -> None:
