@@ -96,6 +96,14 @@
         <translation>Gruppe erweitern ({keys})</translation>
     </message>
     <message>
+        <source>Ask for access…</source>
+        <translation>Zugriff anfragen…</translation>
+    </message>
+    <message>
+        <source>Signs you in to Microsoft 365 in your browser, asking for the permission to read the address book</source>
+        <translation>Meldet Sie im Browser bei Microsoft 365 an und fragt dabei nach der Berechtigung, das Adressbuch zu lesen</translation>
+    </message>
+    <message>
         <source>Replaces the group in the field by its members, after asking</source>
         <translation>Ersetzt die Gruppe im Feld nach Rückfrage durch ihre Mitglieder</translation>
     </message>
@@ -189,6 +197,14 @@
         <translation>Kein Konto ist verbunden</translation>
     </message>
     <message>
+        <source>Asking for access in your browser: Dispatch carries on by itself once you have answered there.</source>
+        <translation>Zugriff wird im Browser angefragt: Dispatch macht von selbst weiter, sobald Sie dort geantwortet haben.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened to ask for access.</source>
+        <translation>Es konnte kein Browser geöffnet werden, um den Zugriff anzufragen.</translation>
+    </message>
+    <message>
         <source>Added to {field}: {names}</source>
         <translation>Zu {field} hinzugefügt: {names}</translation>
     </message>
@@ -270,12 +286,20 @@
         <translation>Ihre Organisation hat Dispatch nicht erlaubt, ihr Adressbuch zu lesen (die Berechtigung {scope} ist nicht erteilt)</translation>
     </message>
     <message>
+        <source>{why}. “Ask for access…” asks for it when you sign in (your administrator may have to grant it); the suggestions from addresses you already know still work.</source>
+        <translation>{why}. „Zugriff anfragen…“ fragt bei der Anmeldung danach (Ihre Administration muss sie eventuell erteilen); die Vorschläge aus Adressen, die Sie schon kennen, funktionieren weiterhin.</translation>
+    </message>
+    <message>
         <source>{why}. Ask your administrator to grant it; the suggestions from addresses you already know still work.</source>
         <translation>{why}. Bitten Sie Ihre Administration, sie zu erteilen; die Vorschläge aus Adressen, die Sie schon kennen, funktionieren weiterhin.</translation>
     </message>
     <message>
         <source>The address book could not be searched: {reason}</source>
         <translation>Das Adressbuch konnte nicht durchsucht werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Access to the address book was not given ({reason}). Only an administrator of your organisation can grant Dispatch the permission {scope}: ask them for it; the suggestions from addresses you already know still work.</source>
+        <translation>Der Zugriff auf das Adressbuch wurde nicht erteilt ({reason}). Nur die Administration Ihrer Organisation kann Dispatch die Berechtigung {scope} erteilen: Bitten Sie sie darum; die Vorschläge aus Adressen, die Sie schon kennen, funktionieren weiterhin.</translation>
     </message>
     <message>
         <source>Groups are not listed: your organisation has not granted Dispatch the permission {scope}</source>

@@ -96,6 +96,14 @@
         <translation>Développer le groupe ({keys})</translation>
     </message>
     <message>
+        <source>Ask for access…</source>
+        <translation>Demander l'accès…</translation>
+    </message>
+    <message>
+        <source>Signs you in to Microsoft 365 in your browser, asking for the permission to read the address book</source>
+        <translation>Vous connecte à Microsoft 365 dans votre navigateur en demandant l'autorisation de lire le carnet d'adresses</translation>
+    </message>
+    <message>
         <source>Replaces the group in the field by its members, after asking</source>
         <translation>Remplace le groupe dans le champ par ses membres, après confirmation</translation>
     </message>
@@ -189,6 +197,14 @@
         <translation>Aucun compte n'est connecté</translation>
     </message>
     <message>
+        <source>Asking for access in your browser: Dispatch carries on by itself once you have answered there.</source>
+        <translation>Demande d'accès dans votre navigateur : Dispatch reprend de lui-même une fois que vous y avez répondu.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened to ask for access.</source>
+        <translation>Aucun navigateur n'a pu être ouvert pour demander l'accès.</translation>
+    </message>
+    <message>
         <source>Added to {field}: {names}</source>
         <translation>Ajouté à {field} : {names}</translation>
     </message>
@@ -270,12 +286,20 @@
         <translation>Votre organisation n'a pas autorisé Dispatch à lire son carnet d'adresses (l'autorisation {scope} n'est pas accordée)</translation>
     </message>
     <message>
+        <source>{why}. “Ask for access…” asks for it when you sign in (your administrator may have to grant it); the suggestions from addresses you already know still work.</source>
+        <translation>{why}. « Demander l'accès… » la demande lors de votre connexion (votre administrateur devra peut-être l'accorder) ; les suggestions tirées des adresses que vous connaissez déjà fonctionnent toujours.</translation>
+    </message>
+    <message>
         <source>{why}. Ask your administrator to grant it; the suggestions from addresses you already know still work.</source>
         <translation>{why}. Demandez à votre administrateur de l'accorder ; les suggestions tirées des adresses que vous connaissez déjà fonctionnent toujours.</translation>
     </message>
     <message>
         <source>The address book could not be searched: {reason}</source>
         <translation>Impossible de chercher dans le carnet d'adresses : {reason}</translation>
+    </message>
+    <message>
+        <source>Access to the address book was not given ({reason}). Only an administrator of your organisation can grant Dispatch the permission {scope}: ask them for it; the suggestions from addresses you already know still work.</source>
+        <translation>L'accès au carnet d'adresses n'a pas été donné ({reason}). Seul un administrateur de votre organisation peut accorder à Dispatch l'autorisation {scope} : demandez-la-lui ; les suggestions tirées des adresses que vous connaissez déjà fonctionnent toujours.</translation>
     </message>
     <message>
         <source>Groups are not listed: your organisation has not granted Dispatch the permission {scope}</source>

@@ -995,7 +995,7 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>Your organisation has not allowed Dispatch to read its address book</source>
-        <translation>Votre organisation n'a pas autorisé Dispatch à lire son carnet d'adresses</translation>
+        <translation>Votre organisation n&apos;a pas autorisé Dispatch à lire son carnet d&apos;adresses</translation>
     </message>
     <message>
         <source>The account was closed before this could be asked of the server</source>
