@@ -11,8 +11,10 @@ its p99, and the CPU of the process and of the UI thread in the longest gap.
 
 Baseline (same run and window): the window and the dialog idle for 3 s before the paging (the machine's floor).
 
-Run: ``python bench/bench_address_book.py [--no-save]``. Results: printed, and saved to
-``bench/out/address_book.json`` (not rendered in docs/performance.md).
+Each measurement runs in a fresh process, quiet and beside two CPU hogs (bench/hog.py).
+
+Run: ``python bench/bench_address_book.py [--hog N] [--quiet-only] [--no-save]``. Results: printed, and saved to
+``bench/out/address_book.json`` (``scripts/gen_docs.py --collect`` takes it into docs/performance.md).
 """
 
 from __future__ import annotations
@@ -142,23 +144,26 @@ def _cells(d: dict) -> str:
 
 
 def main() -> None:
-    from bench.hog import describe, machine, save
+    from bench.hog import describe, each_mode, machine, mode_args, save
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--no-save", action="store_true")
+    mode_args(ap, "address_book")
     args = ap.parse_args()
-    d = _measure()
-    out = {"bench": "bench_address_book.py", "machine": machine(), **d}
-    print(f"\nThe address book, {describe(out['machine'])}: first results {d['first_results_s'] * 1000:.0f} ms after "
-          f"the last key (a pause of typing included); {d['members']} of {d['group_size']} members in "
-          f"{d['requests']} pages of {d['first_page']} in {d['paging_s'] * 1000:.0f} ms\n")
-    print("| measure (goal: longest stall <= 16 ms) | longest stall; our CPU in it (process / UI thread) |")
-    print("|---|---|")
-    print(f"| the window and the dialog idle for 3 s (baseline: the machine's floor) | {_cells(d['idle'])} |")
-    print(f"| End in the members' list until all {d['group_size']} are in | {_cells(d['paging'])} |")
+    if args.one:  # one measurement in this (fresh) process
+        print("RESULT " + json.dumps(_measure()), flush=True)
+        os._exit(0)
+    modes = each_mode(__file__, [], args.hog, args.quiet_only)
+    out = {"bench": "bench_address_book.py", "machine": machine(), "modes": modes}
+    for mode, d in modes.items():
+        print(f"\nThe address book, {mode} ({describe(d['machine'])}): first results "
+              f"{d['first_results_s'] * 1000:.0f} ms after the last key (a pause of typing included); {d['members']} of "
+              f"{d['group_size']} members in {d['requests']} pages of {d['first_page']} in {d['paging_s'] * 1000:.0f} ms\n")
+        print("| measure (goal: longest stall <= 16 ms) | longest stall; our CPU in it (process / UI thread) |")
+        print("|---|---|")
+        print(f"| the window and the dialog idle for 3 s (baseline: the machine's floor) | {_cells(d['idle'])} |")
+        print(f"| End in the members' list until all {d['group_size']} are in | {_cells(d['paging'])} |")
     if not args.no_save:
         print(f"saved {save('address_book', out)}")
-    os._exit(0)
 
 
 if __name__ == "__main__":
