@@ -65,8 +65,8 @@ class DirectoryPage:
         object.__setattr__(self, "entries", tuple(self.entries))
 
 
-#: What the server's MailTips say of a group, by its address (lower case): (member_count, may_send), None where
-#: it did not say.
+# What the server's MailTips say of a group, by its address (lower case): (member_count, may_send), None where
+# it did not say.
 GroupTips = dict[str, tuple[int | None, bool | None]]
 
 
