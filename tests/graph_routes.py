@@ -79,6 +79,7 @@ USER_ROUTES = [
        {200: Body("bytes", ctypes=("*",))}),
     _r("TranslateExchangeIds", "POST", "/translateExchangeIds", {JSON_TYPE: J("action.translateExchangeIds")},
        {200: J("return.translateExchangeIds")}),
+    _r("GetMailTips", "POST", "/getMailTips", {JSON_TYPE: J("action.getMailTips")}, {200: J("return.getMailTips")}),
     _r("ListPeople", "GET", "/people", EMPTY, {200: J("collection.person")}),
     _r("GetUser", "GET", "", EMPTY, {200: J("user")}),
     _r("ListFolders", "GET", "/mailFolders", EMPTY, {200: J("collection.mailFolder")}),

@@ -52,7 +52,8 @@ TYPES = ["message", "attachment", "fileAttachment", "itemAttachment", "reference
 #: Actions: (name, binding parameter type, wire name of its parameters schema).
 ACTIONS = [("sendMail", "graph.user"), ("send", "graph.message"), ("move", "graph.message"),
            ("createUploadSession", "Collection(graph.attachment)"), ("translateExchangeIds", "graph.user"),
-           ("createReply", "graph.message"), ("createReplyAll", "graph.message"), ("createForward", "graph.message")]
+           ("createReply", "graph.message"), ("createReplyAll", "graph.message"), ("createForward", "graph.message"),
+           ("getMailTips", "graph.user")]
 
 _ANNOTATIONS = ("context|etag|type|id|nextLink|count|deltaLink|readLink|editLink|"
                 "mediaContentType|mediaEtag|mediaReadLink|mediaEditLink")

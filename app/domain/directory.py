@@ -8,7 +8,7 @@ The backends fill these from the server's own search (EWS ResolveNames/ExpandDL;
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.domain.models import Recipient
 
@@ -63,3 +63,24 @@ class DirectoryPage:
 
     def __post_init__(self):
         object.__setattr__(self, "entries", tuple(self.entries))
+
+
+# What the server's MailTips say of a group, by its address (lower case): (member_count, may_send), None where
+# it did not say.
+GroupTips = dict[str, tuple[int | None, bool | None]]
+
+
+def group_addresses(page: DirectoryPage) -> list[str]:
+    """The addresses of the page's groups, in its order, each once."""
+    return list(dict.fromkeys(e.email for e in page.entries if e.is_group))
+
+
+def with_tips(page: DirectoryPage, tips: GroupTips) -> DirectoryPage:
+    """``page`` with each group's ``member_count`` and ``may_send`` from ``tips`` (a group without tips as it was)."""
+    def filled(e: DirectoryEntry) -> DirectoryEntry:
+        count, may_send = tips.get(e.email.lower(), (None, None)) if e.is_group else (None, None)
+        if count is None and may_send is None:
+            return e
+        return replace(e, member_count=e.member_count if count is None else count,
+                       may_send=e.may_send if may_send is None else may_send)
+    return replace(page, entries=tuple(filled(e) for e in page.entries))

@@ -13,7 +13,7 @@ WIRE_SCOPES = (*DEFAULT_SCOPES, "https://graph.microsoft.com/User.Read")
 
 
 PASSWORDS = {"alice@example.com": "alice-sandbox-pw", "bob@example.com": "bob-sandbox-pw",
-             "carol@example.com": "carol-sandbox-pw"}
+             "carol@example.com": "carol-sandbox-pw", "dave@example.com": "dave-sandbox-pw"}
 
 
 def token_for(sb, address: str, app=None, scopes=WIRE_SCOPES) -> str:

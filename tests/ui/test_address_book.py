@@ -209,11 +209,30 @@ def test_a_fields_own_button_opens_the_book_for_that_field_and_enter_adds_there(
 
 
 @pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_a_group_that_takes_mail_only_from_others_says_so_in_its_details(qtbot, book_window):
+    """The Board takes mail only from Dave: Alice reads, before anything is sent, that hers would come back."""
+    win, _sb = book_window
+    _new_message(qtbot, win)
+    dlg = _open_book(qtbot, win)
+    _search(qtbot, dlg, "board")
+    _down_to(qtbot, dlg, "The Board")
+    details = dlg.details.text()
+    assert details.startswith("The Board (2 members)\nboard@example.com\nGroup"), details
+    assert "The Board accepts mail only from certain senders: a message from you will be returned" in details
+    _search(qtbot, dlg, "sales")
+    _down_to(qtbot, dlg, "Sales")
+    assert "accepts mail only" not in dlg.details.text() and "You may send to this group" in dlg.details.text()
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
 def test_a_500_member_group_pages_in_as_the_keyboard_reaches_the_end(qtbot, book_window):
     win, _sb = book_window
     _new_message(qtbot, win)
     dlg = _open_book(qtbot, win)
     _search(qtbot, dlg, "everyone")
+    everyone = next(e for e in dlg.model.entries if e.name == "Everyone")
+    assert dlg.model.cell(everyone, 0) == "Everyone (500 members)", "the server's size, before a member is read"
+    assert dlg.members.requests == 0
     _down_to(qtbot, dlg, "Everyone")
     qtbot.waitUntil(lambda: dlg.member_model.rowCount() > 0 and not dlg.members.listing.loading, timeout=10000)
     first = dlg.member_model.rowCount()

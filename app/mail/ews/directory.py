@@ -15,6 +15,8 @@
 - FindPeople (the GAL, Exchange 2013 and later) is not used: exchangelib writes it with a ``Traversal`` attribute
   that messages.xsd does not allow on FindPeople, and the server refuses it (ErrorSchemaValidation).
 - ErrorAccessDenied on either call: :class:`DirectoryNotGranted`.
+- The groups of a page get their size and whether the user may write to them from one GetMailTips
+  (mailtips.py); without an answer they stay without.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from __future__ import annotations
 from exchangelib.errors import EWSError, ErrorAccessDenied, ErrorNameResolutionNoResults
 from exchangelib.properties import DLMailbox, Mailbox
 
-from app.domain.directory import DirectoryEntry, DirectoryPage, EntryKind
+from app.domain.directory import DirectoryEntry, DirectoryPage, EntryKind, group_addresses, with_tips
 from app.mail.errors import DirectoryNotGranted, ErrorKind, ItemFailed
 from app.mail.ews.errors import code_and_text, kind_for_code
+from app.mail.ews.mailtips import group_tips
 
 GROUP_TYPES = ("PublicDL", "PrivateDL", "GroupMailbox")
 CONTACT_TYPES = ("Contact", "OneOff")
@@ -46,7 +49,8 @@ def search(account, text: str, *, limit: int, page: str = "") -> DirectoryPage:
         mailbox, contact = result if isinstance(result, tuple) else (result, None)
         if isinstance(mailbox, Mailbox) and mailbox.email_address:
             entries.append(_entry(mailbox, contact))
-    return _page(_unique(entries), limit, page)
+    found_page = _page(_unique(entries), limit, page)
+    return with_tips(found_page, group_tips(account, group_addresses(found_page)))
 
 
 def members(account, group: DirectoryEntry, *, limit: int, page: str = "") -> DirectoryPage:

@@ -16,6 +16,8 @@
 - A group's members: ``GET /groups/{id}/members`` (List group members: GroupMember.Read.All), ``$top`` a page,
   ``more`` the ``@odata.nextLink``; a nested group is a member of type ``#microsoft.graph.group`` (one level). A
   group known only by its address is found first by ``$filter=mail eq '...'``.
+- The groups of a page get their size and whether the user may write to them from one ``POST /me/getMailTips``
+  (mailtips.py); without an answer they stay without.
 - The user's own contacts come through /me/people (``GET /me/contacts`` is not asked: the sandbox does not serve it,
   and a Contacts.Read permission would be one more to grant).
 - A next link, from the server or from a token, is followed only on the configured Graph base and only under the
@@ -34,11 +36,12 @@ import binascii
 import json
 from urllib.parse import quote
 
-from app.domain.directory import DirectoryEntry, DirectoryPage, EntryKind
+from app.domain.directory import DirectoryEntry, DirectoryPage, EntryKind, group_addresses, with_tips
 from app.domain.m365 import DIRECTORY_PERMISSIONS
 from app.mail.errors import DirectoryNotGranted, ErrorKind, ItemFailed, MailError, MalformedResponse
 from app.mail.graph import convert
 from app.mail.graph.directory_access import DirectoryAccess
+from app.mail.graph.mailtips import group_tips
 
 USERS_PERMISSION, GROUPS_PERMISSION = DIRECTORY_PERMISSIONS  # what the organisation grants (app/domain/m365.py)
 DENIED = "Authorization_RequestDenied"
@@ -89,7 +92,8 @@ def search(http: DirectoryAccess, text: str, *, limit: int, page: str = "") -> D
             break
         where = _after(where)
     more = encode_search(where, link, from_people) if where else ""
-    return DirectoryPage(entries, more, not_granted=not_granted, can_ask=can_ask)
+    found = DirectoryPage(entries, more, not_granted=not_granted, can_ask=can_ask)
+    return with_tips(found, group_tips(http, group_addresses(found)))
 
 
 def _list_page(http: DirectoryAccess, where: str, link: str, text: str, top: int):

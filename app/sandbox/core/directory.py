@@ -8,6 +8,8 @@ only that user's searches see). Directory fields a user may carry: ``title``, ``
 
 from __future__ import annotations
 
+from .bounces import may_write
+
 KINDS = ("person", "room", "shared")
 FIELDS = ("title", "department", "office", "phone", "mobile", "company")
 
@@ -80,3 +82,16 @@ def members(group: dict, users: list[dict], groups: list[dict]) -> list[dict]:
 
 def is_group(entry: dict) -> bool:
     return "members" in entry
+
+
+def mail_tips(entry: dict | None, sender: str) -> dict:
+    """What MailTips say of a recipient to ``sender``: ``total_member_count`` (a group's members; None for anyone
+    else) and ``delivery_restricted`` (a group with ``accept_from`` that does not list the sender: the message
+    would come back, core/bounces.py). A nested group counts as one member: Microsoft's "Large audience" tip
+    counts "a distribution group that is a member of a distribution group" as one recipient (Exchange 2010's
+    "Understanding MailTips", as copied at www.1ask2.com/Exchange2010/aPower/mailtips.html; GetMailTips' own
+    page says only "the count of all members in a group")."""
+    if entry is None or not is_group(entry):
+        return {"total_member_count": None, "delivery_restricted": False}
+    return {"total_member_count": len(entry["members"]),
+            "delivery_restricted": not may_write(entry, sender)}

@@ -12,6 +12,7 @@ from .folder_ops import (
 from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
 from .junk import op_mark_as_junk
+from .mailtips import op_get_mail_tips
 from .names import op_expand_dl, op_resolve_names
 from .people import op_find_people
 from .soap import M_NS, SoapFault, local, ns, schema_error
@@ -44,6 +45,7 @@ OPERATIONS = {
     "ResolveNames": op_resolve_names,
     "ExpandDL": op_expand_dl,
     "FindPeople": op_find_people,
+    "GetMailTips": op_get_mail_tips,
     "CreateAttachment": op_create_attachment,
     "GetAttachment": op_get_attachment,
     "DeleteAttachment": op_delete_attachment,
@@ -84,6 +86,7 @@ CHILDREN = {
     "FindPeople": ["PersonaShape", "IndexedPageItemView", "Restriction", "AggregationRestriction", "SortOrder",
                    "ParentFolderId", "QueryString", "SearchPeopleSuggestionIndex", "TopicQueryString", "Context",
                    "QuerySources"],
+    "GetMailTips": ["SendingAs", "Recipients", "MailTipsRequested"],
     "CreateAttachment": ["ParentItemId", "Attachments"],
     "GetAttachment": ["AttachmentShape", "AttachmentIds"],
     "DeleteAttachment": ["AttachmentIds"],

@@ -74,6 +74,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "SendMessage": _SEND,
     "SendMail": _SEND,
     "ListPeople": ("People.Read", "People.Read.All"),
+    "GetMailTips": (*_READ, "Mail.Read.Shared"),  # user-getmailtips: Mail.Read; higher Mail.Read.Shared
     # user-get: User.Read; higher User.ReadWrite, User.ReadBasic.All, User.Read.All, User.ReadWrite.All,
     # Directory.Read.All, Directory.ReadWrite.All (learn.microsoft.com/graph/api/user-get, Permissions)
     "GetUser": ("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All",

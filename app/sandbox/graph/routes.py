@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import attachments, directory, folders, messages, people, responses, translate, upload, users
+from . import attachments, directory, folders, mailtips, messages, people, responses, translate, upload, users
 
 _ID = r"(?P<id>[^/]+)"
 _FOLDER = r"(?P<folder>[^/]+)"
@@ -33,6 +33,7 @@ ROUTES = [
     ("DELETE", f"/messages/{_ID}/attachments/{_AID}", attachments.delete, "DeleteAttachment"),
     ("GET", f"/messages/{_ID}/attachments/{_AID}/\\$value", attachments.value, "GetAttachmentValue"),
     ("POST", "/translateExchangeIds", translate.translate, "TranslateExchangeIds"),
+    ("POST", "/getMailTips", mailtips.get_mail_tips, "GetMailTips"),
     ("GET", "/people", people.list_people, "ListPeople"),
     ("GET", "/mailFolders", folders.list_children, "ListFolders"),
     ("GET", f"/mailFolders/{_FOLDER}", folders.get, "GetFolder"),

@@ -383,9 +383,9 @@ class AddressBook(QDialog):
             if value:
                 lines.append(translate("AddressBook", "{label}: {value}").format(
                     label=label, value=" ".join(value.split())))
-        if e.may_send is False:
-            lines.append(translate("AddressBook", "You may not send to this group: the server says it takes mail "
-                                                  "only from some senders"))
+        if e.may_send is False:  # the server's MailTips: DeliveryRestricted
+            lines.append(translate("AddressBook", "{name} accepts mail only from certain senders: a message from "
+                                                  "you will be returned").format(name=" ".join(e.name.split())))
         elif e.may_send:
             lines.append(translate("AddressBook", "You may send to this group"))
         return "\n".join(lines)
