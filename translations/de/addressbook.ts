@@ -185,8 +185,8 @@
         <translation>{label}: {value}</translation>
     </message>
     <message>
-        <source>You may not send to this group: the server says it takes mail only from some senders</source>
-        <translation>Sie dürfen nicht an diese Gruppe schreiben: Laut Server nimmt sie nur E-Mails bestimmter Absender an</translation>
+        <source>{name} accepts mail only from certain senders: a message from you will be returned</source>
+        <translation>{name} nimmt nur Mail von bestimmten Absendern an: Eine Nachricht von Ihnen kommt zurück</translation>
     </message>
     <message>
         <source>You may send to this group</source>

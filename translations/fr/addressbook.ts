@@ -185,8 +185,8 @@
         <translation>{label} : {value}</translation>
     </message>
     <message>
-        <source>You may not send to this group: the server says it takes mail only from some senders</source>
-        <translation>Vous ne pouvez pas écrire à ce groupe : le serveur indique qu'il n'accepte le courrier que de certains expéditeurs</translation>
+        <source>{name} accepts mail only from certain senders: a message from you will be returned</source>
+        <translation>{name} n'accepte le courrier que de certains expéditeurs : un message de votre part vous sera renvoyé</translation>
     </message>
     <message>
         <source>You may send to this group</source>
