@@ -118,7 +118,8 @@ async def _page_in(win, session) -> dict:
     await asyncio.sleep(0.05)  # a gap that ends only now is counted too
     paging = hb.stop()
     return {"members": dlg.member_model.rowCount(), "group_size": LARGE_GROUP_SIZE, "first_page": first_page,
-            "requests": dlg.members.requests, "first_results_s": first_s, "paging_s": paging_s, "idle": idle,
+            "requests": dlg.members.requests, "first_results_s": first_s, "paging_s": paging_s,
+            "first_results_ms": round(first_s * 1000), "paging_ms": round(paging_s * 1000), "idle": idle,
             "paging": paging}
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QStyle
 
 from app.ui.common.tr import translate
 
@@ -55,8 +55,8 @@ class AddressBookAction:
         act.setToolTip(translate("AddressBook", "Choose {field} recipients from the address book ({keys})").format(
             field=label, keys=QKeySequence(BOOK_KEYS).toString(QKeySequence.NativeText)))
         act.triggered.connect(lambda _c=False, f=edit.field: self.open(f))
-        for button in act.associatedObjects():  # the field's own button for it: named as the action
-            if isinstance(button, QWidget):
+        for button in act.associatedObjects():  # the field's own button for it (not the field): named as the action
+            if isinstance(button, QAbstractButton):
                 button.setAccessibleName(act.text())
         return act
 
