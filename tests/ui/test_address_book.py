@@ -450,3 +450,22 @@ def test_groups_left_out_can_be_asked_for_then_are_listed_with_their_members(qtb
     dlg.box.setFocus()
     _down_to(qtbot, dlg, "Sales")
     qtbot.waitUntil(lambda: "alice@example.com" in {e.email for e in dlg.member_model.entries}, timeout=10000)
+
+
+def test_ask_for_access_by_keys_leaves_the_keyboard_in_the_search(qtbot, consent_window):
+    """Tab to "Ask for access…", Space: the sign-in is asked for; the button goes while it is asked (the keyboard back
+    in the search box, not on the next button, where Enter would add to a field) and the search runs again."""
+    from tests.helpers.consent import ConsentBrowser
+
+    win, sb, _signin = consent_window
+    dlg = _refused_and_askable(qtbot, win)
+    for _ in range(6):
+        if focused() is dlg.ask_button:
+            break
+        qtbot.keyClick(focused(), Qt.Key_Tab)
+    assert focused() is dlg.ask_button, "the button is reached by Tab"
+    with ConsentBrowser(sb.authority) as browser:
+        qtbot.keyClick(dlg.ask_button, Qt.Key_Space)
+        qtbot.waitUntil(lambda: CAROL in {e.email for e in dlg.model.entries}, timeout=20000)
+    assert len(browser.opened) == 1
+    assert focused() is dlg.box

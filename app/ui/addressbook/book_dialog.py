@@ -285,7 +285,10 @@ class AddressBook(QDialog):
         """The "Ask for access…" button where the refusal can be asked about (not while asking, never again once
         refused); ``words``: what the asking came to, in the status line."""
         ask = self.permission_to_ask()
-        self.ask_button.setVisible(bool(ask) and ask not in self.refused and not self.asking)
+        shown = bool(ask) and ask not in self.refused and not self.asking
+        if not shown and self.ask_button.hasFocus():  # the keyboard goes back to the search, not to the next button
+            self.box.setFocus(Qt.OtherFocusReason)
+        self.ask_button.setVisible(shown)
         if words:
             self.status.setText(words)
 
