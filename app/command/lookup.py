@@ -79,19 +79,15 @@ async def _run(args, text: str) -> tuple[int, str, str]:
 
 
 async def _found(session, text: str):
-    """The directory's first page for ``text``, and what to say of what it leaves out: groups the organisation
-    withholds; or, where it withholds the address book itself (DirectoryNotGranted), the people the account's own
-    name resolution finds (Graph's ``/me/people``, allowed by the sign-in), said so."""
-    from app.domain.directory import DirectoryEntry, DirectoryPage
+    """The directory's first page for ``text`` (app.core.scripts.directory_check.entries_for), and what to say of
+    what it leaves out: groups the organisation withholds, or the address book itself (then the people the account's
+    own name resolution finds are listed)."""
+    from app.core.scripts.directory_check import entries_for
     from app.domain.validation import printable
-    from app.mail.errors import DirectoryNotGranted
 
-    try:
-        page = await session.search_directory(text)
-    except DirectoryNotGranted as exc:
-        found = await session.resolve_names(text)
-        page = DirectoryPage(tuple(DirectoryEntry(name=r.name, email=r.email) for r in found))
-        missing = f" ({printable(exc.scope)})" if exc.scope else ""
+    page, withheld = await entries_for(session, text)
+    if withheld is not None:
+        missing = f" ({printable(withheld.scope)})" if withheld.scope else ""
         return page, (f"Only the people you work with are listed: the organisation has not granted Dispatch its "
                       f"address book{missing}.\n")
     if page.not_granted:  # people found, groups withheld

@@ -29,6 +29,7 @@ from typing import Awaitable, Callable, Iterable
 
 from app.core.scripts.door_protocol import Options
 from app.core.scripts.exits import EX_DATAERR, EX_NOPERM, EX_UNAVAILABLE, CommandError
+from app.domain.directory import DirectoryEntry, DirectoryPage
 from app.domain.models import ErrorKind, Recipient
 from app.domain.validation import printable
 from app.mail.errors import DirectoryNotGranted, MailError
@@ -45,16 +46,23 @@ _WORDS = re.compile(r"[._+\-]+")
 LookUp = Callable[[str], Awaitable[list[Recipient]]]
 
 
+async def entries_for(client, text: str) -> tuple[DirectoryPage, DirectoryNotGranted | None]:
+    """The first page of an account's client's ``search_directory`` for ``text``; where the organisation has not
+    granted the address book (DirectoryNotGranted: Graph's ``/users`` refused), the people its ``resolve_names``
+    finds instead (Graph's ``/me/people``, which the sign-in's People.Read allows: the people the user works with and
+    the directory's, by relevance), with that refusal."""
+    try:
+        return await client.search_directory(text), None
+    except DirectoryNotGranted as exc:
+        found = await client.resolve_names(text)
+        return DirectoryPage(tuple(DirectoryEntry(name=r.name, email=r.email) for r in found)), exc
+
+
 def directory_of(client) -> LookUp:
-    """The look-up of an account's client: its ``search_directory``'s first page, as recipients; where the
-    organisation has not granted the address book (DirectoryNotGranted: Graph's ``/users`` refused), its
-    ``resolve_names`` (Graph's ``/me/people``, which the sign-in's People.Read allows: the people the user works
-    with and the directory's, by relevance)."""
+    """The look-up of an account's client (:func:`entries_for`), as recipients."""
     async def look_up(text: str) -> list[Recipient]:
-        try:
-            return [e.recipient() for e in (await client.search_directory(text)).entries]
-        except DirectoryNotGranted:
-            return await client.resolve_names(text)
+        page, _withheld = await entries_for(client, text)
+        return [e.recipient() for e in page.entries]
     return look_up
 
 
