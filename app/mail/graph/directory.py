@@ -40,11 +40,10 @@ from app.domain.directory import DirectoryEntry, DirectoryPage, EntryKind, group
 from app.domain.m365 import DIRECTORY_PERMISSIONS
 from app.mail.errors import DirectoryNotGranted, ErrorKind, ItemFailed, MailError, MalformedResponse
 from app.mail.graph import convert
-from app.mail.graph.directory_access import DirectoryAccess
+from app.mail.graph.directory_access import DENIED, DirectoryAccess
 from app.mail.graph.mailtips import group_tips
 
 USERS_PERMISSION, GROUPS_PERMISSION = DIRECTORY_PERMISSIONS  # what the organisation grants (app/domain/m365.py)
-DENIED = "Authorization_RequestDenied"
 EVENTUAL = {"ConsistencyLevel": "eventual"}
 # the largest $top of List users / List groups / List group members ("1 and 999")
 MAX_TOP = 999
